@@ -1,0 +1,104 @@
+"""Word-boundary checks with a private jieba tokenizer.
+
+A dictionary term found on characters is only a mention if the text has a word boundary at both
+its ends: 科技部 is not in 科技部署 (科技 | 部署), 中国 is not a place inside 中国科学院. jieba decides,
+with the HMM off (it glues unknown neighbours onto words) and with the lexicon's terms added to a
+*private* ``jieba.Tokenizer`` (``jieba.add_word`` on the default tokenizer would change
+segmentation for every other caller in the process).
+
+Checking is lazy and cheap where it can be: only when a word of jieba's dictionary crosses one of
+the term's ends is the window around the term segmented.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Iterable
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+#: How far around a term the segmentation looks.
+_CONTEXT = 8
+#: Longest dictionary word considered when looking for words that cross a boundary.
+_MAX_CROSSING = 4
+
+
+def cache_dir() -> Path:
+    """Where jieba may keep its dictionary cache: ``$KG_CACHE_DIR``, else the XDG cache folder."""
+    base = os.environ.get("KG_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "kg"
+    )
+    return Path(base)
+
+
+class WordBoundaries:
+    """Decides whether ``text[start:end]`` stands as a word in its sentence."""
+
+    def __init__(self, words: Iterable[str]):
+        self._words = sorted(set(words))
+        self._tokenizer: jieba.Tokenizer | None = None
+        self._freq: dict[str, int] | None = None
+
+    def _init(self) -> None:
+        tk = jieba.Tokenizer()
+        folder = cache_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tk.tmp_dir = str(folder)
+        except OSError:
+            tk.tmp_dir = None  # jieba then uses the system temp folder for its cache
+        tk.initialize()
+        for w in self._words:
+            if " " not in w:  # jieba user words cannot hold spaces
+                tk.add_word(w)
+        self._tokenizer = tk
+        self._freq = tk.FREQ
+
+    def segment(self, text: str) -> list[str]:
+        """jieba's words of ``text`` (HMM off, lexicon terms added)."""
+        if self._tokenizer is None:
+            self._init()
+        return list(self._tokenizer.cut(text, HMM=False))
+
+    def frequency(self, word: str) -> int:
+        """The word's frequency in jieba's dictionary (0 if it is not a word there)."""
+        if self._tokenizer is None:
+            self._init()
+        return self._freq.get(word, 0) or 0
+
+    def _is_word(self, w: str) -> bool:
+        return self._freq.get(w, 0) > 0  # prefixes are stored with frequency 0
+
+    def _crossed(self, text: str, start: int, end: int, lo: int, hi: int) -> bool:
+        """Is there a dictionary word that starts inside the term (or at its start) and ends after
+        it, or starts before it and ends inside it (or at its end)?"""
+        for k in range(start, end):
+            for n in range(max(2, end - k + 1), _MAX_CROSSING + 1):
+                if k + n > hi:
+                    break
+                if self._is_word(text[k : k + n]):
+                    return True
+        for k in range(max(lo, start - _MAX_CROSSING + 1), start):
+            for j in range(start + 1, min(end, k + _MAX_CROSSING) + 1):
+                if self._is_word(text[k:j]):
+                    return True
+        return False
+
+    def accepts(self, text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> bool:
+        """True if jieba puts word boundaries at ``start`` and ``end`` (within ``text[lo:hi]``)."""
+        if self._tokenizer is None:
+            self._init()
+        hi = len(text) if hi is None else hi
+        if not self._crossed(text, start, end, lo, hi):
+            return True
+        w0 = max(lo, start - _CONTEXT)
+        window = text[w0 : min(hi, end + _CONTEXT)]
+        cuts = {0}
+        pos = 0
+        for tok in self._tokenizer.cut(window, HMM=False):
+            pos += len(tok)
+            cuts.add(pos)
+        return (start - w0) in cuts and (end - w0) in cuts

@@ -1,0 +1,206 @@
+"""Mentions from a document: lexicon matches and rules, resolved to canonical entities.
+
+``extract_mentions(doc, lexicon, *, rules=True)`` is a pure function of its arguments: no I/O and
+no module-level state. Its output is sorted by ``(doc_id, start, end, entity_id)``.
+
+Steps:
+
+1. Lexicon terms are found on characters (longest match at every position) and kept where jieba
+   puts word boundaries at both ends (科技部 is not in 科技部署).
+2. Rules find what no lexicon lists (people by titles and bylines, institutions by structure,
+   documents in 《》, meetings, quoted policy terms), building on the lexicon matches.
+3. Overlaps are resolved: the longest match wins; on equal spans a lexicon entry wins. Nested
+   entities are not double-counted, with one exception: the parent of an institution's sub-unit
+   (天津大学 in 天津大学精仪学院) is kept as its own mention, since the text names it.
+4. Within a document, a name introduced once is recognised again when it recurs on its own
+   (王韬 after 主任王韬; 罗素 after 斯图尔特·罗素; 《方案》 after …（以下简称《方案》）).
+5. Every mention resolves to one canonical entity through the alias registry, with a stable id.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.lexicon import Lexicon
+from extractors.rules.base import Candidate, Context
+from extractors.rules.documents import find_documents
+from extractors.rules.events import find_events
+from extractors.rules.institutions import find_institutions
+from extractors.rules.persons import find_persons, follows_name, starts_with_title
+from extractors.rules.policies import find_policies, find_programmes
+from extractors.segment import sentences
+from extractors.textutil import HAN
+from kg.records import Document, Mention, entity_id
+
+_ABBREVIATION = re.compile(r"[（(](?:以下)?简称[“\"《]?([^”\"》）)，,]{2,20})[”\"》]?[）)]")
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    rules: bool = True  # False: lexicon matches only
+    boundary_check: bool = True  # False: accept every lexicon match (faster, less precise)
+
+
+def extract_mentions(doc: Document, lexicon: Lexicon, *, options: ExtractOptions = ExtractOptions()) -> list[Mention]:
+    text = doc.text
+    sents = sentences(doc.id, text)
+    anchors = _resolve(_lexicon_candidates(text, sents, lexicon, options))
+    if options.rules:
+        ctx = Context(
+            text, sents, lexicon, anchors,
+            is_common_word=lexicon.is_common_word,
+            word_frequency=lexicon.boundaries.frequency,
+            boundary_check=lexicon.boundaries.accepts,
+            segment=lexicon.boundaries.segment,
+        )
+        found = [*find_documents(ctx), *find_events(ctx)]
+        institutions = find_institutions(ctx)
+        found.extend(institutions)
+        inst_ends = {c.end for c in institutions} | {a.end for a in anchors if a.type == "Institution"}
+        found.extend(find_persons(ctx, inst_ends))
+        found.extend(find_policies(ctx))
+        found.extend(find_programmes(ctx))
+        accepted = _resolve([*anchors, *found])
+        accepted = _with_parents(accepted)
+        accepted = _recurring(text, accepted, lexicon)
+    else:
+        accepted = anchors
+    return sorted(_to_mention(doc.id, text, c, lexicon) for c in accepted)
+
+
+def _lexicon_candidates(text: str, sents, lexicon: Lexicon, options: ExtractOptions) -> list[Candidate]:
+    out = []
+    bounds = _sentence_index(sents, len(text))
+    matcher = lexicon.matcher
+    for start, end in matcher.find(text):
+        lo, hi = bounds(start)
+        if end > hi:
+            continue
+        if options.boundary_check:
+            for e in [end, *[x for x in matcher.find_all(text, start) if x < end]]:
+                if _stands_alone(text, start, e, lo, hi, lexicon):
+                    end = e
+                    break
+            else:
+                continue
+        entry = lexicon.forms[text[start:end]]
+        out.append(Candidate(start, end, entry.type, entry.name, "lexicon", entry))
+    return out
+
+
+def _stands_alone(text: str, start: int, end: int, lo: int, hi: int, lexicon: Lexicon) -> bool:
+    """Word-boundary check of a lexicon match, with two refinements jieba cannot know:
+    a two-character personal name must be followed by something a name can be followed by
+    (李希 is not in 李希义), and an institution followed by a title stands (全国人大 in 全国人大代表)."""
+    entry = lexicon.forms[text[start:end]]
+    if _glued_latin(text, start, end):
+        return False  # EAST in EASTERN, AI in AIGC
+    if entry.type == "Person" and end - start <= 2 and not follows_name(text, end):
+        return False
+    if entry.type == "Institution" and starts_with_title(text, end):
+        return True
+    return lexicon.boundaries.accepts(text, start, end, lo, hi)
+
+
+def _glued_latin(text: str, start: int, end: int) -> bool:
+    def alnum(i: int) -> bool:
+        return 0 <= i < len(text) and text[i].isascii() and text[i].isalnum()
+
+    return (alnum(start) and alnum(start - 1)) or (alnum(end - 1) and alnum(end))
+
+
+def _sentence_index(sents, n: int):
+    from bisect import bisect_right
+
+    starts = [s.start for s in sents]
+
+    def bounds(pos: int) -> tuple[int, int]:
+        i = bisect_right(starts, pos) - 1
+        if i < 0 or pos >= sents[i].end:
+            return pos, pos  # outside any sentence (whitespace): nothing fits
+        return sents[i].start, sents[i].end
+
+    return bounds
+
+
+def _resolve(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: longest first; on equal spans lexicon entries, then rule order."""
+    order = sorted(
+        enumerate(cands),
+        key=lambda ic: (-ic[1].length, ic[1].entry is None, ic[1].start, ic[0]),
+    )
+    taken: list[tuple[int, int]] = []
+    accepted: list[Candidate] = []
+    occupied = bytearray()
+    for _, c in order:
+        if len(occupied) < c.end:
+            occupied.extend(b"\0" * (c.end - len(occupied)))
+        if any(occupied[c.start : c.end]):
+            continue
+        occupied[c.start : c.end] = b"\1" * c.length
+        accepted.append(c)
+    return sorted(accepted, key=lambda c: (c.start, c.end))
+
+
+def _with_parents(accepted: list[Candidate]) -> list[Candidate]:
+    out = list(accepted)
+    seen = {(c.start, c.end) for c in accepted}
+    for c in accepted:
+        p = c.parent
+        while p is not None:
+            if (p.start, p.end) not in seen:
+                seen.add((p.start, p.end))
+                out.append(p)
+            p = p.parent
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """Recognise again, in the same document, names that rules introduced once."""
+    known: dict[str, Candidate] = {}
+    for c in accepted:
+        if c.entry is None and c.type in ("Person", "Institution", "Document"):
+            known.setdefault(text[c.start : c.end], c)
+            if c.type == "Person" and "·" in c.name:
+                last = c.name.rsplit("·", 1)[1]
+                if len(last) >= 2:
+                    known.setdefault(last, c)
+    for m in _ABBREVIATION.finditer(text):
+        short = m.group(1)
+        before = [c for c in accepted if c.end <= m.start() and m.start() - c.end <= 1]
+        if before and lexicon.lookup(short) is None:
+            # a short form written in 《》 is only that document when written in 《》 again
+            key = f"《{short}》" if "《" in m.group(0) else short
+            known[key] = before[-1]
+    if not known:
+        return accepted
+    occupied = bytearray(len(text))
+    for c in accepted:
+        occupied[c.start : c.end] = b"\1" * c.length
+    for m in _ABBREVIATION.finditer(text):  # the definition itself is not another mention
+        occupied[m.start() : m.end()] = b"\1" * (m.end() - m.start())
+    out = list(accepted)
+    for form in sorted(known, key=lambda f: (-len(f), f)):
+        src = known[form]
+        bracketed = form.startswith("《")
+        for m in re.finditer(re.escape(form), text):
+            s, e = (m.start() + 1, m.end() - 1) if bracketed else m.span()
+            if any(occupied[s:e]):
+                continue
+            # a short form must stand alone: not glued to Han characters on both sides
+            if not bracketed and len(form) <= 2 and src.type != "Person" and s > 0 and e < len(text) and re.match(f"[{HAN}]", text[s - 1]) and text[e] not in "说称表认指强介等和与的，。、；":
+                continue
+            occupied[s:e] = b"\1" * (e - s)
+            out.append(Candidate(s, e, src.type, src.name, "rule:recurring", src.entry))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _to_mention(doc_id: str, text: str, c: Candidate, lexicon: Lexicon) -> Mention:
+    entry = c.entry or lexicon.lookup(c.name)
+    if entry is not None and entry.type == c.type:
+        c = Candidate(c.start, c.end, c.type, entry.name, c.rule, entry)
+    if c.entry is not None:
+        eid, name, type_ = c.entry.id, c.entry.name, c.entry.type
+    else:
+        eid, name, type_ = entity_id(c.type, c.name), c.name, c.type
+    return Mention(doc_id, c.start, c.end, eid, text[c.start : c.end], type_, name, c.rule)

@@ -1,0 +1,198 @@
+"""Lexicons: loading, validation, and the alias registry that maps surface forms to entities.
+
+The file format is documented in ``extractors/lexicon/README.md``. The shipped lexicon is every
+``*.tsv`` file in ``extractors/lexicon/``; users add files with ``--lexicon PATH``.
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from extractors.boundaries import WordBoundaries
+from extractors.matcher import TermMatcher
+from extractors.normalize import clean_characters
+from extractors.textutil import CJK_PUNCT, HAN
+from kg.errors import LexiconError
+from kg.records import ENTITY_TYPES, LexiconEntry
+
+#: Chinese type names accepted in lexicon files.
+TYPE_ALIASES: Mapping[str, str] = {
+    "人物": "Person",
+    "人名": "Person",
+    "机构": "Institution",
+    "政策": "Policy",
+    "文件": "Document",
+    "文献": "Document",
+    "会议": "Event",
+    "事件": "Event",
+    "地点": "Place",
+    "地名": "Place",
+    "技术": "Technology",
+    **{t: t for t in ENTITY_TYPES},
+    **{t.lower(): t for t in ENTITY_TYPES},
+}
+
+#: A word with at least this frequency in jieba's dictionary is a common word, not a name.
+COMMON_WORD_FREQ = 400
+
+_FORBIDDEN = re.compile(r"[\t|\n\r]")
+_SPACE_IN_FORM = re.compile(
+    rf"(?<=[{HAN}{CJK_PUNCT}0-9A-Za-z])[ ]+(?=[{HAN}{CJK_PUNCT}])|(?<=[{HAN}{CJK_PUNCT}])[ ]+(?=[0-9A-Za-z])"
+)
+
+
+class Lexicon:
+    """Entries and the alias registry: every surface form maps to exactly one entry.
+
+    The matcher and the word-boundary checker built from the forms are created on first use and
+    belong to this object (no module-level state).
+    """
+
+    def __init__(self, entries: tuple[LexiconEntry, ...], forms: Mapping[str, LexiconEntry]):
+        self.entries = entries
+        self.forms = forms
+
+    def __repr__(self) -> str:
+        return f"Lexicon({len(self.entries)} entries, {len(self.forms)} surface forms)"
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @cached_property
+    def matcher(self) -> TermMatcher:
+        return TermMatcher(self.forms)
+
+    @cached_property
+    def boundaries(self) -> WordBoundaries:
+        return WordBoundaries(self.forms)
+
+    def is_common_word(self, word: str) -> bool:
+        """A frequent word of the general dictionary (高校, 和平): not a name."""
+        return self.boundaries.frequency(word) >= COMMON_WORD_FREQ
+
+    def lookup(self, form: str) -> LexiconEntry | None:
+        """The entry a surface form names, after the same character cleaning texts get."""
+        return self.forms.get(surface_key(form))
+
+    def by_id(self) -> dict[str, LexiconEntry]:
+        return {e.id: e for e in self.entries}
+
+
+def surface_key(form: str) -> str:
+    """The key a surface form is registered and looked up under."""
+    return clean_characters(form.strip())
+
+
+def surface_variants(form: str) -> set[str]:
+    """The written variants a form is matched in: as cleaned, and without layout spaces
+    (PDF normalisation removes spaces next to Chinese characters)."""
+    key = surface_key(form)
+    return {key, _SPACE_IN_FORM.sub("", key)}
+
+
+def builtin_lexicon_files() -> list[Path]:
+    folder = resources.files("extractors") / "lexicon"
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".tsv"))
+
+
+def parse_lexicon_file(path: str | os.PathLike) -> list[LexiconEntry]:
+    """Parse and validate one lexicon file. Raises LexiconError naming file and line."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read lexicon file ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{path}: lexicon files must be UTF-8 (bad byte at offset {exc.start})") from None
+    entries = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        entries.append(_parse_row(line, f"{path}:{lineno}"))
+    return entries
+
+
+def _parse_row(line: str, origin: str) -> LexiconEntry:
+    cols = line.rstrip("\r\n").split("\t")
+    while len(cols) > 2 and not cols[-1].strip():
+        cols.pop()
+    if len(cols) < 2:
+        raise LexiconError(
+            f"{origin}: expected 'name<TAB>type[<TAB>aliases[<TAB>category]]', got one column "
+            f"(are the columns separated by TABs?)"
+        )
+    if len(cols) > 4:
+        raise LexiconError(f"{origin}: expected at most 4 TAB-separated columns, got {len(cols)}")
+    name, type_raw = cols[0].strip(), cols[1].strip()
+    aliases_raw = cols[2] if len(cols) > 2 else ""
+    category = cols[3].strip() if len(cols) > 3 else ""
+    if not name:
+        raise LexiconError(f"{origin}: empty canonical name")
+    type_ = TYPE_ALIASES.get(type_raw)
+    if type_ is None:
+        raise LexiconError(
+            f"{origin}: unknown type {type_raw!r}; expected one of {', '.join(ENTITY_TYPES)}"
+        )
+    aliases = [a.strip() for a in aliases_raw.split("|")] if aliases_raw.strip() else []
+    for form in [name, *aliases]:
+        if not form:
+            raise LexiconError(f"{origin}: empty alias (two '|' in a row, or a trailing '|')")
+        if _FORBIDDEN.search(form):
+            raise LexiconError(f"{origin}: {form!r} contains a TAB, '|' or line break")
+        if len(surface_key(form)) < 2:
+            raise LexiconError(f"{origin}: {form!r} is shorter than two characters and would match everywhere")
+    unique = tuple(dict.fromkeys(a for a in aliases if a != name))
+    return LexiconEntry(name=name, type=type_, aliases=unique, category=category, origin=origin)
+
+
+def build_lexicon(entries: Iterable[LexiconEntry]) -> Lexicon:
+    """Merge entries with the same type and name, then register every surface form.
+
+    Raises LexiconError listing every form claimed by two different entries.
+    """
+    merged: dict[tuple[str, str], LexiconEntry] = {}
+    for e in entries:
+        key = (e.type, e.name)
+        if key in merged:
+            old = merged[key]
+            aliases = tuple(dict.fromkeys((*old.aliases, *e.aliases)))
+            merged[key] = LexiconEntry(old.name, old.type, aliases, old.category or e.category, old.origin)
+        else:
+            merged[key] = e
+    forms: dict[str, LexiconEntry] = {}
+    conflicts: list[str] = []
+    for e in sorted(merged.values(), key=lambda x: (x.type, x.name)):
+        for form in (e.name, *e.aliases):
+            for variant in surface_variants(form):
+                other = forms.get(variant)
+                if other is None:
+                    forms[variant] = e
+                elif other is not e:
+                    conflicts.append(
+                        f"{variant!r} is claimed by {other.type} {other.name!r} ({other.origin}) "
+                        f"and by {e.type} {e.name!r} ({e.origin})"
+                    )
+    if conflicts:
+        shown = "\n  ".join(sorted(set(conflicts))[:20])
+        more = f"\n  ... and {len(set(conflicts)) - 20} more" if len(set(conflicts)) > 20 else ""
+        raise LexiconError(
+            f"lexicon conflict: a surface form must name one entity; remove the alias from one entry "
+            f"or merge the entries:\n  {shown}{more}"
+        )
+    ordered = tuple(sorted(merged.values(), key=lambda x: (x.type, x.name)))
+    return Lexicon(entries=ordered, forms=forms)
+
+
+def load_lexicon(paths: Iterable[str | os.PathLike] = (), *, builtin: bool = True) -> Lexicon:
+    """The shipped lexicon (unless ``builtin=False``) plus the user's files, validated and merged."""
+    files = [*(builtin_lexicon_files() if builtin else []), *map(Path, paths)]
+    entries: list[LexiconEntry] = []
+    for f in files:
+        entries.extend(parse_lexicon_file(f))
+    return build_lexicon(entries)

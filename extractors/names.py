@@ -1,0 +1,62 @@
+"""Chinese personal names: surnames and the shape of a name, shared by the normaliser and rules."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from extractors.textutil import is_han
+
+#: Characters that do not occur in given names but do follow names in running text.
+GIVEN_NAME_STOP = frozenset(
+    "的了是在与及等对从被把将也都就还而并或这那其之于们个说表认指称时后所年月日号届次"
+    "省市县区部局院校系委会办厅处员授长士教记者代提介向为以要已曾再又该各由据经"
+)
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character surnames, compound surnames)."""
+    text = (resources.files("extractors") / "data" / "surnames.txt").read_text(encoding="utf-8")
+    tokens = [t for line in text.splitlines() if not line.startswith("#") for t in line.split()]
+    return frozenset(t for t in tokens if len(t) == 1), frozenset(t for t in tokens if len(t) == 2)
+
+
+def name_ends(text: str, start: int, end: int | None = None) -> list[int]:
+    """Possible ends of a personal name starting at ``start``, longest first (never past ``end``).
+
+    A name is a surname (single or compound) and a given name of one or two Han characters that
+    are not function characters.
+    """
+    end = len(text) if end is None else end
+    single, compound = surnames()
+    if text[start : start + 2] in compound:
+        given_at = start + 2
+    elif start < end and text[start] in single:
+        given_at = start + 1
+    else:
+        return []
+    ends = []
+    for n in (2, 1):
+        stop = given_at + n
+        if stop > end:
+            continue
+        given = text[given_at:stop]
+        if all(is_han(c) and c not in GIVEN_NAME_STOP for c in given):
+            ends.append(stop)
+    return ends
+
+
+def looks_like_name(s: str) -> bool:
+    """True if ``s`` as a whole has the shape of a Chinese personal name."""
+    return 2 <= len(s) <= 4 and len(s) in [e for e in name_ends(s, 0)]
+
+
+#: Characters used in Chinese transliterations of foreign names (after the Xinhua name tables).
+TRANSLIT = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕边宾波伯博布查达戴丹道德登迪蒂丁东杜多厄恩法凡菲费芬丰弗福伏"
+    "盖甘冈高戈格古瓜圭哈海汉豪赫亨胡华怀霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱兰朗劳勒雷里利莉"
+    "连林琳卢鲁路伦罗洛吕马迈麦曼芒梅门蒙米密明摩莫默姆穆纳奈南内尼涅宁努诺欧帕潘庞佩皮珀普齐奇恰乔"
+    "切钦琼丘让热瑞萨塞桑瑟森沙莎山尚绍舍申圣施什史舒斯松苏索塔泰坦汤唐特提廷图托瓦万旺威维韦温沃乌"
+    "武西希锡谢辛休雅亚扬耶伊因尤约泽扎詹芝朱卓兹佐别娃娜丽黛琪蕾妮娅薇尔夫素穆埃霍姆茨普京默克"
+    "拉德姆巴赫泰勒柯林顿奥巴马拜登特朗普马克龙肖恩科斯蒂芬贝佐斯乔布斯盖茨扎克伯格马斯克黄仁勋"
+)

@@ -1,0 +1,288 @@
+"""Normalisation: from the text layer of a file to the text every offset refers to.
+
+Two layouts:
+
+- ``lines``: the text is already one paragraph a line (Markdown, HTML, DOCX, clean text files).
+  Characters are made consistent (width forms, punctuation in Chinese context, control and
+  zero-width characters) and empty lines dropped; otherwise the text is left as written.
+- ``pdf``: the text is a PDF extraction with one line per printed line (the seeds). On top of the
+  above, page numbers and running headers are dropped, spaces between Chinese characters (and
+  between Chinese and digits or Latin letters) are removed, and lines broken mid-sentence are joined
+  into paragraphs.
+
+``auto`` (the default) chooses ``pdf`` for PDF files and for text whose line structure shows the
+residue (many short wrapped lines, blank lines between printed lines), ``lines`` otherwise.
+
+The result has one paragraph a line, ``\\n`` between paragraphs, no empty lines.
+"""
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from extractors.names import looks_like_name
+from extractors.textutil import CJK, CJK_PUNCT, HAN, LINE_END
+
+LAYOUTS = ("auto", "pdf", "lines")
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
+# C0 and C1 controls except tab and newline, and the XML-forbidden non-characters.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_WIDTH = {
+    **{0xFF10 + i: ord("0") + i for i in range(10)},
+    **{0xFF21 + i: ord("A") + i for i in range(26)},
+    **{0xFF41 + i: ord("a") + i for i in range(26)},
+    0x3000: ord(" "),
+    0x00A0: ord(" "),
+    0x2002: ord(" "),
+    0x2003: ord(" "),
+    0x2009: ord(" "),
+    0xFF05: ord("%"),
+    0xFF0B: ord("+"),
+    0xFF1D: ord("="),
+    0xFF06: ord("&"),
+    0xFF03: ord("#"),
+    0xFF20: ord("@"),
+    0xFF3F: ord("_"),
+    # middle-dot variants used in transliterated names (斯图尔特·罗素)
+    0x30FB: 0x00B7,
+    0xFF65: 0x00B7,
+    0x2027: 0x00B7,
+    0x2022: 0x00B7,
+    0x2219: 0x00B7,
+}
+_CTX = f"[{CJK}]"
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_PUNCT_IN_CJK = re.compile(rf"(?<={_CTX})[,;:?!](?!//)|[,;:?!](?={_CTX})")
+_DIGIT_PUNCT = re.compile(r"(?<=\d)[．－／](?=\d)")
+_FULL_DIGIT_PUNCT = {"．": ".", "－": "-", "／": "/"}
+
+_SPACES = "[ \t]+"
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}]){_SPACES}(?=[{CJK}])")
+_SPACE_CJK_ALNUM = re.compile(rf"(?<=[{HAN}{CJK_PUNCT}]){_SPACES}(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]){_SPACES}(?=[{HAN}{CJK_PUNCT}])")
+_PAGE_NUMBER = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4})$", re.I)
+# A headline set in fake bold comes out of the PDF three or four times in a row.
+_REPEATED_RUN = re.compile(rf"(.{{4,60}}?)\1{{2,}}|([{HAN}“”‘’])\2{{3}}")
+_BYLINE_MARK = re.compile(r"^(?:◎|○|■|文[／/]|作者[：:]?)\s*")
+
+_BLOCK_START = re.compile(
+    rf"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[①-⑳]|[◎○★☆■□●◆▲▶►【〔]"
+    rf"|[（(](?:作者|来源|本文|记者|编者|注)|(?:来源|信息来源|文章|期刊|作者|评荐|摘要|关键词|编者按|责任编辑|原标题)[：:]"
+    rf"|本报讯|新华社|[-—]{{1,2}}\s*[{HAN}]|[-*•]\s)"
+)
+_NUMBERED_HEADING = re.compile(rf"^\d{{1,2}}(?:\.\d{{1,2}})*[\.、]?\s*(?![年月日号期届次个万亿%])[{HAN}]")
+
+
+def normalize(text: str, *, layout: str = "auto", format: str = "txt") -> str:
+    """Return the normalised text (see the module docstring)."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
+    text = clean_characters(text)
+    lines = [_collapse_letter_spacing(line.strip(" \t")) for line in text.split("\n")]
+    if layout == "auto":
+        layout = "pdf" if format == "pdf" or looks_like_pdf_extraction(lines) else "lines"
+    if layout == "pdf":
+        paragraphs = _pdf_paragraphs(lines)
+    else:
+        paragraphs = [line for line in lines if line and not _PAGE_NUMBER.match(line)]
+    return "\n".join(paragraphs)
+
+
+def clean_characters(text: str) -> str:
+    """Character-level consistency, line by line; changes nothing else."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_ZERO_WIDTH)
+    text = _CONTROL.sub("", text)
+    text = text.translate(_WIDTH)
+    text = _DIGIT_PUNCT.sub(lambda m: _FULL_DIGIT_PUNCT[m.group()], text)
+    text = _PUNCT_IN_CJK.sub(lambda m: _HALF_TO_FULL[m.group()], text)
+    return "\n".join(_fix_brackets_and_quotes(line) for line in text.split("\n"))
+
+
+def _fix_brackets_and_quotes(line: str) -> str:
+    """ASCII parentheses and double quotes that enclose or touch Chinese text become full-width.
+
+    Paired, so that ``(2012-2030年)`` becomes ``（2012-2030年）`` as a whole.
+    """
+    if "(" not in line and ")" not in line and '"' not in line:
+        return line
+    chars = list(line)
+    han = re.compile(f"[{CJK}]")
+
+    def chinese_near(i: int, j: int) -> bool:
+        inner = line[i + 1 : j]
+        before = line[i - 1] if i > 0 else ""
+        after = line[j + 1] if j + 1 < len(line) else ""
+        return bool(han.search(inner) or han.match(before) or han.match(after))
+
+    stack: list[int] = []
+    for i, ch in enumerate(line):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            j = stack.pop()
+            if chinese_near(j, i):
+                chars[j], chars[i] = "（", "）"
+    quotes = [i for i, ch in enumerate(line) if ch == '"']
+    if len(quotes) % 2 == 0:
+        for a, b in zip(quotes[::2], quotes[1::2]):
+            if chinese_near(a, b):
+                chars[a], chars[b] = "“", "”"
+    return "".join(chars)
+
+
+def _collapse_letter_spacing(line: str) -> str:
+    """``成 新 质 生 产 力 的`` -> ``成新质生产力的``: runs of three or more single Chinese
+    characters (or Chinese punctuation) separated by spaces are letter-spacing, not words."""
+    if " " not in line:
+        return line
+    tokens = line.split(" ")
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run.clear()
+
+    single = re.compile(f"^[{CJK}]$")
+    for tok in tokens:
+        if single.match(tok):
+            run.append(tok)
+        elif tok == "" and run:
+            continue  # double spaces inside a spaced run
+        else:
+            flush()
+            out.append(tok)
+    flush()
+    return " ".join(out)
+
+
+def looks_like_pdf_extraction(lines: list[str]) -> bool:
+    """True when the line structure is that of a PDF text layer: printed lines, not paragraphs.
+
+    Signals: most non-empty lines are separated by blank lines, or many lines end mid-sentence
+    (no closing punctuation) at a similar width.
+    """
+    nonempty = [line for line in lines if line]
+    if len(nonempty) < 6:
+        return False
+    blank_between = sum(
+        1 for a, b, c in zip(lines, lines[1:], lines[2:]) if a and not b and c
+    )
+    if blank_between >= 0.6 * (len(nonempty) - 1):
+        return True
+    open_ended = [line for line in nonempty if line[-1] not in LINE_END]
+    if len(open_ended) < 0.4 * len(nonempty):
+        return False
+    widths = [len(line) for line in open_ended]
+    mid = median(widths)
+    similar = sum(1 for w in widths if abs(w - mid) <= max(3, 0.15 * mid))
+    return similar >= 0.5 * len(open_ended)
+
+
+def _pdf_paragraphs(lines: list[str]) -> list[str]:
+    lines = [line for line in lines if line and not _PAGE_NUMBER.match(line)]
+    lines = _drop_running_headers(lines)
+    lines = [_REPEATED_RUN.sub(lambda m: m.group(1) or m.group(2), _remove_layout_spaces(line)) for line in lines]
+    lines = [line for line in lines if line]
+    if not lines:
+        return []
+    widths = [len(line) for line in lines]
+    paragraphs: list[str] = []
+    current = lines[0]
+    for i in range(1, len(lines)):
+        if _breaks_between(lines, widths, i - 1):
+            paragraphs.append(current)
+            current = lines[i]
+        else:
+            current = _join(current, lines[i])
+    paragraphs.append(current)
+    return paragraphs
+
+
+def _drop_running_headers(lines: list[str]) -> list[str]:
+    """Short lines without punctuation repeated three times or more are page furniture."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line] = counts.get(line, 0) + 1
+    furniture = {
+        line
+        for line, n in counts.items()
+        if n >= 3 and len(line) <= 30 and not re.search(r"[，。：:；！？,]", line)
+    }
+    return [line for line in lines if line not in furniture] if furniture else lines
+
+
+def _remove_layout_spaces(line: str) -> str:
+    mark = _BYLINE_MARK.match(line)
+    rest = line[mark.end() :] if mark else line
+    names = _name_tokens(rest)
+    if len(names) >= 2 and (mark or all(looks_like_name(tok) for tok in names)):
+        # ◎许竹青 张淑慧 / 杨娟 杜帅 / 高绍林 黄 鹤: a byline listing names; spaces separate people
+        return line[: len(line) - len(rest)] + "、".join(names)
+    line = _SPACE_BETWEEN_CJK.sub("", line)
+    line = _SPACE_CJK_ALNUM.sub("", line)
+    return re.sub(r"[ \t]{2,}", " ", line)
+
+
+def _name_tokens(text: str) -> list[str]:
+    """Space-separated tokens of a short all-Han line, letter-spaced names rejoined (黄 鹤 -> 黄鹤)."""
+    if len(text) > 30 or not re.fullmatch(rf"[{HAN} ]+", text):
+        return []
+    tokens: list[str] = []
+    singles: list[str] = []
+    for tok in text.split():
+        if len(tok) == 1:
+            singles.append(tok)
+            continue
+        if singles:
+            tokens.append("".join(singles))
+            singles = []
+        tokens.append(tok)
+    if singles:
+        tokens.append("".join(singles))
+    return tokens if all(2 <= len(t) <= 4 for t in tokens) else []
+
+
+def _local_width(widths: list[int], i: int) -> float:
+    window = sorted(widths[max(0, i - 6) : i + 7])
+    return window[int(0.8 * (len(window) - 1))]
+
+
+def _breaks_between(lines: list[str], widths: list[int], i: int) -> bool:
+    """Does a paragraph end after ``lines[i]``?"""
+    line, nxt = lines[i], lines[i + 1]
+    width = _local_width(widths, i)
+    heading_like = lambda s, w: s[-1] not in LINE_END and len(s) < 0.6 * w and len(s) <= 40
+    if _BLOCK_START.match(nxt) or _is_byline(nxt) or _is_byline(line):
+        return True
+    if line.count("（") + line.count("(") > line.count("）") + line.count(")"):
+        return False  # inside an open parenthesis: （来源：…；作者：石长慧 / 系…研究员）
+    if _NUMBERED_HEADING.match(nxt) and (line[-1] in LINE_END or heading_like(nxt, width)):
+        return True
+    if line[-1] in LINE_END and (len(line) < 0.9 * width or _BLOCK_START.match(line)):
+        return True
+    if heading_like(line, width):
+        return True
+    if _NUMBERED_HEADING.match(line) and not re.search(r"[，。；：,;:]", line):
+        return True
+    if line[-1] in "。！？!?" and heading_like(nxt, _local_width(widths, i + 1)):
+        return True
+    return False
+
+
+def _is_byline(line: str) -> bool:
+    """A line that is nothing but one or more personal names (杨娟、杜帅)."""
+    return len(line) <= 20 and all(looks_like_name(part) for part in line.split("、"))
+
+
+def _join(left: str, right: str) -> str:
+    a, b = left[-1], right[0]
+    if a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
+        if a.isalpha() and left.endswith("-"):
+            return left[:-1] + right
+        return f"{left} {right}"
+    return left + right

@@ -1,0 +1,70 @@
+"""What rules work with: the candidate record and the read-only context of one document."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Callable
+
+from extractors.lexicon import Lexicon
+from kg.records import LexiconEntry, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible mention, before overlaps are resolved and names made canonical."""
+
+    start: int
+    end: int
+    type: str
+    name: str
+    rule: str
+    entry: LexiconEntry | None = None  # set when the surface form is a lexicon form
+    parent: "Candidate | None" = field(default=None, compare=False)  # the unit a sub-unit belongs to
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Context:
+    """One document as rules see it. Rules read it and return candidates; they never mutate it."""
+
+    text: str
+    sentences: list[Sentence]
+    lexicon: Lexicon
+    anchors: list[Candidate]  # lexicon matches, boundary-checked and non-overlapping
+    is_common_word: Callable[[str], bool]
+    word_frequency: Callable[[str], int]
+    boundary_check: Callable[[str, int, int, int, int], bool]
+    segment: Callable[[str], list[str]]
+    _starts: dict[int, Candidate] = field(init=False, repr=False)
+    _ends: dict[int, Candidate] = field(init=False, repr=False)
+    _sentence_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = {a.start: a for a in self.anchors}
+        self._ends = {a.end: a for a in self.anchors}
+        self._sentence_starts = [s.start for s in self.sentences]
+
+    def anchor_at(self, start: int, *types: str) -> Candidate | None:
+        a = self._starts.get(start)
+        return a if a is not None and (not types or a.type in types) else None
+
+    def anchor_ending_at(self, end: int, *types: str) -> Candidate | None:
+        a = self._ends.get(end)
+        return a if a is not None and (not types or a.type in types) else None
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i < 0:
+            return 0, len(self.text)
+        s = self.sentences[i]
+        return s.start, s.end
+
+    def stands_alone(self, start: int, end: int, lo: int, hi: int) -> bool:
+        """Does jieba put word boundaries at both ends of ``text[start:end]``?"""
+        return self.boundary_check(self.text, start, end, lo, hi)
+
+    def entry(self, form: str) -> LexiconEntry | None:
+        return self.lexicon.lookup(form)

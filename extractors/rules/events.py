@@ -1,0 +1,93 @@
+"""Events: plenary sessions, Party congresses, collective-study sessions, named meetings and forums."""
+from __future__ import annotations
+
+import re
+
+from extractors.rules.base import Candidate, Context
+from extractors.textutil import HAN
+
+_NUM = "一二三四五六七八九十"
+_TERM = rf"(?:十[{_NUM[:9]}]?|二十[{_NUM[:9]}]?|[{_NUM[:9]}])"
+_PLENUM = re.compile(rf"(?:党的|中共)?({_TERM})届(?:中央委员会第)?([{_NUM}])(?:中全会|次全体会议)")
+_CONGRESS = re.compile(rf"(?:党的|中共)({_TERM})大(?![学会小型])")
+_STUDY = re.compile(rf"(?:中共中央|中央)政治局第([{_NUM}百零〇\d]+)次集体学习")
+
+# named meetings: a proper head, then one of these
+_MEETING_SUFFIX = re.compile(
+    r"(?:工作会议|常务会议|全体会议|会议|全会|大会|论坛|峰会|博览会|交易会|年会|座谈会|协商会|研讨会|洽谈会|高峰论坛|发布会)"
+)
+_PROPER_START = re.compile(
+    rf"(?:全国|中央|国务院|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|第[{_NUM}百零〇\d]+届|20\d\d年?|19\d\d年?)"
+)
+_EDITION = re.compile(rf"首届|第[{_NUM}百零〇\d]+届|(?:19|20)\d\d年?")
+_STOP = set("的在于是和及与对从到将把被了等向为由经、，。；：“”（）()《》")
+_STOP_WORDS = ("召开", "举行", "举办", "出席", "参加", "主持", "通过", "闭幕", "开幕", "期间", "上午", "下午", "今年", "近日", "日前")
+_GENERIC = {"全国代表大会", "代表大会", "全体会议", "工作会议", "常务会议", "全体会议", "座谈会", "研讨会", "发布会", "年会", "大会", "论坛", "会议", "峰会", "分论坛", "主论坛"}
+
+
+def find_events(ctx: Context) -> list[Candidate]:
+    text = ctx.text
+    out: list[Candidate] = []
+    for m in _PLENUM.finditer(text):
+        core = f"{m.group(1)}届{m.group(2)}中全会"
+        out.append(_named(ctx, m.start(), m.end(), [m.group(0), f"党的{core}", core], f"党的{core}", "rule:plenum"))
+    for m in _CONGRESS.finditer(text):
+        core = f"{m.group(1)}大"
+        out.append(_named(ctx, m.start(), m.end(), [m.group(0), f"党的{core}"], f"党的{core}", "rule:congress"))
+    for m in _STUDY.finditer(text):
+        name = f"中央政治局第{m.group(1)}次集体学习"
+        out.append(_named(ctx, m.start(), m.end(), [m.group(0), name], name, "rule:collective-study"))
+    out.extend(_meetings(ctx))
+    return out
+
+
+def _named(ctx: Context, start: int, end: int, forms: list[str], default: str, rule: str) -> Candidate:
+    for form in forms:
+        entry = ctx.entry(form)
+        if entry is not None:
+            return Candidate(start, end, entry.type, entry.name, rule, entry)
+    return Candidate(start, end, "Event", default, rule)
+
+
+def _meetings(ctx: Context) -> list[Candidate]:
+    text = ctx.text
+    out = []
+    for m in _MEETING_SUFFIX.finditer(text):
+        end = m.end()
+        lo, _ = ctx.sentence_bounds(m.start())
+        # walk left over the head: Han characters and digits, up to a stop character or word
+        i = m.start()
+        while i > lo and i > m.start() - 24 and text[i - 1] not in _STOP and (
+            re.match(f"[{HAN}0-9A-Za-z·]", text[i - 1])
+        ):
+            i -= 1
+        head = text[i : m.start()]
+        for w in _STOP_WORDS:
+            k = head.rfind(w)
+            if k >= 0:
+                i += k + len(w)
+                head = text[i : m.start()]
+        start = _proper_start(ctx, i, m.start())
+        if start is None:
+            continue
+        name = text[start:end]
+        head = _EDITION.sub("", text[start : m.start()])
+        if name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2:
+            continue
+        entry = ctx.entry(name)
+        if entry is not None:
+            out.append(Candidate(start, end, entry.type, entry.name, "rule:meeting", entry))
+        else:
+            out.append(Candidate(start, end, "Event", re.sub(r"^首届", "", name), "rule:meeting"))
+    return out
+
+
+def _proper_start(ctx: Context, lo: int, hi: int) -> int | None:
+    """The leftmost position in [lo, hi) where a proper meeting name can start: a named place or
+    institution, or a word like 全国/中央/中国/世界 or an edition (第三届, 2024年)."""
+    for i in range(lo, hi):
+        if ctx.anchor_at(i, "Place", "Institution", "Event") is not None:
+            return i
+        if _PROPER_START.match(ctx.text, i):
+            return i
+    return None

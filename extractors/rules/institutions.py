@@ -1,0 +1,162 @@
+"""Institutions found by their structure: a proper-name head and an organisational suffix.
+
+- Sub-units of a known institution: 天津大学 + 精仪学院 + 感知科学与工程系, 中国科学技术发展战略研究院
+  + 科技创新理论研究所. The parent stays known (``Candidate.parent``), so the graph can say which
+  unit belongs to which.
+- Institutions headed by a named place: 上海市 + 同济医院, 成都 + 理工大学, 江西省 + 科技厅.
+- Institutions headed by a national or international qualifier: 中国 + 医学科学院, 世界 + 中医药学会联合会.
+
+A generic class (高校, 重点实验室, 一流大学) is never an institution, whatever its head.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.rules.base import Candidate, Context
+from extractors.textutil import HAN
+
+#: Suffixes a sub-unit of a known institution ends with.
+_SUBUNIT = (
+    "学院|研究院|研究所|研究中心|创新中心|技术中心|工程中心|数据中心|中心|重点实验室|实验室|学系|系|学部|分院|"
+    "附属医院|医院|办公室|委员会|学会|分会|基金会|书院|智库|研究基地|基地|所|处|司|局|厅|部"
+)
+#: Suffixes an institution headed by a place or a qualifier ends with.
+_STANDALONE = (
+    "职业技术学院|大学|学院|研究院|研究所|科学院|工程院|社会科学院|重点实验室|实验室|医院|学会|协会|联合会|基金会|"
+    "集团有限公司|股份有限公司|有限公司|集团|公司|银行|交易所|研究中心|委员会|管理局|总局|人民政府|政府|人大常委会|"
+    "党委|法院|检察院|博物馆|图书馆|出版社|报社|电视台|科技厅|教育厅|财政厅|科技局|科委|发改委|经信委|工信厅|商务厅"
+)
+# a suffix followed by 长/主任/书记 … is a title (研究所所长, 系主任), not the end of a name
+_TITLE_NEXT = r"(?!长|主任|副|书记|委员|党委|党组|成员)"
+_SUBUNIT_RE = re.compile(rf"[{HAN}与和·]{{1,18}}?(?:{_SUBUNIT}){_TITLE_NEXT}")
+_STANDALONE_RE = re.compile(rf"(?:{_STANDALONE}){_TITLE_NEXT}")
+_COMPOUND_TAIL = re.compile(r"(?:联合会|联盟|总会|分会)")
+_QUALIFIER = re.compile(r"(?:中国|中华|国家|中央|全国|世界|国际|亚洲|亚太|欧洲|首都)")
+
+_SINGLE_SUFFIX = set("系所处司局厅部")
+#: Verbs that show a phrase is a clause, not a name (厦门大学 成立 新质生产力研究发展中心).
+_VERBS = re.compile(
+    r"成立|设立|组建|建设|建立|推动|推进|作出|统筹|发布|举办|召开|牵头|依托|加强|开展|实施|提出|印发|出台|部署|决策|"
+    r"打造|支持|围绕|聚焦|联合|合作|共建|携手|参与|发起|获批|入选|落户|签约|启动|宣布|表示|认为|指出|强调"
+)
+#: Characters that never occur inside an institution name.
+_STOP = set("的在是为对从到将把被了等及或、，。；：“”《》（）()这其该各个我你他她它们")
+#: Words that make a name a generic class rather than one organisation.
+_GENERIC_PARTS = (
+    "一流", "重点", "高水平", "研究型", "新型", "地方", "有关", "相关", "各级", "各类", "主要", "骨干", "龙头",
+    "领军", "知名", "顶尖", "国内", "国外", "海外", "境外", "一批", "若干", "多家", "多个", "其他", "所属",
+    "下属", "基层", "优势", "特色", "综合性", "专业", "科研", "高等", "现代", "创新型", "科技型", "民营",
+    "外资", "中小", "大型", "头部", "平台", "驻区", "驻企", "驻园", "联合", "协同", "共性", "开放",
+)
+_GENERIC_NAMES = frozenset(
+    {
+        "国家实验室", "国家重点实验室", "全国重点实验室", "国家研究中心", "国家工程研究中心", "国家技术创新中心",
+        "国家制造业创新中心", "中央企业", "国有企业", "国家机关", "中央部门", "国家部委", "全国人大代表",
+        "国际组织", "中央政府", "国家高新区", "中国企业", "国家级实验室", "世界一流大学", "国际科技创新中心",
+        "全国政协委员", "中国政府", "国家科研机构", "国家医学中心", "国家区域医疗中心",
+    }
+)
+
+
+def find_institutions(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(c: Candidate) -> None:
+        if (c.start, c.end) not in seen:
+            seen.add((c.start, c.end))
+            out.append(c)
+
+    # Headed by a place or a qualifier, or by a known institution: chains of sub-units.
+    heads: list[Candidate] = [a for a in ctx.anchors if a.type == "Institution"]
+    for a in ctx.anchors:
+        if a.type == "Place":
+            c = _headed(ctx, a.start, a.end, "rule:institution-place")
+            if c is not None:
+                add(c)
+                heads.append(c)
+    for m in _QUALIFIER.finditer(ctx.text):
+        if _clean_left(ctx, m.start()) and ctx.anchor_at(m.start(), "Institution") is None:
+            c = _headed(ctx, m.start(), m.end(), "rule:institution-qualifier")
+            if c is not None:
+                add(c)
+                heads.append(c)
+    queue = list(heads)
+    while queue:
+        head = queue.pop()
+        c = _subunit(ctx, head)
+        if c is not None and (c.start, c.end) not in seen:
+            add(c)
+            queue.append(c)
+    return out
+
+
+def _clean_left(ctx: Context, i: int) -> bool:
+    """Is ``i`` a plausible start of a name (not in the middle of a word)?"""
+    if i == 0:
+        return True
+    prev = ctx.text[i - 1]
+    return not re.match(f"[{HAN}]", prev) or prev in _STOP or prev in "系任在与和及由向对为据经原现"
+
+
+def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | None:
+    """The longest institution name starting at ``start`` whose head ends at ``head_end``."""
+    text = ctx.text
+    _, hi = ctx.sentence_bounds(start)
+    j = head_end
+    limit = min(hi, head_end + 16)
+    while j < limit and text[j] not in _STOP and re.match(f"[{HAN}与和·]", text[j]):
+        j += 1
+    m = _STANDALONE_RE.search(text, head_end, j)
+    if m is None or (m.start() == head_end and rule.endswith("qualifier")):
+        return None
+    best = m.end()
+    tail = _COMPOUND_TAIL.match(text, best, j)
+    if tail:
+        best = tail.end()
+    name = text[start:best]
+    if not _proper(name, text[head_end:best]):
+        return None
+    entry = ctx.entry(name)
+    if entry is not None:
+        return Candidate(start, best, entry.type, entry.name, rule, entry)
+    return Candidate(start, best, "Institution", name, rule)
+
+
+def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
+    """The institution's sub-unit written right after it (天津大学 -> 天津大学精仪学院)."""
+    text = ctx.text
+    _, hi = ctx.sentence_bounds(head.start)
+    m = _SUBUNIT_RE.match(text, head.end, min(hi, head.end + 24))
+    if m is None:
+        return None
+    part = m.group(0)
+    if any(c in _STOP for c in part) or not _proper(part, part) or part[0] in "和与":
+        return None
+    if len(part) < 3 or ctx.is_common_word(part) or _VERBS.search(part):
+        return None
+    if _suffix_in_word(ctx, text, m.end()):
+        return None
+    name = head.name + part if head.entry is None else text[head.start : m.end()]
+    entry = ctx.entry(text[head.start : m.end()])
+    if entry is not None:
+        return Candidate(head.start, m.end(), entry.type, entry.name, "rule:institution-subunit", entry, parent=head)
+    return Candidate(head.start, m.end(), "Institution", name, "rule:institution-subunit", parent=head)
+
+
+def _suffix_in_word(ctx: Context, text: str, end: int) -> bool:
+    """Is the single-character suffix ending at ``end`` really part of a common word
+    (部署, 全局, 联系, 系列) rather than the end of a name?"""
+    last = text[end - 1]
+    if last not in _SINGLE_SUFFIX:
+        return False
+    before, after = text[end - 2 : end], text[end - 1 : end + 1]
+    return ctx.word_frequency(before) >= 50 or (len(after) == 2 and ctx.word_frequency(after) >= 50)
+
+
+def _proper(name: str, tail: str) -> bool:
+    if name in _GENERIC_NAMES:
+        return False
+    if any(p in tail for p in _GENERIC_PARTS):
+        return False
+    return True

@@ -1,0 +1,192 @@
+"""People: by their titles, bylines and speaker lines.
+
+- Title before the name: 部长阴和俊, 主任王韬认为, 教授许能贵表示 (the name must be followed by a
+  boundary: a reporting verb, punctuation, 同志 …).
+- Title after the name, with a clean left edge: 天津大学精仪学院黄显教授, 习近平总书记.
+- Bylines: （作者系…） does not name anyone; 作者：刘冬梅，… ；杨洋，…, 作者高绍林系…，黄鹤系…,
+  ◎许竹青、张淑慧, 评荐：吴爱祥（…）, and a paragraph that is nothing but names (杨娟、杜帅).
+- Speaker lines in meeting digests: 张希全国人大代表、中国科学院院士、吉林大学校长 …
+- Transliterated names with a middle dot: 斯图尔特·罗素.
+- A name right before an institution and a title (李希义中共中央政治局常委), or glued after a headline
+  the PDF printed three or four times (…路径…路径…路径宋德雄党的二十届三中全会).
+
+A candidate that is a common word in jieba's dictionary (和平, 高校) is not a name.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.names import TRANSLIT, looks_like_name, name_ends
+from extractors.rules.base import Candidate, Context
+from extractors.textutil import HAN
+
+_TITLES = (
+    "中共中央总书记|国家主席|总书记|副主席|主席|副总理|总理|国务委员|委员长|"
+    "党组书记|党委书记|副书记|书记|副部长|部长|副局长|局长|副主任|执行主任|主任|副厅长|厅长|"
+    "副省长|省长|副市长|市长|县长|区长|司长|处长|副院长|院长|执行所长|副所长|所长|副校长|校长|"
+    "董事长|总经理|总裁|首席执行官|首席科学家|首席专家|副理事长|理事长|副会长|会长|秘书长|"
+    "执行主编|常务副主编|副主编|主编|总编辑|社长|讲席教授|特聘教授|副教授|教授|副研究员|助理研究员|"
+    "研究员|院士|博士|博导|专家|学者|人大代表|代表|政协委员|委员|常委|新闻发言人|发言人|"
+    "总工程师|高级工程师|工程师|主任医师|创始人|负责人|记者|通讯员|顾问|大使|参赞|领事"
+)
+_TITLE_BEFORE = re.compile(rf"(?:{_TITLES})(?:、(?:{_TITLES}))*")
+_TITLE_AFTER = re.compile(
+    r"(?:总书记|同志|先生|女士|教授|副教授|院士|研究员|博士|主席|总理|委员长|部长|局长|校长|院长|"
+    r"所长|主任|书记|董事长|理事长|代表|委员|专家|记者)"
+)
+#: What may follow a name: reporting verbs, punctuation, particles, a title.
+_AFTER_NAME = re.compile(
+    r"(?:表示|认为|指出|强调|介绍|说|称|提出|建议|坦言|透露|谈到|谈及|回忆|忆及|发表|主持|出席|会见|"
+    r"考察|调研|在|向|对|同志|等|的|和|与|及|也|则|还|就|曾|此前|日前|近日|今天|分析|解释|呼吁|希望|"
+    r"告诉|接受|答|作|做|率|带领|一行|亲自|预计|补充|举例|坦承|直言|宣布|主张|撰文|署名|系|是|"
+    r"[，。、；：！？,.;:!?（(）)“”\s]|$)"
+)
+_BYLINE_KEY = re.compile(r"(?:作者|撰文|文|记者|通讯员|评荐|主讲|讲述|口述|整理|编辑|供稿)[：:]?\s*")
+_BYLINE_PAREN = re.compile(r"[（(][^（）()]*?(?:作者|记者|来源)[^（）()]*[）)]")
+_ITEM_START = re.compile(r"(?:[：:；;、，,]|作者|记者|系)")
+_FOREIGN_LEFT_TRIM = set("与和同对向在的是据及等为被把让给跟称说于从由以将了曾也都还就前后时年")
+_REPEATED = re.compile(r"(.{4,40}?)\1{2,}")
+_SPEAKER_TITLE = re.compile(r"(?:全国人大代表|全国政协委员|全国政协常委|中国科学院院士|中国工程院院士|两院院士|院士|教授|研究员)")
+
+
+def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
+    """Person candidates; ``institution_ends`` are ends of institution candidates already found,
+    so that 天津大学精仪学院 黄显 教授 has a clean left edge."""
+    text = ctx.text
+    out: list[Candidate] = []
+
+    def add(start: int, end: int, rule: str, strict: bool = False) -> None:
+        name = text[start:end]
+        if not looks_like_name(name) and "·" not in name:
+            return
+        entry = ctx.entry(name)
+        if entry is not None and entry.type != "Person":
+            return
+        if entry is None and (ctx.is_common_word(name) or _common_given_name(ctx, name)):
+            return
+        if entry is None and strict and ctx.word_frequency(name) > 0:
+            return
+        out.append(Candidate(start, end, "Person", entry.name if entry else name, rule, entry))
+
+    # title before the name
+    for m in _TITLE_BEFORE.finditer(text):
+        i = m.end()
+        for end in name_ends(text, i):
+            if _AFTER_NAME.match(text, end) or _TITLE_AFTER.match(text, end):
+                add(i, end, "rule:person-title")
+                break
+
+    # title after the name, with a clean left edge
+    for m in _TITLE_AFTER.finditer(text):
+        for start in (m.start() - 3, m.start() - 2, m.start() - 4):
+            if start < 0 or m.start() not in name_ends(text, start):
+                continue
+            if _clean_left(text, start, institution_ends):
+                add(start, m.start(), "rule:person-title")
+                break
+
+    # bylines in parentheses or after a key word: names at the start of each item
+    for seg_start, seg_end in _byline_segments(text):
+        for m in _ITEM_START.finditer(text, seg_start, seg_end):
+            i = m.end()
+            for end in name_ends(text, i, seg_end):
+                if re.match(r"[，,、；;：:系（(）)\s]|$", text[end : end + 1]) or end == seg_end:
+                    add(i, end, "rule:person-byline")
+                    break
+
+    # paragraphs (or their first line) that are nothing but names: 杨娟、杜帅 / 宋德雄
+    for para_start, para_end in _paragraph_spans(text):
+        line = text[para_start:para_end]
+        mark = re.match(r"[◎○■●]\s*", line)
+        body_start = para_start + (mark.end() if mark else 0)
+        body = text[body_start:para_end]
+        parts = body.split("、")
+        if 0 < len(body) <= 24 and all(looks_like_name(p) for p in parts):
+            pos = body_start
+            for p in parts:
+                # a lone short line is a name only if it is no word at all (简报 is a word)
+                add(pos, pos + len(p), "rule:person-byline", strict=len(parts) == 1 and not mark)
+                pos += len(p) + 1
+        else:
+            # speaker line: 张希全国人大代表、中国科学院院士、吉林大学校长 …
+            for end in name_ends(text, para_start, para_end):
+                nxt = ctx.anchor_at(end, "Institution")
+                if _SPEAKER_TITLE.match(text, end) or (nxt is not None and _TITLE_AFTER.match(text, nxt.end)):
+                    add(para_start, end, "rule:person-speaker")
+                    break
+
+    # a name right before an institution and a title, wherever it stands:
+    # …路径李希义中共中央政治局常委 / 张希全国人大代表
+    for a in ctx.anchors:
+        if a.type != "Institution" or not _TITLE_AFTER.match(text, a.end) and not _SPEAKER_TITLE.match(text, a.end):
+            continue
+        for start in (a.start - 3, a.start - 2):
+            if start >= 0 and a.start in name_ends(text, start):
+                add(start, a.start, "rule:person-title")
+                break
+
+    # a byline glued after a headline that the PDF repeated (fake bold): 路径路径路径宋德雄党的…
+    for m in _REPEATED.finditer(text):
+        i = m.end()
+        for end in name_ends(text, i):
+            if ctx.anchor_at(end) is not None or text[end : end + 1] in "《“":
+                add(i, end, "rule:person-byline")
+                break
+
+    # transliterated foreign names: 斯图尔特·罗素, stopping at function characters on either side
+    for m in re.finditer("·", text):
+        if m.start() > 0 and text[m.start() - 1] == "·":
+            continue
+        start = m.start()
+        while start > 0 and start > m.start() - 8 and _is_translit(text[start - 1]):
+            start -= 1
+        end = m.end()
+        while end < len(text) and (_is_translit(text[end]) or (text[end] == "·" and end + 1 < len(text) and _is_translit(text[end + 1]))):
+            if end - m.end() >= 12:
+                break
+            end += 1
+        if start < m.start() and end > m.end() + 1:
+            out.append(Candidate(start, end, "Person", text[start:end], "rule:person-foreign"))
+    return out
+
+
+def _is_translit(ch: str) -> bool:
+    return ch in TRANSLIT
+
+
+def _common_given_name(ctx: Context, name: str) -> bool:
+    """和企业, 位大学: the 'given name' is a very common word, so this is no name."""
+    given = name[2:] if len(name) == 4 else name[1:]
+    return len(given) == 2 and ctx.word_frequency(given) >= 5000
+
+
+def follows_name(text: str, end: int) -> bool:
+    """Can a personal name end at ``end``? (李希 in 李希义 cannot.)"""
+    return bool(_AFTER_NAME.match(text, end) or _TITLE_AFTER.match(text, end))
+
+
+def starts_with_title(text: str, pos: int) -> bool:
+    return bool(_TITLE_BEFORE.match(text, pos))
+
+
+def _clean_left(text: str, start: int, institution_ends: set[int]) -> bool:
+    if start == 0 or start in institution_ends:
+        return True
+    prev = text[start - 1]
+    return not re.match(f"[{HAN}]", prev) or prev in "和与及同"
+
+
+def _byline_segments(text: str) -> list[tuple[int, int]]:
+    segs = [(m.start(), m.end()) for m in _BYLINE_PAREN.finditer(text)]
+    for m in re.finditer(r"(?m)^(?:作者|评荐|撰文|记者|文)[：:]", text):
+        end = text.find("\n", m.start())
+        segs.append((m.start(), len(text) if end < 0 else end))
+    return segs
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans

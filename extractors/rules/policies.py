@@ -1,0 +1,121 @@
+"""Policy terms that no lexicon lists, where the text itself marks them as terms.
+
+- Numbered slogans in quotes: “四个面向”, “八个坚持”, “两个毫不动摇” (X个Y).
+- Terms introduced in quotes that end in a policy head: “东数西算工程”, “科技创新2030—重大项目”
+  is not (no head), “双一流”建设 is caught by the lexicon.
+- Unquoted named strategies/programmes with a head (…战略, …工程, …计划, …行动, …体制, …机制)
+  when the words before the head are themselves a known policy, technology or place:
+  健康中国 + 战略, 人工智能 + 行动, 东数西算 + 工程.
+- Named programmes introduced by the verb that launches them: 实施 | 中小企业数字化赋能 | 专项行动,
+  开展 | 产业强链补链 | 行动, 实施 | 产业基础再造 | 工程. The words between the verb and the head
+  (found with jieba) are the programme's name; a name made only of generic modifiers (重大工程,
+  一批重点项目) is not one.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.rules.base import Candidate, Context
+from extractors.textutil import HAN
+
+_HEADS = "战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|理念|政策|专项|改革|试点|示范区|行动计划|行动方案"
+_NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6}})”")
+_QUOTED_HEAD = re.compile(rf"“([{HAN}A-Za-z0-9+＋]{{2,16}}(?:{_HEADS}))”")
+_HEAD_AFTER = re.compile(rf"(?:{_HEADS})")
+_GENERIC = frozenset({"国家战略", "发展战略", "重大战略", "总体战略", "重点工程", "重大工程", "行动计划", "体制机制", "管理体制", "工作机制", "长效机制"})
+
+
+def find_policies(ctx: Context) -> list[Candidate]:
+    text = ctx.text
+    out: list[Candidate] = []
+
+    def add(start: int, end: int, rule: str) -> None:
+        name = text[start:end]
+        if name in _GENERIC:
+            return
+        entry = ctx.entry(name)
+        if entry is not None:
+            out.append(Candidate(start, end, entry.type, entry.name, rule, entry))
+        else:
+            out.append(Candidate(start, end, "Policy", name, rule))
+
+    for m in _NUMBERED.finditer(text):
+        add(m.start(1), m.end(1), "rule:policy-slogan")
+    for m in _QUOTED_HEAD.finditer(text):
+        add(m.start(1), m.end(1), "rule:policy-quoted")
+    # a known policy, technology or place followed directly by a head: 健康中国战略
+    for a in ctx.anchors:
+        if a.type not in ("Policy", "Technology", "Place"):
+            continue
+        m = _HEAD_AFTER.match(text, a.end)
+        if m is None:
+            continue
+        lo, hi = ctx.sentence_bounds(a.start)
+        if not ctx.stands_alone(a.start, m.end(), lo, hi):
+            continue  # 深度学习工程师 is no 深度学习工程
+        if a.type != "Policy" and m.group() not in ("战略", "工程", "计划", "行动", "倡议", "专项", "行动计划"):
+            continue
+        name = text[a.start : m.end()]
+        entry = ctx.entry(name)
+        if entry is not None:
+            out.append(Candidate(a.start, m.end(), entry.type, entry.name, "rule:policy-head", entry))
+        elif a.type == "Policy" and m.group() in ("战略", "体制", "体系", "机制", "制度", "政策", "理念", "改革"):
+            # 科技金融体制 is the policy 科技金融 itself, written with its head
+            out.append(Candidate(a.start, m.end(), "Policy", a.name, "rule:policy-head", a.entry))
+        else:
+            out.append(Candidate(a.start, m.end(), "Policy", name, "rule:policy-head"))
+    return out
+
+
+_PROGRAMME_HEAD = re.compile(r"(?:专项行动|行动计划|行动方案|攻坚行动|提升行动|攻坚战|行动|工程|计划)")
+_LEADING_GENERIC = frozenset("一批 若干 一系列 系列 多项 一项 两项 重点 重大 新一轮 新 各项 一些".split())
+#: Verbs that launch a programme; the programme's name starts right after one of them.
+_LAUNCH = frozenset(
+    "实施 开展 推进 推动 启动 组织 落实 部署 发起 制定 出台 深化 加强 强化 打造 构建 坚持 贯彻 执行 "
+    "继续 持续 全面 大力 积极 加快 着力 扎实 深入 开始 正式 率先 首次 完成 打好 打赢 抓好 做好 用好 "
+    "深入实施 组织实施 加快实施 全面实施 启动实施 继续实施 持续实施 实施了 开展了 启动了 完成了".split()
+)
+_FUNCTION = frozenset("的 和 与 及 或 并 是 有 了 着 过 其 该 各 这 那 以 为 把 将 在 对 等 由 从 向 于 通过 围绕 依托 按照 根据".split())
+_GENERIC_TOKENS = frozenset(
+    "重大 重点 若干 一批 一系列 系列 有关 相关 各项 各类 多项 一项 两项 这些 新 新一轮 国家 国家级 省级 专项 "
+    "示范 试点 建设 发展 工作 项目 改革 创新 科技 基础 民生 重要 主要 一般 具体 总体 整体 相应 配套 全面".split()
+)
+
+
+def find_programmes(ctx: Context) -> list[Candidate]:
+    """Programmes named right after the verb that launches them (实施中小企业数字化赋能专项行动)."""
+    text = ctx.text
+    out: list[Candidate] = []
+    for m in _PROGRAMME_HEAD.finditer(text):
+        lo, hi = ctx.sentence_bounds(m.start())
+        left = max(lo, m.start() - 18)
+        clause = text[left : m.start()]
+        cut = max(clause.rfind(p) for p in "，、；：“”（）《》 ")
+        if cut >= 0:
+            clause, left = clause[cut + 1 :], left + cut + 1
+        tokens = ctx.segment(clause) if clause else []
+        name_tokens: list[str] = []
+        launched = False
+        for tok in reversed(tokens):
+            if tok in _LAUNCH:
+                launched = True
+                break
+            if tok in _FUNCTION or not re.match(f"[{HAN}A-Za-z0-9]", tok):
+                break
+            name_tokens.insert(0, tok)
+        while name_tokens and name_tokens[0] in _LEADING_GENERIC:
+            name_tokens.pop(0)
+        if not launched or not name_tokens:
+            continue
+        if all(t in _GENERIC_TOKENS or len(t) == 1 for t in name_tokens):
+            continue
+        start = m.start() - sum(len(t) for t in name_tokens)
+        if m.start() - start < 3 or not ctx.stands_alone(start, m.end(), lo, hi):
+            continue
+        name = text[start : m.end()]
+        entry = ctx.entry(name)
+        if entry is not None:
+            out.append(Candidate(start, m.end(), entry.type, entry.name, "rule:policy-programme", entry))
+        else:
+            out.append(Candidate(start, m.end(), "Policy", name, "rule:policy-programme"))
+    return out

@@ -1,0 +1,26 @@
+"""Extraction over files: documents in, mentions out, one document at a time."""
+from __future__ import annotations
+
+import os
+from typing import Iterable, Iterator
+
+from extractors.extract import ExtractOptions, extract_mentions
+from extractors.lexicon import Lexicon
+from kg.documents import iter_documents
+from kg.errors import ReadError
+from kg.records import Document, Mention
+
+
+def extract_paths(
+    paths: Iterable[str | os.PathLike],
+    lexicon: Lexicon,
+    *,
+    options: ExtractOptions = ExtractOptions(),
+    layout: str = "auto",
+) -> Iterator[tuple[Document, list[Mention]] | ReadError]:
+    """For each input file in id order: ``(document, mentions)``, or the ReadError that skipped it."""
+    for item in iter_documents(paths, layout=layout):
+        if isinstance(item, ReadError):
+            yield item
+        else:
+            yield item, extract_mentions(item, lexicon, options=options)

@@ -1,0 +1,131 @@
+"""The records passed between stages.
+
+Every stage takes records and returns records; nothing reaches back into an earlier stage.
+Offsets (``start``/``end``) are character offsets into ``Document.text``, the *normalised* text.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+#: The fixed vocabulary of entity types (see ../shared/eval/GUIDELINES.md).
+ENTITY_TYPES: tuple[str, ...] = (
+    "Person",
+    "Institution",
+    "Policy",
+    "Document",
+    "Event",
+    "Place",
+    "Technology",
+)
+
+#: Short, stable prefixes used in entity ids.
+TYPE_PREFIX: dict[str, str] = {
+    "Person": "per",
+    "Institution": "ins",
+    "Policy": "pol",
+    "Document": "doc",
+    "Event": "evt",
+    "Place": "pla",
+    "Technology": "tec",
+}
+
+
+def entity_id(type_: str, name: str) -> str:
+    """Stable id of an entity: a type prefix and a hash of type and canonical name.
+
+    It depends on nothing but its arguments, so it is the same between runs, machines and
+    input orders, and an entity found by a rule keeps its id when it is later added to a lexicon.
+
+    >>> entity_id("Policy", "新质生产力")
+    'pol_f29ce40160c3'
+    """
+    digest = hashlib.sha1(f"{type_}\t{name}".encode("utf-8")).hexdigest()
+    return f"{TYPE_PREFIX[type_]}_{digest[:12]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A file as read, before normalisation."""
+
+    path: str
+    format: str  # txt, md, html, docx, pdf
+    encoding: str  # utf-8, utf-8-sig, gb18030, or "" for binary containers
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A normalised document. ``text`` is what every offset downstream refers to."""
+
+    id: str
+    path: str
+    format: str
+    text: str
+    title: str = ""
+    publication: str = ""
+    date: str = ""  # ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD), "" when unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    doc_id: str
+    index: int  # 0-based position in the document
+    paragraph: int  # 0-based paragraph the sentence belongs to
+    start: int
+    end: int
+
+    @property
+    def id(self) -> str:
+        return f"{self.doc_id}#s{self.index}"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    doc_id: str
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    """One row of a lexicon file: a canonical entity and the surface forms that name it."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    category: str = ""
+    origin: str = ""  # "file:line" the entry came from, for messages
+
+    @property
+    def id(self) -> str:
+        return entity_id(self.type, self.name)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Mention:
+    """One occurrence of an entity in a document.
+
+    Ordered by ``(doc_id, start, end, entity_id)``, the order extractors return them in.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    entity_id: str
+    text: str = field(compare=False)
+    type: str = field(compare=False)
+    name: str = field(compare=False)
+    rule: str = field(compare=False)  # what found it: "lexicon", "rule:person-title", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity, as the graph sees it."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    category: str = ""

@@ -1,0 +1,36 @@
+"""Shared fixtures: the shipped lexicon (loaded once) and a helper to extract from a string."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.extract import ExtractOptions, extract_mentions
+from extractors.lexicon import load_lexicon
+from extractors.normalize import normalize
+from kg.records import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def extract(lexicon):
+    """extract(text) -> list of (surface text, type, canonical name, rule) in text order."""
+
+    def run(text: str, *, rules: bool = True, normalise: bool = False):
+        if normalise:
+            text = normalize(text)
+        doc = Document(id="t", path="t.txt", format="txt", text=text)
+        return extract_mentions(doc, lexicon, options=ExtractOptions(rules=rules))
+
+    return run
+
+
+def names(mentions, type_=None):
+    return {m.name for m in mentions if type_ is None or m.type == type_}

@@ -1,0 +1,224 @@
+"""Extraction: lexicon matching with word boundaries, each rule family, alias resolution, offsets."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractors.extract import ExtractOptions, extract_mentions
+from kg.records import Document, entity_id
+from tests.conftest import names
+
+
+def found(mentions):
+    return {(m.type, m.name) for m in mentions}
+
+
+# --- word boundaries and longest match ---------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("要加强科技部署，推动改革。", ("Institution", "科技部")),
+        ("各级科技部门要抓好落实。", ("Institution", "科技部")),
+        ("隆重庆祝建党一百周年。", ("Place", "重庆")),
+        ("开发北大荒的历史。", ("Institution", "北京大学")),
+        ("中国科学院院士张三出席。", ("Place", "中国")),
+        ("国外EASTERN公司", ("Institution", "全超导托卡马克核聚变实验装置")),
+    ],
+)
+def test_terms_inside_other_words_are_not_mentions(extract, text, absent):
+    assert absent not in found(extract(text))
+
+
+def test_term_standing_as_a_word_is_found(extract):
+    assert ("Institution", "科技部") in found(extract("科技部印发了通知。"))
+
+
+def test_longest_match_wins_and_nested_is_not_counted(extract):
+    ms = extract("中国科学院和中国工程院的院士。")
+    assert ("Institution", "中国科学院") in found(ms)
+    assert ("Place", "中国") not in found(ms)
+    assert len([m for m in ms if m.name == "中国科学院"]) == 1
+
+
+def test_aliases_resolve_to_canonical_entity(extract):
+    ms = extract("中华人民共和国科学技术部和科技部，还有科学技术部。")
+    assert {m.name for m in ms} == {"科技部"}
+    assert len({m.entity_id for m in ms}) == 1
+    assert ms[0].entity_id == entity_id("Institution", "科技部")
+
+
+def test_two_character_name_must_end_as_a_name(extract):
+    assert ("Person", "李希") not in found(extract("文章李希义中共中央政治局常委、中央科技委员会主任丁薛祥强调。"))
+
+
+def test_institution_followed_by_title_is_found(extract):
+    assert ("Institution", "全国人民代表大会") in found(extract("张希全国人大代表、吉林大学校长。"))
+
+
+# --- people ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("国家中医药管理局局长余艳红此前也向媒体表示，", "余艳红"),
+        ("急诊创伤救治中心主任王韬认为，中医药", "王韬"),
+        ("广州中医药大学教授许能贵表示，", "许能贵"),
+        ("天津大学精仪学院黄显教授介绍，", "黄显"),
+        ("首篇刊发科技部党组书记、部长阴和俊同志的署名文章。", "阴和俊"),
+        ("（来源：中国科技论坛，2025年第1期；作者：刘冬梅，中国科学技术发展战略研究院党委书记；杨洋，研究员）", "杨洋"),
+        ("（来源：科技日报2025年1月27日第08版：作者高绍林系北京大学法律与人工智能研究中心专家顾问，黄鹤系南开大学创业研究中心兼职研究员）", "黄鹤"),
+        ("推动国际科技创新中心建设\n◎许竹青、张淑慧\n以来，", "张淑慧"),
+        ("人工智能可持续发展亟需全球协同治理\n杨娟、杜帅\n当人工智能", "杜帅"),
+        ("张希全国人大代表、中国科学院院士、吉林大学校长高校是教育、科技、人才的关键交汇点。", "张希"),
+        ("评荐：吴爱祥（中国工程院院士、学报主编）", "吴爱祥"),
+        ("多年前与斯图尔特·罗素的对话，", "斯图尔特·罗素"),
+        ("深度融合路径深度融合路径深度融合路径深度融合路径宋德雄党的二十届三中全会提出，", "宋德雄"),
+    ],
+)
+def test_person_rules_find(extract, text, person):
+    assert person in names(extract(text), "Person")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（作者系成都理工大学校长）",
+        "人大代表和企业家座谈。",
+        "接受记者采访的多位专家都强调了科技创新的重要性。",
+        "中国科学技术院所联谊会信息集锦\n简报\n2025年第12期",
+        "多位大学校长出席。",
+        "融中心总裁雷纳特·别科图尔沃夫表示",
+    ],
+)
+def test_person_rules_do_not_invent_people(extract, text):
+    people = names(extract(text), "Person")
+    assert people <= {"雷纳特·别科图尔沃夫"}
+
+
+def test_a_name_introduced_once_is_found_again(extract):
+    ms = extract("主任王韬认为，要加强合作。王韬说，需要综合运用现代科技。")
+    assert [m.text for m in ms if m.name == "王韬"] == ["王韬", "王韬"]
+
+
+def test_foreign_surname_alone_resolves_to_full_name(extract):
+    ms = extract("与斯图尔特·罗素的对话，称罗素早已关注人工智能的风险。")
+    assert [m.text for m in ms if m.type == "Person"] == ["斯图尔特·罗素", "罗素"]
+    assert {m.name for m in ms if m.type == "Person"} == {"斯图尔特·罗素"}
+
+
+# --- institutions --------------------------------------------------------------------------------
+
+def test_subunits_chain_and_keep_their_parents(extract):
+    ms = extract("日前，天津大学精仪学院感知科学与工程系获批成立。")
+    inst = names(ms, "Institution")
+    assert {"天津大学精仪学院感知科学与工程系", "天津大学精仪学院", "天津大学"} <= inst
+
+
+@pytest.mark.parametrize(
+    "text, institution",
+    [
+        ("上海市同济医院大健康工程管理研究所执行所长", "上海市同济医院大健康工程管理研究所"),
+        ("上海市同济医院大健康工程管理研究所执行所长", "上海市同济医院"),
+        ("（作者系成都理工大学校长）", "成都理工大学"),
+        ("加拿大安大略中医学院院长吴滨江", "加拿大安大略中医学院"),
+        ("中国医学科学院基础医学研究所研究员", "中国医学科学院基础医学研究所"),
+        ("作者刘冬梅系中国科学技术发展战略研究院科技创新理论研究所所长", "中国科学技术发展战略研究院科技创新理论研究所"),
+    ],
+)
+def test_institution_rules_find(extract, text, institution):
+    assert institution in names(extract(text), "Institution")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "党中央作出一系列重大决策部署。",
+        "建设世界一流大学和一流学科。",
+        "高校和科研院所要加强合作。",
+        "厦门大学成立新质生产力研究发展中心。",
+        "感知科学与工程系首任系主任",
+    ],
+)
+def test_institution_rules_do_not_glue_clauses(extract, text):
+    for name in names(extract(text), "Institution"):
+        assert name in {"党中央", "厦门大学", "感知科学与工程系"} or len(name) <= 6, name
+    assert "党中央作出一系" not in names(extract(text))
+
+
+# --- documents, publications, events, policies --------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("工信部等七部门发布的《关于推动未来产业创新发展的实施意见》明确指出", ("Document", "关于推动未来产业创新发展的实施意见")),
+        ("《人民日报》，2024年2月2日。", ("Institution", "人民日报")),
+        ("《经济参考报》记者了解到", ("Institution", "经济参考报")),
+        ("“十一五”规划将重大科技基础设施建设正式纳入其中", ("Document", "“十一五”规划")),
+        ("（来源：中国科技论坛，2025年第1期）", ("Institution", "中国科技论坛")),
+        ("本报开设理论专栏“新思想指引科技强国建设新征程”，", ("Document", "新思想指引科技强国建设新征程")),
+        ("党的二十届三中全会提出，", ("Event", "党的二十届三中全会")),
+        ("在主持中央政治局第十一次集体学习时", ("Event", "中央政治局第十一次集体学习")),
+        ("中共中央政治局第三十次集体学习", ("Event", "中央政治局第三十次集体学习")),
+        ("丁薛祥在全国科技工作会议上强调", ("Event", "全国科技工作会议")),
+        ("近日，在北京召开的中国发展高层论坛上", ("Event", "中国发展高层论坛")),
+        ("应坚持“四个面向”，充分发挥", ("Policy", "四个面向")),
+        ("加快构建科技金融体制", ("Policy", "科技金融")),
+    ],
+)
+def test_document_event_policy_rules_find(extract, text, expected):
+    assert expected in found(extract(text))
+
+
+def test_abbreviated_document_resolves_to_its_full_title(extract):
+    ms = extract("出台《积极牵头组织国际大科学计划和大科学工程方案》（以下简称《方案》）后，《方案》提出。")
+    docs = [m for m in ms if m.type == "Document"]
+    assert len(docs) == 2 and {m.name for m in docs} == {"积极牵头组织国际大科学计划和大科学工程方案"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["现在，我代表第十九届中央委员会向大会作报告。", "下好科技创新“先手棋”。", "《方案》提出", "召开工作会议。"],
+)
+def test_document_event_policy_rules_do_not_fire(extract, text):
+    assert not {t for t, _ in found(extract(text))} & {"Event", "Document", "Policy"}
+
+
+# --- the pure function's contract ------------------------------------------------------------------------
+
+def test_output_sorted_and_offsets_match(extract):
+    text = "科技部党组书记、部长阴和俊指出，要加快发展新质生产力。"
+    ms = extract(text)
+    assert ms == sorted(ms)
+    assert all(text[m.start : m.end] == m.text for m in ms)
+    assert all(m.rule for m in ms)
+
+
+def test_lexicon_only_mode_has_no_rule_mentions(extract):
+    ms = extract("主任王韬认为，《某某报告》指出。", rules=False)
+    assert all(m.rule == "lexicon" for m in ms)
+
+
+def test_same_input_same_output(lexicon):
+    doc = Document("d", "d.txt", "txt", "科技部党组书记、部长阴和俊指出，要加快发展新质生产力。")
+    assert extract_mentions(doc, lexicon) == extract_mentions(doc, lexicon)
+
+
+FRAGMENTS = [
+    "科技部", "新质生产力", "部署", "中国科学院", "院士", "主任", "王韬", "认为", "《", "》", "“", "”", "（", "）",
+    "，", "。", "；", "\n", " ", "◎", "、", "作者：", "系", "大学", "学院", "研究所", "会议", "全国", "2024年",
+    "AI", "5G", "·", "斯图尔特", "罗素", "以下简称", "高校", "的", "天津", "人工智能", "党的二十届三中全会",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=3)), max_size=40).map("".join))
+def test_offsets_invariant(lexicon, text):
+    doc = Document("p", "p.txt", "txt", text)
+    ms = extract_mentions(doc, lexicon, options=ExtractOptions())
+    assert ms == sorted(ms)
+    for m in ms:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.entity_id == entity_id(m.type, m.name)
