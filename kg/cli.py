@@ -10,6 +10,7 @@ import sys
 from typing import Sequence
 
 from kg.errors import KgError
+from kg.graph import GraphOptions
 
 EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 2
 
@@ -47,6 +48,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_input_options(p)
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser(
+        "build", help="build the knowledge graph and write it as files (and to Neo4j with --neo4j)",
+        description="Read files or folders, extract entities and relations, and write to OUT: graph.graphml "
+        "and graph.gexf (Gephi), graph.json (networkx), entities.csv, relations.csv, mentions.csv, "
+        "evidence.csv, documents.csv (pandas, Excel), index.html (an offline interactive view) and neo4j/ "
+        "(neo4j-admin import files and load.cypher). Same input, byte-identical output.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    p.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder (created if missing)")
+    _add_input_options(p)
+    p.add_argument(
+        "--window", choices=("sentence", "paragraph", "document"), default="sentence",
+        help="the unit two entities must share to co-occur (default: sentence)",
+    )
+    p.add_argument("--min-count", type=int, default=GraphOptions.min_count, metavar="N",
+                   help=f"keep co-occurrence edges seen in at least N units (default {GraphOptions.min_count})")
+    p.add_argument("--min-npmi", type=float, default=GraphOptions.min_npmi, metavar="X",
+                   help=f"keep edges with NPMI at least X, in [-1, 1] (default {GraphOptions.min_npmi:g})")
+    p.add_argument("--top-k", type=int, default=GraphOptions.top_k, metavar="K",
+                   help=f"keep an edge only if it is among the K strongest (NPMI) of one of its nodes; 0 keeps all (default {GraphOptions.top_k})")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="processes analysing documents in parallel (default 1); the output is identical for any N")
+    p.add_argument("--no-html", action="store_true", help="do not write index.html")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser(
         "normalize", help="print the normalised text of a file (what offsets refer to)",
@@ -98,6 +125,29 @@ def _cmd_extract(args) -> int:
     results = extract_paths(args.paths, lexicon, options=options, layout=args.layout)
     skipped = write_mentions(results, args.format, sys.stdout)
     return _report_skipped(skipped)
+
+
+def _cmd_build(args) -> int:
+    from kg.build import BuildOptions, ProgressBar, build
+    from kg.summary import summary
+
+    if args.workers < 1:
+        raise KgError("--workers must be at least 1")
+    if not -1.0 <= args.min_npmi <= 1.0:
+        raise KgError("--min-npmi must be between -1 and 1")
+    lexicon = _lexicon(args)
+    options = BuildOptions(
+        window=args.window,
+        rules=not args.no_rules,
+        layout=args.layout,
+        workers=args.workers,
+        graph=GraphOptions(min_count=args.min_count, min_npmi=args.min_npmi, top_k=args.top_k),
+        html=not args.no_html,
+    )
+    result = build(args.paths, args.out, lexicon, options, progress=None if args.quiet else ProgressBar())
+    if not args.quiet:
+        print(summary(result))
+    return _report_skipped(result.skipped)
 
 
 def _cmd_normalize(args) -> int:

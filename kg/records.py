@@ -120,6 +120,32 @@ class Mention:
     rule: str = field(compare=False)  # what found it: "lexicon", "rule:person-title", ...
 
 
+#: Relationship types of the graph (a fixed schema: never taken from text).
+#: CO_OCCURS is undirected; the typed relations read source -> target.
+RELATION_TYPES: tuple[str, ...] = (
+    "CO_OCCURS",
+    "HOLDS_POSITION",  # Person -> Institution, detail: the position (党组书记、部长)
+    "ISSUED",  # Institution -> Document
+    "AUTHORED",  # Person -> Document
+    "PUBLISHED_IN",  # Document -> Institution (newspaper, journal)
+    "PART_OF",  # Institution (sub-unit) -> Institution
+)
+TYPED_RELATIONS: tuple[str, ...] = RELATION_TYPES[1:]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class TypedRelation:
+    """A relation the text states, with the span of text that states it (its evidence)."""
+
+    doc_id: str
+    start: int  # evidence span in the normalised text
+    end: int
+    type: str
+    source: str  # entity id
+    target: str  # entity id
+    detail: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A canonical entity, as the graph sees it."""

@@ -20,7 +20,7 @@ from extractors.names import TRANSLIT, looks_like_name, name_ends
 from extractors.rules.base import Candidate, Context
 from extractors.textutil import HAN
 
-_TITLES = (
+TITLES = (
     "中共中央总书记|国家主席|总书记|副主席|主席|副总理|总理|国务委员|委员长|"
     "党组书记|党委书记|副书记|书记|副部长|部长|副局长|局长|副主任|执行主任|主任|副厅长|厅长|"
     "副省长|省长|副市长|市长|县长|区长|司长|处长|副院长|院长|执行所长|副所长|所长|副校长|校长|"
@@ -29,7 +29,7 @@ _TITLES = (
     "研究员|院士|博士|博导|专家|学者|人大代表|代表|政协委员|委员|常委|新闻发言人|发言人|"
     "总工程师|高级工程师|工程师|主任医师|创始人|负责人|记者|通讯员|顾问|大使|参赞|领事"
 )
-_TITLE_BEFORE = re.compile(rf"(?:{_TITLES})(?:、(?:{_TITLES}))*")
+_TITLE_BEFORE = re.compile(rf"(?:{TITLES})(?:、(?:{TITLES}))*")
 _TITLE_AFTER = re.compile(
     r"(?:总书记|同志|先生|女士|教授|副教授|院士|研究员|博士|主席|总理|委员长|部长|局长|校长|院长|"
     r"所长|主任|书记|董事长|理事长|代表|委员|专家|记者)"

@@ -1,0 +1,231 @@
+"""Typed relations the text states, each with the span that states it.
+
+``extract_relations(doc, mentions)`` is pure: it reads the normalised text and the document's
+mentions and returns ``TypedRelation`` records sorted by (doc, start, end, type, source, target).
+Precision comes first: a pattern fires only when the words between the entities are exactly what
+the pattern allows, so a wrong edge is rarer than a missing one.
+
+- HOLDS_POSITION (Person -> Institution, detail = the position), from apposition chains:
+  科技部党组书记、部长阴和俊; 中共中央政治局常委、中央科技委员会主任丁薛祥; 天津大学精仪学院黄显教授;
+  刘冬梅，中国科学技术发展战略研究院党委书记; 刘冬梅系…研究院党委书记、研究员;
+  张希全国人大代表、中国科学院院士、吉林大学校长.
+- ISSUED (Institution -> Document): 工信部等七部门发布的《关于推动未来产业创新发展的实施意见》;
+  中共中央、国务院印发《…》.
+- AUTHORED (Person -> Document): 阴和俊同志的署名文章《…》; a reference entry 文章：《…》 … 作者：A、B;
+  a headline followed by its byline (…路径 / 宋德雄).
+- PUBLISHED_IN (Document -> Institution): 《…》，《人民日报》; 文章：《…》 … 期刊：工程科学学报.
+- PART_OF (Institution -> Institution): a sub-unit written with its parent (天津大学精仪学院 -> 天津大学).
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.rules.persons import TITLES
+from kg.records import Document, Mention, TypedRelation
+
+_TITLE_RUN = re.compile(rf"(?:{TITLES})(?:、?(?:{TITLES}))*")
+_ISSUE_VERB = re.compile(
+    r"(?:等(?:[一二三四五六七八九十两\d]+个?)?部门)?(?:近日|日前|近期|今年|联合|共同|正式)?(?:发布|印发|出台|制定|颁布|公布|发出|下发|联合印发|联合发布)(?:了|的)?"
+)
+_AUTHORED = re.compile(r"^(?:同志)?的(?:署名文章|署名评论|文章|讲话|署名)")
+_HEADLINE_MAX = 40
+
+
+def extract_relations(doc: Document, mentions: list[Mention]) -> list[TypedRelation]:
+    text = doc.text
+    ms = sorted(mentions)
+    out: set[TypedRelation] = set()
+    out |= _positions(doc, text, ms)
+    out |= _issued(doc, text, ms)
+    out |= _authored(doc, text, ms)
+    out |= _references(doc, text, ms)
+    out |= _part_of(doc, text, ms)
+    return sorted(out)
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence(s) around [start, end): from the previous sentence end to the next one."""
+    lo = max(text.rfind(c, 0, start) for c in "。！？；\n") + 1
+    his = [i for i in (text.find(c, end) for c in "。！？；\n") if i >= 0]
+    hi = min(his) + 1 if his else len(text)
+    if hi > 0 and text[hi - 1] == "\n":
+        hi -= 1
+    return lo, hi
+
+
+def _rel(doc, text, a: Mention, b: Mention, type_: str, detail: str = "", span=None) -> TypedRelation:
+    lo, hi = span or _sentence_span(text, min(a.start, b.start), max(a.end, b.end))
+    return TypedRelation(doc.id, lo, hi, type_, a.entity_id, b.entity_id, detail)
+
+
+def _positions(doc, text, ms) -> set[TypedRelation]:
+    out = set()
+    people = [m for m in ms if m.type == "Person"]
+    insts = [m for m in ms if m.type == "Institution"]
+    by_end = {}
+    for i in insts:
+        by_end.setdefault(i.end, i)  # outermost first: mentions are sorted by (start, end)
+    for i in sorted(insts, key=lambda m: (m.end, m.start - m.end)):
+        by_end[i.end] = i  # prefer the longest institution ending there
+    by_start = {}
+    for i in sorted(insts, key=lambda m: (m.start, m.start - m.end)):
+        by_start.setdefault(i.start, i)
+    for p in people:
+        # [Inst][titles]、[Inst][titles] … Person  (walking left from the person)
+        pos = p.start
+        while True:
+            seg_start = max(text.rfind("、", 0, pos), text.rfind("，", 0, pos), text.rfind("\n", 0, pos)) + 1
+            seg = text[seg_start:pos]
+            inst, title = _inst_title(seg_start, seg, by_end, by_start)
+            if inst is None:
+                break
+            out.add(_rel(doc, text, p, inst, "HOLDS_POSITION", title))
+            if seg_start == 0 or text[seg_start - 1] != "、":
+                break
+            pos = seg_start - 1
+        # Person [系|，] [Inst][titles](、[Inst]?[titles])* …  (byline and speaker lines)
+        pos = p.end
+        m = re.match(r"系|，(?=[^，]{2,40}(?:；|）|$))|", text[pos:])
+        pos += len(m.group(0))
+        while pos < len(text):
+            inst = by_start.get(pos)
+            if inst is None:
+                break
+            t = _TITLE_RUN.match(text, inst.end)
+            if t is None:
+                break
+            out.add(_rel(doc, text, p, inst, "HOLDS_POSITION", t.group(0)))
+            pos = t.end()
+            if text[pos : pos + 1] != "、":
+                break
+            pos += 1
+        # [Inst] Person [title]: 天津大学精仪学院黄显教授
+        inst = by_end.get(p.start)
+        t = _TITLE_RUN.match(text, p.end)
+        if inst is not None and t is not None:
+            out.add(_rel(doc, text, p, inst, "HOLDS_POSITION", t.group(0)))
+    return out
+
+
+def _inst_title(seg_start: int, seg: str, by_end, by_start):
+    """A segment that is exactly an institution followed by titles -> (institution, titles)."""
+    if not seg:
+        return None, ""
+    for k in range(len(seg)):
+        inst = by_start.get(seg_start + k)
+        if inst is None or k > 0:
+            continue
+        rest = seg[inst.end - seg_start :]
+        if rest and _TITLE_RUN.fullmatch(rest):
+            return inst, rest
+    return None, ""
+
+
+def _issued(doc, text, ms) -> set[TypedRelation]:
+    out = set()
+    docs = [m for m in ms if m.type == "Document"]
+    insts = [m for m in ms if m.type == "Institution"]
+    by_end = {}
+    for i in insts:
+        if i.end not in by_end or by_end[i.end].start > i.start:
+            by_end[i.end] = i
+    for d in docs:
+        if d.start == 0 or text[d.start - 1] != "《":
+            continue
+        # walk left over the verb, then over institutions joined by 、/和/与
+        head = text[: d.start - 1]
+        verb = None
+        for k in range(max(0, len(head) - 16), len(head)):
+            m = _ISSUE_VERB.fullmatch(head, k)
+            if m:
+                verb = m
+                break
+        if verb is None:
+            continue
+        pos = verb.start()
+        issuers = []
+        while pos > 0:
+            inst = by_end.get(pos)
+            if inst is None:
+                break
+            issuers.append(inst)
+            if inst.start > 0 and text[inst.start - 1] in "、和与及":
+                pos = inst.start - 1
+            else:
+                break
+        for inst in issuers:
+            out.add(_rel(doc, text, inst, d, "ISSUED"))
+    return out
+
+
+def _authored(doc, text, ms) -> set[TypedRelation]:
+    out = set()
+    docs = {m.start: m for m in ms if m.type == "Document"}
+    for p in (m for m in ms if m.type == "Person"):
+        m = _AUTHORED.match(text, p.end)
+        if m and text[m.end() : m.end() + 1] == "《":
+            d = docs.get(m.end() + 1)
+            if d is not None:
+                out.add(_rel(doc, text, p, d, "AUTHORED"))
+    # a headline followed by its byline: Document mention (rule:headline) then persons
+    for d in (m for m in ms if m.type == "Document" and m.rule == "rule:headline"):
+        line_end = text.find("\n", d.end)
+        nxt_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+        region_end = len(text) if nxt_end < 0 else nxt_end
+        for p in (m for m in ms if m.type == "Person" and d.end <= m.start < region_end):
+            between = text[d.end : p.start]
+            if re.fullmatch(r"[\n◎○、 ]*|(?:[\n◎○、 ]*[^\n]*)", between) and "。" not in between:
+                lo = text.rfind("\n", 0, d.start) + 1
+                out.add(_rel(doc, text, p, d, "AUTHORED", span=(lo, region_end)))
+    return out
+
+
+def _references(doc, text, ms) -> set[TypedRelation]:
+    """Reference entries: 文章：《X》 / 期刊：J / 作者：A、B, and 《X》，《人民日报》."""
+    out = set()
+    docs = [m for m in ms if m.type == "Document"]
+    by_start = {m.start: m for m in ms}
+    for d in docs:
+        # 《X》，《人民日报》 / 《X》，人民日报
+        m = re.match(r"》[，,]\s*《?", text[d.end :])
+        if m:
+            pub = by_start.get(d.end + m.end())
+            if pub is not None and pub.type == "Institution":
+                out.add(_rel(doc, text, d, pub, "PUBLISHED_IN"))
+        # 文章：《X》 then, within the next lines, 期刊：J and 作者：A、B
+        if not re.search(r"(?:文章|论文|题目)[：:]《$", text[max(0, d.start - 4) : d.start]):
+            continue
+        entry_start = text.rfind("\n", 0, d.start) + 1
+        entry_end = d.end
+        for _ in range(4):  # the entry's following lines
+            nl = text.find("\n", entry_end)
+            if nl < 0:
+                entry_end = len(text)
+                break
+            nxt = text.find("\n", nl + 1)
+            line = text[nl + 1 : nxt if nxt >= 0 else len(text)]
+            if re.match(r"(?:文章|论文)[：:]", line):
+                break
+            entry_end = nxt if nxt >= 0 else len(text)
+        span = (entry_start, entry_end)
+        for m2 in ms:
+            if not (d.end < m2.start < entry_end):
+                continue
+            line_start = text.rfind("\n", 0, m2.start) + 1
+            label = text[line_start : line_start + 3]
+            if m2.type == "Person" and label.startswith("作者"):
+                out.add(_rel(doc, text, m2, d, "AUTHORED", span=span))
+            elif m2.type == "Institution" and label.startswith("期刊") and m2.start - line_start <= 3:
+                out.add(_rel(doc, text, d, m2, "PUBLISHED_IN", span=span))
+    return out
+
+
+def _part_of(doc, text, ms) -> set[TypedRelation]:
+    out = set()
+    insts = [m for m in ms if m.type == "Institution"]
+    for a in insts:
+        parents = [b for b in insts if b.start == a.start and b.end < a.end and b.entity_id != a.entity_id]
+        if parents:
+            parent = max(parents, key=lambda b: b.end)  # the immediate parent, not the grandparent
+            out.add(_rel(doc, text, a, parent, "PART_OF"))
+    return out

@@ -1,0 +1,217 @@
+"""``kg build``: files in, graph files out.
+
+Documents are read, normalised and analysed one at a time (in ``workers`` processes when asked),
+their results merged in document-id order, then the graph is assembled once and written by each
+exporter. ``mentions.csv`` and ``evidence.csv`` are streamed as documents are processed; nothing
+keeps a document's text once it has been analysed.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import networkx as nx
+
+from extractors.lexicon import Lexicon
+from extractors.reading import discover
+from kg.corpus import EVIDENCE_COLUMNS, MENTION_COLUMNS, WINDOWS, Corpus, DocResult, analyse_document
+from kg.documents import Meta, _manifests, load_document
+from kg.errors import KgError, ReadError
+from kg.export import ExportError, atomic_text
+from kg.export.gexf import write_gexf
+from kg.export.graphml import write_graphml
+from kg.export.jsonfile import write_json
+from kg.export.tables import ENCODING, write_documents, write_entities, write_relations
+from kg.graph import GraphOptions, build_graph
+
+OUTPUT_FILES = (
+    "graph.graphml", "graph.gexf", "graph.json", "entities.csv", "relations.csv", "mentions.csv",
+    "evidence.csv", "documents.csv", "index.html", "README.txt",
+)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    window: str = "sentence"
+    rules: bool = True
+    layout: str = "auto"
+    workers: int = 1
+    graph: GraphOptions = GraphOptions()
+    html: bool = True
+    neo4j_files: bool = False
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    corpus: Corpus
+    graph: nx.Graph
+    skipped: list[ReadError]
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+# --- per-document work, in this process or in workers ------------------------------------------------
+
+Task = tuple[str, str, Meta | None]
+
+_worker_lexicon: Lexicon | None = None  # set in each worker process (and only there) before work starts
+_worker_options: tuple[str, bool, str] = ("sentence", True, "auto")
+
+
+def _init_worker(lexicon: Lexicon, options: tuple[str, bool, str]) -> None:
+    global _worker_lexicon, _worker_options
+    _worker_lexicon, _worker_options = lexicon, options
+
+
+def _process(task: Task) -> tuple[DocResult | ReadError, dict[str, float]]:
+    return process_document(task, _worker_lexicon, *_worker_options)
+
+
+def process_document(task: Task, lexicon: Lexicon, window: str, rules: bool, layout: str):
+    path, doc_id, meta = task
+    t0 = time.perf_counter()
+    try:
+        doc = load_document(path, doc_id, layout=layout, meta=meta)
+    except ReadError as exc:
+        return exc, {"read": time.perf_counter() - t0}
+    except KgError as exc:
+        return ReadError(path, str(exc)), {"read": time.perf_counter() - t0}
+    t1 = time.perf_counter()
+    result = analyse_document(doc, lexicon, window=window, rules=rules)
+    t2 = time.perf_counter()
+    return result, {"read": t1 - t0, "extract": t2 - t1}
+
+
+def _results(tasks: list[Task], lexicon: Lexicon, options: BuildOptions) -> Iterator[tuple[DocResult | ReadError, dict]]:
+    opts = (options.window, options.rules, options.layout)
+    if options.workers <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield process_document(task, lexicon, *opts)
+        return
+    lexicon.boundaries.frequency("预热")  # load jieba once, before forking: workers share it
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(options.workers, initializer=_init_worker, initargs=(lexicon, opts)) as pool:
+        yield from pool.imap(_process, tasks, chunksize=1)
+
+
+# --- the build ---------------------------------------------------------------------------------------------
+
+def build(
+    paths: Iterable[str | os.PathLike],
+    out: str | os.PathLike,
+    lexicon: Lexicon,
+    options: BuildOptions = BuildOptions(),
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> BuildResult:
+    if options.window not in WINDOWS:
+        raise KgError(f"--window must be one of {', '.join(WINDOWS)}")
+    out = Path(out)
+    paths = list(paths)
+    manifests = _manifests(paths)
+    tasks: list[Task] = [(str(f), doc_id, manifests.get(Path(f).resolve())) for f, doc_id in discover(paths)]
+    if not tasks:
+        raise KgError(f"no readable files (.txt .md .html .docx .pdf) in {', '.join(map(str, paths))}")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"{out}: cannot create output folder ({exc.strerror or exc})") from None
+
+    corpus = Corpus()
+    skipped: list[ReadError] = []
+    timings = {"read": 0.0, "extract": 0.0, "relations": 0.0, "write": 0.0}
+    t_start = time.perf_counter()
+    with atomic_text(out / "mentions.csv", encoding=ENCODING, newline="") as mfh, \
+            atomic_text(out / "evidence.csv", encoding=ENCODING, newline="") as efh:
+        mfh.write(",".join(MENTION_COLUMNS) + "\n")
+        efh.write(",".join(EVIDENCE_COLUMNS) + "\n")
+        for i, (result, t) in enumerate(_results(tasks, lexicon, options), start=1):
+            for k, v in t.items():
+                timings[k] += v
+            if isinstance(result, ReadError):
+                skipped.append(result)
+            else:
+                t0 = time.perf_counter()
+                mfh.write(result.mention_csv)
+                efh.write(result.evidence_csv)
+                corpus.add(result)
+                timings["relations"] += time.perf_counter() - t0
+            if progress:
+                progress(i, len(tasks), tasks[i - 1][1])
+    t_docs = time.perf_counter()
+    if not corpus.documents:
+        raise KgError("no document could be read: " + "; ".join(str(e) for e in skipped[:5]))
+
+    t0 = time.perf_counter()
+    graph = build_graph(corpus, lexicon, options.graph, window=options.window)
+    timings["relations"] += time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    write_graphml(graph, out / "graph.graphml")
+    write_gexf(graph, out / "graph.gexf")
+    write_json(graph, out / "graph.json")
+    write_entities(graph, out / "entities.csv")
+    write_relations(graph, corpus, out / "relations.csv")
+    write_documents(corpus, out / "documents.csv")
+    if options.html:
+        from kg.export.html import write_html
+
+        write_html(graph, corpus, out / "index.html")
+    if options.neo4j_files:
+        from kg.export.neo4j_files import write_neo4j_files
+
+        write_neo4j_files(graph, corpus, out / "neo4j")
+    _write_readme(out)
+    timings["write"] += time.perf_counter() - t0
+    timings["total"] = time.perf_counter() - t_start
+    timings["documents"] = t_docs - t_start
+    corpus.skipped = skipped
+    return BuildResult(out, corpus, graph, skipped, timings)
+
+
+def _write_readme(out: Path) -> None:
+    from kg.export import tables
+
+    text = (
+        "Files written by `kg build` (see the project README for how to open each one).\n\n"
+        "graph.graphml  Gephi: File > Open. Pick a CJK font (e.g. Noto Sans CJK) for labels.\n"
+        "graph.gexf     Gephi / Gephi Lite, with colours per type, sizes by mentions and dates for the timeline.\n"
+        "graph.json     networkx node-link JSON: networkx.node_link_graph(json.load(f), edges='edges').\n"
+        "index.html     an interactive view; open it in a browser, no network needed.\n"
+        "neo4j/         CSV files for neo4j-admin import and load.cypher for cypher-shell (see neo4j/README.md).\n"
+        "\nTables (UTF-8 with BOM; pandas.read_csv reads them as they are):\n"
+        + tables.__doc__.split("\n", 2)[2]
+    )
+    with atomic_text(out / "README.txt") as fh:
+        fh.write(text)
+
+
+# --- terminal output ----------------------------------------------------------------------------------------
+
+class ProgressBar:
+    """A progress bar on stderr while documents are processed (a plain count when not a terminal)."""
+
+    def __init__(self, stream=sys.stderr, width: int = 30):
+        self.stream, self.width = stream, width
+        self.tty = getattr(stream, "isatty", lambda: False)()
+        self._last = -1.0
+
+    def __call__(self, done: int, total: int, current: str) -> None:
+        if self.tty:
+            filled = int(self.width * done / total)
+            bar = "█" * filled + "░" * (self.width - filled)
+            self.stream.write(f"\r{bar} {done}/{total} documents  {current[:40]:<40}")
+            if done == total:
+                self.stream.write("\n")
+            self.stream.flush()
+        else:
+            now = time.monotonic()
+            if done == total or now - self._last >= 5:
+                self._last = now
+                self.stream.write(f"processed {done}/{total} documents\n")
+                self.stream.flush()

@@ -1,0 +1,240 @@
+"""Per-document analysis and its aggregation over a corpus.
+
+``analyse_document`` turns one normalised document into a compact, picklable ``DocResult``:
+mention rows, per-unit entity sets reduced to counts, the few most informative evidence sentences
+per pair, and typed relations. It runs in worker processes; the main process only merges results
+(``Corpus.add``) in document-id order, so the output does not depend on the number of workers.
+
+Nothing here holds a document's text after its ``DocResult`` is made: the corpus keeps counts and
+a bounded number of evidence sentences per pair, which is what lets large corpora stream.
+"""
+from __future__ import annotations
+
+import csv
+import heapq
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from extractors.extract import ExtractOptions, extract_mentions
+from extractors.lexicon import Lexicon
+from extractors.relations import extract_relations
+from extractors.segment import paragraphs, sentences
+from kg.records import Document, Mention, TypedRelation
+
+WINDOWS = ("sentence", "paragraph", "document")
+#: Evidence sentences kept per pair and per typed relation.
+EVIDENCE_PER_EDGE = 3
+#: Document ids listed on an edge (the full list is in evidence.csv).
+DOCUMENTS_PER_EDGE = 50
+
+MENTION_COLUMNS = ("doc", "start", "end", "text", "entity_id", "name", "type", "rule", "sentence")
+EVIDENCE_COLUMNS = ("source", "target", "doc", "unit", "start", "end")
+
+
+@dataclass(frozen=True, slots=True)
+class DocInfo:
+    id: str
+    path: str
+    format: str
+    title: str
+    publication: str
+    date: str
+    chars: int
+    sentences: int
+    paragraphs: int
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Evidence:
+    """A sentence that contains both entities of a pair; ordered most informative first."""
+
+    rank: tuple  # (entities in the sentence, length): fewer and shorter is more informative
+    doc: str
+    sentence: str  # sentence id (doc#sN)
+    start: int
+    end: int
+    text: str = field(compare=False)
+
+
+@dataclass
+class DocResult:
+    info: DocInfo
+    entities: dict[str, tuple[str, str]]  # id -> (name, type)
+    mention_counts: Counter
+    unit_counts: Counter  # id -> units of the window containing it
+    pair_counts: Counter  # (a, b) -> units containing both
+    units: int
+    evidence: dict[tuple[str, str], list[Evidence]]
+    typed: list[tuple[TypedRelation, str]]  # relation and its evidence text
+    mention_csv: str  # rows for mentions.csv
+    evidence_csv: str  # rows for evidence.csv
+
+
+def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence", rules: bool = True) -> DocResult:
+    if window not in WINDOWS:
+        raise ValueError(f"window must be one of {WINDOWS}")
+    text = doc.text
+    sents = sentences(doc.id, text)
+    paras = paragraphs(doc.id, text)
+    mentions = extract_mentions(doc, lexicon, options=ExtractOptions(rules=rules))
+    sentence_of = _locator([(s.start, s.end) for s in sents])
+
+    entities: dict[str, tuple[str, str]] = {}
+    mention_counts: Counter = Counter()
+    per_sentence: dict[int, set[str]] = {}
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    for m in mentions:
+        entities[m.entity_id] = (m.name, m.type)
+        mention_counts[m.entity_id] += 1
+        si = sentence_of(m.start)
+        if si is not None:
+            per_sentence.setdefault(si, set()).add(m.entity_id)
+        w.writerow((m.doc_id, m.start, m.end, m.text, m.entity_id, m.name, m.type, m.rule, "" if si is None else f"{doc.id}#s{si}"))
+
+    # units of the co-occurrence window, each with its entity set
+    if window == "sentence":
+        units = [(f"{doc.id}#s{i}", s.start, s.end, per_sentence.get(i, set()), [i]) for i, s in enumerate(sents)]
+    elif window == "paragraph":
+        by_para: dict[int, list[int]] = {}
+        for i, s in enumerate(sents):
+            by_para.setdefault(s.paragraph, []).append(i)
+        units = []
+        for p in paras:
+            idx = by_para.get(p.index, [])
+            ents = set().union(*(per_sentence.get(i, set()) for i in idx)) if idx else set()
+            units.append((f"{doc.id}#p{p.index}", p.start, p.end, ents, idx))
+    else:
+        units = [(doc.id, 0, len(text), set().union(*per_sentence.values()) if per_sentence else set(), list(range(len(sents))))]
+
+    unit_counts: Counter = Counter()
+    pair_counts: Counter = Counter()
+    heaps: dict[tuple[str, str], list] = {}
+    ev = io.StringIO()
+    ew = csv.writer(ev, lineterminator="\n")
+    for unit_id, u0, u1, ents, sent_idx in units:
+        unit_counts.update(ents)
+        for a, b in combinations(sorted(ents), 2):
+            pair_counts[(a, b)] += 1
+            ew.writerow((a, b, doc.id, unit_id, u0, u1))
+            for i in sent_idx:
+                in_sentence = per_sentence.get(i, ())
+                if a in in_sentence and b in in_sentence:
+                    s = sents[i]
+                    item = Evidence((len(in_sentence), s.end - s.start), doc.id, f"{doc.id}#s{i}", s.start, s.end, text[s.start : s.end])
+                    h = heaps.setdefault((a, b), [])
+                    # keep the EVIDENCE_PER_EDGE smallest: a max-heap by negated order
+                    heapq.heappush(h, _Neg(item))
+                    if len(h) > EVIDENCE_PER_EDGE:
+                        heapq.heappop(h)
+    evidence = {pair: sorted(n.item for n in h) for pair, h in heaps.items()}
+
+    typed = [(r, text[r.start : r.end]) for r in extract_relations(doc, mentions)]
+    info = DocInfo(doc.id, doc.path, doc.format, doc.title, doc.publication, doc.date, len(text), len(sents), len(paras), len(mentions))
+    return DocResult(info, entities, mention_counts, unit_counts, pair_counts, len(units), evidence, typed, buf.getvalue(), ev.getvalue())
+
+
+class _Neg:
+    """Reverses the order of an Evidence so heapq keeps the best few."""
+
+    __slots__ = ("item",)
+
+    def __init__(self, item: Evidence):
+        self.item = item
+
+    def __lt__(self, other: "_Neg") -> bool:
+        return other.item < self.item
+
+
+def _locator(spans: list[tuple[int, int]]):
+    from bisect import bisect_right
+
+    starts = [s for s, _ in spans]
+
+    def find(pos: int) -> int | None:
+        i = bisect_right(starts, pos) - 1
+        return i if i >= 0 and pos < spans[i][1] else None
+
+    return find
+
+
+@dataclass
+class PairStats:
+    count: int = 0
+    documents: list[str] = field(default_factory=list)
+    doc_count: int = 0
+    first_date: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class TypedStats:
+    count: int = 0
+    documents: list[str] = field(default_factory=list)
+    evidence: list[tuple[str, int, int, str]] = field(default_factory=list)  # doc, start, end, text
+
+
+@dataclass
+class EntityStats:
+    name: str
+    type: str
+    mentions: int = 0
+    documents: int = 0
+    units: int = 0
+    first_date: str = ""
+    last_date: str = ""
+    doc_ids: list[str] = field(default_factory=list)
+
+
+class Corpus:
+    """Counts and bounded evidence merged from DocResults, in the order they are added."""
+
+    def __init__(self) -> None:
+        self.documents: list[DocInfo] = []
+        self.entities: dict[str, EntityStats] = {}
+        self.pairs: dict[tuple[str, str], PairStats] = {}
+        self.typed: dict[tuple[str, str, str, str], TypedStats] = {}
+        self.units = 0
+        self.skipped: list = []
+
+    def add(self, r: DocResult) -> None:
+        doc_id, date = r.info.id, r.info.date
+        self.documents.append(r.info)
+        self.units += r.units
+        for eid, (name, type_) in r.entities.items():
+            e = self.entities.get(eid)
+            if e is None:
+                e = self.entities[eid] = EntityStats(name, type_)
+            e.mentions += r.mention_counts[eid]
+            e.documents += 1
+            e.units += r.unit_counts.get(eid, 0)
+            e.doc_ids.append(doc_id)
+            if date:
+                e.first_date = min(e.first_date, date) if e.first_date else date
+                e.last_date = max(e.last_date, date)
+        for pair, n in r.pair_counts.items():
+            p = self.pairs.get(pair)
+            if p is None:
+                p = self.pairs[pair] = PairStats()
+            p.count += n
+            p.doc_count += 1
+            if len(p.documents) < DOCUMENTS_PER_EDGE:
+                p.documents.append(doc_id)
+            if date:
+                p.first_date = min(p.first_date, date) if p.first_date else date
+            new = r.evidence.get(pair)
+            if new:
+                p.evidence = heapq.nsmallest(EVIDENCE_PER_EDGE, [*p.evidence, *new])
+        for rel, text in r.typed:
+            key = (rel.type, rel.source, rel.target, rel.detail)
+            t = self.typed.get(key)
+            if t is None:
+                t = self.typed[key] = TypedStats()
+            t.count += 1
+            if doc_id not in t.documents[-1:]:
+                t.documents.append(doc_id)
+            if len(t.evidence) < EVIDENCE_PER_EDGE:
+                t.evidence.append((doc_id, rel.start, rel.end, text))

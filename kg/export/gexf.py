@@ -1,0 +1,112 @@
+"""GEXF 1.3 for Gephi and Gephi Lite: node colours per type, sizes by mentions, and time.
+
+Written by hand (not networkx) so the file is byte-stable (no modification date) and the dynamic
+attributes are the ones readers agree on: ``mode="dynamic" timeformat="date"`` with a ``start``
+on nodes (the first dated document that mentions the entity) and on edges (the first dated
+document where the pair co-occurs), so Gephi's timeline shows the network grow. Entities seen only
+in undated documents carry no start and are always shown.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+import networkx as nx
+
+from kg.export import atomic_text, xml_safe
+from kg.export.graphml import EDGE_ATTRS, NODE_ATTRS, flat_graph
+
+#: One colour per entity type (RGB), shared with the HTML view and the Neo4j Browser style.
+TYPE_COLORS = {
+    "Person": (244, 162, 97),
+    "Institution": (69, 123, 157),
+    "Policy": (230, 57, 70),
+    "Document": (141, 106, 159),
+    "Event": (233, 196, 106),
+    "Place": (42, 157, 143),
+    "Technology": (108, 117, 125),
+}
+_TYPES = {bool: "boolean", int: "integer", float: "double", str: "string"}
+
+
+def gexf_date(date: str) -> str:
+    """YYYY -> YYYY-01-01, YYYY-MM -> YYYY-MM-01; '' stays ''."""
+    if not date:
+        return ""
+    parts = date.split("-")
+    while len(parts) < 3:
+        parts.append("01")
+    return "-".join(parts[:3])
+
+
+def node_size(mentions: int) -> float:
+    return round(4.0 + 3.0 * (max(1, mentions) ** 0.5), 3)
+
+
+def write_gexf(g: nx.Graph, path: Path) -> Path:
+    flat_g = flat_graph(g)
+    node_keys = [k for k in NODE_ATTRS if k != "label"]
+    edge_keys = [k for k in EDGE_ATTRS if k != "weight"]
+
+    def attr_types(items, keys):
+        types = {}
+        for k in keys:
+            seen = {type(d.get(k)) for d in items if d.get(k) is not None}
+            types[k] = "double" if seen == {int, float} else _TYPES.get(seen.pop(), "string") if len(seen) == 1 else "string"
+        return types
+
+    ntypes = attr_types([d for _, d in flat_g.nodes(data=True)], node_keys)
+    etypes = attr_types([d for _, _, d in flat_g.edges(data=True)], edge_keys)
+    with atomic_text(path) as fh:
+        w = fh.write
+        w('<?xml version="1.0" encoding="UTF-8"?>\n')
+        w('<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" '
+          'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+          'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n')
+        w('  <meta>\n    <creator>kg (Chinese S&amp;T policy knowledge graph)</creator>\n')
+        desc = f"co-occurrence window: {g.graph.get('window', '')}; filters: {g.graph.get('filters', '')}"
+        w(f"    <description>{_text(desc)}</description>\n  </meta>\n")
+        w('  <graph defaultedgetype="undirected" mode="dynamic" timeformat="date">\n')
+        for cls, keys, types in (("node", node_keys, ntypes), ("edge", edge_keys, etypes)):
+            w(f'    <attributes class="{cls}" mode="static">\n')
+            for k in keys:
+                w(f'      <attribute id={quoteattr(k)} title={quoteattr(k)} type="{types[k]}"/>\n')
+            w("    </attributes>\n")
+        w("    <nodes>\n")
+        for node in sorted(flat_g.nodes):
+            d = flat_g.nodes[node]
+            start = gexf_date(g.nodes[node].get("first_date", ""))
+            span = f" start={quoteattr(start)}" if start else ""
+            w(f"      <node id={quoteattr(node)} label={quoteattr(xml_safe(str(d['label'])))}{span}>\n")
+            w("        <attvalues>\n")
+            for k in node_keys:
+                w(f"          <attvalue for={quoteattr(k)} value={quoteattr(_value(d.get(k, '')))}/>\n")
+            w("        </attvalues>\n")
+            r, gg, b = TYPE_COLORS.get(d.get("type", ""), (150, 150, 150))
+            w(f'        <viz:color r="{r}" g="{gg}" b="{b}" a="1.0"/>\n')
+            w(f'        <viz:size value="{node_size(int(d.get("mentions") or 0))}"/>\n')
+            w("      </node>\n")
+        w("    </nodes>\n    <edges>\n")
+        for i, (u, v) in enumerate(sorted(flat_g.edges)):
+            d = flat_g.edges[u, v]
+            start = gexf_date(g.edges[u, v].get("first_date", ""))
+            span = f" start={quoteattr(start)}" if start else ""
+            w(f'      <edge id="{i}" source={quoteattr(u)} target={quoteattr(v)} weight="{_value(d["weight"])}"{span}>\n')
+            w("        <attvalues>\n")
+            for k in edge_keys:
+                w(f"          <attvalue for={quoteattr(k)} value={quoteattr(_value(d.get(k, '')))}/>\n")
+            w("        </attvalues>\n      </edge>\n")
+        w("    </edges>\n  </graph>\n</gexf>\n")
+    return Path(path)
+
+
+def _value(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return repr(v)
+    return xml_safe(str(v))
+
+
+def _text(s: str) -> str:
+    return xml_safe(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

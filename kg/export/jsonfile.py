@@ -1,0 +1,28 @@
+"""graph.json: the graph as networkx node-link JSON, lists kept as lists.
+
+``networkx.node_link_graph(json.load(f), edges="edges")`` gives the graph back.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+
+from kg.export import atomic_text
+
+
+def graph_to_json(g: nx.Graph) -> str:
+    data = nx.node_link_data(g, edges="edges")
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+
+
+def write_json(g: nx.Graph, path: Path) -> Path:
+    with atomic_text(path) as fh:
+        fh.write(graph_to_json(g) + "\n")
+    return Path(path)
+
+
+def read_json(path: Path) -> nx.Graph:
+    with open(path, encoding="utf-8") as fh:
+        return nx.node_link_graph(json.load(fh), edges="edges")

@@ -1,0 +1,167 @@
+"""The one graph builder: a networkx graph from the corpus counts, with measures and statistics.
+
+Nodes are entities; an edge joins two entities that co-occur in a unit (sentence by default) and
+survive the filters, or that a typed relation links. Nodes and edges are added in sorted order, so
+the same corpus gives the same graph whatever the input order.
+
+Node attributes: ``id name label type category aliases mentions documents units first_date
+last_date degree weighted_degree pagerank community``.
+Edge attributes: ``count doc_count weight pmi npmi jaccard llr first_date doc_ids evidence``
+(co-occurrence) and ``relations`` (typed relations between the two, each with its direction,
+detail and evidence); ``kind`` says which of the two the edge carries.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import networkx as nx
+
+from extractors.lexicon import Lexicon
+from kg.corpus import Corpus
+from kg.measures import association
+
+
+@dataclass(frozen=True)
+class GraphOptions:
+    """Filters against hairballs. An edge with a typed relation is always kept."""
+
+    min_count: int = 2  # units in which the pair co-occurs
+    min_npmi: float = 0.0  # association at least this strong (0: more often together than by chance)
+    top_k: int = 15  # keep an edge only if it is among the k strongest (by NPMI) of one of its ends
+    community_seed: int = 42
+    community_resolution: float = 1.0
+
+    def describe(self) -> str:
+        return f"min count {self.min_count}, min NPMI {self.min_npmi:g}, top {self.top_k} neighbours per node"
+
+
+def build_graph(corpus: Corpus, lexicon: Lexicon, options: GraphOptions = GraphOptions(), *, window: str = "sentence") -> nx.Graph:
+    entries = lexicon.by_id()
+    edges: dict[tuple[str, str], dict] = {}
+
+    n = max(1, corpus.units)
+    candidates = []
+    for (a, b), p in corpus.pairs.items():
+        ea, eb = corpus.entities[a], corpus.entities[b]
+        assoc = association(p.count, ea.units, eb.units, n)
+        candidates.append(((a, b), p, assoc))
+    kept = _filter(candidates, options)
+    for (a, b), p, assoc in candidates:
+        if (a, b) not in kept:
+            continue
+        edges[(a, b)] = {
+            "count": p.count,
+            "doc_count": p.doc_count,
+            "weight": p.count,
+            **{k: round(v, 6) for k, v in asdict(assoc).items()},
+            "first_date": p.first_date,
+            "doc_ids": list(p.documents),
+            "evidence": [
+                {"doc": e.doc, "sentence": e.sentence, "start": e.start, "end": e.end, "text": e.text}
+                for e in p.evidence
+            ],
+            "relations": [],
+        }
+    for (type_, src, dst, detail), t in sorted(corpus.typed.items()):
+        key = (min(src, dst), max(src, dst))
+        edge = edges.get(key)
+        if edge is None:
+            edge = edges[key] = {"count": 0, "doc_count": 0, "weight": 0, "first_date": "", "doc_ids": [], "evidence": [], "relations": []}
+        edge["relations"].append(
+            {
+                "type": type_,
+                "source": src,
+                "target": dst,
+                "detail": detail,
+                "count": t.count,
+                "doc_ids": list(t.documents),
+                "evidence": [{"doc": d, "start": s, "end": e, "text": x} for d, s, e, x in t.evidence],
+            }
+        )
+    for edge in edges.values():
+        if edge["weight"] == 0:
+            edge["weight"] = sum(r["count"] for r in edge["relations"])
+        edge["kind"] = "both" if edge["count"] and edge["relations"] else ("typed" if edge["relations"] else "co-occurrence")
+
+    g = nx.Graph(window=window, units=corpus.units, documents=len(corpus.documents), filters=options.describe())
+    for eid in sorted(corpus.entities):
+        e = corpus.entities[eid]
+        entry = entries.get(eid)
+        g.add_node(
+            eid,
+            id=eid,
+            name=e.name,
+            label=e.name,
+            type=e.type,
+            category=entry.category if entry else "",
+            aliases=list(entry.aliases) if entry else [],
+            source="lexicon" if entry else "rule",
+            mentions=e.mentions,
+            documents=e.documents,
+            units=e.units,
+            first_date=e.first_date,
+            last_date=e.last_date,
+        )
+    for key in sorted(edges):
+        g.add_edge(*key, **edges[key])
+    _add_centrality(g, options)
+    return g
+
+
+def _filter(candidates, options: GraphOptions) -> set[tuple[str, str]]:
+    passing = [(pair, assoc) for pair, p, assoc in candidates if p.count >= options.min_count and assoc.npmi >= options.min_npmi]
+    if options.top_k <= 0:
+        return {pair for pair, _ in passing}
+    by_node: dict[str, list] = {}
+    for pair, assoc in passing:
+        for node in pair:
+            by_node.setdefault(node, []).append((-assoc.npmi, pair))
+    kept: set[tuple[str, str]] = set()
+    for node, items in by_node.items():
+        items.sort()
+        kept.update(pair for _, pair in items[: options.top_k])
+    return kept
+
+
+def _add_centrality(g: nx.Graph, options: GraphOptions) -> None:
+    """Degree, weighted degree, PageRank and a seeded community on the co-occurrence edges."""
+    co = nx.Graph()
+    co.add_nodes_from(sorted(g.nodes))
+    co.add_weighted_edges_from(sorted((u, v, d["weight"]) for u, v, d in g.edges(data=True)))
+    pagerank = weighted_pagerank(co)
+    communities = nx.community.louvain_communities(
+        co, weight="weight", resolution=options.community_resolution, seed=options.community_seed
+    ) if co.number_of_edges() else [{n} for n in co]
+    # number communities by size (largest first), then by smallest member id: stable labels
+    ordered = sorted(communities, key=lambda c: (-len(c), min(c)))
+    community = {n: i for i, c in enumerate(ordered) for n in c}
+    for node in sorted(g.nodes):
+        attrs = g.nodes[node]
+        attrs["degree"] = co.degree(node)
+        attrs["weighted_degree"] = co.degree(node, weight="weight")
+        attrs["pagerank"] = round(pagerank.get(node, 0.0), 8)
+        attrs["community"] = community.get(node, -1)
+
+
+def weighted_pagerank(g: nx.Graph, *, alpha: float = 0.85, tol: float = 1e-12, max_iter: int = 200) -> dict[str, float]:
+    """PageRank by power iteration over edge weights (as ``networkx.pagerank`` computes it, without
+    needing SciPy); dangling nodes spread their rank uniformly. Deterministic for a given graph."""
+    nodes = sorted(g.nodes)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    out_weight = {u: sum(d.get("weight", 1) for _, _, d in g.edges(u, data=True)) for u in nodes}
+    rank = dict.fromkeys(nodes, 1.0 / n)
+    for _ in range(max_iter):
+        dangling = alpha * sum(rank[u] for u in nodes if out_weight[u] == 0) / n
+        new = dict.fromkeys(nodes, (1.0 - alpha) / n + dangling)
+        for u in nodes:
+            if out_weight[u]:
+                share = alpha * rank[u] / out_weight[u]
+                for v, d in sorted(g[u].items()):
+                    new[v] += share * d.get("weight", 1)
+        err = sum(abs(new[u] - rank[u]) for u in nodes)
+        rank = new
+        if err < n * tol:
+            break
+    return rank
