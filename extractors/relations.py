@@ -71,15 +71,21 @@ def _positions(doc, text, ms) -> set[TypedRelation]:
     for i in sorted(insts, key=lambda m: (m.start, m.start - m.end)):
         by_start.setdefault(i.start, i)
     for p in people:
-        # [Inst][titles]、[Inst][titles] … Person  (walking left from the person)
+        # [Inst][titles]、[Inst][titles] … Person  (walking left from the person); a segment of
+        # titles only (科技部党组书记、部长阴和俊) belongs to the institution before it
         pos = p.start
+        pending: list[str] = []
         while True:
             seg_start = max(text.rfind("、", 0, pos), text.rfind("，", 0, pos), text.rfind("\n", 0, pos)) + 1
             seg = text[seg_start:pos]
             inst, title = _inst_title(seg_start, seg, by_end, by_start)
-            if inst is None:
+            if inst is not None:
+                out.add(_rel(doc, text, p, inst, "HOLDS_POSITION", "、".join([title, *pending])))
+                pending = []
+            elif seg and _TITLE_RUN.fullmatch(seg) and not pending:
+                pending = [seg]
+            else:
                 break
-            out.add(_rel(doc, text, p, inst, "HOLDS_POSITION", title))
             if seg_start == 0 or text[seg_start - 1] != "、":
                 break
             pos = seg_start - 1

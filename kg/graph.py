@@ -27,7 +27,7 @@ class GraphOptions:
 
     min_count: int = 2  # units in which the pair co-occurs
     min_npmi: float = 0.0  # association at least this strong (0: more often together than by chance)
-    top_k: int = 15  # keep an edge only if it is among the k strongest (by NPMI) of one of its ends
+    top_k: int = 10  # keep an edge only if it is among the k strongest (by NPMI) of one of its ends
     community_seed: int = 42
     community_resolution: float = 1.0
 

@@ -34,3 +34,12 @@ def extract(lexicon):
 
 def names(mentions, type_=None):
     return {m.name for m in mentions if type_ is None or m.type == type_}
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory, lexicon):
+    """`kg build seeds/` run once for the session: the BuildResult (result.out is the folder)."""
+    from kg.build import BuildOptions, build
+
+    out = tmp_path_factory.mktemp("seeds_out")
+    return build([SEEDS], out, lexicon, BuildOptions())

@@ -31,7 +31,9 @@ def flat_graph(g: nx.Graph) -> nx.Graph:
         d = g.edges[u, v]
         attrs = {k: _scalar(d.get(k, "")) for k in EDGE_ATTRS if k not in ("relations", "evidence")}
         attrs["relations"] = xml_safe(" | ".join(relation_summary(g, r) for r in d.get("relations", [])))
-        attrs["evidence"] = xml_safe(" ‖ ".join(e["text"] for e in d.get("evidence", [])))
+        texts = [e["text"] for e in d.get("evidence", [])]
+        texts += [e["text"] for r in d.get("relations", []) for e in r.get("evidence", [])]
+        attrs["evidence"] = xml_safe(" ‖ ".join(dict.fromkeys(texts)))
         for k in ("pmi", "npmi", "jaccard", "llr"):
             if attrs.get(k) == "":
                 attrs[k] = 0.0  # typed-only edge: no co-occurrence, no association

@@ -1,0 +1,178 @@
+"""The graph in a notebook: pandas tables, a networkx graph, and the helpers one reaches for.
+
+    import kg
+    g = kg.load("out/")
+    g.entities.head()                      # pandas DataFrames: entities, relations, mentions, documents
+    g.graph                                # networkx.Graph (as in graph.json)
+    g.neighbours("新质生产力", by="npmi")    # ranked by an association measure
+    g.ego("科技部", radius=1)               # networkx subgraph
+    g.path("阴和俊", "新质生产力")           # shortest path, as a table of steps
+    g.top("Policy", by="pagerank")
+    g.evidence("新质生产力", "高质量发展")    # the sentences behind an edge
+    g.timeline("新质生产力")                 # mentions per dated document
+    g.communities()
+    g.typed("阴和俊")                       # typed relations of an entity
+
+Entities are named by canonical name, alias or id wherever a helper takes one.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from kg.errors import KgError
+from kg.export.jsonfile import read_json
+
+MEASURES = ("npmi", "pmi", "jaccard", "llr", "count", "doc_count")
+
+
+def load(path: str | os.PathLike) -> "KnowledgeGraph":
+    """Load the output folder of ``kg build``."""
+    return KnowledgeGraph(Path(path))
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    if not path.is_file():
+        raise KgError(f"{path}: missing; is {path.parent} the output folder of `kg build`?")
+    return pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False, na_values=[""], dtype={"date": str, "first_date": str, "last_date": str})
+
+
+class KnowledgeGraph:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.entities = _read_csv(folder / "entities.csv")
+        self.relations = _read_csv(folder / "relations.csv")
+        self.mentions = _read_csv(folder / "mentions.csv")
+        self.documents = _read_csv(folder / "documents.csv")
+        self.graph: nx.Graph = read_json(folder / "graph.json")
+        self._names = dict(zip(self.entities["id"], self.entities["name"]))
+        self._lookup: dict[str, str] = {}
+        for row in self.entities.itertuples(index=False):
+            self._lookup.setdefault(row.name, row.id)
+        for row in self.entities.itertuples(index=False):
+            if isinstance(row.aliases, str):
+                for alias in row.aliases.split(" | "):
+                    self._lookup.setdefault(alias, row.id)
+
+    def __repr__(self) -> str:
+        return (
+            f"KnowledgeGraph({self.folder}: {len(self.entities)} entities, {len(self.relations)} relations, "
+            f"{len(self.mentions)} mentions, {len(self.documents)} documents)"
+        )
+
+    # --- lookups ------------------------------------------------------------------------------------
+    def id(self, entity: str) -> str:
+        """The id of an entity given by id, canonical name or alias."""
+        if entity in self._names:
+            return entity
+        if entity in self._lookup:
+            return self._lookup[entity]
+        raise KgError(f"no entity named {entity!r}")
+
+    def name(self, entity: str) -> str:
+        return self._names[self.id(entity)]
+
+    def entity(self, entity: str) -> pd.Series:
+        return self.entities.loc[self.entities["id"] == self.id(entity)].iloc[0]
+
+    # --- exploration ----------------------------------------------------------------------------------
+    def neighbours(self, entity: str, *, by: str = "npmi", k: int | None = 10, type: str | None = None, min_count: int = 1) -> pd.DataFrame:
+        """Entities co-occurring with ``entity``, ranked by an association measure (all pairs,
+        before the graph's filters)."""
+        if by not in MEASURES:
+            raise KgError(f"by must be one of {', '.join(MEASURES)}")
+        eid = self.id(entity)
+        co = self.relations[(self.relations["type"] == "CO_OCCURS") & ((self.relations["source"] == eid) | (self.relations["target"] == eid))]
+        other = co["target"].where(co["source"] == eid, co["source"])
+        df = pd.DataFrame({"id": other.values})
+        df["name"] = df["id"].map(self._names)
+        df["type"] = df["id"].map(dict(zip(self.entities["id"], self.entities["type"])))
+        for col in ("count", "doc_count", "pmi", "npmi", "jaccard", "llr"):
+            df[col] = co[col].values
+        df["in_graph"] = co["in_graph"].values
+        df = df[df["count"] >= min_count]
+        if type is not None:
+            df = df[df["type"] == type]
+        df = df.sort_values([by, "count", "name"], ascending=[False, False, True], kind="mergesort")
+        return (df.head(k) if k else df).reset_index(drop=True)
+
+    def ego(self, entity: str, *, radius: int = 1) -> nx.Graph:
+        return nx.ego_graph(self.graph, self.id(entity), radius=radius)
+
+    def path(self, a: str, b: str) -> pd.DataFrame:
+        """The shortest path between two entities in the graph, one row per step."""
+        try:
+            nodes = nx.shortest_path(self.graph, self.id(a), self.id(b))
+        except nx.NetworkXNoPath:
+            return pd.DataFrame(columns=["step", "id", "name", "type"])
+        return pd.DataFrame(
+            [{"step": i, "id": n, "name": self._names[n], "type": self.graph.nodes[n]["type"]} for i, n in enumerate(nodes)]
+        )
+
+    def top(self, type: str | None = None, *, by: str = "pagerank", k: int = 10) -> pd.DataFrame:
+        df = self.entities if type is None else self.entities[self.entities["type"] == type]
+        cols = ["id", "name", "type", "mentions", "documents", "degree", "weighted_degree", "pagerank", "community"]
+        return df.sort_values([by, "name"], ascending=[False, True], kind="mergesort")[cols].head(k).reset_index(drop=True)
+
+    def evidence(self, a: str, b: str) -> pd.DataFrame:
+        """The sentences behind the edge between two entities (co-occurrence and typed relations)."""
+        ia, ib = self.id(a), self.id(b)
+        rows = []
+        if self.graph.has_edge(ia, ib):
+            d = self.graph.edges[ia, ib]
+            for e in d.get("evidence", []):
+                rows.append({"relation": "CO_OCCURS", "doc": e["doc"], "sentence": e["sentence"], "start": e["start"], "end": e["end"], "text": e["text"]})
+            for r in d.get("relations", []):
+                for e in r["evidence"]:
+                    rows.append({"relation": r["type"], "doc": e["doc"], "sentence": "", "start": e["start"], "end": e["end"], "text": e["text"]})
+        else:
+            s, t = min(ia, ib), max(ia, ib)
+            rel = self.relations[(self.relations["source"] == s) & (self.relations["target"] == t) & (self.relations["type"] == "CO_OCCURS")]
+            for _, row in rel.iterrows():
+                texts = str(row["evidence"]).split(" ‖ ") if isinstance(row["evidence"], str) else []
+                refs = str(row["evidence_refs"]).split(" | ") if isinstance(row["evidence_refs"], str) else []
+                for text, ref in zip(texts, refs):
+                    sentence, span = ref.rsplit(":", 1)
+                    start, end = span.split("-")
+                    rows.append({"relation": "CO_OCCURS", "doc": sentence.split("#")[0], "sentence": sentence, "start": int(start), "end": int(end), "text": text})
+        return pd.DataFrame(rows, columns=["relation", "doc", "sentence", "start", "end", "text"])
+
+    def timeline(self, entity: str) -> pd.DataFrame:
+        """Mentions of an entity per document, in date order (undated documents last)."""
+        eid = self.id(entity)
+        counts = self.mentions[self.mentions["entity_id"] == eid].groupby("doc").size().rename("mentions")
+        docs = self.documents.set_index("id")[["date", "title"]].join(counts, how="inner").reset_index().rename(columns={"id": "doc"})
+        docs["date"] = docs["date"].fillna("")
+        docs["_undated"] = docs["date"] == ""
+        return docs.sort_values(["_undated", "date", "doc"], kind="mergesort").drop(columns="_undated").reset_index(drop=True)
+
+    def communities(self, *, members: int = 8) -> pd.DataFrame:
+        """Communities (from the build's seeded Louvain run) with their most central members."""
+        rows = []
+        for c, group in self.entities[self.entities["in_graph"]].groupby("community"):
+            group = group.sort_values(["pagerank", "name"], ascending=[False, True], kind="mergesort")
+            rows.append({"community": int(c), "size": len(group), "members": "、".join(group["name"].head(members))})
+        return pd.DataFrame(rows).sort_values(["size", "community"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+    def common_neighbours(self, a: str, b: str, *, by: str = "npmi", k: int = 10) -> pd.DataFrame:
+        """Entities that co-occur with both ``a`` and ``b``, ranked by the weaker of the two associations."""
+        na = self.neighbours(a, by=by, k=None).set_index("id")
+        nb = self.neighbours(b, by=by, k=None).set_index("id")
+        both = na[[by, "name", "type"]].join(nb[[by]], rsuffix="_b", how="inner")
+        both = both.rename(columns={by: f"{by}_a"})
+        both[by] = both[[f"{by}_a", f"{by}_b"]].min(axis=1)
+        both = both.drop(index=[i for i in (self.id(a), self.id(b)) if i in both.index])
+        return both.reset_index().sort_values([by, "name"], ascending=[False, True], kind="mergesort").head(k).reset_index(drop=True)
+
+    def typed(self, entity: str | None = None, *, type: str | None = None) -> pd.DataFrame:
+        """Typed relations (not CO_OCCURS), optionally of one entity and/or of one type."""
+        df = self.relations[self.relations["type"] != "CO_OCCURS"]
+        if entity is not None:
+            eid = self.id(entity)
+            df = df[(df["source"] == eid) | (df["target"] == eid)]
+        if type is not None:
+            df = df[df["type"] == type]
+        return df[["source_name", "type", "target_name", "detail", "count", "documents", "evidence"]].reset_index(drop=True)
