@@ -5,9 +5,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+JS     := tests/js
+JSSTAMP := $(JS)/node_modules/.installed
 SHARED ?= ../shared
 
-.PHONY: install run test eval clean
+.PHONY: install test-tools run test eval eval-heldout clean
 
 install: $(STAMP)
 
@@ -16,15 +18,33 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@
 
-run: install
-	$(BIN)/kg extract seeds/ --format summary
+# What the tests drive besides Python: Node packages (Gephi Lite's parsers, Neo4j's Cypher parser,
+# playwright-core) and Debian's chromium for the browser test.
+test-tools: $(JSSTAMP) /usr/bin/chromium
 
-test: install
+$(JSSTAMP): $(JS)/package.json $(JS)/package-lock.json
+	cd $(JS) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+/usr/bin/chromium:
+	@command -v apt-get >/dev/null || { echo "chromium is needed for the browser test: install it (Debian: apt-get install chromium)"; exit 1; }
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get install -y -q chromium >/dev/null 2>&1 || { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q chromium >/dev/null; }
+
+run: install
+	$(BIN)/kg build seeds/ -o out/
+
+test: install test-tools
 	$(BIN)/python -m pytest -q
 
 eval: install
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev_passages.json $(SHARED)/eval/dev_gold.json \
 		--cmd "$(CURDIR)/$(BIN)/kg extract {files} --format jsonl" --min-f1 0.90 -v
 
+# generalisation: passages from ../shared/corpus annotated independently of the extractor
+eval-heldout: install
+	$(BIN)/python $(SHARED)/eval/score.py tests/data/heldout/passages.json tests/data/heldout/gold.json \
+		--cmd "$(CURDIR)/$(BIN)/kg extract {files} --format jsonl" -v
+
 clean:
-	rm -rf $(VENV) out/ *.egg-info
+	rm -rf $(VENV) out/ *.egg-info $(JS)/node_modules
