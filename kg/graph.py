@@ -4,7 +4,7 @@ Nodes are entities; an edge joins two entities that co-occur in a unit (sentence
 survive the filters, or that a typed relation links. Nodes and edges are added in sorted order, so
 the same corpus gives the same graph whatever the input order.
 
-Node attributes: ``id name label type category aliases mentions documents units first_date
+Nodes are keyed by entity id. Node attributes: ``name label type category aliases mentions documents units first_date
 last_date degree weighted_degree pagerank community``.
 Edge attributes: ``count doc_count weight pmi npmi jaccard llr first_date doc_ids evidence``
 (co-occurrence) and ``relations`` (typed relations between the two, each with its direction,
@@ -89,7 +89,6 @@ def build_graph(corpus: Corpus, lexicon: Lexicon, options: GraphOptions = GraphO
         entry = entries.get(eid)
         g.add_node(
             eid,
-            id=eid,
             name=e.name,
             label=e.name,
             type=e.type,

@@ -161,8 +161,9 @@ class KnowledgeGraph:
         """Entities that co-occur with both ``a`` and ``b``, ranked by the weaker of the two associations."""
         na = self.neighbours(a, by=by, k=None).set_index("id")
         nb = self.neighbours(b, by=by, k=None).set_index("id")
-        both = na[[by, "name", "type"]].join(nb[[by]], rsuffix="_b", how="inner")
-        both = both.rename(columns={by: f"{by}_a"})
+        both = na[[by, "name", "type"]].rename(columns={by: f"{by}_a"}).join(
+            nb[[by]].rename(columns={by: f"{by}_b"}), how="inner"
+        )
         both[by] = both[[f"{by}_a", f"{by}_b"]].min(axis=1)
         both = both.drop(index=[i for i in (self.id(a), self.id(b)) if i in both.index])
         return both.reset_index().sort_values([by, "name"], ascending=[False, True], kind="mergesort").head(k).reset_index(drop=True)

@@ -45,7 +45,7 @@ def write_entities(g: nx.Graph, path: Path) -> Path:
         w.writerow(ENTITY_COLUMNS)
         for node in sorted(g.nodes):
             d = g.nodes[node]
-            row = [d.get(c, "") for c in ENTITY_COLUMNS[:-1]]
+            row = [node if c == "id" else d.get(c, "") for c in ENTITY_COLUMNS[:-1]]
             row[ENTITY_COLUMNS.index("aliases")] = " | ".join(d.get("aliases", []))
             w.writerow([*row, "true" if g.degree(node) else "false"])
     return Path(path)

@@ -1,0 +1,134 @@
+"""The kg command: help for every command, output formats, skipped files, errors."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from kg.cli import build_parser, main
+
+KG = [sys.executable, "-m", "kg.cli"]
+
+
+def run(*args, cwd=None):
+    return subprocess.run([*KG, *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def subcommands():
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return sorted(action.choices)
+
+
+def test_every_command_has_help(capsys):
+    names = subcommands()
+    assert {"extract", "build", "normalize"} <= set(names)
+    for name in [None, *names]:
+        with pytest.raises(SystemExit) as exc:
+            main([name, "--help"] if name else ["--help"])
+        assert exc.value.code == 0
+        out = capsys.readouterr().out
+        assert "usage: kg" in out and len(out) > 200, name
+
+
+def test_extract_jsonl_contract(tmp_path):
+    f = tmp_path / "政策.txt"
+    f.write_text("科技部党组书记、部长阴和俊指出，要加快发展新质生产力。", encoding="utf-8")
+    r = run("extract", str(f), "--format", "jsonl")
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [list(row) for row in rows][0] == ["doc", "start", "end", "text", "type", "name", "id", "rule"]
+    assert {(x["doc"], x["name"], x["type"]) for x in rows} >= {("政策", "阴和俊", "Person"), ("政策", "科技部", "Institution")}
+    text = "科技部党组书记、部长阴和俊指出，要加快发展新质生产力。"
+    assert all(text[x["start"] : x["end"]] == x["text"] for x in rows)
+
+
+def test_extract_table_and_summary(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("推动新质生产力发展。", encoding="utf-8")
+    table = run("extract", str(f), "--format", "table")
+    assert table.returncode == 0 and "新质生产力" in table.stdout and "Policy" in table.stdout
+    summary = run("extract", str(f), "--format", "summary")
+    assert "1 document(s), 1 mention(s)" in summary.stdout
+
+
+def test_a_broken_file_is_reported_and_the_rest_processed(tmp_path):
+    (tmp_path / "good.txt").write_text("科技部印发通知。", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    (tmp_path / "locked.pdf").write_bytes(b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<</Encrypt 2 0 R/Root 1 0 R>>\n%%EOF")
+    r = run("extract", str(tmp_path), "--format", "jsonl")
+    assert r.returncode == 2
+    assert [json.loads(x)["doc"] for x in r.stdout.splitlines()] == ["good"]
+    for name, reason in [("empty.txt", "empty"), ("binary.txt", "binary"), ("locked.pdf", "password")]:
+        assert any(name in line and reason in line for line in r.stderr.splitlines()), (name, r.stderr)
+    assert "3 file(s) skipped" in r.stderr
+
+
+def test_output_independent_of_input_order(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("科技部和工信部。", encoding="utf-8")
+    b.write_text("发展新质生产力。", encoding="utf-8")
+    assert run("extract", str(a), str(b), "--format", "jsonl").stdout == run("extract", str(b), str(a), "--format", "jsonl").stdout
+
+
+def test_normalize_prints_the_text_offsets_refer_to(tmp_path):
+    f = tmp_path / "p.txt"
+    lines = ["习近平总书记指出，发展新质生产力是推动高", "质量发展的内在要求和重要着力点。发展新质生", "产力的核心要素是科技创新，主要路径是统筹生产",
+             "力与生产关系，根本落脚点在产业高质量发展。高", "校是教育、科技、人才的集中交汇点，应主动担当起", "培育新型劳动者的历史使命。"]
+    f.write_text("\n\n".join(lines), encoding="utf-8")
+    r = run("normalize", str(f))
+    assert r.returncode == 0
+    assert r.stdout == "".join(lines) + "\n"
+
+
+def test_invalid_lexicon_is_an_error_naming_file_and_line(tmp_path):
+    lex = tmp_path / "my.tsv"
+    lex.write_text("新质生产力\tConcept\n", encoding="utf-8")
+    f = tmp_path / "a.txt"
+    f.write_text("科技部。", encoding="utf-8")
+    r = run("extract", str(f), "--lexicon", str(lex))
+    assert r.returncode == 1
+    assert r.stderr.startswith("Error: ") and f"{lex}:1:" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_user_lexicon_adds_terms(tmp_path):
+    lex = tmp_path / "my.tsv"
+    lex.write_text("数智融合\tPolicy\t数智化融合\n", encoding="utf-8")
+    f = tmp_path / "a.txt"
+    f.write_text("推动数智化融合。", encoding="utf-8")
+    r = run("extract", str(f), "--lexicon", str(lex), "--format", "jsonl")
+    assert any(json.loads(x)["name"] == "数智融合" for x in r.stdout.splitlines())
+
+
+def test_missing_path_is_an_error(tmp_path):
+    r = run("extract", str(tmp_path / "nope"))
+    assert r.returncode in (1, 2) and "nope" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_build_writes_every_output_and_a_summary(tmp_path):
+    src = tmp_path / "docs"
+    src.mkdir()
+    (src / "a.txt").write_text("科技部党组书记、部长阴和俊指出，要加快发展新质生产力。新质生产力是推动高质量发展的内在要求。", encoding="utf-8")
+    (src / "b.md").write_text("# 标题\n\n新质生产力和**高质量发展**相辅相成。", encoding="utf-8")
+    out = tmp_path / "out"
+    r = run("build", str(src), "-o", str(out), "--min-count", "1")
+    assert r.returncode == 0, r.stderr
+    for name in ["graph.graphml", "graph.gexf", "graph.json", "entities.csv", "relations.csv", "mentions.csv",
+                 "evidence.csv", "documents.csv", "index.html", "README.txt"]:
+        assert (out / name).is_file(), name
+    assert "Read 2 document(s)" in r.stdout and "Most central policy concepts" in r.stdout
+    assert "min count 1" in r.stdout  # the filters in force are printed
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--workers", "0"], "--workers"),
+    (["--min-npmi", "2"], "--min-npmi"),
+])
+def test_build_rejects_bad_options(tmp_path, args, message):
+    f = tmp_path / "a.txt"
+    f.write_text("科技部。", encoding="utf-8")
+    r = run("build", str(f), "-o", str(tmp_path / "o"), *args)
+    assert r.returncode == 1 and message in r.stderr

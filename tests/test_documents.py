@@ -1,0 +1,47 @@
+"""Documents: manifest metadata, dates from the text, skipping unreadable files."""
+from __future__ import annotations
+
+import pytest
+
+from kg.documents import iter_documents, read_manifest, text_metadata
+from kg.errors import KgError, ReadError
+from tests.conftest import SEEDS
+
+
+def test_seed_manifest_covers_every_seed():
+    rows = read_manifest(SEEDS / "manifest.csv")
+    assert set(rows) == {p.name for p in SEEDS.glob("*.txt")}
+    assert rows["004_dff61195967c57f5.txt"].date == "2025-12-19"
+    assert all(m.title for m in rows.values())
+
+
+def test_manifest_metadata_reaches_documents():
+    docs = {d.id: d for d in iter_documents([SEEDS])}
+    assert docs["004_dff61195967c57f5"].publication == "中国科学技术院所联谊会"
+    assert docs["002_6c8e0cd56b8d6e7a"].date == "2024"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("name,title\n", "header"),
+    ("file,title,publication,date\na.txt,T,P,2024-13-01\n", ":2: date"),
+    ("file,title,publication,date\na.txt,T\n", ":2: expected 4 columns"),
+])
+def test_bad_manifest_names_file_and_line(tmp_path, text, message):
+    p = tmp_path / "manifest.csv"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(KgError, match=message):
+        read_manifest(p)
+
+
+def test_date_from_a_dateline_near_the_top():
+    assert text_metadata("简报\n2025年第12期 2025年12月19日\n正文").date == "2025-12-19"
+    assert text_metadata("正文" * 200 + "2020年1月2日").date == ""  # not a dateline
+
+
+def test_unreadable_file_yields_its_error_and_the_rest_go_on(tmp_path):
+    (tmp_path / "a.txt").write_text("科技部。", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    (tmp_path / "c.txt").write_text("工信部。", encoding="utf-8")
+    items = list(iter_documents([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["Document", "ReadError", "Document"]
+    assert "b.txt" in str(items[1])

@@ -1,0 +1,170 @@
+"""Co-occurrence, evidence, filters and statistics: the graph builder and its inputs."""
+from __future__ import annotations
+
+import json
+import filecmp
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kg.build import BuildOptions, build
+from kg.corpus import Corpus, analyse_document
+from kg.graph import GraphOptions, build_graph, weighted_pagerank
+from kg.records import Document, entity_id
+
+TEXT = "科技部和工信部联合发文。科技部推动新质生产力发展。工信部指出，要发展人工智能。\n新质生产力和人工智能相互促进。"
+
+
+def doc(text=TEXT, id_="d1", date=""):
+    return Document(id=id_, path=f"{id_}.txt", format="txt", text=text, title=id_, date=date)
+
+
+def eid(name_type):
+    return entity_id(name_type[1], name_type[0])
+
+
+def ids(*names_types):
+    return tuple(sorted(entity_id(t, n) for n, t in names_types))
+
+
+MOST = ("科技部", "Institution")
+MIIT = ("工信部", "Institution")
+NQPF = ("新质生产力", "Policy")
+AI = ("人工智能", "Technology")
+
+
+def test_sentence_cooccurrence_counts(lexicon):
+    r = analyse_document(doc(), lexicon)
+    assert r.units == 4
+    assert r.pair_counts[ids(MOST, MIIT)] == 1
+    assert r.pair_counts[ids(MOST, NQPF)] == 1
+    assert r.pair_counts[ids(MIIT, AI)] == 1
+    assert r.pair_counts[ids(NQPF, AI)] == 1
+    assert ids(MOST, AI) not in r.pair_counts  # never in one sentence
+    assert r.unit_counts[eid(MOST)] == 2
+
+
+def test_paragraph_and_document_windows(lexicon):
+    para = analyse_document(doc(), lexicon, window="paragraph")
+    assert para.units == 2
+    assert para.pair_counts[ids(MOST, AI)] == 1  # same first paragraph
+    whole = analyse_document(doc(), lexicon, window="document")
+    assert whole.units == 1
+    assert set(whole.pair_counts.values()) == {1}
+    assert len(whole.pair_counts) == 6  # all pairs of 4 entities
+
+
+def test_evidence_sentences_contain_both_entities(lexicon):
+    for window in ("sentence", "paragraph", "document"):
+        r = analyse_document(doc(), lexicon, window=window)
+        names = {eid: name for eid, (name, _) in r.entities.items()}
+        for (a, b), items in r.evidence.items():
+            for e in items:
+                assert names[a] in e.text and names[b] in e.text
+                assert TEXT[e.start : e.end] == e.text
+
+
+def test_pairs_are_canonical_and_symmetric(lexicon):
+    r = analyse_document(doc(), lexicon)
+    assert all(a < b for a, b in r.pair_counts)
+
+
+def test_corpus_merges_documents_in_order(lexicon):
+    c = Corpus()
+    c.add(analyse_document(doc(id_="a", date="2024"), lexicon))
+    c.add(analyse_document(doc(id_="b", date="2025-03"), lexicon))
+    p = c.pairs[ids(MOST, MIIT)]
+    assert (p.count, p.doc_count, p.first_date) == (2, 2, "2024")
+    e = c.entities[eid(NQPF)]
+    assert (e.documents, e.first_date, e.last_date) == (2, "2024", "2025-03")
+    assert c.units == 8
+
+
+def test_graph_measures_and_filters(lexicon):
+    c = Corpus()
+    c.add(analyse_document(doc(id_="a"), lexicon))
+    c.add(analyse_document(doc(id_="b"), lexicon))
+    g = build_graph(c, lexicon, GraphOptions(min_count=2, min_npmi=-1, top_k=0))
+    a, b = ids(MOST, MIIT)
+    edge = g.edges[a, b]
+    assert edge["count"] == 2 and edge["weight"] == 2 and edge["doc_count"] == 2
+    # n = 8 sentences; 科技部 in 4, 工信部 in 4, both in 2: PMI = log2(2*8/16) = 0
+    assert edge["pmi"] == pytest.approx(0.0)
+    strict = build_graph(c, lexicon, GraphOptions(min_count=3))
+    assert strict.number_of_edges() == 0
+    assert strict.number_of_nodes() == g.number_of_nodes()  # entities stay, as nodes
+
+
+def test_top_k_keeps_strongest_neighbours(lexicon):
+    c = Corpus()
+    c.add(analyse_document(doc(), lexicon))
+    g = build_graph(c, lexicon, GraphOptions(min_count=1, min_npmi=-1, top_k=1))
+    for node in g:
+        strongest = max((g.edges[node, n]["npmi"] for n in g[node]), default=None)
+        assert strongest is None or all(g.edges[node, n]["npmi"] <= strongest for n in g[node])
+    assert g.number_of_edges() <= len(g)
+
+
+def test_typed_relations_survive_filters(lexicon):
+    text = "科技部党组书记、部长阴和俊出席会议。"
+    c = Corpus()
+    c.add(analyse_document(doc(text), lexicon))
+    g = build_graph(c, lexicon, GraphOptions(min_count=99))
+    person, inst = entity_id("Person", "阴和俊"), entity_id("Institution", "科技部")
+    rels = g.edges[person, inst]["relations"]
+    assert [(r["type"], r["source"], r["target"], r["detail"]) for r in rels] == [("HOLDS_POSITION", person, inst, "党组书记、部长")]
+    assert rels[0]["evidence"][0]["text"] == text
+
+
+def test_pagerank_matches_networkx_definition():
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_weighted_edges_from([("a", "b", 3), ("b", "c", 1), ("c", "a", 1), ("c", "d", 2)])
+    g.add_node("e")
+    pr = weighted_pagerank(g)
+    assert sum(pr.values()) == pytest.approx(1.0)
+    # reference: networkx's pure-Python implementation of the same definition
+    ref = nx.algorithms.link_analysis.pagerank_alg._pagerank_python(g, weight="weight", tol=1e-13)
+    for n in g:
+        assert pr[n] == pytest.approx(ref[n], abs=1e-8)
+
+
+# --- on the seeds build ----------------------------------------------------------------------------
+
+def test_every_edge_evidence_contains_both_entities(seeds_build):
+    out = seeds_build.out
+    mentions = pd.read_csv(out / "mentions.csv", encoding="utf-8-sig")
+    by_doc = {d: m for d, m in mentions.groupby("doc")}
+    graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    checked = 0
+    for e in graph["edges"]:
+        items = list(e["evidence"]) + [x for r in e["relations"] for x in r["evidence"]]
+        for ev in items:
+            m = by_doc[ev["doc"]]
+            inside = m[(m["start"] >= ev["start"]) & (m["end"] <= ev["end"])]
+            assert {e["source"], e["target"]} <= set(inside["entity_id"]), ev
+            checked += 1
+    assert checked > 300
+
+
+def test_entity_statistics_present(seeds_build):
+    g = seeds_build.graph
+    for _, d in g.nodes(data=True):
+        assert d["mentions"] >= 1 and d["documents"] >= 1
+        assert {"degree", "weighted_degree", "pagerank", "community"} <= set(d)
+    nqpf = g.nodes[entity_id("Policy", "新质生产力")]
+    assert nqpf["first_date"] == "2024" and nqpf["last_date"] == "2025-12-19"
+    assert nqpf["documents"] == 5
+
+
+def test_same_input_same_bytes_whatever_the_order_and_workers(tmp_path, lexicon):
+    seeds = sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt"))
+    a = build(seeds, tmp_path / "a", lexicon, BuildOptions(html=True))
+    b = build(list(reversed(seeds)), tmp_path / "b", lexicon, BuildOptions(html=True, workers=2))
+    names = sorted(p.name for p in a.out.rglob("*") if p.is_file())
+    assert names == sorted(p.name for p in b.out.rglob("*") if p.is_file())
+    for p in a.out.rglob("*"):
+        if p.is_file():
+            assert filecmp.cmp(p, b.out / p.relative_to(a.out), shallow=False), p.name
