@@ -41,6 +41,9 @@ class WordBoundaries:
         self._words = sorted(set(words))
         self._tokenizer: jieba.Tokenizer | None = None
         self._freq: dict[str, int] | None = None
+        # memo of decisions by local context: the same phrase recurs across a corpus
+        self._crossed_memo: dict[str, bool] = {}
+        self._cut_memo: dict[str, frozenset[int]] = {}
 
     def _init(self) -> None:
         tk = jieba.Tokenizer()
@@ -74,16 +77,28 @@ class WordBoundaries:
 
     def _crossed(self, text: str, start: int, end: int, lo: int, hi: int) -> bool:
         """Is there a dictionary word that starts inside the term (or at its start) and ends after
-        it, or starts before it and ends inside it (or at its end)?"""
-        for k in range(start, end):
-            for n in range(max(2, end - k + 1), _MAX_CROSSING + 1):
-                if k + n > hi:
+        it, or starts before it and ends inside it (or at its end)?
+
+        jieba's table holds every prefix of every word (with frequency 0), so a walk from one
+        starting point stops as soon as the characters read are no word's beginning."""
+        freq = self._freq
+        for k in range(end - 1, start - 1, -1):
+            if text[k:end] not in freq:
+                continue  # no word begins with this end of the term
+            for j in range(end + 1, min(hi, k + _MAX_CROSSING) + 1):
+                w = text[k:j]
+                if w not in freq:
                     break
-                if self._is_word(text[k : k + n]):
+                if freq[w] > 0:
                     return True
         for k in range(max(lo, start - _MAX_CROSSING + 1), start):
+            if text[k:start] not in freq:
+                continue
             for j in range(start + 1, min(end, k + _MAX_CROSSING) + 1):
-                if self._is_word(text[k:j]):
+                w = text[k:j]
+                if w not in freq:
+                    break
+                if freq[w] > 0:
                     return True
         return False
 
@@ -92,13 +107,28 @@ class WordBoundaries:
         if self._tokenizer is None:
             self._init()
         hi = len(text) if hi is None else hi
-        if not self._crossed(text, start, end, lo, hi):
+        k0 = max(lo, start - _MAX_CROSSING + 1)
+        key = f"{start - k0}|{text[k0 : min(hi, end + _MAX_CROSSING)]}|{end - start}"
+        crossed = self._crossed_memo.get(key)
+        if crossed is None:
+            crossed = self._crossed(text, start, end, lo, hi)
+            self._remember(self._crossed_memo, key, crossed)
+        if not crossed:
             return True
         w0 = max(lo, start - _CONTEXT)
         window = text[w0 : min(hi, end + _CONTEXT)]
-        cuts = {0}
-        pos = 0
-        for tok in self._tokenizer.cut(window, HMM=False):
-            pos += len(tok)
-            cuts.add(pos)
+        cuts = self._cut_memo.get(window)
+        if cuts is None:
+            pos, found = 0, {0}
+            for tok in self._tokenizer.cut(window, HMM=False):
+                pos += len(tok)
+                found.add(pos)
+            cuts = frozenset(found)
+            self._remember(self._cut_memo, window, cuts)
         return (start - w0) in cuts and (end - w0) in cuts
+
+    @staticmethod
+    def _remember(memo: dict, key, value, limit: int = 200_000) -> None:
+        if len(memo) >= limit:
+            memo.clear()  # bounded memory; decisions are recomputed identically
+        memo[key] = value

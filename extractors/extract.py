@@ -63,7 +63,7 @@ def extract_mentions(doc: Document, lexicon: Lexicon, *, options: ExtractOptions
         accepted = _resolve([*anchors, *found])
         accepted = _with_parents(accepted)
         accepted = _recurring(text, accepted, lexicon)
-        accepted = _headlines(text, accepted)
+        accepted = _headlines(text, accepted, ctx.repeated_runs)
     else:
         accepted = anchors
     return sorted(_to_mention(doc.id, text, c, lexicon) for c in accepted)
@@ -200,7 +200,7 @@ _HEADLINE = re.compile(rf"[{HAN}A-Za-z0-9“”‘’：:，,、—\-+·（）()
 _NOT_HEADLINE = re.compile(r"^(?:[（(]|来源|信息来源|作者|文章|期刊|评荐|摘要|关键词|网址|编写|【|-)")
 
 
-def _headlines(text: str, accepted: list[Candidate]) -> list[Candidate]:
+def _headlines(text: str, accepted: list[Candidate], runs: list[tuple[int, int, int]]) -> list[Candidate]:
     """A headline followed by its byline (…路径 / 宋德雄) names an article: a Document.
 
     Also in running text where a PDF printed the headline several times before the name
@@ -235,16 +235,15 @@ def _headlines(text: str, accepted: list[Candidate]) -> list[Candidate]:
         for c in inner:
             out.remove(c)
         out.append(Candidate(s, e, "Document", text[s:e], "rule:headline"))
-    for m in _REPEATED_HEADLINE.finditer(text):
-        after = [c for c in people if c.start == m.end()]
-        s, e = m.start(), m.start() + len(m.group(1))
+    for s, unit, run_end in runs:
+        after = [c for c in people if c.start == run_end]
+        e = s + unit
         if after and not any(c.start < e and s < c.end and c.type == "Document" for c in out):
-            out = [c for c in out if not (s <= c.start and c.end <= m.end())]
-            out.append(Candidate(s, e, "Document", m.group(1), "rule:headline"))
+            out = [c for c in out if not (s <= c.start and c.end <= run_end)]
+            out.append(Candidate(s, e, "Document", text[s:e], "rule:headline"))
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
-_REPEATED_HEADLINE = re.compile(r"(.{4,40}?)\1{2,}")
 
 
 def _to_mention(doc_id: str, text: str, c: Candidate, lexicon: Lexicon) -> Mention:

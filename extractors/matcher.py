@@ -4,51 +4,85 @@ Matching on jieba tokens silently misses terms (jieba splits 碳中和 different
 terms are found on characters: at every position where a term can start, the longest term starting
 there. Word segmentation is used afterwards only to check boundaries (``extractors.boundaries``).
 
-The scan is the hot loop of extraction. Candidate positions are found without a Python-level loop
-over characters: every two-character window is looked up in the set of term prefixes by ``map``
-(running in C), and only positions that can start a term are visited in Python.
+The scan is the hot loop of extraction, so it is not a Python loop over characters. Every
+position's next three characters (and next two, for two-character terms) are packed into one
+integer and looked up in the sorted array of term prefixes with numpy (vectorised over the whole
+text); only the positions where a term can start are visited in Python.
 """
 from __future__ import annotations
 
-import operator
-from itertools import compress, count
 from typing import Iterable
+
+import numpy as np
+
+_SHIFT = np.uint64(21)  # a code point fits in 21 bits; three fit in a uint64
+
+
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+
+
+def _pack2(a: np.ndarray) -> np.ndarray:
+    return (a[:-1] << _SHIFT) | a[1:]
+
+
+def _pack3(a: np.ndarray) -> np.ndarray:
+    return (a[:-2] << (_SHIFT + _SHIFT)) | (a[1:-1] << _SHIFT) | a[2:]
+
+
+def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    if len(sorted_set) == 0 or len(values) == 0:
+        return np.zeros(len(values), dtype=bool)
+    idx = np.searchsorted(sorted_set, values)
+    idx[idx == len(sorted_set)] = 0
+    return sorted_set[idx] == values
 
 
 class TermMatcher:
     """Longest-match lookup of a fixed set of terms (each at least two characters long)."""
 
     def __init__(self, terms: Iterable[str]):
-        lengths: dict[str, set[int]] = {}
         self._terms: frozenset[str] = frozenset(t for t in terms if len(t) >= 2)
+        lengths: dict[str, set[int]] = {}
         for t in self._terms:
-            lengths.setdefault(t[:2], set()).add(len(t))
+            lengths.setdefault(t[:3] if len(t) >= 3 else t, set()).add(len(t))
         self._lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
-        self._prefixes = frozenset(self._lengths)
+        self._two = frozenset(t for t in self._terms if len(t) == 2)
+        three = sorted({t[:3] for t in self._terms if len(t) >= 3})
+        self._codes3 = np.unique(_pack3(_codepoints("".join(three)))[::3]) if three else np.array([], dtype=np.uint64)
+        self._codes2 = np.unique(_pack2(_codepoints("".join(sorted(self._two))))[::2]) if self._two else np.array([], dtype=np.uint64)
 
     def __contains__(self, term: str) -> bool:
         return term in self._terms
 
-    def find(self, text: str) -> list[tuple[int, int]]:
-        """``(start, end)`` of the longest term at every position where one starts (overlapping)."""
+    def candidates(self, text: str) -> list[int]:
+        """Positions where some term may start (a superset of the true starts, in order)."""
         if len(text) < 2:
             return []
-        hits = compress(count(), map(self._prefixes.__contains__, map(operator.add, text, text[1:])))
-        terms = self._terms
-        lengths = self._lengths
+        a = _codepoints(text)
+        hits = _member(_pack2(a), self._codes2)
+        if len(a) >= 3:
+            hits[: len(a) - 2] |= _member(_pack3(a), self._codes3)
+        return np.flatnonzero(hits).tolist()
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of the longest term at every position where one starts (overlapping)."""
+        terms, lengths, two = self._terms, self._lengths, self._two
         size = len(text)
         out = []
-        for i in hits:
-            for n in lengths[text[i : i + 2]]:
+        for i in self.candidates(text):
+            for n in lengths.get(text[i : i + 3], ()):
                 if i + n <= size and text[i : i + n] in terms:
                     out.append((i, i + n))
                     break
+            else:
+                if text[i : i + 2] in two:
+                    out.append((i, i + 2))
         return out
 
     def find_all(self, text: str, start: int) -> list[int]:
         """Ends of every term starting at ``start``, longest first."""
-        ends = []
-        for n in self._lengths.get(text[start : start + 2], ()):
-            if start + n <= len(text) and text[start : start + n] in self._terms:
-                ends.append(start + n)
+        ends = [start + n for n in self._lengths.get(text[start : start + 3], ()) if start + n <= len(text) and text[start : start + n] in self._terms]
+        if text[start : start + 2] in self._two:
+            ends.append(start + 2)
         return ends

@@ -21,7 +21,7 @@ import re
 from statistics import median
 
 from extractors.names import looks_like_name
-from extractors.textutil import CJK, CJK_PUNCT, HAN, LINE_END
+from extractors.textutil import CJK, CJK_PUNCT, HAN, LINE_END, repeated_runs
 
 LAYOUTS = ("auto", "pdf", "lines")
 
@@ -61,8 +61,9 @@ _SPACES = "[ \t]+"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}]){_SPACES}(?=[{CJK}])")
 _SPACE_CJK_ALNUM = re.compile(rf"(?<=[{HAN}{CJK_PUNCT}]){_SPACES}(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]){_SPACES}(?=[{HAN}{CJK_PUNCT}])")
 _PAGE_NUMBER = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4})$", re.I)
-# A headline set in fake bold comes out of the PDF three or four times in a row.
-_REPEATED_RUN = re.compile(rf"(.{{4,60}}?)\1{{2,}}|([{HAN}“”‘’])\2{{3}}")
+# A headline set in fake bold comes out of the PDF three or four times in a row, sometimes
+# character by character (以以以以““““链式思维””””).
+_REPEATED_CHAR = re.compile(rf"([{HAN}“”‘’])\1{{3}}")
 _BYLINE_MARK = re.compile(r"^(?:◎|○|■|文[／/]|作者[：:]?)\s*")
 
 _BLOCK_START = re.compile(
@@ -186,7 +187,7 @@ def looks_like_pdf_extraction(lines: list[str]) -> bool:
 def _pdf_paragraphs(lines: list[str]) -> list[str]:
     lines = [line for line in lines if line and not _PAGE_NUMBER.match(line)]
     lines = _drop_running_headers(lines)
-    lines = [_REPEATED_RUN.sub(lambda m: m.group(1) or m.group(2), _remove_layout_spaces(line)) for line in lines]
+    lines = _collapse_fake_bold([_remove_layout_spaces(line) for line in lines])
     lines = [line for line in lines if line]
     if not lines:
         return []
@@ -201,6 +202,19 @@ def _pdf_paragraphs(lines: list[str]) -> list[str]:
             current = _join(current, lines[i])
     paragraphs.append(current)
     return paragraphs
+
+
+def _collapse_fake_bold(lines: list[str]) -> list[str]:
+    text = _REPEATED_CHAR.sub(r"\1", "\n".join(lines))
+    runs = repeated_runs(text, min_unit=4, max_unit=60, copies=3)
+    if runs:
+        parts, pos = [], 0
+        for start, unit, end in runs:
+            parts.append(text[pos : start + unit])
+            pos = end
+        parts.append(text[pos:])
+        text = "".join(parts)
+    return text.split("\n")
 
 
 def _drop_running_headers(lines: list[str]) -> list[str]:

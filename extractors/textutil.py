@@ -27,3 +27,47 @@ def is_han(ch: str) -> bool:
         or 0x20000 <= o <= 0x3134F
         or o == 0x3007
     )
+
+
+def repeated_runs(text: str, *, min_unit: int = 4, max_unit: int = 40, copies: int = 3) -> list[tuple[int, int, int]]:
+    """Runs where a unit of ``min_unit``..``max_unit`` characters is written ``copies`` or more
+    times in a row (a headline a PDF printed three or four times to fake bold type).
+
+    Returns ``(start, unit_length, end)`` for each maximal run, in text order. Found with
+    vectorised comparisons (numpy, which pandas brings), since a backreference regex such as
+    ``(.{4,40}?)\\1\\1`` costs dozens of attempts at every position of the text.
+    """
+    import numpy as np
+
+    n = len(text)
+    if n < min_unit * copies:
+        return []
+    a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    # a rolling hash of min_unit characters: equal units have equal hashes
+    h = np.zeros(n - min_unit + 1, dtype=np.uint64)
+    for k in range(min_unit):
+        h = h * np.uint64(1_000_003) + a[k : n - min_unit + 1 + k]
+    found: dict[int, tuple[int, int, int]] = {}
+    for unit in range(min_unit, max_unit + 1):
+        span = unit * (copies - 1)
+        if len(h) <= span:
+            break
+        same = h[: len(h) - unit] == h[unit:]
+        ok = same[: len(same) - unit] & same[unit:] if copies >= 3 else same
+        for i in np.flatnonzero(ok).tolist():
+            if i in found or any(s <= i < e for s, _, e in found.values()):
+                continue
+            piece = text[i : i + unit]
+            if text[i + unit : i + unit * copies] != piece * (copies - 1) or "\n" in piece:
+                continue
+            end = i + unit * copies
+            while text[end : end + unit] == piece:
+                end += unit
+            found[i] = (i, unit, end)
+    # keep maximal runs, earliest first
+    out: list[tuple[int, int, int]] = []
+    for s, u, e in sorted(found.values()):
+        if out and s < out[-1][2]:
+            continue
+        out.append((s, u, e))
+    return out

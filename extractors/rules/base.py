@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from extractors.lexicon import Lexicon
+from extractors.textutil import repeated_runs
 from kg.records import LexiconEntry, Sentence
 
 
@@ -61,6 +62,14 @@ class Context:
             return 0, len(self.text)
         s = self.sentences[i]
         return s.start, s.end
+
+    @property
+    def repeated_runs(self) -> list[tuple[int, int, int]]:
+        """Headlines printed several times in a row (fake bold): (start, unit length, end)."""
+        runs = self.__dict__.get("_runs")
+        if runs is None:
+            runs = self.__dict__["_runs"] = repeated_runs(self.text)
+        return runs
 
     def stands_alone(self, start: int, end: int, lo: int, hi: int) -> bool:
         """Does jieba put word boundaries at both ends of ``text[start:end]``?"""

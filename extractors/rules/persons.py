@@ -45,7 +45,6 @@ _BYLINE_KEY = re.compile(r"(?:作者|撰文|文|记者|通讯员|评荐|主讲|�
 _BYLINE_PAREN = re.compile(r"[（(][^（）()]*?(?:作者|记者|来源)[^（）()]*[）)]")
 _ITEM_START = re.compile(r"(?:[：:；;、，,]|作者|记者|系)")
 _FOREIGN_LEFT_TRIM = set("与和同对向在的是据及等为被把让给跟称说于从由以将了曾也都还就前后时年")
-_REPEATED = re.compile(r"(.{4,40}?)\1{2,}")
 _SPEAKER_TITLE = re.compile(r"(?:全国人大代表|全国政协委员|全国政协常委|中国科学院院士|中国工程院院士|两院院士|院士|教授|研究员)")
 
 
@@ -126,8 +125,7 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
                 break
 
     # a byline glued after a headline that the PDF repeated (fake bold): 路径路径路径宋德雄党的…
-    for m in _REPEATED.finditer(text):
-        i = m.end()
+    for _, _, i in ctx.repeated_runs:
         for end in name_ends(text, i):
             if ctx.anchor_at(end) is not None or text[end : end + 1] in "《“":
                 add(i, end, "rule:person-byline")
