@@ -41,9 +41,12 @@ class ExtractOptions:
     boundary_check: bool = True  # False: accept every lexicon match (faster, less precise)
 
 
-def extract_mentions(doc: Document, lexicon: Lexicon, *, options: ExtractOptions = ExtractOptions()) -> list[Mention]:
+def extract_mentions(
+    doc: Document, lexicon: Lexicon, *, options: ExtractOptions = ExtractOptions(), sents: list | None = None
+) -> list[Mention]:
+    """The document's mentions; ``sents`` may pass ``sentences(doc.id, doc.text)`` if already made."""
     text = doc.text
-    sents = sentences(doc.id, text)
+    sents = sentences(doc.id, text) if sents is None else sents
     anchors = _resolve(_lexicon_candidates(text, sents, lexicon, options))
     if options.rules:
         ctx = Context(
@@ -77,9 +80,11 @@ def _lexicon_candidates(text: str, sents, lexicon: Lexicon, options: ExtractOpti
         lo, hi = bounds(start)
         if end > hi:
             continue
-        if options.boundary_check:
-            for e in [end, *[x for x in matcher.find_all(text, start) if x < end]]:
-                if _stands_alone(text, start, e, lo, hi, lexicon):
+        if options.boundary_check and not _stands_alone(text, start, end, lo, hi, lexicon):
+            # the longest term does not stand as a word here; a shorter one may (科技部 in 科技部署 no,
+            # but 中国科学院 in 中国科学院院士 yes)
+            for e in matcher.find_all(text, start):
+                if e < end and _stands_alone(text, start, e, lo, hi, lexicon):
                     end = e
                     break
             else:

@@ -10,7 +10,9 @@ import re
 
 from kg.records import Paragraph, Sentence
 
-_SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)】》]*|$)")
+_SENTENCE = re.compile(
+    r"[^\S\n]*([^。！？；!?;\n]*[^。！？；!?;\s](?:[^\S\n]*[。！？；!?;]+[”’」』）)】》]*)?|[。！？；!?;]+[”’」』）)】》]*)"
+)
 
 
 def paragraphs(doc_id: str, text: str) -> list[Paragraph]:
@@ -26,15 +28,20 @@ def paragraphs(doc_id: str, text: str) -> list[Paragraph]:
 
 def sentences(doc_id: str, text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, each with its paragraph index; blank spans are skipped."""
+    paras = paragraphs(doc_id, text)
+    if not paras:
+        return []
     out: list[Sentence] = []
-    for para in paragraphs(doc_id, text):
-        for m in _SENTENCE.finditer(text, para.start, para.end):
-            start, end = m.span()
-            # trim surrounding whitespace so offsets point at text
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if start < end:
-                out.append(Sentence(doc_id, len(out), para.index, start, end))
+    p = 0
+    para_end = paras[0].end
+    for m in _SENTENCE.finditer(text):
+        start, end = m.span(1)
+        while start >= para_end and p + 1 < len(paras):
+            p += 1
+            para_end = paras[p].end
+        # trailing spaces inside the match (before punctuation-less line ends) are not text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append(Sentence(doc_id, len(out), p, start, end))
     return out

@@ -79,7 +79,7 @@ def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence
     text = doc.text
     sents = sentences(doc.id, text)
     paras = paragraphs(doc.id, text)
-    mentions = extract_mentions(doc, lexicon, options=ExtractOptions(rules=rules))
+    mentions = extract_mentions(doc, lexicon, options=ExtractOptions(rules=rules), sents=sents)
     sentence_of = _locator([(s.start, s.end) for s in sents])
 
     entities: dict[str, tuple[str, str]] = {}
@@ -110,16 +110,17 @@ def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence
     else:
         units = [(doc.id, 0, len(text), set().union(*per_sentence.values()) if per_sentence else set(), list(range(len(sents))))]
 
+    doc_field = _csv_field(doc.id)
+    unit_field = _csv_field
     unit_counts: Counter = Counter()
     pair_counts: Counter = Counter()
     heaps: dict[tuple[str, str], list] = {}
-    ev = io.StringIO()
-    ew = csv.writer(ev, lineterminator="\n")
+    ev_rows: list[str] = []  # ids and unit ids hold no commas or quotes: plain joins are valid CSV
     for unit_id, u0, u1, ents, sent_idx in units:
         unit_counts.update(ents)
         for a, b in combinations(sorted(ents), 2):
             pair_counts[(a, b)] += 1
-            ew.writerow((a, b, doc.id, unit_id, u0, u1))
+            ev_rows.append(f"{a},{b},{doc_field},{unit_field(unit_id)},{u0},{u1}\n")
             for i in sent_idx:
                 in_sentence = per_sentence.get(i, ())
                 if a in in_sentence and b in in_sentence:
@@ -134,7 +135,13 @@ def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence
 
     typed = [(r, text[r.start : r.end]) for r in extract_relations(doc, mentions)]
     info = DocInfo(doc.id, doc.path, doc.format, doc.title, doc.publication, doc.date, len(text), len(sents), len(paras), len(mentions))
-    return DocResult(info, entities, mention_counts, unit_counts, pair_counts, len(units), evidence, typed, buf.getvalue(), ev.getvalue())
+    return DocResult(info, entities, mention_counts, unit_counts, pair_counts, len(units), evidence, typed, buf.getvalue(), "".join(ev_rows))
+
+
+def _csv_field(value: str) -> str:
+    if any(c in value for c in ',"\n\r'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 class _Neg:
@@ -226,7 +233,7 @@ class Corpus:
             if date:
                 p.first_date = min(p.first_date, date) if p.first_date else date
             new = r.evidence.get(pair)
-            if new:
+            if new and (len(p.evidence) < EVIDENCE_PER_EDGE or new[0] < p.evidence[-1]):
                 p.evidence = heapq.nsmallest(EVIDENCE_PER_EDGE, [*p.evidence, *new])
         for rel, text in r.typed:
             key = (rel.type, rel.source, rel.target, rel.detail)

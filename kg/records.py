@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 #: The fixed vocabulary of entity types (see ../shared/eval/GUIDELINES.md).
 ENTITY_TYPES: tuple[str, ...] = (
@@ -31,6 +32,7 @@ TYPE_PREFIX: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=65536)
 def entity_id(type_: str, name: str) -> str:
     """Stable id of an entity: a type prefix and a hash of type and canonical name.
 

@@ -161,8 +161,8 @@ def test_entity_statistics_present(seeds_build):
 
 def test_same_input_same_bytes_whatever_the_order_and_workers(tmp_path, lexicon):
     seeds = sorted(Path(__file__).resolve().parent.parent.joinpath("seeds").glob("*.txt"))
-    a = build(seeds, tmp_path / "a", lexicon, BuildOptions(html=True))
-    b = build(list(reversed(seeds)), tmp_path / "b", lexicon, BuildOptions(html=True, workers=2))
+    a = build(seeds, tmp_path / "a" / "out", lexicon, BuildOptions(html=True))
+    b = build(list(reversed(seeds)), tmp_path / "b" / "out", lexicon, BuildOptions(html=True, workers=2))
     names = sorted(p.name for p in a.out.rglob("*") if p.is_file())
     assert names == sorted(p.name for p in b.out.rglob("*") if p.is_file())
     for p in a.out.rglob("*"):
