@@ -9,7 +9,7 @@ JS     := tests/js
 JSSTAMP := $(JS)/node_modules/.installed
 SHARED ?= ../shared
 
-.PHONY: install test-tools run test eval eval-heldout clean
+.PHONY: install test-tools run test eval eval-heldout bench-neo4j clean
 
 install: $(STAMP)
 
@@ -45,6 +45,10 @@ eval: install
 eval-heldout: install
 	$(BIN)/python $(SHARED)/eval/score.py tests/data/heldout/passages.json tests/data/heldout/gold.json \
 		--cmd "$(CURDIR)/$(BIN)/kg extract {files} --format jsonl" -v
+
+# loading speed into a Bolt server (ArcadeDB from the test extras): nodes and relationships per second
+bench-neo4j: install
+	$(BIN)/python -m kg.bench.neo4j_bench
 
 clean:
 	rm -rf $(VENV) out/ *.egg-info $(JS)/node_modules

@@ -43,7 +43,7 @@ class BuildOptions:
     workers: int = 1
     graph: GraphOptions = GraphOptions()
     html: bool = True
-    neo4j_files: bool = False
+    neo4j_files: bool = True
 
 
 @dataclass

@@ -1,0 +1,393 @@
+"""Loading a ``kg build`` output folder into Neo4j over Bolt: the only code that touches the network.
+
+    from kg.export.neo4j import load_folder
+    report = load_folder("out/", uri="bolt://localhost:7687", user="neo4j", password=..., database="neo4j")
+    print(report.summary())
+
+What a load does, in this order, each write in a managed transaction (``session.execute_write``) on
+the named database:
+
+1. checks the server answers (one auto-commit ``RETURN 1``, so an unreachable server, wrong
+   credentials or a missing database fail at once with a clear ``KgError``);
+2. creates the uniqueness constraints and name indexes (``IF NOT EXISTS``);
+3. with ``replace=True``: removes what an earlier load of the same corpus put there: its
+   relationships and source documents, the entities no other corpus loaded; other entities lose
+   the corpus name from ``corpora``;
+4. MERGEs the nodes (entities per type label, then source documents) and then the relationships
+   (CO_OCCURS, the typed relations, MENTIONED_IN), ``batch_size`` rows per transaction, with the
+   statements of ``kg.export.neo4j_rows`` (labels from the fixed schema, values as parameters).
+
+Loading the same folder again leaves the database as it was (values updated, nothing duplicated).
+Loading another corpus adds to it: entities are shared (``corpora`` lists both), relationships and
+source documents carry their ``corpus``. The corpus name defaults to the folder's name.
+
+The password is only ever passed to the driver: it is never printed, logged or put in a message
+(messages are scrubbed of it in case a server echoes it).
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Mapping
+from urllib.parse import urlsplit
+
+from kg.errors import KgError
+from kg.export.neo4j_rows import (
+    DOCUMENT_CONFLICT_STATEMENT, PROBE_STATEMENT, Neo4jRows, corpus_name, node_statement, read_tables,
+    relationship_statement, replace_statements, schema_statements, to_neo4j_rows,
+)
+
+DEFAULT_BATCH_SIZE = 1000
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+DEFAULT_USER = "neo4j"
+DEFAULT_DATABASE = "neo4j"
+#: Environment variables read by ``Connection.from_env`` (the CLI's defaults).
+ENV_URI, ENV_USER, ENV_PASSWORD, ENV_DATABASE = "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"
+
+Progress = Callable[[int, int, str], None]  # (rows done, rows in all, what is being written)
+
+
+class Neo4jLoadError(KgError):
+    """Neo4j could not be reached or refused the load; the message never holds the password."""
+
+
+# --- connection settings ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Connection:
+    """Where to load: URI, user, database, and the password (never shown by ``repr``)."""
+
+    uri: str
+    user: str = DEFAULT_USER
+    database: str = DEFAULT_DATABASE
+    password: str = field(default="", repr=False)
+
+    @classmethod
+    def from_env(cls, uri: str | None = None, user: str | None = None, database: str | None = None,
+                 environ: Mapping[str, str] = os.environ) -> "Connection":
+        """Options given explicitly win; otherwise NEO4J_URI, NEO4J_USER (default neo4j) and
+        NEO4J_DATABASE (default neo4j). The password comes only from NEO4J_PASSWORD."""
+        uri = uri or environ.get(ENV_URI)
+        if not uri:
+            raise KgError(f"no Neo4j URI: give one (e.g. bolt://localhost:7687) or set {ENV_URI}")
+        password = environ.get(ENV_PASSWORD)
+        if password is None:
+            raise KgError(f"set the Neo4j password in the environment variable {ENV_PASSWORD} "
+                          "(it is never taken from the command line)")
+        return cls(uri=uri, user=user or environ.get(ENV_USER) or DEFAULT_USER,
+                   database=database or environ.get(ENV_DATABASE) or DEFAULT_DATABASE, password=password)
+
+
+# --- the report -----------------------------------------------------------------------------------------
+
+@dataclass
+class Counts:
+    rows: int = 0  # rows sent
+    created: int = 0  # nodes or relationships the server created
+    seconds: float = 0.0  # time spent writing them
+
+    @property
+    def updated(self) -> int:
+        """Rows that matched what was there already (their properties were set again)."""
+        return max(0, self.rows - self.created)
+
+
+@dataclass
+class LoadReport:
+    corpus: str
+    database: str
+    uri: str
+    batch_size: int
+    nodes: dict[str, Counts] = field(default_factory=dict)  # per label (entity types, SourceDocument)
+    relationships: dict[str, Counts] = field(default_factory=dict)  # per type
+    removed: dict[str, int] = field(default_factory=dict)  # replace=True: removed per type/label
+    seconds: dict[str, float] = field(default_factory=dict)  # schema, replace, nodes, relationships, total
+
+    @property
+    def nodes_written(self) -> int:
+        return sum(c.rows for c in self.nodes.values())
+
+    @property
+    def relationships_written(self) -> int:
+        return sum(c.rows for c in self.relationships.values())
+
+    @property
+    def nodes_created(self) -> int:
+        return sum(c.created for c in self.nodes.values())
+
+    @property
+    def relationships_created(self) -> int:
+        return sum(c.created for c in self.relationships.values())
+
+    def rate(self, phase: str) -> float:
+        """Rows per second of a phase: "nodes", "relationships" or "total"."""
+        rows = {"nodes": self.nodes_written, "relationships": self.relationships_written,
+                "total": self.nodes_written + self.relationships_written}[phase]
+        seconds = self.seconds.get(phase, 0.0)
+        return rows / seconds if seconds > 0 else 0.0
+
+    def summary(self) -> str:
+        lines = []
+        if self.removed:
+            lines.append(f"Replaced corpus {self.corpus!r}: removed " + ", ".join(
+                f"{name} {n}" for name, n in self.removed.items() if n) + (" (nothing was there)" if not any(self.removed.values()) else ""))
+        lines.append(
+            f"Loaded corpus {self.corpus!r} into database {self.database!r} at {self.uri}: "
+            f"{self.nodes_written} nodes ({self.nodes_created} created, {self.nodes_written - self.nodes_created} updated), "
+            f"{self.relationships_written} relationships ({self.relationships_created} created, "
+            f"{self.relationships_written - self.relationships_created} updated) in {self.seconds.get('total', 0.0):.1f} s"
+        )
+        lines.append("  nodes: " + ", ".join(f"{k} {c.rows}" for k, c in self.nodes.items()))
+        lines.append("  relationships: " + ", ".join(f"{k} {c.rows}" for k, c in self.relationships.items()))
+        lines.append(
+            f"  {self.rate('nodes'):.0f} node rows/s, {self.rate('relationships'):.0f} relationship rows/s "
+            f"(batches of {self.batch_size})"
+        )
+        return "\n".join(lines)
+
+
+# --- loading ----------------------------------------------------------------------------------------------
+
+def load_folder(
+    folder: str | os.PathLike,
+    *,
+    uri: str,
+    user: str,
+    password: str,
+    database: str,
+    corpus: str | None = None,
+    replace: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Progress | None = None,
+) -> LoadReport:
+    """Load the output folder of ``kg build`` into ``database`` at ``uri``.
+
+    ``corpus`` defaults to the folder's name. ``replace=True`` first removes what the earlier load
+    of that corpus put there (see the module docstring). Raises KgError (never holding the
+    password) when the folder is not a build output or the server cannot be used.
+    """
+    _check_uri(uri)
+    if batch_size < 1:
+        raise KgError("the batch size must be at least 1")
+    folder = Path(folder)
+    rows = to_neo4j_rows(read_tables(folder), corpus=corpus or corpus_name(folder))
+    try:
+        driver = _driver(uri, user, password)
+        try:
+            return load_rows(driver, rows, database=database, replace=replace, batch_size=batch_size,
+                             progress=progress, uri=uri, user=user)
+        finally:
+            driver.close()
+    except KgError as exc:
+        if password and password in str(exc):
+            raise Neo4jLoadError(_scrub(str(exc), password)) from None
+        raise
+    except Exception as exc:  # the driver's errors become one project error, without the password
+        raise Neo4jLoadError(_scrub(_describe(exc, uri=uri, user=user, database=database), password)) from None
+
+
+def load_rows(
+    driver,
+    rows: Neo4jRows,
+    *,
+    database: str,
+    replace: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Progress | None = None,
+    uri: str = "",
+    user: str = "",
+) -> LoadReport:
+    """Write ``rows`` with an open ``neo4j`` driver (the lower-level half of ``load_folder``)."""
+    if not database:
+        raise KgError("no database name given")
+    report = LoadReport(rows.corpus, database, uri or "the server", batch_size)
+    total_rows = rows.node_rows + rows.relationship_rows
+    done = 0
+    t_start = time.perf_counter()
+    try:
+        with driver.session(database=database) as session:
+            session.run(PROBE_STATEMENT).consume()  # auto-commit, no retries: fails fast
+
+            t0 = time.perf_counter()
+            for _, statement in schema_statements():
+                session.execute_write(_consume, statement, {})
+            report.seconds["schema"] = time.perf_counter() - t0
+
+            ids = [row["id"] for row in rows.documents]
+            if ids:
+                taken = session.execute_read(_records, DOCUMENT_CONFLICT_STATEMENT, {"ids": ids, "corpus": rows.corpus})
+                if taken:
+                    raise Neo4jLoadError(
+                        "source document id(s) already loaded by another corpus: "
+                        + ", ".join(f"{r['id']} ({r['corpus']})" for r in taken)
+                        + "; a document id belongs to one corpus (load that corpus with --replace, or "
+                        "build from a folder layout that gives other ids)"
+                    )
+
+            if replace:
+                t0 = time.perf_counter()
+                report.removed = _remove_corpus(session, rows.corpus, batch_size)
+                report.seconds["replace"] = time.perf_counter() - t0
+
+            t0 = time.perf_counter()
+            for label, group in rows.node_groups():
+                counts = report.nodes.setdefault(label, Counts())
+                statement = node_statement(label)
+                t1 = time.perf_counter()
+                for batch in _batches(group, batch_size):
+                    summary = session.execute_write(_consume, statement, {"rows": batch})
+                    counts.rows += len(batch)
+                    counts.created += summary.counters.nodes_created
+                    done += len(batch)
+                    if progress:
+                        progress(done, total_rows, f"{label} nodes")
+                counts.seconds += time.perf_counter() - t1
+            report.seconds["nodes"] = time.perf_counter() - t0
+
+            t0 = time.perf_counter()
+            for type_, group in rows.relationship_groups():
+                counts = report.relationships.setdefault(type_, Counts())
+                statement = relationship_statement(type_)
+                t1 = time.perf_counter()
+                for batch in _batches(group, batch_size):
+                    summary = session.execute_write(_consume, statement, {"rows": batch})
+                    counts.rows += len(batch)
+                    counts.created += summary.counters.relationships_created
+                    done += len(batch)
+                    if progress:
+                        progress(done, total_rows, f"{type_} relationships")
+                counts.seconds += time.perf_counter() - t1
+            report.seconds["relationships"] = time.perf_counter() - t0
+    except KgError:
+        raise
+    except Exception as exc:
+        raise Neo4jLoadError(_describe(exc, uri=uri or "the server", user=user, database=database)) from None
+    report.seconds["total"] = time.perf_counter() - t_start
+    if progress and total_rows == 0:
+        progress(0, 0, "nothing to write")
+    return report
+
+
+def _remove_corpus(session, corpus: str, batch_size: int) -> dict[str, int]:
+    removed: dict[str, int] = {}
+    for name, statement in replace_statements():
+        key = name.split(":", 1)[1]
+        n = 0
+        while True:
+            records = session.execute_write(_records, statement, {"corpus": corpus, "limit": batch_size})
+            k = records[0]["removed"] if records else 0
+            n += k
+            if k == 0:
+                break
+        removed["corpora of shared entities" if key == "corpora" else key] = n
+    return removed
+
+
+def _consume(tx, statement: str, parameters: dict):
+    return tx.run(statement, parameters).consume()
+
+
+def _records(tx, statement: str, parameters: dict) -> list[dict]:
+    return [record.data() for record in tx.run(statement, parameters)]
+
+
+def _batches(rows: list, size: int):
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def _driver(uri: str, user: str, password: str):
+    from neo4j import GraphDatabase
+
+    return GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10.0, max_connection_pool_size=4)
+
+
+# --- messages ---------------------------------------------------------------------------------------------
+
+def _check_uri(uri: str) -> None:
+    try:
+        parts = urlsplit(uri)
+        has_userinfo = "@" in parts.netloc
+        host = parts.hostname
+    except ValueError:
+        raise KgError("the Neo4j URI is not a valid URI (expected e.g. bolt://localhost:7687)") from None
+    if has_userinfo:
+        raise KgError("the Neo4j URI must not hold a user or password: give the user with --neo4j-user "
+                      f"(or {ENV_USER}) and the password in {ENV_PASSWORD}")
+    if parts.scheme not in URI_SCHEMES or not host:
+        shown = uri if len(uri) <= 80 else uri[:77] + "..."
+        raise KgError(f"{shown!r} is not a Neo4j URI: expected {', '.join(s + '://' for s in URI_SCHEMES[:2])} "
+                      f"or {', '.join(s + '://' for s in URI_SCHEMES[3:5])} and a host, e.g. bolt://localhost:7687")
+
+
+def _describe(exc: BaseException, *, uri: str, user: str, database: str) -> str:
+    """A message a user can act on for a driver or server error."""
+    from neo4j import exceptions as ne
+
+    code = getattr(exc, "code", None) or ""
+    server_message = getattr(exc, "message", None) or ""
+    if isinstance(exc, ne.AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized"):
+        return (f"authentication failed at {uri} for user {user!r}: check the user "
+                f"(--neo4j-user or {ENV_USER}) and the password in {ENV_PASSWORD}")
+    if "AuthenticationRateLimit" in code:
+        return f"too many failed logins at {uri} for user {user!r}; wait and check the password in {ENV_PASSWORD}"
+    if code.endswith(("DatabaseNotFound", "DatabaseUnavailable")) or "database does not exist" in server_message.lower():
+        return (f"database {database!r} does not exist or is not available at {uri}: create it first "
+                f"(Neo4j Enterprise: CREATE DATABASE {database}; Community has only 'neo4j') "
+                f"or name another one with --database / {ENV_DATABASE}")
+    if code.startswith("Neo.ClientError.Security.Forbidden") or isinstance(exc, ne.Forbidden):
+        return f"user {user!r} may not write to database {database!r} at {uri}"
+    if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
+        return f"cannot reach a Neo4j server at {uri} ({_reason(exc)}); is it running, and is the URI right?"
+    if isinstance(exc, ne.Neo4jError):
+        first = (server_message or str(exc)).strip().splitlines()[0] if (server_message or str(exc)).strip() else ""
+        return f"Neo4j refused the load at {uri} (database {database!r}): {code or type(exc).__name__}: {first[:300]}"
+    if isinstance(exc, ne.DriverError):
+        return f"the Neo4j driver failed talking to {uri}: {type(exc).__name__}: {_reason(exc)}"
+    return f"loading into Neo4j at {uri} failed: {type(exc).__name__}: {_reason(exc)}"
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    m = re.search(r"reason (.+?)\)?$", text, re.S)
+    if m:
+        return m.group(1).strip()
+    text = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return text[:200]
+
+
+def _scrub(message: str, password: str | None) -> str:
+    if password:
+        message = message.replace(password, "***")
+    return message
+
+
+# --- terminal output ----------------------------------------------------------------------------------------
+
+class LoadProgress:
+    """Progress of a load on stderr: a bar on a terminal, a line every few seconds otherwise."""
+
+    def __init__(self, stream=sys.stderr, width: int = 30):
+        self.stream, self.width = stream, width
+        self.tty = getattr(stream, "isatty", lambda: False)()
+        self._last = -1.0
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if total <= 0:
+            return
+        if self.tty:
+            filled = int(self.width * done / total)
+            self.stream.write(f"\r{'█' * filled}{'░' * (self.width - filled)} {done}/{total} rows  {what:<28}")
+            if done >= total:
+                self.stream.write("\n")
+            self.stream.flush()
+        else:
+            now = time.monotonic()
+            if done >= total or now - self._last >= 5:
+                self._last = now
+                self.stream.write(f"written {done}/{total} rows ({what})\n")
+                self.stream.flush()

@@ -1,0 +1,283 @@
+"""``OUT/neo4j/``: the graph for users who load Neo4j without Python.
+
+- CSV files with typed headers for ``neo4j-admin database import full``: ``entities_<Type>.csv``
+  (``id:ID(Entity)``, ``:LABEL``, ``name``, ``aliases:string[]``, ``mentions:long``,
+  ``pagerank:double`` ...), ``source_documents.csv`` (its own ID space, ``SourceDocument``) and one
+  ``relationships_<TYPE>.csv`` per relationship type (``:START_ID(Entity)``, ``:END_ID(...)``,
+  ``:TYPE`` and typed properties);
+- ``schema.cypher``: the uniqueness constraints and name indexes (run it after an import);
+- ``load.cypher``: schema and data as plain statements ``cypher-shell -f load.cypher`` runs on its
+  own (no parameters: every value is a Cypher literal written by ``cypher_literal``);
+- ``README.md``: the exact command lines.
+
+Everything comes from the rows of ``kg.export.neo4j_rows`` (the tables ``kg build`` wrote next to
+this folder), so ``neo4j-admin``, ``cypher-shell`` and ``kg export neo4j`` give the same graph.
+The same build gives the same bytes.
+
+Array delimiter: list values (``aliases``, ``doc_ids``, ``evidence``, ``evidence_refs``, ``corpora``)
+and the two labels in ``:LABEL`` are joined with U+001F (ASCII unit separator), passed to
+neo4j-admin as ``--array-delimiter=U+001F``. neo4j-admin cannot escape the delimiter inside a value,
+so it must never occur in one: the tool's normalisation removes every C0 control character from the
+text, and the writer checks every value and stops with an ``ExportError`` if one holds it anyway.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from kg.export import ExportError, atomic_text
+from kg.export.neo4j_rows import (
+    CO_OCCURS, CO_OCCURS_PROPERTIES, DOCUMENT_PROPERTIES, ENTITY_PROPERTIES, MENTIONED_IN_PROPERTIES,
+    TYPED_PROPERTIES, Neo4jRows, corpus_name, cypher_literal, cypher_string, node_statement, read_tables,
+    relationship_statement, schema_statements, to_neo4j_rows,
+)
+from kg.export.neo4j_schema import ENTITY_LABEL, PROVENANCE, SOURCE_LABEL
+from kg.errors import KgError
+
+ARRAY_DELIMITER = "\x1f"
+ARRAY_DELIMITER_OPTION = "U+001F"  # how neo4j-admin's --array-delimiter takes it
+#: Rows per statement in load.cypher.
+FILE_BATCH_SIZE = 200
+
+
+def write_neo4j_files(graph: nx.Graph, corpus, folder: str | Path, *, name: str | None = None) -> Path:
+    """Write ``folder`` (``OUT/neo4j``) from the tables ``kg build`` wrote in its parent folder.
+
+    ``graph`` and ``corpus`` are the build's (used to check the tables belong to them); ``name`` is
+    the corpus name recorded in the files (default: the name of the output folder, as for
+    ``kg export neo4j``).
+    """
+    folder = Path(folder)
+    out = folder.parent
+    try:
+        rows = to_neo4j_rows(read_tables(out), corpus=name or corpus_name(out))
+    except ExportError:
+        raise
+    except KgError as exc:
+        raise ExportError(f"{folder}: cannot write the Neo4j files: {exc}") from None
+    entities = {row["id"] for rows_ in rows.entities.values() for row in rows_}
+    if entities != set(graph.nodes):
+        raise ExportError(f"{out}: entities.csv does not hold this graph's entities; the Neo4j files were not written")
+    pairs = getattr(corpus, "pairs", None)
+    if pairs is not None and len(pairs) != len(rows.co_occurs):
+        raise ExportError(f"{out}: relations.csv does not hold this corpus's pairs; the Neo4j files were not written")
+    return write_files(rows, folder)
+
+
+def write_files(rows: Neo4jRows, folder: str | Path) -> Path:
+    """Write the CSV files, schema.cypher, load.cypher and README.md for ``rows`` into ``folder``."""
+    folder = Path(folder)
+    _check_delimiter(rows)
+    files = csv_files(rows)
+    for name, text in files.items():
+        with atomic_text(folder / name, encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    with atomic_text(folder / "schema.cypher") as fh:
+        fh.write(schema_cypher())
+    with atomic_text(folder / "load.cypher") as fh:
+        fh.write(load_cypher(rows))
+    with atomic_text(folder / "README.md") as fh:
+        fh.write(readme(rows, files))
+    return folder
+
+
+def _check_delimiter(rows: Neo4jRows) -> None:
+    for value in rows.strings():
+        if ARRAY_DELIMITER in value:
+            shown = value.replace(ARRAY_DELIMITER, "<U+001F>")
+            raise ExportError(
+                f"a value holds U+001F, the array delimiter of the neo4j-admin files, which cannot be escaped: "
+                f"{shown[:120]!r}; remove the character from the input (lexicon or text) and build again"
+            )
+
+
+# --- CSV for neo4j-admin -------------------------------------------------------------------------------------
+
+def _field(value, type_: str = "string") -> str:
+    """One CSV field as neo4j-admin reads it: strings always quoted (quotes doubled), so an empty
+    string stays an empty string; a missing value is an empty unquoted field (no property)."""
+    if value is None:
+        return ""
+    if type_ == "string[]":
+        return _quote(ARRAY_DELIMITER.join(value))
+    if type_ == "boolean":
+        return "true" if value else "false"
+    if type_ == "long":
+        return str(int(value))
+    if type_ == "double":
+        return repr(float(value))
+    return _quote(str(value))
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _header(name: str, type_: str) -> str:
+    return name if type_ == "string" else f"{name}:{type_}"
+
+
+def _csv(header: list[str], lines: list[list[str]]) -> str:
+    return "".join(",".join(fields) + "\n" for fields in [header, *lines])
+
+
+def csv_files(rows: Neo4jRows) -> dict[str, str]:
+    """File name -> text of every neo4j-admin CSV file (header line first), in import order."""
+    files: dict[str, str] = {}
+    for label, group in rows.node_groups():
+        if label == SOURCE_LABEL:
+            props, name, labels = DOCUMENT_PROPERTIES, "source_documents.csv", [SOURCE_LABEL]
+            header = [f"id:ID({SOURCE_LABEL})", ":LABEL"]
+            extra = []
+        else:
+            props, name, labels = ENTITY_PROPERTIES, f"entities_{label}.csv", [ENTITY_LABEL, label]
+            header = [f"id:ID({ENTITY_LABEL})", ":LABEL"]
+            extra = ["corpora:string[]"]
+        header += [_header(k, t) for k, t in props.items()] + extra
+        lines = []
+        for row in group:
+            fields = [_field(row["id"]), _field(labels, "string[]")]
+            fields += [_field(row["props"].get(k), t) for k, t in props.items()]
+            if extra:
+                fields.append(_field([row["corpus"]], "string[]"))
+            lines.append(fields)
+        files[name] = _csv(header, lines)
+    for type_, group in rows.relationship_groups():
+        if type_ == CO_OCCURS:
+            props = CO_OCCURS_PROPERTIES
+        elif type_ == PROVENANCE:
+            props = MENTIONED_IN_PROPERTIES
+        else:
+            props = TYPED_PROPERTIES
+        end = SOURCE_LABEL if type_ == PROVENANCE else ENTITY_LABEL
+        header = [f":START_ID({ENTITY_LABEL})", f":END_ID({end})", ":TYPE"] + [_header(k, t) for k, t in props.items()]
+        lines = []
+        for row in group:
+            fields = [_field(row["source"]), _field(row["target"]), _field(type_)]
+            fields += [_field(row["props"].get(k), t) for k, t in props.items()]
+            lines.append(fields)
+        files[f"relationships_{type_}.csv"] = _csv(header, lines)
+    return files
+
+
+# --- Cypher scripts -----------------------------------------------------------------------------------------
+
+def schema_cypher() -> str:
+    lines = ["// Uniqueness constraints and name indexes of the kg graph model (see README.md)."]
+    lines += [statement + ";" for _, statement in schema_statements()]
+    return "\n".join(lines) + "\n"
+
+
+def load_cypher(rows: Neo4jRows, *, batch_size: int = FILE_BATCH_SIZE) -> str:
+    """The whole load as plain statements, each ending with ';' on its own line's end.
+
+    String values are Cypher literals in which every line break and control character is escaped,
+    so a statement never spans a raw line break inside a string and cypher-shell's splitter (which
+    understands quotes and escapes) sees exactly these statements.
+    """
+    parts = [
+        "// Load a kg graph into Neo4j: cypher-shell -d <database> -f load.cypher",
+        "// corpus: " + cypher_string(rows.corpus),
+        f"// {rows.node_rows} nodes and {rows.relationship_rows} relationships, {batch_size} rows per statement;",
+        "// MERGE on ids: running it again changes nothing. Written by `kg build`; see README.md.",
+        "",
+        "// schema",
+    ]
+    parts += [statement + ";" for _, statement in schema_statements()]
+    for label, group in rows.node_groups():
+        if group:
+            parts += ["", f"// {label} nodes ({len(group)})"]
+        for i in range(0, len(group), batch_size):
+            parts.append(node_statement(label, _rows_literal(group[i:i + batch_size])) + ";")
+    for type_, group in rows.relationship_groups():
+        if group:
+            parts += ["", f"// {type_} relationships ({len(group)})"]
+        for i in range(0, len(group), batch_size):
+            parts.append(relationship_statement(type_, _rows_literal(group[i:i + batch_size])) + ";")
+    return "\n".join(parts) + "\n"
+
+
+def _rows_literal(rows: list[dict]) -> str:
+    return "[\n" + ",\n".join("  " + cypher_literal(row) for row in rows) + "\n]"
+
+
+# --- README -------------------------------------------------------------------------------------------------
+
+def readme(rows: Neo4jRows, files: dict[str, str]) -> str:
+    nodes = [name for name in files if not name.startswith("relationships_")]
+    rels = [name for name in files if name.startswith("relationships_")]
+    counts = rows.counts()
+    import_cmd = " \\\n".join(
+        ["neo4j-admin database import full",
+         f"    --array-delimiter={ARRAY_DELIMITER_OPTION}",
+         "    --multiline-fields=true",
+         "    --overwrite-destination=true"]
+        + [f"    --nodes={name}" for name in nodes]
+        + [f"    --relationships={name}" for name in rels]
+        + ["    neo4j"]
+    )
+    table = "\n".join(
+        f"| `{name}` | {counts[_group_of(name)]} |" for name in files
+    )
+    return f"""# The graph for Neo4j
+
+Written by `kg build` from the tables in the folder above; corpus `{_md(rows.corpus)}`
+({rows.node_rows} nodes, {rows.relationship_rows} relationships). The graph model (labels, properties,
+relationship types) is described in `kg/export/neo4j_schema.py`. Three ways to load it give the same
+graph:
+
+1. **From Python, over Bolt** (no files to copy; loads into a running server, repeatable):
+
+       export NEO4J_PASSWORD=...            # read from the environment only
+       kg export neo4j OUT --uri bolt://localhost:7687 --database neo4j
+
+2. **With cypher-shell** (any running Neo4j 5; `load.cypher` holds constraints, indexes and the data
+   as plain statements, MERGE on ids, so running it twice changes nothing):
+
+       export NEO4J_PASSWORD=...            # cypher-shell reads NEO4J_USERNAME / NEO4J_PASSWORD too
+       cypher-shell -a bolt://localhost:7687 -u neo4j -d neo4j -f load.cypher
+
+3. **With neo4j-admin import** (fastest for large graphs; the database must be stopped, and its
+   content is replaced). From this folder (or with the paths made absolute):
+
+       {import_cmd.replace(chr(10), chr(10) + "       ")}
+
+   then start the database (Enterprise: `CREATE DATABASE neo4j` if it is new) and create the
+   constraints and indexes, which the import does not:
+
+       cypher-shell -a bolt://localhost:7687 -u neo4j -d neo4j -f schema.cypher
+
+## Files
+
+| file | rows |
+|---|---|
+{table}
+
+- Headers are typed (`mentions:long`, `pagerank:double`, `in_graph:boolean`, `aliases:string[]`);
+  untyped columns are strings. Entities share the ID space `Entity` (ids are unique across types);
+  source documents have their own, `SourceDocument`.
+- **Array delimiter: U+001F** (the ASCII unit separator, invisible in most editors). List values
+  (`aliases`, `doc_ids`, `evidence`, `evidence_refs`, `corpora`) and the two labels in `:LABEL`
+  (`Entity` and the type) are joined with it; pass `--array-delimiter=U+001F`. neo4j-admin cannot
+  escape the delimiter inside a value, and the tool's normalisation removes control characters from
+  all text; the writer checks every value and stops with an error if one holds it.
+- Strings are always quoted (quotes doubled); evidence sentences may hold line breaks, hence
+  `--multiline-fields=true`. An empty value is an empty unquoted field: the property is absent
+  (read `coalesce(n.aliases, [])`), as after the other two ways of loading.
+- `detail` of the typed relations is `""` when there is none (it is part of a relationship's
+  identity: `MERGE (a)-[:HOLDS_POSITION {{detail: ..., corpus: ...}}]->(b)`).
+- UTF-8 without a byte-order mark, `\\n` line ends; the same build gives the same bytes.
+"""
+
+
+def _group_of(name: str) -> str:
+    stem = name.rsplit(".", 1)[0]
+    if stem == "source_documents":
+        return SOURCE_LABEL
+    return stem.split("_", 1)[1]
+
+
+def _md(text: str) -> str:
+    """A corpus name inside Markdown code: one line, no backticks."""
+    return cypher_string(text)[1:-1].replace("`", "'")

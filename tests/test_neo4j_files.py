@@ -1,0 +1,414 @@
+"""OUT/neo4j: neo4j-admin CSV files (typed headers, an array delimiter that never occurs in values),
+load.cypher (Neo4j's parser accepts it; run statement by statement it gives the same graph as the
+Bolt loader), the Cypher string-literal escaper, README commands, deterministic bytes."""
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.export import ExportError
+from kg.export.neo4j_files import (
+    ARRAY_DELIMITER, csv_files, load_cypher, schema_cypher, write_files, write_neo4j_files,
+)
+from kg.export.neo4j_rows import (
+    CO_OCCURS_PROPERTIES, DOCUMENT_PROPERTIES, ENTITY_PROPERTIES, MENTIONED_IN_PROPERTIES, TYPED_PROPERTIES,
+    Neo4jRows, cypher_literal, cypher_string, read_tables, to_neo4j_rows,
+)
+from kg.records import ENTITY_TYPES, TYPED_RELATIONS
+from tests.test_neo4j_load import (  # noqa: F401  (fixtures and helpers shared with the loader tests)
+    HOSTILE_INSTITUTION, HOSTILE_PERSON, HOSTILE_POLICY, _Db, _expected_counts, hostile_out, lint, seeds_out,
+)
+
+
+@pytest.fixture(scope="module")
+def seeds_files(seeds_out) -> Path:
+    folder = seeds_out / "neo4j"
+    assert (folder / "load.cypher").is_file(), "kg build writes OUT/neo4j by default"
+    return folder
+
+
+@pytest.fixture(scope="module")
+def seeds_rows(seeds_out) -> Neo4jRows:
+    return to_neo4j_rows(read_tables(seeds_out), corpus=seeds_out.name)
+
+
+@pytest.fixture
+def hostile_rows(hostile_out) -> Neo4jRows:
+    return to_neo4j_rows(read_tables(hostile_out), corpus="hostile")
+
+
+def sample(rows: Neo4jRows, k: int = 3) -> Neo4jRows:
+    """At most k rows per label and type (Neo4j's linter is slow on megabytes of literals)."""
+    return replace(
+        rows,
+        entities={t: r[:k] for t, r in rows.entities.items()},
+        documents=rows.documents[:k],
+        co_occurs=sorted(rows.co_occurs, key=lambda r: -len(r["props"]["evidence"] or []))[:k],
+        typed={t: r[:k] for t, r in rows.typed.items()},
+        mentioned_in=rows.mentioned_in[:k],
+    )
+
+
+# --- reading the files back as their readers do ---------------------------------------------------------
+
+def admin_csv(text: str) -> list[list[tuple[str, bool]]]:
+    """Fields as neo4j-admin's CSV reader sees them (quote '"', doubled quotes, multi-line fields,
+    no backslash escapes): (value, was_quoted)."""
+    rows, row, field, quoted, i, n = [], [], [], False, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == '"' and not field and not quoted:
+            quoted, i = True, i + 1
+            while True:
+                j = text.index('"', i)
+                field.append(text[i:j])
+                if text.startswith('""', j):
+                    field.append('"')
+                    i = j + 2
+                else:
+                    i = j + 1
+                    break
+            continue
+        if ch in ",\n":
+            row.append(("".join(field), quoted))
+            field, quoted = [], False
+            if ch == "\n":
+                rows.append(row)
+                row = []
+            i += 1
+            continue
+        field.append(ch)
+        i += 1
+    assert not field and not row, "every line ends with a line break"
+    return rows
+
+
+def admin_value(value: str, quoted: bool, type_: str):
+    if not value and not quoted:
+        return None  # an empty unquoted field: no property
+    if type_ == "string[]":
+        return value.split(ARRAY_DELIMITER)
+    if type_ == "long":
+        return int(value)
+    if type_ == "double":
+        return float(value)
+    if type_ == "boolean":
+        assert value in ("true", "false")
+        return value == "true"
+    return value
+
+
+def parse_admin_files(files: dict[str, str]) -> dict[str, tuple[list[str], list[dict]]]:
+    out = {}
+    for name, text in files.items():
+        header, *lines = admin_csv(text)
+        names = [h for h, quoted in header]
+        assert not any(quoted for _, quoted in header)
+        records = []
+        for line in lines:
+            assert len(line) == len(names), name
+            record = {}
+            for h, (value, quoted) in zip(names, line):
+                key, _, type_ = h.partition(":")
+                if "(" in type_ or type_ in ("LABEL", "TYPE"):  # ID, START_ID, END_ID, LABEL, TYPE
+                    record[h] = admin_value(value, quoted, "string[]" if type_ == "LABEL" else "string")
+                else:
+                    record[key] = admin_value(value, quoted, type_ or "string")
+            records.append(record)
+        out[name] = (names, records)
+    return out
+
+
+_UNESCAPE = {"\\": "\\", "'": "'", '"': '"', "n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f"}
+
+
+def unescape(literal: str) -> str:
+    """Read a single-quoted Cypher string literal with the escapes Neo4j documents."""
+    assert literal[0] == literal[-1] == "'"
+    body, out, i = literal[1:-1], [], 0
+    while i < len(body):
+        ch = body[i]
+        assert ch != "'", "an unescaped quote ends the literal early"
+        if ch == "\\":
+            nxt = body[i + 1]
+            if nxt == "u":
+                out.append(chr(int(body[i + 2:i + 6], 16)))
+                i += 6
+            else:
+                out.append(_UNESCAPE[nxt])
+                i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def shell_statements(text: str) -> list[str]:
+    """Split a file as cypher-shell does (a port of its ShellStatementParser): statements end at a
+    ';' outside quotes, backticks and comments; a backslash escapes the next character; comments
+    between statements are skipped; a ':' at a statement's start would be a shell command."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        if text[i] in " \n\t\r":
+            i += 1
+        elif text.startswith("//", i):
+            j = text.find("\n", i)
+            i = n if j < 0 else j + 1
+        elif text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            i = n if j < 0 else j + 2
+        else:
+            assert text[i] != ":", "no shell commands in load.cypher"
+            buf, awaited, skip, prev, cur, complete = [], None, False, "", "", False
+            while i < n:
+                prev, cur = cur, text[i]
+                i += 1
+                buf.append(cur)
+                if skip:
+                    skip = False
+                elif awaited in ("\n", "*/"):
+                    if (awaited == "\n" and cur == "\n") or (awaited == "*/" and prev + cur == "*/"):
+                        awaited = None
+                elif cur == "\\":
+                    skip = True
+                elif awaited is not None:
+                    if cur == awaited:
+                        awaited = None
+                elif cur == ";":
+                    complete = True
+                    break
+                else:
+                    awaited = {"//": "\n", "/*": "*/"}.get(prev + cur) or (cur if cur in "`\"'" else None)
+            assert complete, "every statement ends with ';'"
+            out.append("".join(buf[:-1]))
+    return out
+
+
+# --- CSV for neo4j-admin ------------------------------------------------------------------------------------
+
+def test_csv_headers_are_typed(seeds_files):
+    def header(name):
+        return (seeds_files / name).read_text(encoding="utf-8").split("\n", 1)[0].split(",")
+
+    for t in ENTITY_TYPES:
+        h = header(f"entities_{t}.csv")
+        assert h[:2] == ["id:ID(Entity)", ":LABEL"]
+        for col in ("name", "aliases:string[]", "mentions:long", "documents:long", "degree:long",
+                    "weighted_degree:double", "pagerank:double", "community:long", "corpora:string[]"):
+            assert col in h
+    h = header("source_documents.csv")
+    assert h[:2] == ["id:ID(SourceDocument)", ":LABEL"] and "chars:long" in h and "corpus" in h
+    h = header("relationships_CO_OCCURS.csv")
+    assert h[:3] == [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"]
+    for col in ("count:long", "npmi:double", "in_graph:boolean", "doc_ids:string[]", "evidence:string[]",
+                "evidence_refs:string[]", "corpus"):
+        assert col in h
+    for t in TYPED_RELATIONS:
+        assert header(f"relationships_{t}.csv")[:4] == [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "detail"]
+    assert header("relationships_MENTIONED_IN.csv") == [
+        ":START_ID(Entity)", ":END_ID(SourceDocument)", ":TYPE", "mentions:long", "corpus"]
+    raw = (seeds_files / "entities_Policy.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and b"\r\n" not in raw
+
+
+def _expected_records(rows: Neo4jRows) -> dict[str, list[dict]]:
+    out = {}
+    for t in ENTITY_TYPES:
+        out[f"entities_{t}.csv"] = [
+            {"id:ID(Entity)": r["id"], ":LABEL": ["Entity", t], **{k: r["props"][k] for k in ENTITY_PROPERTIES},
+             "corpora": [r["corpus"]]} for r in rows.entities[t]]
+    out["source_documents.csv"] = [
+        {"id:ID(SourceDocument)": r["id"], ":LABEL": ["SourceDocument"], **{k: r["props"][k] for k in DOCUMENT_PROPERTIES}}
+        for r in rows.documents]
+    groups = [("CO_OCCURS", rows.co_occurs, CO_OCCURS_PROPERTIES, "Entity"),
+              *((t, rows.typed[t], TYPED_PROPERTIES, "Entity") for t in TYPED_RELATIONS),
+              ("MENTIONED_IN", rows.mentioned_in, MENTIONED_IN_PROPERTIES, "SourceDocument")]
+    for t, group, props, end in groups:
+        out[f"relationships_{t}.csv"] = [
+            {":START_ID(Entity)": r["source"], f":END_ID({end})": r["target"], ":TYPE": t,
+             **{k: r["props"][k] for k in props}} for r in group]
+    return out
+
+
+@pytest.mark.parametrize("which", ["seeds", "hostile"])
+def test_csv_files_read_back_as_the_rows(which, seeds_rows, hostile_rows):
+    """Read like neo4j-admin (typed, arrays split on the delimiter), every file gives back exactly
+    the rows the Bolt loader sends: so the delimiter occurs in no value, quoting is right, and an
+    absent value is an empty unquoted field."""
+    rows = seeds_rows if which == "seeds" else hostile_rows
+    parsed = parse_admin_files(csv_files(rows))
+    expected = _expected_records(rows)
+    assert set(parsed) == set(expected)
+    for name, (_, records) in parsed.items():
+        assert records == expected[name], name
+
+
+def test_the_array_delimiter_occurs_in_no_value(seeds_rows, hostile_rows):
+    for rows in (seeds_rows, hostile_rows):
+        assert not any(ARRAY_DELIMITER in s for s in rows.strings())
+
+
+def test_a_value_holding_the_delimiter_fails_loudly(hostile_rows, tmp_path):
+    bad = replace(hostile_rows, entities={**hostile_rows.entities, "Institution": [
+        {**hostile_rows.entities["Institution"][0], "props": {**hostile_rows.entities["Institution"][0]["props"],
+                                                              "aliases": ["科技部", "a\x1fb"]}}]})
+    with pytest.raises(ExportError, match="U\\+001F"):
+        write_files(bad, tmp_path / "neo4j")
+    assert not (tmp_path / "neo4j").exists()
+
+
+def test_empty_detail_stays_an_empty_string(seeds_files):
+    lines = (seeds_files / "relationships_ISSUED.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert lines and all(line.split(",")[3] == '""' for line in lines)
+
+
+def test_build_writes_the_same_bytes_as_the_rows_give(seeds_out, seeds_files, seeds_rows, tmp_path):
+    again = write_files(seeds_rows, tmp_path / "neo4j")
+    names = sorted(p.name for p in seeds_files.iterdir())
+    assert names == sorted(p.name for p in again.iterdir())
+    for name in names:
+        assert (seeds_files / name).read_bytes() == (again / name).read_bytes(), name
+
+
+def test_write_neo4j_files_is_deterministic(hostile_out, tmp_path):
+    import networkx as nx
+
+    rows = to_neo4j_rows(read_tables(hostile_out), corpus="hostile")
+    graph = nx.Graph()
+    graph.add_nodes_from(r["id"] for rs in rows.entities.values() for r in rs)
+    first = write_neo4j_files(graph, None, hostile_out / "neo4j")
+    snapshot = {p.name: p.read_bytes() for p in first.iterdir()}
+    write_neo4j_files(graph, None, hostile_out / "neo4j")
+    assert {p.name: p.read_bytes() for p in first.iterdir()} == snapshot
+
+
+def test_write_neo4j_files_refuses_tables_of_another_graph(hostile_out):
+    import networkx as nx
+
+    with pytest.raises(ExportError, match="does not hold this graph's entities"):
+        write_neo4j_files(nx.Graph([("a", "b")]), None, hostile_out / "neo4j")
+
+
+def test_readme_gives_the_command_lines(seeds_files):
+    readme = (seeds_files / "README.md").read_text(encoding="utf-8")
+    assert "neo4j-admin database import full" in readme
+    assert "--array-delimiter=U+001F" in readme and "--multiline-fields=true" in readme
+    for p in seeds_files.glob("*.csv"):
+        flag = "--relationships=" if p.name.startswith("relationships_") else "--nodes="
+        assert flag + p.name in readme
+    assert "cypher-shell" in readme and "-f load.cypher" in readme and "-f schema.cypher" in readme
+
+
+# --- Cypher literals ----------------------------------------------------------------------------------------
+
+HOSTILE_STRINGS = [
+    HOSTILE_INSTITUTION, HOSTILE_POLICY, HOSTILE_PERSON, "", "'", '"', "\\", "\\'", "'\\", "\\u0041", "`x`",
+    "a;b", "/* c */", "// d", "\n", "\r\n", "\u2028\u2029", "\x00\x01\x1f\x7f\x85", "\ufeff\u200b", "🚀𠀀",
+    "MATCH (n) DETACH DELETE n", "${x}", "}) RETURN 1 //",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE_STRINGS)
+def test_cypher_string_reads_back_verbatim(value):
+    literal = cypher_string(value)
+    assert unescape(literal) == value
+    assert not any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in literal if ord(ch) <= 0xFFFF)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_cypher_string_round_trip(value):
+    assert unescape(cypher_string(value)) == value
+
+
+def test_cypher_literal_values():
+    assert cypher_literal(None) == "null"
+    assert cypher_literal(True) == "true"
+    assert cypher_literal([1, 2.5, "a", None]) == "[1, 2.5, 'a', null]"
+    assert cypher_literal(1e-05) == "1e-05" and cypher_literal(float("nan")) == "null"
+    assert cypher_literal({"name": "x", "n": 1}) == "{name: 'x', n: 1}"
+    with pytest.raises(ValueError):
+        cypher_literal({"bad key": 1})
+    with pytest.raises(ValueError):
+        cypher_literal(2**64)
+
+
+def test_cypher_literals_read_back_on_a_bolt_server(bolt_server, bolt_database):
+    db = _Db(bolt_server, bolt_database)
+    try:
+        values = [*HOSTILE_STRINGS, "".join(chr(c) for c in range(1, 32)), "\x7f\x80\x9f"]
+        query = "RETURN " + ", ".join(f"{cypher_string(v)} AS v{i}" for i, v in enumerate(values))
+        got = db.read(query)[0]
+        assert [got[f"v{i}"] for i in range(len(values))] == values
+        assert db.read("RETURN " + cypher_literal([1, 2.5, 1e-05, -3, True, None, ["x"]]) + " AS v")[0]["v"] == [
+            1, 2.5, 1e-05, -3, True, None, ["x"]]
+    finally:
+        db.close()
+
+
+# --- load.cypher ----------------------------------------------------------------------------------------------
+
+def test_load_cypher_splits_as_cypher_shell_splits_it(seeds_rows, hostile_rows):
+    for rows in (seeds_rows, hostile_rows):
+        text = load_cypher(rows)
+        statements = shell_statements(text)
+        data = sum(-(-len(g) // 200) for _, g in (*rows.node_groups(), *rows.relationship_groups()))
+        assert len(statements) == 17 + data
+        assert all(s.lstrip().startswith(("CREATE ", "UNWIND [")) for s in statements)
+        assert "\t" not in text and "\r" not in text
+
+
+def test_load_cypher_passes_neo4js_parser(seeds_rows, hostile_rows, seeds_files, tmp_path):
+    queries = {
+        "schema.cypher": schema_cypher(),
+        "seeds sample": load_cypher(sample(seeds_rows), batch_size=2),
+        "hostile": load_cypher(hostile_rows, batch_size=2),
+        "seeds load.cypher head": "\n".join((seeds_files / "load.cypher").read_text(encoding="utf-8").split("\n")[:60]),
+    }
+    queries["seeds load.cypher head"] = queries["seeds load.cypher head"].rsplit(";", 1)[0] + ";"
+    result = lint(queries, tmp_path)
+    assert {name: [d for d in diags if d["severity"] == 1] for name, diags in result.items()} == {name: [] for name in queries}
+    assert {name: diags for name, diags in result.items() if diags} == {}
+
+
+def _run_statements(db: _Db, text: str) -> int:
+    statements = shell_statements(text)
+    with db.driver.session(database=db.database) as s:
+        for statement in statements:
+            s.execute_write(lambda tx, q=statement: tx.run(q).consume())
+    return len(statements)
+
+
+@pytest.mark.parametrize("which", ["seeds", "hostile"])
+def test_load_cypher_gives_the_same_graph_as_the_bolt_loader(which, bolt_server, bolt_database, seeds_files,
+                                                            seeds_out, hostile_out):
+    if which == "seeds":
+        folder, text = seeds_out, (seeds_files / "load.cypher").read_text(encoding="utf-8")
+    else:
+        folder = hostile_out
+        write_files(to_neo4j_rows(read_tables(hostile_out), corpus=hostile_out.name), hostile_out / "neo4j")
+        text = (hostile_out / "neo4j" / "load.cypher").read_text(encoding="utf-8")
+    rows = to_neo4j_rows(read_tables(folder), corpus=folder.name)
+    by_file = _Db(bolt_server, bolt_database)
+    by_bolt = _Db(bolt_server, bolt_server.create_database(bolt_database + "bolt"))
+    try:
+        _run_statements(by_file, text)
+        by_bolt.load(folder)
+        assert by_file.label_counts() == by_bolt.label_counts() == _expected_counts(rows)[0]
+        assert by_file.type_counts() == by_bolt.type_counts() == _expected_counts(rows)[1]
+        fingerprint = by_file.fingerprint()
+        assert fingerprint == by_bolt.fingerprint()
+        if which == "hostile":
+            names = {json.loads(n)["props"].get("name") for n in fingerprint[0]}
+            assert {HOSTILE_INSTITUTION, HOSTILE_POLICY, HOSTILE_PERSON} <= names
+            _run_statements(by_file, text)  # running it again changes nothing
+            assert by_file.fingerprint() == fingerprint
+    finally:
+        by_file.close()
+        by_bolt.close()

@@ -1,0 +1,677 @@
+"""Loading a build into Neo4j: the pure rows (no server) and the Bolt loader against a real Bolt
+server (ArcadeDB, see tests/boltserver.py): counts, idempotent re-loads, corpora and --replace,
+lists, hostile names, errors without the password, and every statement through Neo4j's parser."""
+from __future__ import annotations
+
+import csv
+import json
+import secrets
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kg.errors import KgError
+from kg.export.neo4j_rows import (
+    PARAMETERS, Neo4jRows, all_statements, corpus_name, node_statement, property_keys, read_tables,
+    relationship_statement, split_evidence, to_neo4j_rows,
+)
+from kg.export.neo4j_schema import NODE_LABELS, RELATIONSHIP_TYPES
+from kg.records import ENTITY_TYPES, RELATION_TYPES, TYPED_RELATIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+#: Keys of the row maps the statements read (row.id, row.props ...): declared for the linter.
+ROW_KEYS = ["id", "source", "target", "detail", "corpus", "props"]
+HOSTILE_INSTITUTION = "科技\"部'}) DETACH DELETE n //"
+HOSTILE_POLICY = "新质`生产力`\\\n}{$rows 'x' MATCH (n) DETACH DELETE n; RETURN 1 //\\"
+HOSTILE_PERSON = "张\u2028三\t\x07 /* */ \\u0041 ‖ 🚀"
+
+
+# --- fixtures ----------------------------------------------------------------------------------------------
+
+def _build(paths, out, lexicon):
+    from kg.build import BuildOptions, build
+
+    try:
+        import kg.export.html  # noqa: F401
+        html = True
+    except ModuleNotFoundError:  # the HTML view is another exporter's job; not needed here
+        html = False
+    return build(paths, out, lexicon, BuildOptions(html=html))
+
+
+@pytest.fixture(scope="module")
+def seeds_out(request, tmp_path_factory, lexicon) -> Path:
+    """The seeds build (the session's, when the whole build works in this tree)."""
+    try:
+        import kg.export.html  # noqa: F401
+        return request.getfixturevalue("seeds_build").out
+    except ModuleNotFoundError:
+        return _build([SEEDS], tmp_path_factory.mktemp("seeds") / "seeds", lexicon).out
+
+
+@pytest.fixture(scope="module")
+def seeds_rows(seeds_out) -> Neo4jRows:
+    return to_neo4j_rows(read_tables(seeds_out), corpus="seeds")
+
+
+def write_hostile_out(folder: Path) -> Path:
+    """A small output folder written with the project's writers from a hand-made corpus whose names,
+    aliases, titles and evidence hold quotes, backticks, braces, backslashes, line breaks, control
+    characters, separators and Cypher."""
+    from kg.corpus import MENTION_COLUMNS, Corpus, DocInfo, EntityStats, Evidence, PairStats, TypedStats
+    from kg.export.tables import ENCODING, write_documents, write_entities, write_relations
+    from kg.graph import GraphOptions, build_graph
+    from kg.records import LexiconEntry, entity_id
+
+    doc = "hostile'doc\"1 {x}"
+    names = {
+        "Institution": HOSTILE_INSTITUTION,
+        "Policy": HOSTILE_POLICY,
+        "Person": HOSTILE_PERSON,
+        "Document": "《关于\"加快\"}]) 的意见》\\",
+    }
+    ids = {t: entity_id(t, n) for t, n in names.items()}
+    aliases = {ids["Institution"]: ("科技部`", "MATCH (m) RETURN m; //", "a\\b\"c'd\n{e}")}
+
+    class _Lexicon:
+        def by_id(self):
+            return {
+                eid: LexiconEntry(names["Institution"], "Institution", tuple(aliases[eid]), "ministry\"'")
+                for eid in aliases
+            }
+
+    corpus = Corpus()
+    corpus.units = 3
+    corpus.documents = [DocInfo(doc, "x/it's \"here\".txt", "txt", "标题\"'}) //\n二", "", "2024-01-02", 100, 3, 1, 4)]
+    for t, n in names.items():
+        corpus.entities[ids[t]] = EntityStats(n, t, mentions=2, documents=1, units=2, first_date="2024-01-02",
+                                              last_date="2024-01-02", doc_ids=[doc])
+    s1 = "第一句，\"引号\" ‖ 还有 | 竖线\n和换行\\。"
+    s2 = "第二句'}) DETACH DELETE n //。"
+    a, b, c = sorted((ids["Institution"], ids["Policy"], ids["Person"]))
+    corpus.pairs[(a, b)] = PairStats(2, [doc], 1, "2024-01-02", [
+        Evidence((2, len(s1)), doc, f"{doc}#s0", 0, len(s1), s1),
+        Evidence((2, len(s2)), doc, f"{doc}#s1", len(s1), len(s1) + len(s2), s2),
+    ])
+    corpus.pairs[(a, c)] = PairStats(1, [doc], 1, "2024-01-02", [Evidence((2, len(s2)), doc, f"{doc}#s1", 10, 10 + len(s2), s2)])
+    corpus.typed[("HOLDS_POSITION", ids["Person"], ids["Institution"], "部长\"'}")] = TypedStats(1, [doc], [(doc, 0, len(s1), s1)])
+    corpus.typed[("ISSUED", ids["Institution"], ids["Document"], "")] = TypedStats(1, [doc], [(doc, 5, 5 + len(s2), s2)])
+    graph = build_graph(corpus, _Lexicon(), GraphOptions(min_count=1, min_npmi=-1.0, top_k=0))
+
+    folder.mkdir(parents=True, exist_ok=True)
+    write_entities(graph, folder / "entities.csv")
+    write_relations(graph, corpus, folder / "relations.csv")
+    write_documents(corpus, folder / "documents.csv")
+    with open(folder / "mentions.csv", "w", encoding=ENCODING, newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(MENTION_COLUMNS)
+        for k, (t, n) in enumerate(sorted(names.items())):
+            w.writerow((doc, k, k + len(n), n, ids[t], n, t, "lexicon", f"{doc}#s0"))
+            w.writerow((doc, 50 + k, 50 + k + len(n), n, ids[t], n, t, "lexicon", f"{doc}#s1"))
+    return folder
+
+
+@pytest.fixture
+def hostile_out(tmp_path) -> Path:
+    return write_hostile_out(tmp_path / "hostile")
+
+
+# --- rows, without a server ------------------------------------------------------------------------------
+
+def _table(folder: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(folder / name, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
+def test_rows_match_the_tables(seeds_out, seeds_rows):
+    entities = _table(seeds_out, "entities.csv")
+    relations = _table(seeds_out, "relations.csv")
+    mentions = _table(seeds_out, "mentions.csv")
+    counts = seeds_rows.counts()
+    assert counts["Entity"] == len(entities)
+    for t in ENTITY_TYPES:
+        assert counts[t] == (entities["type"] == t).sum()
+    for t in RELATION_TYPES:
+        assert counts[t] == (relations["type"] == t).sum()
+    assert counts["SourceDocument"] == len(_table(seeds_out, "documents.csv"))
+    assert counts["MENTIONED_IN"] == len(mentions[["entity_id", "doc"]].drop_duplicates())
+    assert sum(r["props"]["mentions"] for r in seeds_rows.mentioned_in) == len(mentions)
+
+
+def test_every_row_carries_the_corpus(seeds_rows):
+    for _, rows in (*seeds_rows.node_groups(), *seeds_rows.relationship_groups()):
+        assert rows and all(row["corpus"] == "seeds" for row in rows)
+    for row in (*seeds_rows.documents, *seeds_rows.co_occurs, *seeds_rows.mentioned_in):
+        assert row["props"]["corpus"] == "seeds"
+
+
+def test_lists_are_lists(seeds_rows):
+    with_aliases = [r for rows in seeds_rows.entities.values() for r in rows if r["props"]["aliases"]]
+    assert with_aliases and all(isinstance(r["props"]["aliases"], list) for r in with_aliases)
+    for row in seeds_rows.co_occurs:
+        p = row["props"]
+        assert isinstance(p["doc_ids"], list) and isinstance(p["evidence"], list)
+        assert len(p["evidence"]) == len(p["evidence_refs"])
+        for text, ref in zip(p["evidence"], p["evidence_refs"]):
+            start, end = ref.rsplit(":", 1)[1].split("-")
+            assert len(text) == int(end) - int(start)
+
+
+def test_typed_relations_keep_detail_as_identity(seeds_rows):
+    rows = [r for t in TYPED_RELATIONS for r in seeds_rows.typed[t]]
+    assert rows and all(isinstance(r["detail"], str) and r["detail"] == r["props"]["detail"] for r in rows)
+    assert any(r["detail"] == "" for r in rows)
+    keys = [(r["source"], r["target"], r["detail"]) for r in seeds_rows.typed["HOLDS_POSITION"]]
+    assert len(keys) == len(set(keys))
+
+
+def test_empty_values_are_not_stored(seeds_rows):
+    docs = [r for r in seeds_rows.documents if r["props"]["publication"] is None]
+    assert docs, "seeds have documents without a publication"
+    for rows in seeds_rows.entities.values():
+        for r in rows:
+            assert all(v != "" and v != [] for v in r["props"].values())
+
+
+@pytest.mark.parametrize("texts", [
+    ["一句话。"],
+    ["含有 ‖ 分隔符的句子。", "第二句。"],
+    [" ‖ ", "‖", ""],
+    ["a ‖ b ‖ c", "d"],
+])
+def test_split_evidence_uses_the_refs_lengths(texts):
+    refs, pos = [], 0
+    for t in texts:
+        refs.append(f"d#s0:{pos}-{pos + len(t)}")
+        pos += len(t) + 1
+    assert split_evidence(" ‖ ".join(texts), refs) == texts
+
+
+def test_split_evidence_without_refs_splits_on_the_separator():
+    assert split_evidence("a ‖ b", []) == ["a", "b"]
+    assert split_evidence("", []) == []
+
+
+def test_hostile_rows_keep_names_verbatim(hostile_out):
+    rows = to_neo4j_rows(read_tables(hostile_out), corpus="h")
+    names = {r["props"]["name"] for rs in rows.entities.values() for r in rs}
+    assert {HOSTILE_INSTITUTION, HOSTILE_POLICY, HOSTILE_PERSON} <= names
+    inst = rows.entities["Institution"][0]["props"]
+    assert inst["aliases"] == ["科技部`", "MATCH (m) RETURN m; //", "a\\b\"c'd\n{e}"]
+    co = [r for r in rows.co_occurs if len(r["props"]["evidence"]) == 2][0]
+    assert co["props"]["evidence"][0] == "第一句，\"引号\" ‖ 还有 | 竖线\n和换行\\。"
+
+
+def test_not_a_build_folder(tmp_path):
+    with pytest.raises(KgError, match="not an output folder of `kg build`"):
+        read_tables(tmp_path)
+    with pytest.raises(KgError, match="no such folder"):
+        read_tables(tmp_path / "missing")
+
+
+def test_a_table_without_its_columns_is_named(hostile_out):
+    (hostile_out / "entities.csv").write_text("id,name\nx,y\n", encoding="utf-8")
+    with pytest.raises(KgError, match=r"entities\.csv: missing column\(s\) type"):
+        read_tables(hostile_out)
+
+
+def test_a_bad_value_names_file_line_and_column(hostile_out):
+    df = _table(hostile_out, "entities.csv")
+    df.loc[1, "mentions"] = "many"
+    df.to_csv(hostile_out / "entities.csv", index=False, encoding="utf-8-sig")
+    with pytest.raises(KgError, match=r"entities\.csv: line 3, column mentions: expected an integer, got 'many'"):
+        to_neo4j_rows(read_tables(hostile_out), corpus="h")
+
+
+def test_a_relation_to_an_unknown_entity_is_refused(hostile_out):
+    df = _table(hostile_out, "relations.csv")
+    df.loc[0, "target"] = "pol_000000000000"
+    df.to_csv(hostile_out / "relations.csv", index=False, encoding="utf-8-sig")
+    with pytest.raises(KgError, match=r"relations\.csv: line 2, column target"):
+        to_neo4j_rows(read_tables(hostile_out), corpus="h")
+
+
+def test_statements_only_take_labels_from_the_schema():
+    with pytest.raises(ValueError):
+        node_statement("Person) DETACH DELETE n //")
+    with pytest.raises(ValueError):
+        relationship_statement("KNOWS")
+    for statement in all_statements().values():  # values only as parameters: no literal strings
+        assert "'" not in statement and '"' not in statement
+
+
+def test_corpus_name_defaults_to_the_folder_name(tmp_path):
+    assert corpus_name(tmp_path / "policy2024") == "policy2024"
+
+
+def test_connection_from_env_keeps_the_password_out_of_repr():
+    from kg.export.neo4j import Connection
+
+    env = {"NEO4J_PASSWORD": "pw-secret-123", "NEO4J_URI": "bolt://h:1", "NEO4J_DATABASE": "d"}
+    c = Connection.from_env(environ=env)
+    assert (c.uri, c.user, c.database, c.password) == ("bolt://h:1", "neo4j", "d", "pw-secret-123")
+    assert "pw-secret-123" not in repr(c)
+    assert Connection.from_env("bolt://x:2", "u", None, environ=env).uri == "bolt://x:2"
+    with pytest.raises(KgError, match="NEO4J_PASSWORD"):
+        Connection.from_env("bolt://x:2", environ={})
+
+
+@pytest.mark.parametrize("uri", ["http://localhost:7474", "localhost:7687", "bolt://", "bolt://neo4j:pw-secret-9@host:7687"])
+def test_bad_uris_are_refused_before_connecting(uri, hostile_out):
+    from kg.export.neo4j import load_folder
+
+    with pytest.raises(KgError) as info:
+        load_folder(hostile_out, uri=uri, user="neo4j", password="pw-secret-9", database="neo4j")
+    assert "pw-secret-9" not in str(info.value)
+
+
+def test_cli_help_for_export_and_build(capsys):
+    from kg.cli import main
+
+    for argv in (["export", "neo4j", "--help"], ["build", "--help"]):
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        assert exit_.value.code == 0
+        out = capsys.readouterr().out
+        assert "NEO4J_PASSWORD" in out and "--replace" in out and "corpora" in out
+
+
+def test_cli_without_password_is_an_error(hostile_out, monkeypatch, capsys):
+    from kg.cli import main
+
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    assert main(["export", "neo4j", str(hostile_out), "--uri", "bolt://127.0.0.1:1"]) == 1
+    assert "Error: set the Neo4j password in the environment variable NEO4J_PASSWORD" in capsys.readouterr().err
+
+
+# --- Neo4j's parser -----------------------------------------------------------------------------------------
+
+def lint_schema() -> dict:
+    return {
+        "labels": list(NODE_LABELS),
+        "relationshipTypes": list(RELATIONSHIP_TYPES),
+        "propertyKeys": sorted({*property_keys(), *ROW_KEYS}),
+        "parameters": PARAMETERS,
+    }
+
+
+def lint(queries: dict[str, str], tmp_path: Path) -> dict[str, list[dict]]:
+    from tests.jstools import run_node
+
+    schema = tmp_path / "lint-schema.json"
+    schema.write_text(json.dumps(lint_schema()), encoding="utf-8")
+    return run_node("lint_cypher.mjs", str(schema), input=json.dumps(queries), timeout=300)
+
+
+def test_every_loader_statement_passes_neo4js_parser(tmp_path):
+    statements = all_statements()
+    queries = {**statements, "known-bad": "MATCH (n:Entity) RETURN n.id AS"}
+    result = lint(queries, tmp_path)
+    assert [d["severity"] for d in result.pop("known-bad")] == [1]  # the linter does report errors
+    errors = {name: [d for d in diags if d["severity"] == 1] for name, diags in result.items()}
+    assert not {k: v for k, v in errors.items() if v}
+    warnings = {name: diags for name, diags in result.items() if diags}
+    assert not warnings, warnings  # with the schema declared, not even a warning
+    assert set(result) == set(statements)
+
+
+# --- over Bolt ----------------------------------------------------------------------------------------------
+
+class _Db:
+    """A driver on one test database, with the queries the checks need."""
+
+    def __init__(self, server, database: str):
+        from neo4j import GraphDatabase
+
+        self.server, self.database = server, database
+        self.driver = GraphDatabase.driver(server.uri, auth=(server.user, server.password))
+
+    def close(self):
+        self.driver.close()
+
+    def read(self, query: str, **params) -> list[dict]:
+        with self.driver.session(database=self.database) as s:
+            return s.execute_read(lambda tx: [r.data() for r in tx.run(query, params)])
+
+    def write(self, query: str, **params) -> None:
+        with self.driver.session(database=self.database) as s:
+            s.execute_write(lambda tx: tx.run(query, params).consume())
+
+    def load(self, folder, **kw):
+        from kg.export.neo4j import load_folder
+
+        return load_folder(folder, uri=self.server.uri, user=self.server.user, password=self.server.password,
+                           database=self.database, **kw)
+
+    def label_counts(self) -> dict[str, int]:
+        out = {}
+        for label in NODE_LABELS:  # labels from the fixed schema
+            out[label] = self.read("MATCH (n:" + label + ") RETURN count(n) AS c")[0]["c"]
+        return out
+
+    def type_counts(self, corpus: str | None = None) -> dict[str, int]:
+        out = {}
+        for t in RELATIONSHIP_TYPES:
+            q = "MATCH (:Entity)-[r:" + t + "]->() WHERE $corpus IS NULL OR r.corpus = $corpus RETURN count(r) AS c"
+            out[t] = self.read(q, corpus=corpus)[0]["c"]
+        return out
+
+    def duplicates(self) -> dict[str, int]:
+        return {
+            "nodes": self.read("MATCH (n:Entity) WITH n.id AS id, count(*) AS k WHERE k > 1 RETURN count(*) AS c")[0]["c"],
+            "documents": self.read("MATCH (n:SourceDocument) WITH n.id AS id, count(*) AS k WHERE k > 1 RETURN count(*) AS c")[0]["c"],
+            "relationships": self.read(
+                "MATCH (a:Entity)-[r]->(b) WITH a.id AS a, b.id AS b, type(r) AS t, r.corpus AS c, r.detail AS d, count(*) AS k "
+                "WHERE k > 1 RETURN count(*) AS c")[0]["c"],
+        }
+
+    def fingerprint(self, corpus: str | None = None) -> tuple[list, list]:
+        """Every node and relationship with its labels/type and properties, sorted."""
+        nodes = self.read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
+        rels = self.read(
+            "MATCH (a)-[r]->(b) WHERE $corpus IS NULL OR r.corpus = $corpus "
+            "RETURN a.id AS a, b.id AS b, type(r) AS t, properties(r) AS props", corpus=corpus)
+        key = lambda d: json.dumps(d, sort_keys=True, ensure_ascii=False)  # noqa: E731
+        nodes = sorted((key({"labels": sorted(n["labels"]), "props": n["props"]}) for n in nodes))
+        rels = sorted(key(r) for r in rels)
+        return nodes, rels
+
+
+@pytest.fixture
+def db(bolt_server, bolt_database):
+    d = _Db(bolt_server, bolt_database)
+    yield d
+    d.close()
+
+
+def _expected_counts(rows: Neo4jRows) -> tuple[dict, dict]:
+    c = rows.counts()
+    return {label: c[label] for label in NODE_LABELS}, {t: c[t] for t in RELATIONSHIP_TYPES}
+
+
+def test_load_seeds_counts_match_the_build(db, seeds_out, seeds_rows):
+    report = db.load(seeds_out, corpus="seeds")
+    nodes, rels = _expected_counts(seeds_rows)
+    assert db.label_counts() == nodes
+    assert db.type_counts() == rels
+    assert db.read("MATCH (n) RETURN count(n) AS c")[0]["c"] == nodes["Entity"] + nodes["SourceDocument"]
+    assert report.nodes_written == report.nodes_created == nodes["Entity"] + nodes["SourceDocument"]
+    assert report.relationships_written == report.relationships_created == sum(rels.values())
+    assert {k: c.rows for k, c in report.relationships.items()} == rels
+    assert report.rate("nodes") > 0 and report.rate("relationships") > 0
+    assert "seeds" in report.summary() and db.server.password not in report.summary()
+    # constraints and indexes
+    constraints = db.read("SHOW CONSTRAINTS YIELD labelsOrTypes, properties RETURN labelsOrTypes, properties")
+    assert {(c["labelsOrTypes"][0], tuple(c["properties"])) for c in constraints} >= {
+        (label, ("id",)) for label in ("Entity", *ENTITY_TYPES, "SourceDocument")}
+
+
+def test_lists_come_back_as_lists(db, seeds_out, seeds_rows):
+    db.load(seeds_out, corpus="seeds")
+    with_aliases = next(r for rows in seeds_rows.entities.values() for r in rows if r["props"]["aliases"])
+    got = db.read("MATCH (n:Entity {id: $id}) RETURN n.aliases AS aliases, n.corpora AS corpora", id=with_aliases["id"])[0]
+    assert got == {"aliases": with_aliases["props"]["aliases"], "corpora": ["seeds"]}
+    co = max(seeds_rows.co_occurs, key=lambda r: len(r["props"]["evidence"] or []))
+    got = db.read(
+        "MATCH (:Entity {id: $a})-[r:CO_OCCURS]->(:Entity {id: $b}) RETURN r.evidence AS e, r.evidence_refs AS refs, "
+        "r.doc_ids AS docs, r.in_graph AS in_graph, r.npmi AS npmi", a=co["source"], b=co["target"])[0]
+    assert got["e"] == co["props"]["evidence"] and len(got["e"]) > 1
+    assert got["refs"] == co["props"]["evidence_refs"] and got["docs"] == co["props"]["doc_ids"]
+    assert got["in_graph"] is co["props"]["in_graph"] and got["npmi"] == co["props"]["npmi"]
+
+
+def test_reload_changes_nothing_and_updates_properties(db, seeds_out, seeds_rows, tmp_path):
+    db.load(seeds_out, corpus="seeds")
+    before = db.fingerprint()
+    report = db.load(seeds_out, corpus="seeds")
+    assert report.nodes_created == 0 and report.relationships_created == 0
+    assert db.fingerprint() == before
+    assert db.duplicates() == {"nodes": 0, "documents": 0, "relationships": 0}
+
+    # the same corpus, rebuilt with a changed name and count
+    changed = tmp_path / "seeds"
+    changed.mkdir()
+    for name in ("entities.csv", "relations.csv", "documents.csv", "mentions.csv"):
+        shutil.copy(seeds_out / name, changed / name)
+    entities = _table(changed, "entities.csv")
+    eid = entities.loc[0, "id"]
+    entities.loc[0, "name"] = "改过的名字"
+    entities.to_csv(changed / "entities.csv", index=False, encoding="utf-8-sig")
+    relations = _table(changed, "relations.csv")
+    a, b = relations.loc[0, "source"], relations.loc[0, "target"]
+    relations.loc[0, "count"] = "999"
+    relations.to_csv(changed / "relations.csv", index=False, encoding="utf-8-sig")
+    db.load(changed)  # corpus name: the folder's name, "seeds"
+    assert db.label_counts() == _expected_counts(seeds_rows)[0]
+    assert db.type_counts() == _expected_counts(seeds_rows)[1]
+    assert db.duplicates() == {"nodes": 0, "documents": 0, "relationships": 0}
+    assert db.read("MATCH (n:Entity {id: $id}) RETURN n.name AS name", id=eid) == [{"name": "改过的名字"}]
+    got = db.read("MATCH (:Entity {id: $a})-[r:CO_OCCURS]->(:Entity {id: $b}) RETURN r.count AS c, r.weight AS w", a=a, b=b)
+    assert got == [{"c": 999, "w": 999}]
+
+
+def _renamed_build(files: list[Path], folder: Path, lexicon, prefix: str) -> Path:
+    """A build of seed files copied under new names (so their document ids are new)."""
+    src = folder.parent / (folder.name + "-input")
+    src.mkdir(parents=True)
+    for i, f in enumerate(files):
+        shutil.copy(f, src / f"{prefix}{i}{f.suffix}")
+    return _build([src], folder, lexicon).out
+
+
+def _entity_ids(rows: Neo4jRows) -> set[str]:
+    return {r["id"] for rs in rows.entities.values() for r in rs}
+
+
+def test_second_corpus_shares_entities_and_replace_removes_exactly_its_own(db, seeds_out, seeds_rows, tmp_path, lexicon):
+    seed_files = sorted(SEEDS.glob("*.txt"))
+    b_out = _renamed_build(seed_files[1:3], tmp_path / "corpusB", lexicon, "b")
+    b_rows = to_neo4j_rows(read_tables(b_out), corpus="corpusB")
+    db.load(seeds_out, corpus="A")
+    db.load(b_out)  # corpus name from the folder: corpusB
+    shared = _entity_ids(seeds_rows) & _entity_ids(b_rows)
+    assert shared
+    corpora = {r["id"]: sorted(r["corpora"]) for r in db.read("MATCH (n:Entity) RETURN n.id AS id, n.corpora AS corpora")}
+    assert set(corpora) == _entity_ids(seeds_rows) | _entity_ids(b_rows)
+    assert all(corpora[i] == ["A", "corpusB"] for i in shared)
+    assert db.type_counts("corpusB") == _expected_counts(b_rows)[1]
+    assert db.type_counts("A") == _expected_counts(seeds_rows)[1]
+    b_before = db.fingerprint(corpus="corpusB")[1]
+
+    # replace corpus A by a smaller build: exactly A's own things go
+    a2_out = _renamed_build(seed_files[3:4], tmp_path / "a2", lexicon, "a")
+    a2_rows = to_neo4j_rows(read_tables(a2_out), corpus="A")
+    report = db.load(a2_out, corpus="A", replace=True)
+    assert report.removed["CO_OCCURS"] == len(seeds_rows.co_occurs)
+    assert report.removed["SourceDocument"] == len(seeds_rows.documents)
+    assert db.type_counts("A") == _expected_counts(a2_rows)[1]
+    assert db.type_counts("corpusB") == _expected_counts(b_rows)[1]
+    assert db.fingerprint(corpus="corpusB")[1] == b_before
+    docs = db.read("MATCH (d:SourceDocument) RETURN d.id AS id, d.corpus AS corpus")
+    assert sorted((d["corpus"], d["id"]) for d in docs) == sorted(
+        [("A", r["id"]) for r in a2_rows.documents] + [("corpusB", r["id"]) for r in b_rows.documents])
+    a2, b = _entity_ids(a2_rows), _entity_ids(b_rows)
+    corpora = {r["id"]: sorted(r["corpora"]) for r in db.read("MATCH (n:Entity) RETURN n.id AS id, n.corpora AS corpora")}
+    assert set(corpora) == a2 | b  # A's exclusive entities are gone, B's all stay
+    for eid, names in corpora.items():
+        assert names == sorted(({"A"} if eid in a2 else set()) | ({"corpusB"} if eid in b else set()))
+    assert db.duplicates() == {"nodes": 0, "documents": 0, "relationships": 0}
+
+
+def test_a_document_id_of_another_corpus_is_refused(db, hostile_out):
+    db.load(hostile_out, corpus="one")
+    with pytest.raises(KgError, match="already loaded by another corpus"):
+        db.load(hostile_out, corpus="two")
+
+
+def test_hostile_names_are_stored_verbatim_and_harm_nothing(db, hostile_out):
+    db.write("CREATE (:Canary {id: 'canary'})")
+    rows = to_neo4j_rows(read_tables(hostile_out), corpus="hostile")
+    db.load(hostile_out)
+    db.load(hostile_out)
+    got = {r["id"]: r for r in db.read("MATCH (n:Entity) RETURN n.id AS id, n.name AS name, n.aliases AS aliases")}
+    for rs in rows.entities.values():
+        for r in rs:
+            assert got[r["id"]]["name"] == r["props"]["name"]
+            assert got[r["id"]]["aliases"] == r["props"]["aliases"]
+    assert {HOSTILE_INSTITUTION, HOSTILE_POLICY, HOSTILE_PERSON} <= {g["name"] for g in got.values()}
+    assert db.read("MATCH (n:Canary) RETURN n.id AS id") == [{"id": "canary"}]
+    assert db.label_counts() == _expected_counts(rows)[0]
+    assert db.type_counts() == _expected_counts(rows)[1]
+    held = db.read("MATCH ()-[r:HOLDS_POSITION]->() RETURN r.detail AS d, r.evidence AS e")
+    assert held == [{"d": "部长\"'}", "e": ["第一句，\"引号\" ‖ 还有 | 竖线\n和换行\\。"]}]
+    doc = db.read("MATCH (d:SourceDocument) RETURN d.id AS id, d.title AS title, d.path AS path")
+    assert doc == [{"id": "hostile'doc\"1 {x}", "title": "标题\"'}) //\n二", "path": "x/it's \"here\".txt"}]
+
+
+class _Recorder:
+    """Wraps a driver and records every query sent through sessions and transactions."""
+
+    def __init__(self, driver):
+        self.driver, self.sent = driver, []
+
+    def session(self, **kw):
+        return _RecordingSession(self.driver.session(**kw), self.sent)
+
+
+class _RecordingSession:
+    def __init__(self, session, sent):
+        self.s, self.sent = session, sent
+
+    def __enter__(self):
+        self.s.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self.s.__exit__(*exc)
+
+    def run(self, query, *a, **k):
+        self.sent.append(query)
+        return self.s.run(query, *a, **k)
+
+    def _wrap(self, fn):
+        sent = self.sent
+
+        class Tx:
+            def __init__(self, tx):
+                self.tx = tx
+
+            def run(self, query, *a, **k):
+                sent.append(query)
+                return self.tx.run(query, *a, **k)
+
+        return lambda tx, *a, **k: fn(Tx(tx), *a, **k)
+
+    def execute_write(self, fn, *a, **k):
+        return self.s.execute_write(self._wrap(fn), *a, **k)
+
+    def execute_read(self, fn, *a, **k):
+        return self.s.execute_read(self._wrap(fn), *a, **k)
+
+
+def test_the_loader_sends_only_the_listed_statements(db, hostile_out):
+    from kg.export.neo4j import load_rows
+
+    rows = to_neo4j_rows(read_tables(hostile_out), corpus="hostile")
+    recorder = _Recorder(db.driver)
+    load_rows(recorder, rows, database=db.database, replace=True, batch_size=2)
+    load_rows(recorder, rows, database=db.database, replace=True, batch_size=2)
+    listed = all_statements()
+    assert set(recorder.sent) <= set(listed.values())
+    unused = {name for name, statement in listed.items() if statement not in recorder.sent}
+    empty = {f"nodes:{label}" for label, group in rows.node_groups() if not group}
+    empty |= {f"relationships:{t}" for t, group in rows.relationship_groups() if not group}
+    assert unused == empty  # every other statement was exercised
+
+
+# --- errors -----------------------------------------------------------------------------------------------
+
+def _no_secret(exc: BaseException, *secrets_: str) -> str:
+    text = str(exc) + repr(exc) + str(exc.__cause__ or "") + str(exc.__context__ or "")
+    for s in secrets_:
+        assert s not in text
+    return str(exc)
+
+
+def test_wrong_password_is_a_clear_error_without_the_password(bolt_server, bolt_database, hostile_out):
+    from kg.export.neo4j import load_folder
+
+    wrong = "wrong-" + secrets.token_hex(8)
+    with pytest.raises(KgError) as info:
+        load_folder(hostile_out, uri=bolt_server.uri, user="root", password=wrong, database=bolt_database)
+    message = _no_secret(info.value, wrong, bolt_server.password)
+    assert "authentication failed" in message and "NEO4J_PASSWORD" in message
+
+
+def test_unreachable_server_is_a_clear_error_without_the_password(hostile_out):
+    import socket
+
+    from kg.export.neo4j import load_folder
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    password = "pw-" + secrets.token_hex(8)
+    with pytest.raises(KgError) as info:
+        load_folder(hostile_out, uri=f"bolt://127.0.0.1:{port}", user="neo4j", password=password, database="neo4j")
+    message = _no_secret(info.value, password)
+    assert f"cannot reach a Neo4j server at bolt://127.0.0.1:{port}" in message
+
+
+def test_missing_database_is_a_clear_error_without_the_password(bolt_server, hostile_out):
+    from kg.export.neo4j import load_folder
+
+    with pytest.raises(KgError) as info:
+        load_folder(hostile_out, uri=bolt_server.uri, user="root", password=bolt_server.password, database="nosuchdb")
+    message = _no_secret(info.value, bolt_server.password)
+    assert "database 'nosuchdb' does not exist" in message
+
+
+def test_a_folder_that_is_not_a_build_output_is_a_clear_error(bolt_server, tmp_path):
+    from kg.export.neo4j import load_folder
+
+    with pytest.raises(KgError) as info:
+        load_folder(tmp_path, uri=bolt_server.uri, user="root", password=bolt_server.password, database="kg")
+    message = _no_secret(info.value, bolt_server.password)
+    assert str(tmp_path) in message and "not an output folder of `kg build`" in message
+
+
+def test_cli_errors_never_print_the_password(bolt_server, hostile_out, monkeypatch, capsys):
+    from kg.cli import main
+
+    monkeypatch.setenv("NEO4J_PASSWORD", bolt_server.password)
+    assert main(["export", "neo4j", str(hostile_out), "--uri", bolt_server.uri, "--user", "root",
+                 "--database", "nosuchdb"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith("Error: database 'nosuchdb' does not exist")
+    assert bolt_server.password not in captured.out + captured.err
+
+
+# --- the CLI end to end -------------------------------------------------------------------------------------
+
+def test_cli_build_with_neo4j_loads_the_graph(bolt_server, bolt_database, tmp_path, monkeypatch, capsys):
+    from kg.cli import main
+
+    text = tmp_path / "policy.txt"
+    text.write_text("国务院印发《关于加快发展新质生产力的意见》。科技部推动新质生产力和高质量发展。\n"
+                    "科技部部长阴和俊表示，要发展新质生产力。\n", encoding="utf-8")
+    out = tmp_path / "policyout"
+    monkeypatch.setenv("NEO4J_PASSWORD", bolt_server.password)
+    code = main(["build", str(text), "-o", str(out), "--no-html", "--quiet", "--neo4j", bolt_server.uri,
+                 "--neo4j-user", "root", "--neo4j-database", bolt_database])
+    assert code == 0
+    d = _Db(bolt_server, bolt_database)
+    try:
+        rows = to_neo4j_rows(read_tables(out), corpus="policyout")
+        assert d.label_counts() == _expected_counts(rows)[0]
+        assert d.type_counts("policyout") == _expected_counts(rows)[1]
+    finally:
+        d.close()
+    assert main(["export", "neo4j", str(out), "--uri", bolt_server.uri, "--user", "root",
+                 "--database", bolt_database, "--replace"]) == 0
+    printed = capsys.readouterr()
+    assert "Replaced corpus 'policyout'" in printed.out and "Loaded corpus 'policyout'" in printed.out
+    assert bolt_server.password not in printed.out + printed.err
