@@ -29,6 +29,48 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+_NEO4J_BEHAVIOUR = (
+    "The password is read from the environment variable NEO4J_PASSWORD only; NEO4J_URI, NEO4J_USER "
+    "and NEO4J_DATABASE give the defaults of the other settings. Loading the same folder again "
+    "updates it in place (no duplicates). Each load is a corpus, named after OUT unless --corpus is "
+    "given: entities are shared between corpora (their 'corpora' property lists the corpora that "
+    "loaded them); relationships and source documents belong to their corpus. Without --replace a "
+    "load only adds and updates (what a rebuild dropped stays); with --replace, what the earlier load "
+    "of that corpus put there is removed first (its relationships and source documents, and the "
+    "entities no other corpus loaded), so the database holds exactly the new build."
+)
+
+
+def _add_neo4j_options(p, *, prefix: str, batch_size: bool = False) -> None:
+    p.add_argument(f"--{prefix}user", dest="neo4j_user", metavar="USER",
+                   help="the Neo4j user (default: $NEO4J_USER, else neo4j)")
+    p.add_argument(f"--{prefix}database", dest="neo4j_database", metavar="NAME",
+                   help="the database to load into; it must exist (default: $NEO4J_DATABASE, else neo4j)")
+    p.add_argument("--corpus", metavar="NAME",
+                   help="the corpus name the load is recorded under (default: the name of the OUT folder)")
+    p.add_argument("--replace", action="store_true",
+                   help="first remove what the earlier load of this corpus put in the database")
+    if batch_size:
+        p.add_argument("--batch-size", type=int, default=None, metavar="N",
+                       help="rows per transaction (default 1000)")
+
+
+class _IntermixedParser(argparse.ArgumentParser):
+    """A subcommand parser whose positionals may come on either side of its options
+    (``kg query NAME --param k=v OUT``); plain argparse takes the positionals of the first run only."""
+
+    _inner = False
+
+    def parse_known_args(self, args=None, namespace=None):
+        if self._inner:
+            return super().parse_known_args(args, namespace)
+        self._inner = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._inner = False
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kg",
@@ -73,7 +115,32 @@ def build_parser() -> argparse.ArgumentParser:
                    help="processes analysing documents in parallel (default 1); the output is identical for any N")
     p.add_argument("--no-html", action="store_true", help="do not write index.html")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    g = p.add_argument_group(
+        "loading into Neo4j (only when --neo4j is given)",
+        "After writing OUT, load it into a running Neo4j, as 'kg export neo4j OUT' does. "
+        + _NEO4J_BEHAVIOUR,
+    )
+    g.add_argument("--neo4j", metavar="URI", help="load the graph into the Neo4j at URI (e.g. bolt://localhost:7687)")
+    _add_neo4j_options(g, prefix="neo4j-")
     p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser(
+        "export", help="load an output folder into a database (export neo4j)",
+        description="Send the output folder of 'kg build' somewhere else.",
+    )
+    export = p.add_subparsers(dest="target", metavar="TARGET", required=True)
+    p = export.add_parser(
+        "neo4j", help="load an output folder of 'kg build' into Neo4j over Bolt",
+        description="Load the output folder of 'kg build' (its entities.csv, relations.csv, documents.csv "
+        "and mentions.csv) into a running Neo4j: uniqueness constraints and name indexes first, then "
+        "entities (:Entity plus their type label), source documents, CO_OCCURS and typed relationships and "
+        "MENTIONED_IN provenance, in batches. " + _NEO4J_BEHAVIOUR,
+    )
+    p.add_argument("out", metavar="OUT", help="an output folder of 'kg build'")
+    p.add_argument("--uri", metavar="URI", help="the Neo4j to load into (default: $NEO4J_URI)")
+    _add_neo4j_options(p, prefix="", batch_size=True)
+    p.add_argument("--quiet", action="store_true", help="no progress and no summary")
+    p.set_defaults(func=_cmd_export_neo4j)
 
     p = sub.add_parser(
         "normalize", help="print the normalised text of a file (what offsets refer to)",
@@ -82,6 +149,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", metavar="FILE")
     p.add_argument("--layout", choices=("auto", "pdf", "lines"), default="auto", help="as for 'kg extract'")
     p.set_defaults(func=_cmd_normalize)
+
+    p = sub.add_parser(
+        "query", help="run a ready-made exploration query (queries/) offline over OUT or in Neo4j",
+        description="Run one of the exploration queries of queries/ (see 'kg query --list'): its Python twin "
+        "over the output folder OUT of 'kg build' (no network), or, with --uri, its Cypher in Neo4j over Bolt "
+        "(the database 'kg export neo4j' loaded). Both answer with the same columns and rows. The password is "
+        "read from the environment variable NEO4J_PASSWORD only; NEO4J_USER and NEO4J_DATABASE give the "
+        "defaults of --user and --database (else neo4j).",
+    )
+    p.add_argument("name", nargs="?", metavar="NAME", help="the query (see --list)")
+    p.add_argument("out", nargs="?", default="out", metavar="OUT",
+                   help="the output folder of 'kg build' to query offline (default: out/)")
+    p.add_argument("--list", action="store_true", help="list the queries with what they answer and their parameters")
+    p.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE",
+                   help="a parameter of the query, e.g. --param name=新质生产力; repeatable (others keep their defaults)")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                   help="table (default): a readable table, long texts cut; json: a list of objects; csv: with a header")
+    p.add_argument("--uri", metavar="URI", help="run the Cypher in the Neo4j at URI (e.g. bolt://localhost:7687) instead of offline")
+    p.add_argument("--user", metavar="USER", help="the Neo4j user (with --uri; default: $NEO4J_USER, else neo4j)")
+    p.add_argument("--database", metavar="NAME", help="the database (with --uri; default: $NEO4J_DATABASE, else neo4j)")
+    p.set_defaults(func=_cmd_query)
+    p.__class__ = _IntermixedParser  # NAME and OUT may come before or after the options
     return parser
 
 
@@ -135,6 +224,13 @@ def _cmd_build(args) -> int:
         raise KgError("--workers must be at least 1")
     if not -1.0 <= args.min_npmi <= 1.0:
         raise KgError("--min-npmi must be between -1 and 1")
+    connection = None
+    if not args.neo4j and (args.corpus or args.replace or args.neo4j_user or args.neo4j_database):
+        raise KgError("--corpus, --replace, --neo4j-user and --neo4j-database need --neo4j URI")
+    if args.neo4j:  # settings are checked before the build, so a missing password fails at once
+        from kg.export.neo4j import Connection
+
+        connection = Connection.from_env(args.neo4j, args.neo4j_user, args.neo4j_database)
     lexicon = _lexicon(args)
     options = BuildOptions(
         window=args.window,
@@ -147,7 +243,29 @@ def _cmd_build(args) -> int:
     result = build(args.paths, args.out, lexicon, options, progress=None if args.quiet else ProgressBar())
     if not args.quiet:
         print(summary(result))
+    if connection is not None:
+        _load_neo4j(args.out, connection, args)
     return _report_skipped(result.skipped)
+
+
+def _load_neo4j(out, connection, args) -> None:
+    from kg.export.neo4j import DEFAULT_BATCH_SIZE, LoadProgress, load_folder
+
+    batch_size = getattr(args, "batch_size", None)
+    report = load_folder(
+        out, uri=connection.uri, user=connection.user, password=connection.password,
+        database=connection.database, corpus=args.corpus, replace=args.replace,
+        batch_size=DEFAULT_BATCH_SIZE if batch_size is None else batch_size, progress=None if args.quiet else LoadProgress(),
+    )
+    if not args.quiet:
+        print(report.summary())
+
+
+def _cmd_export_neo4j(args) -> int:
+    from kg.export.neo4j import Connection
+
+    _load_neo4j(args.out, Connection.from_env(args.uri, args.neo4j_user, args.neo4j_database), args)
+    return EXIT_OK
 
 
 def _cmd_normalize(args) -> int:
@@ -155,6 +273,20 @@ def _cmd_normalize(args) -> int:
 
     doc = load_document(args.path, "doc", layout=args.layout)
     sys.stdout.write(doc.text + "\n")
+    return EXIT_OK
+
+
+def _cmd_query(args) -> int:
+    from kg.query import format_result, list_queries, parse_param_args, run_query
+
+    if args.list:
+        print(list_queries())
+        return EXIT_OK
+    if not args.name:
+        raise KgError("name a query (kg query --list shows them)")
+    result = run_query(args.name, parse_param_args(args.param), out=args.out, uri=args.uri,
+                       user=args.user, database=args.database)
+    print(format_result(result, args.format))
     return EXIT_OK
 
 

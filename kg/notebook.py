@@ -72,6 +72,18 @@ class KnowledgeGraph:
             return self._lookup[entity]
         raise KgError(f"no entity named {entity!r}")
 
+    def matches(self, entity: str, *, type: str | None = None) -> list[str]:
+        """The ids of every entity whose id, canonical name or one of whose aliases is ``entity``
+        (optionally of one type), sorted; ``[]`` when none. This is how the Cypher queries in
+        queries/ match a name (``n.id = $name OR n.name = $name OR $name IN n.aliases``), where
+        ``id()`` picks one entity and raises when there is none."""
+        e = self.entities
+        hit = (e["id"] == entity) | (e["name"] == entity)
+        hit |= e["aliases"].map(lambda a: isinstance(a, str) and entity in a.split(" | "))
+        if type is not None:
+            hit &= e["type"] == type
+        return sorted(e.loc[hit, "id"])
+
     def name(self, entity: str) -> str:
         return self._names[self.id(entity)]
 

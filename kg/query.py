@@ -1,0 +1,234 @@
+"""``kg query``: the ready-made exploration queries of queries/, offline over a build or over Bolt.
+
+    from kg.query import run_query, format_result
+    result = run_query("neighbours", {"name": "新质生产力"}, out="out/")       # the Python twin, no network
+    result = run_query("neighbours", {"name": "新质生产力"}, uri="bolt://localhost:7687")   # the Cypher
+    print(format_result(result, "table"))
+
+Both give the same columns and rows (see queries/library.py). Over Bolt the password comes only from
+the environment variable NEO4J_PASSWORD; user and database default to NEO4J_USER / NEO4J_DATABASE,
+else ``neo4j``. Nothing connects anywhere unless a URI is given.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from kg.errors import KgError
+
+FORMATS = ("table", "json", "csv")
+DEFAULT_OUT = "out"
+CELL_WIDTH = 60  # display columns of a text cell in the table format (json and csv give it whole)
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    query: str
+    params: dict[str, Any]
+    columns: tuple[str, ...]
+    rows: list[dict[str, Any]]
+    where: str  # what answered: the folder, or the URI and database
+
+
+def parse_param_args(pairs: Sequence[str] | None) -> dict[str, str]:
+    """``["name=新质生产力", "limit=5"]`` -> ``{"name": "新质生产力", "limit": "5"}``."""
+    out: dict[str, str] = {}
+    for pair in pairs or ():
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise KgError(f"--param {pair!r}: expected key=value, e.g. --param name=新质生产力")
+        if key in out:
+            raise KgError(f"--param {key} is given twice")
+        out[key] = value
+    return out
+
+
+def run_query(
+    name: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    out: str | os.PathLike = DEFAULT_OUT,
+    uri: str | None = None,
+    user: str | None = None,
+    database: str | None = None,
+    environ: Mapping[str, str] = os.environ,
+) -> QueryResult:
+    """Run query ``name`` with ``params`` (strings from the command line or typed values; defaults for
+    the rest): its Python twin over the build folder ``out``, or, when ``uri`` is given, its Cypher over
+    Bolt. Raises KgError for an unknown query or parameter, a bad value, or a server problem."""
+    from queries.library import get
+
+    query = get(name)
+    bound = query.bind(params or {})
+    if uri is None:
+        if user is not None or database is not None:
+            raise KgError("--user and --database need --uri (without a URI the query runs offline over OUT)")
+        import kg
+
+        graph = kg.load(Path(out))
+        return QueryResult(name, bound, query.columns, query.run_python(graph, **bound), f"{out} (offline)")
+    from kg.export.neo4j import Connection
+
+    conn = Connection.from_env(uri=uri, user=user, database=database, environ=environ)
+    rows = run_cypher(query.cypher, bound, columns=query.columns, uri=conn.uri, user=conn.user,
+                      password=conn.password, database=conn.database)
+    return QueryResult(name, bound, query.columns, rows, f"{conn.uri}, database {conn.database}")
+
+
+def run_cypher(cypher: str, params: Mapping[str, Any], *, columns: Sequence[str], uri: str, user: str,
+               password: str, database: str) -> list[dict[str, Any]]:
+    """Run one read-only statement in a managed read transaction; rows as plain Python values."""
+    _check_uri(uri)
+    try:
+        from neo4j import READ_ACCESS, GraphDatabase
+
+        with GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10.0, max_connection_pool_size=2) as driver:
+            # an auto-commit read: no retries, so an unreachable server fails at once
+            with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
+                result = session.run(cypher, dict(params))
+                keys, values = list(result.keys()), [record.values() for record in result]
+    except KgError:
+        raise
+    except Exception as exc:  # the driver's errors become one project error, never holding the password
+        message = _describe(exc, uri=uri, user=user, database=database)
+        if password:
+            message = message.replace(password, "***")
+        raise KgError(message) from None
+    # ArcadeDB names no columns when there are no rows (Neo4j always does): check them only when given
+    if keys and tuple(keys) != tuple(columns):
+        raise KgError(f"the server answered with columns {', '.join(keys)}; expected {', '.join(columns)}")
+    return [dict(zip(keys, (_plain(v) for v in row))) for row in values]
+
+
+def _check_uri(uri: str) -> None:
+    from urllib.parse import urlsplit
+
+    from kg.export.neo4j import URI_SCHEMES
+
+    try:
+        parts = urlsplit(uri)
+        host = parts.hostname
+    except ValueError:
+        host, parts = None, None
+    if parts is not None and "@" in parts.netloc:
+        raise KgError("the Neo4j URI must not hold a user or password: give --user, and the password in NEO4J_PASSWORD")
+    if parts is None or parts.scheme not in URI_SCHEMES or not host:
+        raise KgError(f"{uri[:80]!r} is not a Neo4j URI: expected {', '.join(s + '://' for s in URI_SCHEMES)} "
+                      "and a host, e.g. bolt://localhost:7687")
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return str(value)
+
+
+def _describe(exc: BaseException, *, uri: str, user: str, database: str) -> str:
+    from neo4j import exceptions as ne
+
+    code = getattr(exc, "code", None) or ""
+    text = (getattr(exc, "message", None) or str(exc) or type(exc).__name__).strip()
+    first = " ".join(text.split())[:300]
+    if isinstance(exc, ne.AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized"):
+        return f"authentication failed at {uri} for user {user!r}: check --user (or NEO4J_USER) and NEO4J_PASSWORD"
+    if code.endswith(("DatabaseNotFound", "DatabaseUnavailable")):
+        return f"database {database!r} does not exist or is not available at {uri}; name another with --database"
+    if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
+        return f"cannot reach a Neo4j server at {uri}: {first}"
+    if isinstance(exc, ne.Neo4jError):
+        return f"the query failed at {uri} (database {database!r}): {code or type(exc).__name__}: {first}"
+    if isinstance(exc, (ValueError, ne.ConfigurationError)):
+        return f"{uri!r} is not a usable Neo4j URI (e.g. bolt://localhost:7687): {first}"
+    return f"the query failed at {uri}: {type(exc).__name__}: {first}"
+
+
+# --- output -----------------------------------------------------------------------------------------------
+
+def _cell(value: Any, *, sep: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return sep.join(_cell(v, sep=sep) for v in value)
+    return str(value)
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """The rows as a readable table, JSON (a list of objects) or CSV; lists are joined with ', ' in a
+    table and ' | ' in CSV (as in the build's tables)."""
+    if fmt == "json":
+        return json.dumps(result.rows, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(result.columns)
+        for row in result.rows:
+            w.writerow([_cell(row[c], sep=" | ") for c in result.columns])
+        return buf.getvalue().rstrip("\n")
+    if fmt != "table":
+        raise KgError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    return _table(result)
+
+
+def _table(result: QueryResult) -> str:
+    from kg.output import display_width, pad
+
+    cols = result.columns
+    cells = [[_clip(_cell(row[c], sep=", ").replace("\n", " ")) for c in cols] for row in result.rows]
+    numeric = [bool(result.rows) and all(isinstance(row[c], (int, float)) and not isinstance(row[c], bool) or row[c] is None
+                                         for row in result.rows) for c in cols]
+    widths = [max([display_width(c)] + [display_width(r[i]) for r in cells]) for i, c in enumerate(cols)]
+
+    def line(values):
+        parts = [(" " * (w - display_width(v)) + v) if num else pad(v, w) for v, w, num in zip(values, widths, numeric)]
+        return "  ".join(parts).rstrip()
+
+    lines = [line(list(cols)), "  ".join("─" * w for w in widths)]
+    lines += [line(r) for r in cells]
+    n = len(result.rows)
+    lines.append(f"({n} row{'s' if n != 1 else ''}: {result.query} over {result.where})")
+    return "\n".join(lines)
+
+
+def _clip(text: str, width: int = CELL_WIDTH) -> str:
+    from kg.output import display_width
+
+    if display_width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def list_queries() -> str:
+    """Every query: its name, what it answers, and its parameters with their defaults."""
+    from queries.library import QUERIES
+
+    width = max(len(n) for n in QUERIES) + 2
+    lines = []
+    for name, q in QUERIES.items():
+        wrapped = textwrap.wrap(q.answers, 100 - width, break_on_hyphens=False) or [""]
+        lines.append(name.ljust(width) + wrapped[0])
+        lines += [" " * width + w for w in wrapped[1:]]
+        params = [f"--param {p.describe()}".replace(" ", "\u00a0") for p in q.params] or ["no parameters"]
+        lines += [" " * width + w.replace("\u00a0", " ") for w in textwrap.wrap(" ".join(params), 100 - width)]
+        lines.append(" " * width + "columns: " + ", ".join(q.columns))
+        lines.append("")
+    return "\n".join(lines).rstrip("\n")
