@@ -9,7 +9,7 @@ JS     := tests/js
 JSSTAMP := $(JS)/node_modules/.installed
 SHARED ?= ../shared
 
-.PHONY: install test-tools run test eval eval-heldout bench-neo4j clean
+.PHONY: install test-tools run test eval eval-heldout bench bench-neo4j clean
 
 install: $(STAMP)
 
@@ -45,6 +45,11 @@ eval: install
 eval-heldout: install
 	$(BIN)/python $(SHARED)/eval/score.py tests/data/heldout/passages.json tests/data/heldout/gold.json \
 		--cmd "$(CURDIR)/$(BIN)/kg extract {files} --format jsonl" -v
+
+# throughput, memory and scaling of `kg build` on 50 MB of policy text against the jieba pipeline
+# (not a test; CI does not run it; about 15 minutes on 2 cores)
+bench: install
+	$(BIN)/python -m kg.bench.build_bench
 
 # loading speed into a Bolt server (ArcadeDB from the test extras): nodes and relationships per second
 bench-neo4j: install

@@ -74,12 +74,16 @@ def extract_mentions(
 
 def _lexicon_candidates(text: str, sents, lexicon: Lexicon, options: ExtractOptions) -> list[Candidate]:
     out = []
-    bounds = _sentence_index(sents, len(text))
+    forms = lexicon.forms
     matcher = lexicon.matcher
+    ends = [s.end for s in sents]
+    k, n_sents = 0, len(sents)
     for start, end in matcher.find(text):
-        lo, hi = bounds(start)
-        if end > hi:
-            continue
+        while k < n_sents and ends[k] <= start:  # matches come in text order: walk the sentences along
+            k += 1
+        if k == n_sents or start < sents[k].start or end > ends[k]:
+            continue  # outside a sentence, or across its end
+        lo, hi = sents[k].start, ends[k]
         if options.boundary_check and not _stands_alone(text, start, end, lo, hi, lexicon):
             # the longest term does not stand as a word here; a shorter one may (科技部 in 科技部署 no,
             # but 中国科学院 in 中国科学院院士 yes)
@@ -89,7 +93,7 @@ def _lexicon_candidates(text: str, sents, lexicon: Lexicon, options: ExtractOpti
                     break
             else:
                 continue
-        entry = lexicon.forms[text[start:end]]
+        entry = forms[text[start:end]]
         out.append(Candidate(start, end, entry.type, entry.name, "lexicon", entry))
     return out
 
@@ -99,7 +103,7 @@ def _stands_alone(text: str, start: int, end: int, lo: int, hi: int, lexicon: Le
     a two-character personal name must be followed by something a name can be followed by
     (李希 is not in 李希义), and an institution followed by a title stands (全国人大 in 全国人大代表)."""
     entry = lexicon.forms[text[start:end]]
-    if _glued_latin(text, start, end):
+    if (text[start].isascii() or text[end - 1].isascii()) and _glued_latin(text, start, end):
         return False  # EAST in EASTERN, AI in AIGC
     if entry.type == "Person" and end - start <= 2 and not follows_name(text, end):
         return False
@@ -113,20 +117,6 @@ def _glued_latin(text: str, start: int, end: int) -> bool:
         return 0 <= i < len(text) and text[i].isascii() and text[i].isalnum()
 
     return (alnum(start) and alnum(start - 1)) or (alnum(end - 1) and alnum(end))
-
-
-def _sentence_index(sents, n: int):
-    from bisect import bisect_right
-
-    starts = [s.start for s in sents]
-
-    def bounds(pos: int) -> tuple[int, int]:
-        i = bisect_right(starts, pos) - 1
-        if i < 0 or pos >= sents[i].end:
-            return pos, pos  # outside any sentence (whitespace): nothing fits
-        return sents[i].start, sents[i].end
-
-    return bounds
 
 
 def _resolve(cands: list[Candidate]) -> list[Candidate]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -76,12 +76,14 @@ class Lexicon:
 
     def lookup(self, form: str) -> LexiconEntry | None:
         """The entry a surface form names, after the same character cleaning texts get."""
-        return self.forms.get(surface_key(form))
+        hit = self.forms.get(form)
+        return hit if hit is not None else self.forms.get(surface_key(form))
 
     def by_id(self) -> dict[str, LexiconEntry]:
         return {e.id: e for e in self.entries}
 
 
+@lru_cache(maxsize=100_000)
 def surface_key(form: str) -> str:
     """The key a surface form is registered and looked up under."""
     return clean_characters(form.strip())

@@ -51,6 +51,8 @@ _WIDTH = {
     0x2022: 0x00B7,
     0x2219: 0x00B7,
 }
+_WIDTH_STR = {chr(k): ("" if v is None else chr(v)) for k, v in {**_WIDTH, **_ZERO_WIDTH}.items()}
+_WIDTH_CHARS = re.compile("[" + re.escape("".join(sorted(_WIDTH_STR))) + "]")
 _CTX = f"[{CJK}]"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _PUNCT_IN_CJK = re.compile(rf"(?<={_CTX})[,;:?!](?!//)|[,;:?!](?={_CTX})")
@@ -64,6 +66,7 @@ _PAGE_NUMBER = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d{1,4}\
 # A headline set in fake bold comes out of the PDF three or four times in a row, sometimes
 # character by character (以以以以““““链式思维””””).
 _REPEATED_CHAR = re.compile(rf"([{HAN}“”‘’])\1{{3}}")
+_MULTI_SPACE = re.compile(r"[ \t]{2,}")
 _BYLINE_MARK = re.compile(r"^(?:◎|○|■|文[／/]|作者[：:]?)\s*")
 
 _BLOCK_START = re.compile(
@@ -92,9 +95,9 @@ def normalize(text: str, *, layout: str = "auto", format: str = "txt") -> str:
 def clean_characters(text: str) -> str:
     """Character-level consistency, line by line; changes nothing else."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_ZERO_WIDTH)
+    # (a regex finds the few characters to change; str.translate would look up every character)
     text = _CONTROL.sub("", text)
-    text = text.translate(_WIDTH)
+    text = _WIDTH_CHARS.sub(lambda m: _WIDTH_STR[m.group()], text)
     text = _DIGIT_PUNCT.sub(lambda m: _FULL_DIGIT_PUNCT[m.group()], text)
     text = _PUNCT_IN_CJK.sub(lambda m: _HALF_TO_FULL[m.group()], text)
     return "\n".join(_fix_brackets_and_quotes(line) for line in text.split("\n"))
@@ -187,15 +190,23 @@ def looks_like_pdf_extraction(lines: list[str]) -> bool:
 def _pdf_paragraphs(lines: list[str]) -> list[str]:
     lines = [line for line in lines if line and not _PAGE_NUMBER.match(line)]
     lines = _drop_running_headers(lines)
-    lines = _collapse_fake_bold([_remove_layout_spaces(line) for line in lines])
-    lines = [line for line in lines if line]
+    # byline name lists keep their separation (◎许竹青 张淑慧 -> 许竹青、张淑慧); then layout spaces go,
+    # in one pass over the whole text (the patterns never cross a line break)
+    lines = [_byline_names(line) if " " in line and len(line) <= 36 else line for line in lines]
+    text = "\n".join(lines)
+    text = _SPACE_BETWEEN_CJK.sub("", text)
+    text = _SPACE_CJK_ALNUM.sub("", text)
+    text = _MULTI_SPACE.sub(" ", text)
+    lines = [line for line in _collapse_fake_bold(text.split("\n")) if line]
     if not lines:
         return []
     widths = [len(line) for line in lines]
+    local = [_local_width(widths, i) for i in range(len(lines))]
+    bylines = [len(line) <= 20 and _is_byline(line) for line in lines]
     paragraphs: list[str] = []
     current = lines[0]
     for i in range(1, len(lines)):
-        if _breaks_between(lines, widths, i - 1):
+        if _breaks_between(lines, local, bylines, i - 1):
             paragraphs.append(current)
             current = lines[i]
         else:
@@ -230,16 +241,14 @@ def _drop_running_headers(lines: list[str]) -> list[str]:
     return [line for line in lines if line not in furniture] if furniture else lines
 
 
-def _remove_layout_spaces(line: str) -> str:
+def _byline_names(line: str) -> str:
+    """◎许竹青 张淑慧 / 杨娟 杜帅 / 高绍林 黄 鹤: a byline listing names; spaces separate people."""
     mark = _BYLINE_MARK.match(line)
     rest = line[mark.end() :] if mark else line
     names = _name_tokens(rest)
     if len(names) >= 2 and (mark or all(looks_like_name(tok) for tok in names)):
-        # ◎许竹青 张淑慧 / 杨娟 杜帅 / 高绍林 黄 鹤: a byline listing names; spaces separate people
         return line[: len(line) - len(rest)] + "、".join(names)
-    line = _SPACE_BETWEEN_CJK.sub("", line)
-    line = _SPACE_CJK_ALNUM.sub("", line)
-    return re.sub(r"[ \t]{2,}", " ", line)
+    return line
 
 
 def _name_tokens(text: str) -> list[str]:
@@ -266,12 +275,12 @@ def _local_width(widths: list[int], i: int) -> float:
     return window[int(0.8 * (len(window) - 1))]
 
 
-def _breaks_between(lines: list[str], widths: list[int], i: int) -> bool:
-    """Does a paragraph end after ``lines[i]``?"""
+def _breaks_between(lines: list[str], local: list[float], bylines: list[bool], i: int) -> bool:
+    """Does a paragraph end after ``lines[i]``? (``local``: each line's local column width.)"""
     line, nxt = lines[i], lines[i + 1]
-    width = _local_width(widths, i)
+    width = local[i]
     heading_like = lambda s, w: s[-1] not in LINE_END and len(s) < 0.6 * w and len(s) <= 40
-    if _BLOCK_START.match(nxt) or _is_byline(nxt) or _is_byline(line):
+    if _BLOCK_START.match(nxt) or bylines[i + 1] or bylines[i]:
         return True
     if line.count("（") + line.count("(") > line.count("）") + line.count(")"):
         return False  # inside an open parenthesis: （来源：…；作者：石长慧 / 系…研究员）
@@ -283,7 +292,7 @@ def _breaks_between(lines: list[str], widths: list[int], i: int) -> bool:
         return True
     if _NUMBERED_HEADING.match(line) and not re.search(r"[，。；：,;:]", line):
         return True
-    if line[-1] in "。！？!?" and heading_like(nxt, _local_width(widths, i + 1)):
+    if line[-1] in "。！？!?" and heading_like(nxt, local[i + 1]):
         return True
     return False
 

@@ -10,9 +10,7 @@ a bounded number of evidence sentences per pair, which is what lets large corpor
 """
 from __future__ import annotations
 
-import csv
 import heapq
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -80,24 +78,29 @@ def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence
     sents = sentences(doc.id, text)
     paras = paragraphs(doc.id, text)
     mentions = extract_mentions(doc, lexicon, options=ExtractOptions(rules=rules), sents=sents)
-    sentence_of = _locator([(s.start, s.end) for s in sents])
 
     entities: dict[str, tuple[str, str]] = {}
     mention_counts: Counter = Counter()
     per_sentence: dict[int, set[str]] = {}
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    for m in mentions:
+    rows = []
+    doc_field = _csv_field(doc.id)
+    k, n_sents = 0, len(sents)
+    for m in mentions:  # in text order: walk the sentences along
         entities[m.entity_id] = (m.name, m.type)
         mention_counts[m.entity_id] += 1
-        si = sentence_of(m.start)
+        while k < n_sents and sents[k].end <= m.start:
+            k += 1
+        si = k if k < n_sents and sents[k].start <= m.start else None
         if si is not None:
             per_sentence.setdefault(si, set()).add(m.entity_id)
-        w.writerow((m.doc_id, m.start, m.end, m.text, m.entity_id, m.name, m.type, m.rule, "" if si is None else f"{doc.id}#s{si}"))
+        rows.append(
+            f"{doc_field},{m.start},{m.end},{_csv_field(m.text)},{m.entity_id},{_csv_field(m.name)},{m.type},"
+            f"{m.rule},{'' if si is None else _csv_field(f'{doc.id}#s{si}')}\n"
+        )
 
-    # units of the co-occurrence window, each with its entity set
+    # units of the co-occurrence window (only those holding an entity), each with its entity set
     if window == "sentence":
-        units = [(f"{doc.id}#s{i}", s.start, s.end, per_sentence.get(i, set()), [i]) for i, s in enumerate(sents)]
+        units = [(f"{doc.id}#s{i}", sents[i].start, sents[i].end, ents, [i]) for i, ents in sorted(per_sentence.items())]
     elif window == "paragraph":
         by_para: dict[int, list[int]] = {}
         for i, s in enumerate(sents):
@@ -110,62 +113,53 @@ def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence
     else:
         units = [(doc.id, 0, len(text), set().union(*per_sentence.values()) if per_sentence else set(), list(range(len(sents))))]
 
-    doc_field = _csv_field(doc.id)
-    unit_field = _csv_field
     unit_counts: Counter = Counter()
     pair_counts: Counter = Counter()
-    heaps: dict[tuple[str, str], list] = {}
-    ev_rows: list[str] = []  # ids and unit ids hold no commas or quotes: plain joins are valid CSV
+    where: dict[tuple[str, str], list[int]] = {}  # pair -> sentences holding both (evidence candidates)
+    ev_rows: list[str] = []
+    doc_field = _csv_field(doc.id)
     for unit_id, u0, u1, ents, sent_idx in units:
+        if not ents:
+            continue
         unit_counts.update(ents)
-        for a, b in combinations(sorted(ents), 2):
-            pair_counts[(a, b)] += 1
-            ev_rows.append(f"{a},{b},{doc_field},{unit_field(unit_id)},{u0},{u1}\n")
+        if len(ents) < 2:
+            continue
+        unit_field = _csv_field(unit_id) if doc_field is not doc.id else unit_id
+        ordered = sorted(ents)
+        for pair in combinations(ordered, 2):
+            pair_counts[pair] += 1
+            ev_rows.append(f"{pair[0]},{pair[1]},{doc_field},{unit_field},{u0},{u1}\n")
+            if window == "sentence":
+                where.setdefault(pair, []).append(sent_idx[0])
+                continue
+            a, b = pair
             for i in sent_idx:
                 in_sentence = per_sentence.get(i, ())
                 if a in in_sentence and b in in_sentence:
-                    s = sents[i]
-                    item = Evidence((len(in_sentence), s.end - s.start), doc.id, f"{doc.id}#s{i}", s.start, s.end, text[s.start : s.end])
-                    h = heaps.setdefault((a, b), [])
-                    # keep the EVIDENCE_PER_EDGE smallest: a max-heap by negated order
-                    heapq.heappush(h, _Neg(item))
-                    if len(h) > EVIDENCE_PER_EDGE:
-                        heapq.heappop(h)
-    evidence = {pair: sorted(n.item for n in h) for pair, h in heaps.items()}
+                    where.setdefault(pair, []).append(i)
+
+    def rank(i: int) -> tuple:
+        s = sents[i]
+        return (len(per_sentence[i]), s.end - s.start), f"{doc.id}#s{i}"
+
+    evidence = {}
+    for pair, idx in where.items():
+        best = heapq.nsmallest(EVIDENCE_PER_EDGE, idx, key=rank) if len(idx) > 1 else idx
+        evidence[pair] = [
+            Evidence(rank(i)[0], doc.id, f"{doc.id}#s{i}", sents[i].start, sents[i].end, text[sents[i].start : sents[i].end])
+            for i in best
+        ]
 
     typed = [(r, text[r.start : r.end]) for r in extract_relations(doc, mentions)]
     info = DocInfo(doc.id, doc.path, doc.format, doc.title, doc.publication, doc.date, len(text), len(sents), len(paras), len(mentions))
-    return DocResult(info, entities, mention_counts, unit_counts, pair_counts, len(units), evidence, typed, buf.getvalue(), "".join(ev_rows))
+    n_units = {"sentence": len(sents), "paragraph": len(paras), "document": 1}[window]
+    return DocResult(info, entities, mention_counts, unit_counts, pair_counts, n_units, evidence, typed, "".join(rows), "".join(ev_rows))
 
 
 def _csv_field(value: str) -> str:
-    if any(c in value for c in ',"\n\r'):
+    if "," in value or '"' in value or "\n" in value or "\r" in value:
         return '"' + value.replace('"', '""') + '"'
     return value
-
-
-class _Neg:
-    """Reverses the order of an Evidence so heapq keeps the best few."""
-
-    __slots__ = ("item",)
-
-    def __init__(self, item: Evidence):
-        self.item = item
-
-    def __lt__(self, other: "_Neg") -> bool:
-        return other.item < self.item
-
-
-def _locator(spans: list[tuple[int, int]]):
-    from bisect import bisect_right
-
-    starts = [s for s, _ in spans]
-
-    def find(pos: int) -> int | None:
-        i = bisect_right(starts, pos) - 1
-        return i if i >= 0 and pos < spans[i][1] else None
-
-    return find
 
 
 @dataclass
