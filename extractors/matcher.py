@@ -6,7 +6,7 @@ there. Word segmentation is used afterwards only to check boundaries (``extracto
 
 The scan is the hot loop of extraction, so it is not a Python loop over characters. Every
 position's next three characters (and next two, for two-character terms) are packed into one
-integer and looked up in the sorted array of term prefixes with numpy (vectorised over the whole
+integer, hashed and looked up in a bitmap of term prefixes with numpy (vectorised over the whole
 text); only the positions where a term can start are visited in Python.
 """
 from __future__ import annotations
@@ -30,12 +30,21 @@ def _pack3(a: np.ndarray) -> np.ndarray:
     return (a[:-2] << (_SHIFT + _SHIFT)) | (a[1:-1] << _SHIFT) | a[2:]
 
 
-def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
-    if len(sorted_set) == 0 or len(values) == 0:
-        return np.zeros(len(values), dtype=bool)
-    idx = np.searchsorted(sorted_set, values)
-    idx[idx == len(sorted_set)] = 0
-    return sorted_set[idx] == values
+_BUCKETS = np.uint64((1 << 22) - 1)  # a 4 M-entry bitmap: prefixes hashed by their low bits
+
+
+def _bitmap(codes: np.ndarray) -> np.ndarray:
+    table = np.zeros(int(_BUCKETS) + 1, dtype=bool)
+    table[(codes * np.uint64(0x9E3779B97F4A7C15) >> np.uint64(40)) & _BUCKETS] = True
+    return table
+
+
+def _member(values: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """A superset of the positions whose packed prefix is a term prefix (hash collisions are
+    rare and weeded out by the exact check that follows)."""
+    if len(values) == 0:
+        return np.zeros(0, dtype=bool)
+    return table[(values * np.uint64(0x9E3779B97F4A7C15) >> np.uint64(40)) & _BUCKETS]
 
 
 class TermMatcher:
@@ -49,8 +58,9 @@ class TermMatcher:
         self._lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
         self._two = frozenset(t for t in self._terms if len(t) == 2)
         three = sorted({t[:3] for t in self._terms if len(t) >= 3})
-        self._codes3 = np.unique(_pack3(_codepoints("".join(three)))[::3]) if three else np.array([], dtype=np.uint64)
-        self._codes2 = np.unique(_pack2(_codepoints("".join(sorted(self._two))))[::2]) if self._two else np.array([], dtype=np.uint64)
+        codes3 = _pack3(_codepoints("".join(three)))[::3] if three else np.array([], dtype=np.uint64)
+        codes2 = _pack2(_codepoints("".join(sorted(self._two))))[::2] if self._two else np.array([], dtype=np.uint64)
+        self._table3, self._table2 = _bitmap(codes3), _bitmap(codes2)
 
     def __contains__(self, term: str) -> bool:
         return term in self._terms
@@ -60,9 +70,9 @@ class TermMatcher:
         if len(text) < 2:
             return []
         a = _codepoints(text)
-        hits = _member(_pack2(a), self._codes2)
+        hits = _member(_pack2(a), self._table2)
         if len(a) >= 3:
-            hits[: len(a) - 2] |= _member(_pack3(a), self._codes3)
+            hits[: len(a) - 2] |= _member(_pack3(a), self._table3)
         return np.flatnonzero(hits).tolist()
 
     def find(self, text: str) -> list[tuple[int, int]]:
