@@ -26,7 +26,7 @@ from extractors.rules.base import Candidate, Context
 from extractors.rules.documents import find_documents
 from extractors.rules.events import find_events
 from extractors.rules.institutions import find_institutions
-from extractors.rules.persons import find_persons, follows_name, starts_with_title
+from extractors.rules.persons import TITLES, find_persons, follows_name, starts_with_title
 from extractors.rules.policies import find_policies, find_programmes
 from extractors.segment import sentences
 from extractors.textutil import HAN
@@ -192,7 +192,9 @@ def _recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[C
 
 
 _HEADLINE = re.compile(rf"[{HAN}A-Za-z0-9“”‘’：:，,、—\-+·（）()《》 ]{{4,40}}")
-_NOT_HEADLINE = re.compile(r"^(?:[（(]|来源|信息来源|作者|文章|期刊|评荐|摘要|关键词|网址|编写|【|-)")
+_NOT_HEADLINE = re.compile(
+    rf"^(?:[（(]|来源|信息来源|作者|文章|期刊|评荐|摘要|关键词|网址|编写|【|-|——|(?:19|20)\d\d年)|(?:{TITLES})$"
+)
 
 
 def _headlines(text: str, accepted: list[Candidate], runs: list[tuple[int, int, int]]) -> list[Candidate]:

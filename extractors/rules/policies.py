@@ -68,7 +68,10 @@ def find_policies(ctx: Context) -> list[Candidate]:
 
 
 _PROGRAMME_HEAD = re.compile(r"(?:专项行动|行动计划|行动方案|攻坚行动|提升行动|攻坚战|行动|工程|计划)")
-_LEADING_GENERIC = frozenset("一批 若干 一系列 系列 多项 一项 两项 重点 重大 新一轮 新 各项 一些".split())
+_LEADING_GENERIC = frozenset(
+    "一批 若干 一系列 系列 多项 一项 两项 重点 重大 新一轮 新 各项 一些 "
+    "参与 参加 支持 推动 促进 加强 推进 开展 实施 落实 组织 启动 深化 做好 抓好 积极 大力 全面 深入 持续".split()
+)
 #: Verbs that launch a programme; the programme's name starts right after one of them.
 _LAUNCH = frozenset(
     "实施 开展 推进 推动 启动 组织 落实 部署 发起 制定 出台 深化 加强 强化 打造 构建 坚持 贯彻 执行 "
