@@ -18,7 +18,7 @@ from kg.export.neo4j_files import (
 )
 from kg.export.neo4j_rows import (
     CO_OCCURS_PROPERTIES, DOCUMENT_PROPERTIES, ENTITY_PROPERTIES, MENTIONED_IN_PROPERTIES, TYPED_PROPERTIES,
-    Neo4jRows, cypher_literal, cypher_string, read_tables, to_neo4j_rows,
+    MentionRows, Neo4jRows, cypher_literal, cypher_string, read_tables, to_neo4j_rows,
 )
 from kg.records import ENTITY_TYPES, TYPED_RELATIONS
 from tests.test_neo4j_load import (  # noqa: F401  (fixtures and helpers shared with the loader tests)
@@ -274,6 +274,50 @@ def test_build_writes_the_same_bytes_as_the_rows_give(seeds_out, seeds_files, se
     assert names == sorted(p.name for p in again.iterdir())
     for name in names:
         assert (seeds_files / name).read_bytes() == (again / name).read_bytes(), name
+
+
+def test_streamed_files_hold_what_csv_files_and_load_cypher_give(seeds_rows, tmp_path):
+    folder = write_files(seeds_rows, tmp_path / "neo4j")
+    files = csv_files(seeds_rows)
+    for name, text in files.items():
+        assert (folder / name).read_bytes() == text.encode("utf-8"), name
+    assert (folder / "load.cypher").read_bytes() == load_cypher(seeds_rows).encode("utf-8")
+    assert (folder / "schema.cypher").read_bytes() == schema_cypher().encode("utf-8")
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*files, "load.cypher", "schema.cypher", "README.md"])
+
+
+def _many_mentions(n_entities: int, n_docs: int) -> Neo4jRows:
+    from array import array
+
+    pairs = [(e, d) for e in range(n_entities) for d in range(n_docs)]
+    mentions = MentionRows(
+        "big", [f"ent_{e:06d}" for e in range(n_entities)], [f"doc_{d:06d}" for d in range(n_docs)],
+        array("I", (e for e, _ in pairs)), array("I", (d for _, d in pairs)), array("Q", (1 + (e * d) % 7 for e, d in pairs)),
+    )
+    return Neo4jRows("big", {t: [] for t in ENTITY_TYPES}, [], [], {t: [] for t in TYPED_RELATIONS}, mentions)
+
+
+def test_writing_the_files_holds_no_whole_file_in_memory(tmp_path):
+    """The files are streamed: writing megabytes of MENTIONED_IN rows takes a small, fixed amount of
+    memory (a batch of rows, a chunk of lines), not the size of the files."""
+    import gc
+    import tracemalloc
+
+    rows = _many_mentions(100, 300)  # 30,000 relationships
+    gc.collect()
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        folder = write_files(rows, tmp_path / "neo4j")
+        peak = tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+    written = (folder / "relationships_MENTIONED_IN.csv").stat().st_size + (folder / "load.cypher").stat().st_size
+    assert written > 4_000_000
+    assert peak < 1_500_000, f"{peak} bytes held while writing {written} bytes"
+    mentioned = (folder / "relationships_MENTIONED_IN.csv").read_text(encoding="utf-8").splitlines()
+    assert len(mentioned) == 30_001 and mentioned[1] == '"ent_000000","doc_000000","MENTIONED_IN",1,"big"'
+    assert mentioned[-1] == '"ent_000099","doc_000299","MENTIONED_IN",' + str(1 + (99 * 299) % 7) + ',"big"'
 
 
 def test_write_neo4j_files_is_deterministic(hostile_out, tmp_path):

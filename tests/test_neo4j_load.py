@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import secrets
 import shutil
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 
 from kg.errors import KgError
 from kg.export.neo4j_rows import (
-    PARAMETERS, Neo4jRows, all_statements, corpus_name, node_statement, property_keys, read_tables,
+    PARAMETERS, MentionRows, Neo4jRows, all_statements, corpus_name, node_statement, property_keys, read_tables,
     relationship_statement, split_evidence, to_neo4j_rows,
 )
 from kg.export.neo4j_schema import NODE_LABELS, RELATIONSHIP_TYPES
@@ -232,6 +233,162 @@ def test_a_relation_to_an_unknown_entity_is_refused(hostile_out):
     df.to_csv(hostile_out / "relations.csv", index=False, encoding="utf-8-sig")
     with pytest.raises(KgError, match=r"relations\.csv: line 2, column target"):
         to_neo4j_rows(read_tables(hostile_out), corpus="h")
+
+
+# --- MENTIONED_IN: mentions.csv streamed into counts --------------------------------------------------------
+
+def _mention_table(folder: Path) -> list[list[str]]:
+    with open(folder / "mentions.csv", encoding="utf-8-sig", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def _write_mention_table(folder: Path, rows: list[list[str]]) -> None:
+    with open(folder / "mentions.csv", "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+
+
+def test_mentioned_in_rows_count_each_entity_in_each_document(seeds_out, seeds_rows):
+    mentions = _table(seeds_out, "mentions.csv")
+    expected = [(e, d, int(n)) for (e, d), n in mentions.groupby(["entity_id", "doc"], sort=True).size().items()]
+    rows = seeds_rows.mentioned_in
+    assert isinstance(rows, MentionRows)  # held as integers, a dict made per row asked for
+    assert rows.pairs() == expected
+    assert [(r["source"], r["target"], r["props"]["mentions"]) for r in rows] == expected
+
+
+def test_mentioned_in_rows_are_a_sequence_of_row_maps(seeds_rows):
+    rows = seeds_rows.mentioned_in
+    as_list = list(rows)
+    assert len(rows) == len(as_list) > 5
+    assert rows[0] == as_list[0] and rows[-1] == as_list[-1] and rows[2:5] == as_list[2:5]
+    assert rows[len(rows) - 3:len(rows) + 10] == as_list[-3:] and rows[::200] == as_list[::200]
+    assert rows == as_list and rows[0] in rows
+    assert as_list[0] == {"source": as_list[0]["source"], "target": as_list[0]["target"], "corpus": "seeds",
+                          "props": {"mentions": as_list[0]["props"]["mentions"], "corpus": "seeds"}}
+    with pytest.raises(IndexError):
+        rows[len(rows)]
+
+
+def test_mentions_out_of_document_order_give_the_same_rows(seeds_out, seeds_rows, tmp_path):
+    """kg build writes mentions.csv grouped by document; a table that is not still gives each
+    (entity, document) one row with the whole count."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds_out, folder, ignore=shutil.ignore_patterns("neo4j", "*.html", "graph.*", "evidence.csv"))
+    header, *rows = _mention_table(folder)
+    _write_mention_table(folder, [header, *rows[1::2], *reversed(rows[0::2])])
+    assert to_neo4j_rows(read_tables(folder), corpus="seeds").mentioned_in == seeds_rows.mentioned_in
+
+
+@pytest.mark.parametrize("column, message", [
+    ("entity_id", "expected an id in entities.csv, got 'aaa_unknown'"),
+    ("doc", "expected an id in documents.csv, got 'aaa_unknown'"),
+])
+def test_a_mention_of_an_unknown_id_names_file_line_and_column(column, message, seeds_out, tmp_path):
+    """Several bad rows: the message names the first line of the first bad (entity, document) pair."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds_out, folder, ignore=shutil.ignore_patterns("neo4j", "*.html", "graph.*", "evidence.csv"))
+    header, *rows = _mention_table(folder)
+    i = header.index(column)
+    rows[40][i] = "zzz_unknown"
+    rows[60][i] = "aaa_unknown"
+    rows[80][i] = "aaa_unknown"
+    _write_mention_table(folder, [header, *rows])
+    if column == "doc":  # the pair of row 60 comes first only if no row 40-pair sorts before it
+        rows[40][header.index("entity_id")] = max(r[header.index("entity_id")] for r in rows)
+        _write_mention_table(folder, [header, *rows])
+    tables = read_tables(folder)
+    pattern = rf"mentions\.csv: line 62, column {column}: {re.escape(message)}"
+    with pytest.raises(KgError, match=pattern):
+        to_neo4j_rows(tables, corpus="seeds")
+
+
+# --- reading the tables (the csv module, as pandas.read_csv read them) -------------------------------------
+
+def _edit_lines(path: Path, edit) -> None:
+    text = path.read_text(encoding="utf-8-sig")
+    path.write_text(edit(text.split("\n")), encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("table, edit, message", [
+    ("relations.csv", lambda lines: "\n".join([*lines[:-1], lines[0].replace("source", "x") + ",extra", ""]),
+     r"relations\.csv: not a readable CSV table \(Error tokenizing data\. C error: Expected 17 fields in line 6, saw 18\)"),
+    ("documents.csv", lambda lines: "\n".join([*lines[:-1], '"unterminated,', ""]),
+     r"documents\.csv: not a readable CSV table \(Error tokenizing data\. C error: EOF inside string starting at row 2\)"),
+    ("mentions.csv", lambda lines: "",
+     r"mentions\.csv: not a readable CSV table \(No columns to parse from file\)"),
+    ("mentions.csv", lambda lines: "\n".join([lines[0].replace("entity_id", "entity"), *lines[1:]]),
+     r"mentions\.csv: missing column\(s\) entity_id"),
+])
+def test_a_table_that_cannot_be_read_is_named(table, edit, message, hostile_out):
+    _edit_lines(hostile_out / table, edit)
+    with pytest.raises(KgError, match=message):
+        read_tables(hostile_out)
+
+
+def test_a_table_that_is_not_utf8_is_named(hostile_out):
+    raw = (hostile_out / "mentions.csv").read_bytes()
+    (hostile_out / "mentions.csv").write_bytes(raw[:-20] + b"\xff\xfe" + raw[-20:])
+    with pytest.raises(KgError, match=r"mentions\.csv: not UTF-8 text"):
+        read_tables(hostile_out)
+
+
+def _edit_rows(path: Path, edit, *, line_end: str = "\n") -> None:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh, lineterminator=line_end).writerows(edit(rows))
+
+
+def test_blank_lines_and_short_rows_read_as_pandas_reads_them(hostile_out):
+    """Blank lines are skipped (line numbers in messages count table rows), a short row is padded
+    with empty values, extra fields in mentions.csv are ignored, CRLF line ends are read."""
+    before = to_neo4j_rows(read_tables(hostile_out), corpus="h")
+    _edit_rows(hostile_out / "entities.csv", lambda rows: [rows[0], [], ["  "], *rows[1:], []], line_end="\r\n")
+    _edit_rows(hostile_out / "mentions.csv", lambda rows: [*rows[:2], [], rows[2] + ["x", "y"], *rows[3:]])
+    assert to_neo4j_rows(read_tables(hostile_out), corpus="h") == before
+
+    _edit_rows(hostile_out / "documents.csv", lambda rows: [rows[0], [], rows[1][:-1]])
+    rows = to_neo4j_rows(read_tables(hostile_out), corpus="h")
+    assert [d["props"]["mentions"] for d in rows.documents] == [None]  # the padded column
+
+    def bad_count(rows):
+        first = next(i for i, r in enumerate(rows) if i and len(r) > 1)
+        rows[first][rows[0].index("mentions")] = "two"
+        return rows
+
+    _edit_rows(hostile_out / "entities.csv", bad_count)
+    with pytest.raises(KgError, match=r"entities\.csv: line 2, column mentions: expected an integer, got 'two'"):
+        to_neo4j_rows(read_tables(hostile_out), corpus="h")
+
+
+def test_long_cells_are_read(hostile_out):
+    """An evidence cell longer than the csv module's default field limit (128 KiB) is read whole,
+    and the module's limit is left as it was."""
+    limit = csv.field_size_limit()
+    long = "很长的句子" * 40_000
+    relations = _table(hostile_out, "relations.csv")
+    relations.loc[0, "evidence"] = long
+    relations.loc[0, "evidence_refs"] = ""
+    relations.to_csv(hostile_out / "relations.csv", index=False, encoding="utf-8-sig")
+    rows = to_neo4j_rows(read_tables(hostile_out), corpus="h")
+    assert [long] in [r["props"]["evidence"] for r in rows.co_occurs]
+    assert csv.field_size_limit() == limit
+
+
+def test_building_imports_no_pandas(tmp_path):
+    """`kg build` (the Neo4j files included) runs without pandas: importing it alone costs ~40 MB."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from extractors.lexicon import load_lexicon\n"
+        "from kg.build import BuildOptions, build\n"
+        f"build([{str(sorted(SEEDS.glob('*.txt'))[0])!r}], {str(tmp_path / 'out')!r}, load_lexicon(), BuildOptions())\n"
+        "assert 'pandas' not in sys.modules, 'pandas was imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=300)
+    assert (tmp_path / "out" / "neo4j" / "relationships_MENTIONED_IN.csv").is_file()
 
 
 def test_statements_only_take_labels_from_the_schema():

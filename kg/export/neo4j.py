@@ -16,6 +16,8 @@ the named database:
 4. MERGEs the nodes (entities per type label, then source documents) and then the relationships
    (CO_OCCURS, the typed relations, MENTIONED_IN), ``batch_size`` rows per transaction, with the
    statements of ``kg.export.neo4j_rows`` (labels from the fixed schema, values as parameters).
+   The MENTIONED_IN rows are held as integers (``MentionRows``); only the batch being sent is
+   made into row maps.
 
 Loading the same folder again leaves the database as it was (values updated, nothing duplicated).
 Loading another corpus adds to it: entities are shared (``corpora`` lists both), relationships and
@@ -32,7 +34,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Iterator, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from kg.errors import KgError
@@ -295,7 +297,8 @@ def _records(tx, statement: str, parameters: dict) -> list[dict]:
     return [record.data() for record in tx.run(statement, parameters)]
 
 
-def _batches(rows: list, size: int):
+def _batches(rows: Sequence[dict], size: int) -> Iterator[list[dict]]:
+    """Slices of ``size`` rows (a slice of MentionRows makes only that batch's dicts)."""
     for i in range(0, len(rows), size):
         yield rows[i:i + size]
 

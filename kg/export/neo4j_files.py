@@ -12,7 +12,8 @@
 
 Everything comes from the rows of ``kg.export.neo4j_rows`` (the tables ``kg build`` wrote next to
 this folder), so ``neo4j-admin``, ``cypher-shell`` and ``kg export neo4j`` give the same graph.
-The same build gives the same bytes.
+The same build gives the same bytes. Files are written as they are made, a line (CSV) or a
+statement (``load.cypher``) at a time, so no file is ever held whole in memory.
 
 Array delimiter: list values (``aliases``, ``doc_ids``, ``evidence``, ``evidence_refs``, ``corpora``)
 and the two labels in ``:LABEL`` are joined with U+001F (ASCII unit separator), passed to
@@ -22,7 +23,9 @@ text, and the writer checks every value and stops with an ``ExportError`` if one
 """
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import Iterable, Iterator, Sequence, TextIO
 
 import networkx as nx
 
@@ -66,19 +69,21 @@ def write_neo4j_files(graph: nx.Graph, corpus, folder: str | Path, *, name: str 
 
 
 def write_files(rows: Neo4jRows, folder: str | Path) -> Path:
-    """Write the CSV files, schema.cypher, load.cypher and README.md for ``rows`` into ``folder``."""
+    """Write the CSV files, schema.cypher, load.cypher and README.md for ``rows`` into ``folder``,
+    each streamed to its file."""
     folder = Path(folder)
     _check_delimiter(rows)
-    files = csv_files(rows)
-    for name, text in files.items():
+    names = []
+    for name, header, lines in _csv_tables(rows):
         with atomic_text(folder / name, encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            _write_csv(fh, header, lines)
+        names.append(name)
     with atomic_text(folder / "schema.cypher") as fh:
         fh.write(schema_cypher())
     with atomic_text(folder / "load.cypher") as fh:
-        fh.write(load_cypher(rows))
+        write_load_cypher(rows, fh)
     with atomic_text(folder / "README.md") as fh:
-        fh.write(readme(rows, files))
+        fh.write(readme(rows, names))
     return folder
 
 
@@ -118,31 +123,39 @@ def _header(name: str, type_: str) -> str:
     return name if type_ == "string" else f"{name}:{type_}"
 
 
-def _csv(header: list[str], lines: list[list[str]]) -> str:
-    return "".join(",".join(fields) + "\n" for fields in [header, *lines])
+#: Characters of CSV lines collected before they are written (fewer, larger writes).
+_WRITE_CHUNK = 1 << 16
 
 
-def csv_files(rows: Neo4jRows) -> dict[str, str]:
-    """File name -> text of every neo4j-admin CSV file (header line first), in import order."""
-    files: dict[str, str] = {}
+def _write_csv(fh: TextIO, header: list[str], lines: Iterable[list[str]]) -> None:
+    fh.write(",".join(header) + "\n")
+    chunk: list[str] = []
+    size = 0
+    for fields in lines:
+        line = ",".join(fields) + "\n"
+        chunk.append(line)
+        size += len(line)
+        if size >= _WRITE_CHUNK:
+            fh.write("".join(chunk))
+            chunk.clear()
+            size = 0
+    fh.write("".join(chunk))
+
+
+def _csv_tables(rows: Neo4jRows) -> Iterator[tuple[str, list[str], Iterator[list[str]]]]:
+    """(file name, header fields, the lines' fields made one at a time) of every neo4j-admin CSV
+    file, in import order."""
     for label, group in rows.node_groups():
         if label == SOURCE_LABEL:
             props, name, labels = DOCUMENT_PROPERTIES, "source_documents.csv", [SOURCE_LABEL]
             header = [f"id:ID({SOURCE_LABEL})", ":LABEL"]
-            extra = []
+            corpora = False
         else:
             props, name, labels = ENTITY_PROPERTIES, f"entities_{label}.csv", [ENTITY_LABEL, label]
             header = [f"id:ID({ENTITY_LABEL})", ":LABEL"]
-            extra = ["corpora:string[]"]
-        header += [_header(k, t) for k, t in props.items()] + extra
-        lines = []
-        for row in group:
-            fields = [_field(row["id"]), _field(labels, "string[]")]
-            fields += [_field(row["props"].get(k), t) for k, t in props.items()]
-            if extra:
-                fields.append(_field([row["corpus"]], "string[]"))
-            lines.append(fields)
-        files[name] = _csv(header, lines)
+            corpora = True
+        header += [_header(k, t) for k, t in props.items()] + (["corpora:string[]"] if corpora else [])
+        yield name, header, _node_lines(group, props, _field(labels, "string[]"), corpora)
     for type_, group in rows.relationship_groups():
         if type_ == CO_OCCURS:
             props = CO_OCCURS_PROPERTIES
@@ -152,12 +165,34 @@ def csv_files(rows: Neo4jRows) -> dict[str, str]:
             props = TYPED_PROPERTIES
         end = SOURCE_LABEL if type_ == PROVENANCE else ENTITY_LABEL
         header = [f":START_ID({ENTITY_LABEL})", f":END_ID({end})", ":TYPE"] + [_header(k, t) for k, t in props.items()]
-        lines = []
-        for row in group:
-            fields = [_field(row["source"]), _field(row["target"]), _field(type_)]
-            fields += [_field(row["props"].get(k), t) for k, t in props.items()]
-            lines.append(fields)
-        files[f"relationships_{type_}.csv"] = _csv(header, lines)
+        yield f"relationships_{type_}.csv", header, _relationship_lines(group, props, type_)
+
+
+def _node_lines(group: Iterable[dict], props: dict[str, str], labels: str, corpora: bool) -> Iterator[list[str]]:
+    for row in group:
+        fields = [_field(row["id"]), labels]
+        fields += [_field(row["props"].get(k), t) for k, t in props.items()]
+        if corpora:
+            fields.append(_field([row["corpus"]], "string[]"))
+        yield fields
+
+
+def _relationship_lines(group: Iterable[dict], props: dict[str, str], type_: str) -> Iterator[list[str]]:
+    kind = _field(type_)
+    for row in group:
+        fields = [_field(row["source"]), _field(row["target"]), kind]
+        fields += [_field(row["props"].get(k), t) for k, t in props.items()]
+        yield fields
+
+
+def csv_files(rows: Neo4jRows) -> dict[str, str]:
+    """File name -> text of every neo4j-admin CSV file (header line first), in import order: what
+    ``write_files`` streams to the files, collected in memory (for tests and small graphs)."""
+    files: dict[str, str] = {}
+    for name, header, lines in _csv_tables(rows):
+        buffer = io.StringIO(newline="")
+        _write_csv(buffer, header, lines)
+        files[name] = buffer.getvalue()
     return files
 
 
@@ -170,41 +205,62 @@ def schema_cypher() -> str:
 
 
 def load_cypher(rows: Neo4jRows, *, batch_size: int = FILE_BATCH_SIZE) -> str:
-    """The whole load as plain statements, each ending with ';' on its own line's end.
+    """The whole load as plain statements, each ending with ';' on its own line's end: what
+    ``write_load_cypher`` streams to ``load.cypher``, collected in memory.
 
     String values are Cypher literals in which every line break and control character is escaped,
     so a statement never spans a raw line break inside a string and cypher-shell's splitter (which
     understands quotes and escapes) sees exactly these statements.
     """
-    parts = [
+    buffer = io.StringIO()
+    write_load_cypher(rows, buffer, batch_size=batch_size)
+    return buffer.getvalue()
+
+
+def write_load_cypher(rows: Neo4jRows, fh: TextIO, *, batch_size: int = FILE_BATCH_SIZE) -> None:
+    """Write ``load.cypher`` to ``fh`` one statement at a time (see ``load_cypher``)."""
+    for part in _load_parts(rows, batch_size):
+        fh.write(part + "\n")
+
+
+def _load_parts(rows: Neo4jRows, batch_size: int) -> Iterator[str]:
+    """The lines and statements of load.cypher, in order (each is followed by a line break)."""
+    yield from (
         "// Load a kg graph into Neo4j: cypher-shell -d <database> -f load.cypher",
         "// corpus: " + cypher_string(rows.corpus),
         f"// {rows.node_rows} nodes and {rows.relationship_rows} relationships, {batch_size} rows per statement;",
         "// MERGE on ids: running it again changes nothing. Written by `kg build`; see README.md.",
         "",
         "// schema",
-    ]
-    parts += [statement + ";" for _, statement in schema_statements()]
+    )
+    for _, statement in schema_statements():
+        yield statement + ";"
     for label, group in rows.node_groups():
         if group:
-            parts += ["", f"// {label} nodes ({len(group)})"]
-        for i in range(0, len(group), batch_size):
-            parts.append(node_statement(label, _rows_literal(group[i:i + batch_size])) + ";")
+            yield from ("", f"// {label} nodes ({len(group)})")
+        for batch in _batches(group, batch_size):
+            yield node_statement(label, _rows_literal(batch)) + ";"
     for type_, group in rows.relationship_groups():
         if group:
-            parts += ["", f"// {type_} relationships ({len(group)})"]
-        for i in range(0, len(group), batch_size):
-            parts.append(relationship_statement(type_, _rows_literal(group[i:i + batch_size])) + ";")
-    return "\n".join(parts) + "\n"
+            yield from ("", f"// {type_} relationships ({len(group)})")
+        for batch in _batches(group, batch_size):
+            yield relationship_statement(type_, _rows_literal(batch)) + ";"
 
 
-def _rows_literal(rows: list[dict]) -> str:
+def _batches(group: Sequence[dict], size: int) -> Iterator[Sequence[dict]]:
+    for i in range(0, len(group), size):
+        yield group[i:i + size]
+
+
+def _rows_literal(rows: Sequence[dict]) -> str:
     return "[\n" + ",\n".join("  " + cypher_literal(row) for row in rows) + "\n]"
 
 
 # --- README -------------------------------------------------------------------------------------------------
 
-def readme(rows: Neo4jRows, files: dict[str, str]) -> str:
+def readme(rows: Neo4jRows, files: Iterable[str]) -> str:
+    """README.md for the CSV files named in ``files`` (names in import order, or a ``csv_files`` dict)."""
+    files = list(files)
     nodes = [name for name in files if not name.startswith("relationships_")]
     rels = [name for name in files if name.startswith("relationships_")]
     counts = rows.counts()

@@ -6,6 +6,12 @@ Pure code, no network: ``read_tables(out)`` reads the tables ``kg build`` wrote,
 (``load.cypher`` with the same statements and literal rows, and CSV files for ``neo4j-admin``).
 So the three ways into Neo4j give the same graph.
 
+Memory grows with the graph, not with the mentions: the tables are read with the ``csv`` module
+(no pandas); ``mentions.csv``, by far the largest, is streamed and reduced while it is read to one
+count per (entity, document), kept in arrays of integers (``MentionCounts``), and the
+``MENTIONED_IN`` rows are a ``MentionRows`` sequence that makes each row's dict only when it is
+asked for (one batch at a time in the writers).
+
 The model is ``kg.export.neo4j_schema``. Choices made here, where the schema leaves room:
 
 - Every row carries the corpus name (``row.corpus``). Entities are shared between corpora (merged
@@ -22,14 +28,17 @@ The model is ``kg.export.neo4j_schema``. Choices made here, where the schema lea
 """
 from __future__ import annotations
 
+import csv
 import math
 import re
+import sys
 import unicodedata
+from array import array
+from collections.abc import Sequence as SequenceABC
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping, Sequence
-
-import pandas as pd
 
 from kg.errors import KgError
 from kg.export.neo4j_schema import (
@@ -84,13 +93,48 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # --- rows -------------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Tables:
-    """The tables of one ``kg build`` output folder (all values as read: strings, ``""`` when empty)."""
+class Table:
+    """One table as read: column names (a repeated name gets ``.1``, ``.2``, an empty one
+    ``Unnamed: <n>``, as pandas names them) and rows of strings, each as wide as the header
+    (``""`` where a line has fewer fields)."""
 
-    entities: pd.DataFrame
-    relations: pd.DataFrame
-    documents: pd.DataFrame
-    mentions: pd.DataFrame
+    columns: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+@dataclass(frozen=True)
+class MentionCounts:
+    """``mentions.csv`` reduced while it is read: how often each entity is mentioned in each document.
+
+    Ids are stored once (``entity_ids``, ``doc_ids``, in the order first seen); each (entity,
+    document) pair is one position in four parallel arrays: the indexes of its ids, its count and
+    the index of its first table row (for messages). A pair comes once per run of rows of its
+    document (once in all, as ``kg build`` writes the rows grouped by document).
+    """
+
+    entity_ids: tuple[str, ...]
+    doc_ids: tuple[str, ...]
+    entity: array  # index into entity_ids
+    doc: array  # index into doc_ids
+    count: array  # mention rows of the pair (in this run)
+    first: array  # index of the pair's first row in the table (line = index + 2)
+
+    def __len__(self) -> int:
+        return len(self.count)
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The tables of one ``kg build`` output folder (all values as read: strings, ``""`` when empty);
+    ``mentions`` already reduced to counts."""
+
+    entities: Table
+    relations: Table
+    documents: Table
+    mentions: MentionCounts
     folder: Path | None = None  # for messages
 
     def where(self, table: str) -> str:
@@ -112,13 +156,13 @@ class Neo4jRows:
     documents: list[dict]
     co_occurs: list[dict]
     typed: dict[str, list[dict]]  # relationship type -> rows, for every type in TYPED_RELATIONS
-    mentioned_in: list[dict]
+    mentioned_in: Sequence[dict]  # a MentionRows (or any sequence of row dicts)
 
-    def node_groups(self) -> list[tuple[str, list[dict]]]:
+    def node_groups(self) -> list[tuple[str, Sequence[dict]]]:
         """(label, rows) in write order: entity types, then source documents."""
         return [*((t, self.entities[t]) for t in ENTITY_TYPES), (SOURCE_LABEL, self.documents)]
 
-    def relationship_groups(self) -> list[tuple[str, list[dict]]]:
+    def relationship_groups(self) -> list[tuple[str, Sequence[dict]]]:
         """(type, rows) in write order: CO_OCCURS, the typed relations, MENTIONED_IN."""
         return [(CO_OCCURS, self.co_occurs), *((t, self.typed[t]) for t in TYPED_RELATIONS), (PROVENANCE, self.mentioned_in)]
 
@@ -142,8 +186,72 @@ class Neo4jRows:
         must be able to carry."""
         yield self.corpus
         for _, rows in (*self.node_groups(), *self.relationship_groups()):
+            if isinstance(rows, MentionRows):
+                yield from rows.strings()
+                continue
             for row in rows:
                 yield from _strings(row)
+
+
+class MentionRows(SequenceABC):
+    """The MENTIONED_IN rows, sorted by (entity id, document id), held as arrays of integers.
+
+    A read-only sequence of row dicts, ``{"source", "target", "corpus", "props": {"mentions",
+    "corpus"}}``, each made when it is asked for: ``rows[i]``, ``rows[i:j]`` (a list), iteration.
+    """
+
+    def __init__(self, corpus: str, entity_ids: Sequence[str], doc_ids: Sequence[str],
+                 source: array, target: array, mentions: array):
+        if not len(source) == len(target) == len(mentions):
+            raise ValueError("source, target and mentions must have the same length")
+        self.corpus = corpus
+        self._entity_ids, self._doc_ids = entity_ids, doc_ids
+        self._source, self._target, self._mentions = source, target, mentions
+
+    def __len__(self) -> int:
+        return len(self._mentions)
+
+    def _row(self, i: int) -> dict:
+        corpus = self.corpus
+        return {"source": self._entity_ids[self._source[i]], "target": self._doc_ids[self._target[i]],
+                "corpus": corpus, "props": {"mentions": self._mentions[i], "corpus": corpus}}
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._row(i) for i in range(*index.indices(len(self)))]
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("MentionRows index out of range")
+        return self._row(index)
+
+    def __iter__(self) -> Iterator[dict]:
+        return (self._row(i) for i in range(len(self)))
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, MentionRows):
+            return (self.corpus, self.pairs()) == (other.corpus, other.pairs())
+        if isinstance(other, SequenceABC) and not isinstance(other, (str, bytes)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # mutable-looking sequence semantics, like a list
+
+    def __repr__(self) -> str:
+        return f"MentionRows({self.corpus!r}, {len(self)} rows)"
+
+    def pairs(self) -> list[tuple[str, str, int]]:
+        """(entity id, document id, mentions) of every row (for tests and comparisons)."""
+        e, d = self._entity_ids, self._doc_ids
+        return [(e[s], d[t], n) for s, t, n in zip(self._source, self._target, self._mentions)]
+
+    def strings(self) -> Iterator[str]:
+        """The string values of the rows in row order, but the corpus (the same in every row)."""
+        e, d = self._entity_ids, self._doc_ids
+        for s, t in zip(self._source, self._target):
+            yield e[s]
+            yield d[t]
 
 
 def _strings(value) -> Iterator[str]:
@@ -166,28 +274,156 @@ def corpus_name(folder: str | Path) -> str:
 
 
 def read_tables(folder: str | Path) -> Tables:
-    """Read the tables of a ``kg build`` output folder, every value as a string."""
+    """Read the tables of a ``kg build`` output folder, every value as a string.
+
+    Read as ``pandas.read_csv(dtype=str, keep_default_na=False)`` would (the same values, messages
+    and line numbers), with the ``csv`` module; ``mentions.csv`` is streamed into ``MentionCounts``.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise KgError(f"{folder}: no such folder; give the output folder of `kg build`")
     missing = [name for name in TABLE_FILES.values() if not (folder / name).is_file()]
     if missing:
         raise KgError(f"{folder}: not an output folder of `kg build` (missing {', '.join(missing)})")
-    frames = {}
-    for table, name in TABLE_FILES.items():
-        path = folder / name
-        usecols = (lambda c: c in REQUIRED_COLUMNS["mentions"]) if table == "mentions" else None
+    tables: dict = {}
+    with _csv_field_limit():
+        for table, name in TABLE_FILES.items():
+            reader = _TableReader(folder / name, table)
+            if table == "mentions":
+                tables[table] = _read_mentions(reader)
+            else:
+                rows = list(reader)
+                _check_columns(reader)
+                tables[table] = Table(reader.columns, rows)
+    return Tables(folder=folder, **tables)
+
+
+@contextmanager
+def _csv_field_limit():
+    """Let the csv module read fields of any length while the tables are read (an evidence cell
+    can be longer than its default limit of 128 KiB), then put its limit back."""
+    limit = csv.field_size_limit()
+    try:
+        csv.field_size_limit(sys.maxsize)
+    except OverflowError:
+        csv.field_size_limit(2**31 - 1)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(limit)
+
+
+class _TableReader:
+    """The data rows of one table, read as pandas' C parser reads it: blank lines skipped, short
+    rows padded with ``""``, a row with more fields than the header refused (but in mentions.csv,
+    read for two columns only, as with pandas' ``usecols``), an unterminated quote refused.
+    ``columns`` is known once the first row has been read (or the table has been read).
+
+    One difference, on purpose: pandas takes a first data row with more fields than the header for
+    a sign of index columns and shifts every value of the table to the left; this refuses the row
+    as it refuses any other too long one."""
+
+    def __init__(self, path: Path, table: str):
+        self.path, self.table = path, table
+        self.extra_fields = table == "mentions"
+        self.columns: tuple[str, ...] = ()
+
+    def fail(self, reason: str) -> KgError:
+        return KgError(f"{self.path}: not a readable CSV table ({reason})")
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
         try:
-            df = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False, na_filter=False, usecols=usecols)
+            with open(self.path, encoding="utf-8-sig", newline="") as fh:
+                yield from self._rows(fh)
         except UnicodeDecodeError:
-            raise KgError(f"{path}: not UTF-8 text; is it a table written by `kg build`?") from None
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
-            raise KgError(f"{path}: not a readable CSV table ({str(exc).strip().splitlines()[0]})") from None
-        lacking = [c for c in REQUIRED_COLUMNS[table] if c not in df.columns]
-        if lacking:
-            raise KgError(f"{path}: missing column(s) {', '.join(lacking)}; is it a table written by `kg build`?")
-        frames[table] = df
-    return Tables(folder=folder, **frames)
+            raise KgError(f"{self.path}: not UTF-8 text; is it a table written by `kg build`?") from None
+        except csv.Error as exc:
+            raise self.fail(str(exc).strip().splitlines()[0] if str(exc).strip() else "csv error") from None
+
+    def _rows(self, fh) -> Iterator[tuple[str, ...]]:
+        at_end = [False]
+
+        def lines():
+            yield from fh
+            at_end[0] = True
+
+        record = -1  # index of the CSV record just read, blank lines included (pandas counts them)
+        reader = csv.reader(lines())
+        width = 0
+        for fields in reader:
+            record += 1
+            if at_end[0]:  # the reader asked for a line after the last one: EOF inside quotes
+                raise self.fail(f"Error tokenizing data. C error: EOF inside string starting at row {record}")
+            if not fields or (len(fields) == 1 and fields[0] and not fields[0].strip(" \t")):
+                continue  # a blank line
+            if not width:
+                self.columns = _column_names(fields)
+                width = len(fields)
+                continue
+            if len(fields) > width:
+                if not self.extra_fields:
+                    raise self.fail(f"Error tokenizing data. C error: Expected {width} fields in line "
+                                    f"{record + 1}, saw {len(fields)}")
+                fields = fields[:width]
+            elif len(fields) < width:
+                fields += [""] * (width - len(fields))
+            yield tuple(fields)
+        if not width:
+            raise self.fail("No columns to parse from file")
+
+
+def _column_names(header: list[str]) -> tuple[str, ...]:
+    """Column names as pandas gives them: ``Unnamed: <i>`` for an empty one, ``.1``, ``.2`` ...
+    appended to a repeated one."""
+    names = [name or f"Unnamed: {i}" for i, name in enumerate(header)]
+    counts: dict[str, int] = {}
+    for i, name in enumerate(names):
+        n = counts.get(name, 0)
+        while n > 0:
+            counts[name] = n + 1
+            name = f"{name}.{n}"
+            n = counts.get(name, 0)
+        names[i] = name
+        counts[name] = n + 1
+    return tuple(names)
+
+
+def _check_columns(reader: _TableReader) -> None:
+    lacking = [c for c in REQUIRED_COLUMNS[reader.table] if c not in reader.columns]
+    if lacking:
+        raise KgError(f"{reader.path}: missing column(s) {', '.join(lacking)}; is it a table written by `kg build`?")
+
+
+def _read_mentions(reader: _TableReader) -> MentionCounts:
+    """Stream mentions.csv into one count per (entity, document) and run of the document's rows."""
+    entity_index: dict[str, int] = {}
+    doc_index: dict[str, int] = {}
+    entity, doc, count, first = array("I"), array("I"), array("Q"), array("Q")
+    run_doc, run = -1, {}  # the current document and its entities' positions in the arrays
+    columns = None
+    data = iter(reader)
+    for i, fields in enumerate(data):
+        if columns is None:
+            if any(c not in reader.columns for c in REQUIRED_COLUMNS["mentions"]):
+                for _ in data:  # read on: a table that cannot be parsed is reported as such first
+                    pass
+                break
+            columns = (reader.columns.index("doc"), reader.columns.index("entity_id"))
+        d = doc_index.setdefault(fields[columns[0]], len(doc_index))
+        if d != run_doc:
+            run_doc, run = d, {}
+        e = entity_index.setdefault(fields[columns[1]], len(entity_index))
+        at = run.get(e)
+        if at is None:
+            run[e] = len(count)
+            entity.append(e)
+            doc.append(d)
+            count.append(1)
+            first.append(i)
+        else:
+            count[at] += 1
+    _check_columns(reader)
+    return MentionCounts(tuple(entity_index), tuple(doc_index), entity, doc, count, first)
 
 
 def to_neo4j_rows(tables: Tables, *, corpus: str) -> Neo4jRows:
@@ -274,9 +510,9 @@ class _Cells:
         return items or None
 
 
-def _records(df: pd.DataFrame) -> Iterator[tuple[int, dict]]:
-    columns = list(df.columns)
-    for i, values in enumerate(df.itertuples(index=False, name=None)):
+def _records(table: Table) -> Iterator[tuple[int, dict]]:
+    columns = table.columns
+    for i, values in enumerate(table.rows):
         yield i, dict(zip(columns, values))
 
 
@@ -423,18 +659,49 @@ def _relation_rows(tables: Tables, corpus: str, known: set[str]) -> tuple[list[d
     return co, typed
 
 
-def _mention_rows(tables: Tables, corpus: str, known: set[str], docs: set[str]) -> list[dict]:
-    df = tables.mentions
-    counts = df.groupby(["entity_id", "doc"], sort=True).size() if len(df) else {}
-    rows = []
-    for (eid, doc), n in (counts.items() if len(df) else ()):
-        if eid not in known or doc not in docs:
-            bad = df[(df["entity_id"] == eid) & (df["doc"] == doc)].index[0]
-            c = _Cells(tables, "mentions").at(int(bad), df.loc[bad].to_dict())
-            raise c.fail("entity_id" if eid not in known else "doc",
-                         "an id in entities.csv" if eid not in known else "an id in documents.csv")
-        rows.append({"source": eid, "target": doc, "corpus": corpus, "props": {"mentions": int(n), "corpus": corpus}})
-    return rows
+def _mention_rows(tables: Tables, corpus: str, known: set[str], docs: set[str]) -> MentionRows:
+    """One MENTIONED_IN row per (entity, document), sorted by (entity id, document id)."""
+    m = tables.mentions
+    entity_ok = [eid in known for eid in m.entity_ids]
+    doc_ok = [doc in docs for doc in m.doc_ids]
+    if not all(entity_ok) or not all(doc_ok):  # the first bad pair in (entity, document) order
+        (eid, doc), index = min(
+            ((m.entity_ids[e], m.doc_ids[d]), i) for e, d, i in zip(m.entity, m.doc, m.first)
+            if not entity_ok[e] or not doc_ok[d]
+        )
+        c = _Cells(tables, "mentions").at(index, {"doc": doc, "entity_id": eid})
+        raise c.fail("entity_id" if eid not in known else "doc",
+                     "an id in entities.csv" if eid not in known else "an id in documents.csv")
+    # sort the pairs by (entity id, document id): each pair becomes one integer,
+    # (rank of its entity * documents + rank of its document) << bits | count
+    entity_ids, entity_rank = _ranks(m.entity_ids)
+    doc_ids, doc_rank = _ranks(m.doc_ids)
+    n_docs = max(1, len(doc_ids))
+    bits = max(m.count, default=0).bit_length()
+    keys = [((entity_rank[e] * n_docs + doc_rank[d]) << bits) | n for e, d, n in zip(m.entity, m.doc, m.count)]
+    keys.sort()
+    source, target, mentions = array("I"), array("I"), array("Q")
+    mask, last = (1 << bits) - 1, -1
+    for key in keys:
+        pair = key >> bits
+        if pair == last:  # the pair came in two runs of its document's rows
+            mentions[-1] += key & mask
+            continue
+        last = pair
+        e, d = divmod(pair, n_docs)
+        source.append(e)
+        target.append(d)
+        mentions.append(key & mask)
+    return MentionRows(corpus, entity_ids, doc_ids, source, target, mentions)
+
+
+def _ranks(ids: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The ids sorted, and the position in that order of each id (by its index in ``ids``)."""
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    rank = [0] * len(ids)
+    for r, i in enumerate(order):
+        rank[i] = r
+    return [ids[i] for i in order], rank
 
 
 # --- statements -----------------------------------------------------------------------------------------
