@@ -157,8 +157,13 @@ class WordBoundaries:
             self._remember(self._cut_memo, window, cuts)
         return (start - w0) in cuts and (end - w0) in cuts
 
+    def forget(self) -> None:
+        """Drop the memo of decisions (memory back to the graph stage; results are unchanged)."""
+        self._crossed_memo.clear()
+        self._cut_memo.clear()
+
     @staticmethod
-    def _remember(memo: dict, key, value, limit: int = 200_000) -> None:
+    def _remember(memo: dict, key, value, limit: int = 50_000) -> None:
         if len(memo) >= limit:
             memo.clear()  # bounded memory; decisions are recomputed identically
         memo[key] = value

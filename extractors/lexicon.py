@@ -83,7 +83,7 @@ class Lexicon:
         return {e.id: e for e in self.entries}
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=8192)
 def surface_key(form: str) -> str:
     """The key a surface form is registered and looked up under."""
     return clean_characters(form.strip())

@@ -144,6 +144,8 @@ def build(
             if progress:
                 progress(i, len(tasks), tasks[i - 1][1])
     t_docs = time.perf_counter()
+    if "boundaries" in lexicon.__dict__:
+        lexicon.boundaries.forget()  # the memo of word-boundary decisions is not needed any more
     if not corpus.documents:
         raise KgError("no document could be read: " + "; ".join(str(e) for e in skipped[:5]))
 

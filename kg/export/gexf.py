@@ -14,7 +14,7 @@ from xml.sax.saxutils import quoteattr
 import networkx as nx
 
 from kg.export import atomic_text, xml_safe
-from kg.export.graphml import EDGE_ATTRS, NODE_ATTRS, flat_graph
+from kg.export.graphml import EDGE_ATTRS, NODE_ATTRS, attribute_types, flat_edges, flat_nodes
 
 #: One colour per entity type (RGB), shared with the HTML view and the Neo4j Browser style.
 TYPE_COLORS = {
@@ -44,19 +44,10 @@ def node_size(mentions: int) -> float:
 
 
 def write_gexf(g: nx.Graph, path: Path) -> Path:
-    flat_g = flat_graph(g)
     node_keys = [k for k in NODE_ATTRS if k != "label"]
     edge_keys = [k for k in EDGE_ATTRS if k != "weight"]
-
-    def attr_types(items, keys):
-        types = {}
-        for k in keys:
-            seen = {type(d.get(k)) for d in items if d.get(k) is not None}
-            types[k] = "double" if seen == {int, float} else _TYPES.get(seen.pop(), "string") if len(seen) == 1 else "string"
-        return types
-
-    ntypes = attr_types([d for _, d in flat_g.nodes(data=True)], node_keys)
-    etypes = attr_types([d for _, _, d in flat_g.edges(data=True)], edge_keys)
+    ntypes = {k: _TYPES.get(t, "string") for k, t in attribute_types((a for _, a in flat_nodes(g)), node_keys).items()}
+    etypes = {k: _TYPES.get(t, "string") for k, t in attribute_types((a for _, _, a in flat_edges(g)), edge_keys).items()}
     with atomic_text(path) as fh:
         w = fh.write
         w('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -73,8 +64,7 @@ def write_gexf(g: nx.Graph, path: Path) -> Path:
                 w(f'      <attribute id={quoteattr(k)} title={quoteattr(k)} type="{types[k]}"/>\n')
             w("    </attributes>\n")
         w("    <nodes>\n")
-        for node in sorted(flat_g.nodes):
-            d = flat_g.nodes[node]
+        for node, d in flat_nodes(g):
             start = gexf_date(g.nodes[node].get("first_date", ""))
             span = f" start={quoteattr(start)}" if start else ""
             w(f"      <node id={quoteattr(node)} label={quoteattr(xml_safe(str(d['label'])))}{span}>\n")
@@ -87,8 +77,7 @@ def write_gexf(g: nx.Graph, path: Path) -> Path:
             w(f'        <viz:size value="{node_size(int(d.get("mentions") or 0))}"/>\n')
             w("      </node>\n")
         w("    </nodes>\n    <edges>\n")
-        for i, (u, v) in enumerate(sorted(flat_g.edges)):
-            d = flat_g.edges[u, v]
+        for i, (u, v, d) in enumerate(flat_edges(g)):
             start = gexf_date(g.edges[u, v].get("first_date", ""))
             span = f" start={quoteattr(start)}" if start else ""
             w(f'      <edge id="{i}" source={quoteattr(u)} target={quoteattr(v)} weight="{_value(d["weight"])}"{span}>\n')

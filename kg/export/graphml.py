@@ -1,8 +1,15 @@
 """GraphML for Gephi: ``label`` is the Chinese name, numbers have numeric GraphML types, edge
-``weight`` is the co-occurrence count, lists are flattened to strings, text is XML-safe."""
+``weight`` is the co-occurrence count, lists are flattened to strings, text is XML-safe.
+
+Written by hand, element by element, straight to the file: no copy of the graph and no XML tree
+in memory (the networkx writer builds both), and key ids unique per domain (``n_…``/``e_…``), so a
+node and an edge attribute of the same name never share an id.
+"""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
@@ -17,16 +24,18 @@ EDGE_ATTRS = (
     "weight", "kind", "count", "doc_count", "pmi", "npmi", "jaccard", "llr", "first_date", "relations",
     "doc_ids", "evidence",
 )
+_GRAPHML_TYPES = {bool: "boolean", int: "int", float: "double", str: "string"}
 
 
-def flat_graph(g: nx.Graph) -> nx.Graph:
-    """A copy of ``g`` with only scalar attributes, as GraphML (and Gephi) can hold them."""
-    out = nx.Graph()
-    for k in sorted(g.graph):
-        out.graph[k] = xml_safe(str(g.graph[k])) if not isinstance(g.graph[k], (int, float)) else g.graph[k]
+def flat_nodes(g: nx.Graph) -> Iterator[tuple[str, dict]]:
+    """(node, scalar attributes) in id order, as GraphML and GEXF can hold them."""
     for node in sorted(g.nodes):
         d = g.nodes[node]
-        out.add_node(node, **{k: _scalar(d.get(k, "")) for k in NODE_ATTRS})
+        yield node, {k: _scalar(d.get(k, "")) for k in NODE_ATTRS}
+
+
+def flat_edges(g: nx.Graph) -> Iterator[tuple[str, str, dict]]:
+    """(source, target, scalar attributes) in order; typed relations and evidence as text."""
     for u, v in sorted(g.edges):
         d = g.edges[u, v]
         attrs = {k: _scalar(d.get(k, "")) for k in EDGE_ATTRS if k not in ("relations", "evidence")}
@@ -37,7 +46,23 @@ def flat_graph(g: nx.Graph) -> nx.Graph:
         for k in ("pmi", "npmi", "jaccard", "llr"):
             if attrs.get(k) == "":
                 attrs[k] = 0.0  # typed-only edge: no co-occurrence, no association
-        out.add_edge(u, v, **attrs)
+        yield u, v, attrs
+
+
+def attribute_types(items: Iterator[dict], keys) -> dict[str, type]:
+    """The Python type of each attribute over all items (int and float together: float)."""
+    seen: dict[str, set] = {k: set() for k in keys}
+    for attrs in items:
+        for k in keys:
+            seen[k].add(type(attrs.get(k, "")))
+    out = {}
+    for k, kinds in seen.items():
+        if kinds == {int, float}:
+            out[k] = float
+        elif len(kinds) == 1:
+            out[k] = kinds.pop()
+        else:
+            out[k] = str
     return out
 
 
@@ -53,9 +78,44 @@ def _scalar(value):
     return xml_safe(value) if isinstance(value, str) else value
 
 
+def _value(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return repr(v)
+    return escape(str(v))
+
+
 def write_graphml(g: nx.Graph, path: Path) -> Path:
-    flat_g = flat_graph(g)
+    node_types = attribute_types((a for _, a in flat_nodes(g)), NODE_ATTRS)
+    edge_types = attribute_types((a for _, _, a in flat_edges(g)), EDGE_ATTRS)
+    graph_attrs = {k: g.graph[k] for k in sorted(g.graph) if k != "id"}
     with atomic_text(path) as fh:
-        for line in nx.generate_graphml(flat_g, encoding="utf-8", prettyprint=True, named_key_ids=True):
-            fh.write(line + "\n")
+        w = fh.write
+        w("<?xml version='1.0' encoding='utf-8'?>\n")
+        w('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+          'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+          'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+          'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+        for k, v in graph_attrs.items():
+            t = _GRAPHML_TYPES.get(type(v), "string")
+            w(f'  <key id={quoteattr("g_" + k)} for="graph" attr.name={quoteattr(k)} attr.type="{t}" />\n')
+        for domain, types in (("node", node_types), ("edge", edge_types)):
+            for k, t in types.items():
+                w(f'  <key id={quoteattr(domain[0] + "_" + k)} for="{domain}" attr.name={quoteattr(k)} '
+                  f'attr.type="{_GRAPHML_TYPES.get(t, "string")}" />\n')
+        w('  <graph edgedefault="undirected">\n')
+        for k, v in graph_attrs.items():
+            w(f'    <data key={quoteattr("g_" + k)}>{_value(v if isinstance(v, (int, float)) else xml_safe(str(v)))}</data>\n')
+        for node, attrs in flat_nodes(g):
+            w(f"    <node id={quoteattr(xml_safe(node))}>\n")
+            for k in NODE_ATTRS:
+                w(f'      <data key="n_{k}">{_value(attrs[k])}</data>\n')
+            w("    </node>\n")
+        for u, v, attrs in flat_edges(g):
+            w(f"    <edge source={quoteattr(xml_safe(u))} target={quoteattr(xml_safe(v))}>\n")
+            for k in EDGE_ATTRS:
+                w(f'      <data key="e_{k}">{_value(attrs[k])}</data>\n')
+            w("    </edge>\n")
+        w("  </graph>\n</graphml>\n")
     return Path(path)

@@ -506,7 +506,8 @@ class _Cells:
         raise self.fail(column, "true or false")
 
     def strings(self, column: str) -> list[str] | None:
-        items = [v for v in self.raw(column).split(LIST_SEPARATOR) if v]
+        # short items (document ids, aliases) repeat across thousands of rows: keep one copy of each
+        items = [sys.intern(v) if len(v) < 64 else v for v in self.raw(column).split(LIST_SEPARATOR) if v]
         return items or None
 
 
