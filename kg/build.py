@@ -154,26 +154,60 @@ def build(
     timings["relations"] += time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    write_graphml(graph, out / "graph.graphml")
-    write_gexf(graph, out / "graph.gexf")
-    write_json(graph, out / "graph.json")
+    # the tables first: the Neo4j files are made from them
     write_entities(graph, out / "entities.csv")
     write_relations(graph, corpus, out / "relations.csv")
     write_documents(corpus, out / "documents.csv")
+    neo4j_job = _start_neo4j_files(graph, corpus, out / "neo4j", parallel=options.workers > 1) if options.neo4j_files else None
+    write_graphml(graph, out / "graph.graphml")
+    write_gexf(graph, out / "graph.gexf")
+    write_json(graph, out / "graph.json")
     if options.html:
         from kg.export.html import write_html
 
         write_html(graph, corpus, out / "index.html")
-    if options.neo4j_files:
-        from kg.export.neo4j_files import write_neo4j_files
-
-        write_neo4j_files(graph, corpus, out / "neo4j")
+    if neo4j_job is not None:
+        neo4j_job()
     _write_readme(out)
     timings["write"] += time.perf_counter() - t0
     timings["total"] = time.perf_counter() - t_start
     timings["documents"] = t_docs - t_start
     corpus.skipped = skipped
     return BuildResult(out, corpus, graph, skipped, timings)
+
+
+def _start_neo4j_files(graph: nx.Graph, corpus: Corpus, folder: Path, *, parallel: bool) -> Callable[[], None]:
+    """Write OUT/neo4j; with more than one worker, in a forked process while the other files are
+    written. Returns the function that waits for it (and raises its error, if any)."""
+    from kg.export.neo4j_files import write_neo4j_files
+
+    if not parallel or "fork" not in mp.get_all_start_methods():
+        write_neo4j_files(graph, corpus, folder)
+        return lambda: None
+    ctx = mp.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            write_neo4j_files(graph, corpus, folder)
+            send.send(None)
+        except BaseException as exc:  # reported by the parent as a project error
+            send.send(str(exc) or type(exc).__name__)
+
+    proc = ctx.Process(target=child, daemon=True)
+    proc.start()
+    send.close()
+
+    def wait() -> None:
+        try:
+            error = receive.recv()
+        except EOFError:
+            error = f"the process writing {folder} ended unexpectedly (exit code {proc.exitcode})"
+        proc.join()
+        if error is not None:
+            raise ExportError(error)
+
+    return wait
 
 
 def _write_readme(out: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from itertools import combinations
 
 from extractors.extract import ExtractOptions, extract_mentions
@@ -45,16 +46,16 @@ class DocInfo:
     mentions: int
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Evidence:
-    """A sentence that contains both entities of a pair; ordered most informative first."""
+class Evidence(NamedTuple):
+    """A sentence that contains both entities of a pair; ordered most informative first
+    (fewest entities in the sentence, then shortest, then document and sentence id)."""
 
-    rank: tuple  # (entities in the sentence, length): fewer and shorter is more informative
+    rank: tuple  # (entities in the sentence, length)
     doc: str
     sentence: str  # sentence id (doc#sN)
     start: int
     end: int
-    text: str = field(compare=False)
+    text: str
 
 
 @dataclass
@@ -65,7 +66,8 @@ class DocResult:
     unit_counts: Counter  # id -> units of the window containing it
     pair_counts: Counter  # (a, b) -> units containing both
     units: int
-    evidence: dict[tuple[str, str], list[Evidence]]
+    evidence: dict[tuple[str, str], tuple[int, ...]]  # pair -> its best sentences (indices below)
+    evidence_sentences: dict[int, tuple]  # sentence index -> (rank, sentence id, start, end, text)
     typed: list[tuple[TypedRelation, str]]  # relation and its evidence text
     mention_csv: str  # rows for mentions.csv
     evidence_csv: str  # rows for evidence.csv
@@ -142,18 +144,23 @@ def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence
         s = sents[i]
         return (len(per_sentence[i]), s.end - s.start), f"{doc.id}#s{i}"
 
-    evidence = {}
+    # each pair's best sentences, as indices into one table of sentences (a sentence with many
+    # entities serves many pairs; its text travels once)
+    evidence: dict[tuple[str, str], tuple[int, ...]] = {}
+    used: set[int] = set()
     for pair, idx in where.items():
-        best = heapq.nsmallest(EVIDENCE_PER_EDGE, idx, key=rank) if len(idx) > 1 else idx
-        evidence[pair] = [
-            Evidence(rank(i)[0], doc.id, f"{doc.id}#s{i}", sents[i].start, sents[i].end, text[sents[i].start : sents[i].end])
-            for i in best
-        ]
+        best = tuple(heapq.nsmallest(EVIDENCE_PER_EDGE, idx, key=rank)) if len(idx) > 1 else tuple(idx)
+        evidence[pair] = best
+        used.update(best)
+    evidence_sentences = {
+        i: (rank(i)[0], f"{doc.id}#s{i}", sents[i].start, sents[i].end, text[sents[i].start : sents[i].end])
+        for i in sorted(used)
+    }
 
     typed = [(r, text[r.start : r.end]) for r in extract_relations(doc, mentions)]
     info = DocInfo(doc.id, doc.path, doc.format, doc.title, doc.publication, doc.date, len(text), len(sents), len(paras), len(mentions))
     n_units = {"sentence": len(sents), "paragraph": len(paras), "document": 1}[window]
-    return DocResult(info, entities, mention_counts, unit_counts, pair_counts, n_units, evidence, typed, "".join(rows), "".join(ev_rows))
+    return DocResult(info, entities, mention_counts, unit_counts, pair_counts, n_units, evidence, evidence_sentences, typed, "".join(rows), "".join(ev_rows))
 
 
 def _csv_field(value: str) -> str:
@@ -226,9 +233,13 @@ class Corpus:
                 p.documents.append(doc_id)
             if date:
                 p.first_date = min(p.first_date, date) if p.first_date else date
-            new = r.evidence.get(pair)
-            if new and (len(p.evidence) < EVIDENCE_PER_EDGE or new[0] < p.evidence[-1]):
-                p.evidence = heapq.nsmallest(EVIDENCE_PER_EDGE, [*p.evidence, *new])
+            idx = r.evidence.get(pair)
+            if idx:
+                table = r.evidence_sentences
+                first = table[idx[0]]
+                if len(p.evidence) < EVIDENCE_PER_EDGE or (first[0], doc_id, first[1]) < p.evidence[-1][:3]:
+                    new = [Evidence(t[0], doc_id, t[1], t[2], t[3], t[4]) for t in map(table.__getitem__, idx)]
+                    p.evidence = heapq.nsmallest(EVIDENCE_PER_EDGE, [*p.evidence, *new])
         for rel, text in r.typed:
             key = (rel.type, rel.source, rel.target, rel.detail)
             t = self.typed.get(key)

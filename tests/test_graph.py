@@ -60,9 +60,10 @@ def test_evidence_sentences_contain_both_entities(lexicon):
         r = analyse_document(doc(), lexicon, window=window)
         names = {eid: name for eid, (name, _) in r.entities.items()}
         for (a, b), items in r.evidence.items():
-            for e in items:
-                assert names[a] in e.text and names[b] in e.text
-                assert TEXT[e.start : e.end] == e.text
+            for i in items:
+                _, _, start, end, text = r.evidence_sentences[i]
+                assert names[a] in text and names[b] in text
+                assert TEXT[start:end] == text
 
 
 def test_pairs_are_canonical_and_symmetric(lexicon):

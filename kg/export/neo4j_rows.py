@@ -32,6 +32,7 @@ import csv
 import math
 import re
 import sys
+from functools import lru_cache
 import unicodedata
 from array import array
 from collections.abc import Sequence as SequenceABC
@@ -859,14 +860,38 @@ def cypher_string(value: str) -> str:
     character and no raw line break inside a string. Other characters are written as they are
     (the file is UTF-8). Only the escapes Neo4j documents are used: ``\\\\ \\' \\" \\n \\r \\t \\b \\f \\uXXXX``.
     """
+    if len(value) < 64:
+        return _short_string(value)  # ids and names recur on thousands of rows
     return "'" + _NEEDS_ESCAPE.sub(_escape, value) + "'"
+
+
+@lru_cache(maxsize=65536)
+def _short_string(value: str) -> str:
+    return "'" + _NEEDS_ESCAPE.sub(_escape, value) + "'"
+
+
+_PLAIN_KEYS: set[str] = set()
 
 
 def cypher_literal(value) -> str:
     """A Cypher literal for a row value: null, booleans, integers, floats, strings, lists, maps
     (map keys must be plain identifiers: they come from the schema)."""
+    kind = type(value)
+    if kind is str:
+        return cypher_string(value)
     if value is None:
         return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is dict:
+        parts = []
+        for k, v in value.items():
+            if k not in _PLAIN_KEYS:
+                if not isinstance(k, str) or not _IDENTIFIER.match(k):
+                    raise ValueError(f"map key {k!r} is not a plain identifier")
+                _PLAIN_KEYS.add(k)
+            parts.append(k + ": " + cypher_literal(v))
+        return "{" + ", ".join(parts) + "}"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -880,10 +905,5 @@ def cypher_literal(value) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
     if isinstance(value, dict):
-        parts = []
-        for k, v in value.items():
-            if not isinstance(k, str) or not _IDENTIFIER.match(k):
-                raise ValueError(f"map key {k!r} is not a plain identifier")
-            parts.append(k + ": " + cypher_literal(v))
-        return "{" + ", ".join(parts) + "}"
+        return cypher_literal(dict(value))
     raise TypeError(f"no Cypher literal for {type(value).__name__}")
