@@ -158,9 +158,12 @@ class WordBoundaries:
         return (start - w0) in cuts and (end - w0) in cuts
 
     def forget(self) -> None:
-        """Drop the memo of decisions (memory back to the graph stage; results are unchanged)."""
+        """Drop the tokenizer and the memo of decisions (memory back for the stages after
+        extraction); both are rebuilt, identically, on the next use."""
         self._crossed_memo.clear()
         self._cut_memo.clear()
+        self._tokenizer = None
+        self._freq = None
 
     @staticmethod
     def _remember(memo: dict, key, value, limit: int = 50_000) -> None:

@@ -30,7 +30,7 @@ def _pack3(a: np.ndarray) -> np.ndarray:
     return (a[:-2] << (_SHIFT + _SHIFT)) | (a[1:-1] << _SHIFT) | a[2:]
 
 
-_BUCKETS = np.uint64((1 << 22) - 1)  # a 4 M-entry bitmap: prefixes hashed by their low bits
+_BUCKETS = np.uint64((1 << 20) - 1)  # a 1 M-entry bitmap: a few thousand prefixes hashed into it
 
 
 def _bitmap(codes: np.ndarray) -> np.ndarray:

@@ -250,8 +250,11 @@ def main(argv=None) -> int:
     print(f"Corpus: {base_mb:.1f} MB of policy text ({len(list(base_dir.glob('*.txt')))} documents), "
           f"copies of ../shared/corpus and seeds/ as distinct documents; runs: {a.runs} (medians)")
 
+    all_runs: dict[str, list[float]] = {}
+
     def repeat(fn, *args):
         runs = [fn(*args) for _ in range(a.runs)]
+        all_runs.setdefault(f"{fn.__name__} {args[0].name} {args[-1]}", []).extend(round(r["wall"], 2) for r in runs)
         return median_of(runs)
 
     kg1 = repeat(run_kg, base_dir, work / "out-w1", 1)
@@ -283,6 +286,7 @@ def main(argv=None) -> int:
         "scaling (1 worker) : " + "; ".join(f"{s}x {mb:.0f} MB {t:.1f} s {m:.0f} MB RSS" for s, mb, t, m in scale_rows),
         f"   exponents       : time ~ size^{b_time:.2f}, memory ~ size^{b_mem:.2f}",
         f"quality (dev set)  : {quality()}",
+        "every run (wall s) : " + "; ".join(f"{k}: {v}" for k, v in all_runs.items()),
     ]
     report = "\n".join(lines)
     print(report)

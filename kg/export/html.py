@@ -229,24 +229,40 @@ def force_layout(nodes: list[str], edges: list[tuple[str, str, float]], *, seed:
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
     index = {v: i for i, v in enumerate(nodes)}
-    attraction = np.zeros((n, n))
+    pairs = {}
     for u, v, w in edges:
-        if u in index and v in index:
-            i, j = index[u], index[v]
-            attraction[i, j] = attraction[j, i] = 1.0 + math.log(max(1.0, w))
+        if u in index and v in index and u != v:
+            i, j = sorted((index[u], index[v]))
+            pairs[(i, j)] = 1.0 + math.log(max(1.0, w))
+    src = np.array([i for i, _ in pairs], dtype=np.int64)
+    dst = np.array([j for _, j in pairs], dtype=np.int64)
+    strength = np.array(list(pairs.values()), dtype=np.float64)
     rng = np.random.default_rng(seed)
     pos = rng.random((n, 2)) - 0.5
     k = 1.0 / math.sqrt(n)
     iterations = int(min(200, max(60, 200 * math.sqrt(300 / n))))
     t = 0.1
     dt = t / (iterations + 1)
+    block = 256  # repulsion row by row in blocks: memory O(block x n), not O(n x n)
     for _ in range(iterations):
-        dx = pos[:, 0, None] - pos[None, :, 0]
-        dy = pos[:, 1, None] - pos[None, :, 1]
-        d2 = np.maximum(dx * dx + dy * dy, 1e-6)
-        force = k * k / d2 - attraction * np.sqrt(d2) / k
-        np.fill_diagonal(force, 0.0)
-        disp = np.stack(((dx * force).sum(axis=1), (dy * force).sum(axis=1)), axis=1)
+        disp = np.zeros((n, 2))
+        for b0 in range(0, n, block):
+            b1 = min(n, b0 + block)
+            dx = pos[b0:b1, 0, None] - pos[None, :, 0]
+            dy = pos[b0:b1, 1, None] - pos[None, :, 1]
+            d2 = np.maximum(dx * dx + dy * dy, 1e-6)
+            force = k * k / d2
+            force[np.arange(b1 - b0), np.arange(b0, b1)] = 0.0
+            disp[b0:b1, 0] = (dx * force).sum(axis=1)
+            disp[b0:b1, 1] = (dy * force).sum(axis=1)
+        if len(src):
+            ex = pos[src, 0] - pos[dst, 0]
+            ey = pos[src, 1] - pos[dst, 1]
+            pull = strength * np.sqrt(np.maximum(ex * ex + ey * ey, 1e-6)) / k
+            np.subtract.at(disp[:, 0], src, ex * pull)
+            np.subtract.at(disp[:, 1], src, ey * pull)
+            np.add.at(disp[:, 0], dst, ex * pull)
+            np.add.at(disp[:, 1], dst, ey * pull)
         disp -= gravity * pos
         length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-3)
         pos += disp * (np.minimum(length, t) / length)[:, None]
