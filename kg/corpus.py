@@ -11,6 +11,7 @@ a bounded number of evidence sentences per pair, which is what lets large corpor
 from __future__ import annotations
 
 import heapq
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -62,7 +63,8 @@ class Evidence(NamedTuple):
 class DocResult:
     info: DocInfo
     entities: dict[str, tuple[str, str]]  # id -> (name, type)
-    mention_counts: Counter
+    mention_counts: Counter  # id -> mentions, in order of first mention
+    first_mention: dict[str, int]  # id -> index of its first row in the document's mention rows
     unit_counts: Counter  # id -> units of the window containing it
     pair_counts: Counter  # (a, b) -> units containing both
     units: int
@@ -87,9 +89,11 @@ def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence
     rows = []
     doc_field = _csv_field(doc.id)
     k, n_sents = 0, len(sents)
-    for m in mentions:  # in text order: walk the sentences along
+    first_mention: dict[str, int] = {}
+    for row_index, m in enumerate(mentions):  # in text order: walk the sentences along
         entities[m.entity_id] = (m.name, m.type)
         mention_counts[m.entity_id] += 1
+        first_mention.setdefault(m.entity_id, row_index)
         while k < n_sents and sents[k].end <= m.start:
             k += 1
         si = k if k < n_sents and sents[k].start <= m.start else None
@@ -160,7 +164,7 @@ def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence
     typed = [(r, text[r.start : r.end]) for r in extract_relations(doc, mentions)]
     info = DocInfo(doc.id, doc.path, doc.format, doc.title, doc.publication, doc.date, len(text), len(sents), len(paras), len(mentions))
     n_units = {"sentence": len(sents), "paragraph": len(paras), "document": 1}[window]
-    return DocResult(info, entities, mention_counts, unit_counts, pair_counts, n_units, evidence, evidence_sentences, typed, "".join(rows), "".join(ev_rows))
+    return DocResult(info, entities, mention_counts, first_mention, unit_counts, pair_counts, n_units, evidence, evidence_sentences, typed, "".join(rows), "".join(ev_rows))
 
 
 def _csv_field(value: str) -> str:
@@ -207,11 +211,25 @@ class Corpus:
         self.typed: dict[tuple[str, str, str, str], TypedStats] = {}
         self.units = 0
         self.skipped: list = []
+        # how often each entity is mentioned in each document, in the order of mentions.csv
+        self._entity_index: dict[str, int] = {}
+        self._doc_index: dict[str, int] = {}
+        self._mc = (array("I"), array("I"), array("Q"), array("Q"))  # entity, doc, count, first row
+        self._rows = 0
 
     def add(self, r: DocResult) -> None:
         doc_id, date = r.info.id, r.info.date
         self.documents.append(r.info)
         self.units += r.units
+        if r.mention_counts:
+            d = self._doc_index.setdefault(doc_id, len(self._doc_index))
+            entity, doc, count, first = self._mc
+            for eid, n in r.mention_counts.items():  # first-mention order, as in mentions.csv
+                entity.append(self._entity_index.setdefault(eid, len(self._entity_index)))
+                doc.append(d)
+                count.append(n)
+                first.append(self._rows + r.first_mention[eid])
+            self._rows += r.info.mentions
         for eid, (name, type_) in r.entities.items():
             e = self.entities.get(eid)
             if e is None:
@@ -250,3 +268,10 @@ class Corpus:
                 t.documents.append(doc_id)
             if len(t.evidence) < EVIDENCE_PER_EDGE:
                 t.evidence.append((doc_id, rel.start, rel.end, text))
+
+    def mention_count_arrays(self) -> tuple:
+        """(entity ids, document ids, entity index, document index, count, first row) for every
+        (entity, document) pair, in the order mentions.csv lists them: what the Neo4j files need
+        without reading mentions.csv again."""
+        entity, doc, count, first = self._mc
+        return tuple(self._entity_index), tuple(self._doc_index), entity, doc, count, first

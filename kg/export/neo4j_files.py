@@ -32,7 +32,7 @@ import networkx as nx
 from kg.export import ExportError, atomic_text
 from kg.export.neo4j_rows import (
     CO_OCCURS, CO_OCCURS_PROPERTIES, DOCUMENT_PROPERTIES, ENTITY_PROPERTIES, MENTIONED_IN_PROPERTIES,
-    TYPED_PROPERTIES, Neo4jRows, corpus_name, cypher_literal, cypher_string, node_statement, read_tables,
+    TYPED_PROPERTIES, MentionCounts, Neo4jRows, corpus_name, cypher_literal, cypher_string, node_statement, read_tables,
     relationship_statement, schema_statements, to_neo4j_rows,
 )
 from kg.export.neo4j_schema import ENTITY_LABEL, PROVENANCE, SOURCE_LABEL
@@ -54,7 +54,9 @@ def write_neo4j_files(graph: nx.Graph, corpus, folder: str | Path, *, name: str 
     folder = Path(folder)
     out = folder.parent
     try:
-        rows = to_neo4j_rows(read_tables(out), corpus=name or corpus_name(out))
+        arrays = corpus.mention_count_arrays() if hasattr(corpus, "mention_count_arrays") else None
+        tables = read_tables(out, mentions=MentionCounts(*arrays) if arrays is not None else None)
+        rows = to_neo4j_rows(tables, corpus=name or corpus_name(out))
     except ExportError:
         raise
     except KgError as exc:

@@ -274,7 +274,7 @@ def corpus_name(folder: str | Path) -> str:
     return name
 
 
-def read_tables(folder: str | Path) -> Tables:
+def read_tables(folder: str | Path, *, mentions: "MentionCounts | None" = None) -> Tables:
     """Read the tables of a ``kg build`` output folder, every value as a string.
 
     Read as ``pandas.read_csv(dtype=str, keep_default_na=False)`` would (the same values, messages
@@ -291,7 +291,8 @@ def read_tables(folder: str | Path) -> Tables:
         for table, name in TABLE_FILES.items():
             reader = _TableReader(folder / name, table)
             if table == "mentions":
-                tables[table] = _read_mentions(reader)
+                # the build passes the counts it made while writing mentions.csv: no second read
+                tables[table] = mentions if mentions is not None else _read_mentions(reader)
             else:
                 rows = list(reader)
                 _check_columns(reader)
