@@ -125,7 +125,6 @@ def _resolve(cands: list[Candidate]) -> list[Candidate]:
         enumerate(cands),
         key=lambda ic: (-ic[1].length, ic[1].entry is None, ic[1].start, ic[0]),
     )
-    taken: list[tuple[int, int]] = []
     accepted: list[Candidate] = []
     occupied = bytearray()
     for _, c in order:

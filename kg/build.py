@@ -20,7 +20,7 @@ import networkx as nx
 from extractors.lexicon import Lexicon
 from extractors.reading import discover
 from kg.corpus import EVIDENCE_COLUMNS, MENTION_COLUMNS, WINDOWS, Corpus, DocResult, analyse_document
-from kg.documents import Meta, _manifests, load_document
+from kg.documents import Meta, load_document, manifest_rows
 from kg.errors import KgError, ReadError
 from kg.export import ExportError, atomic_text
 from kg.export.gexf import write_gexf
@@ -113,7 +113,7 @@ def build(
         raise KgError(f"--window must be one of {', '.join(WINDOWS)}")
     out = Path(out)
     paths = list(paths)
-    manifests = _manifests(paths)
+    manifests = manifest_rows(paths)
     tasks: list[Task] = [(str(f), doc_id, manifests.get(Path(f).resolve())) for f, doc_id in discover(paths)]
     if not tasks:
         raise KgError(f"no readable files (.txt .md .html .docx .pdf) in {', '.join(map(str, paths))}")

@@ -21,7 +21,7 @@ from extractors.extract import ExtractOptions, extract_mentions
 from extractors.lexicon import Lexicon
 from extractors.relations import extract_relations
 from extractors.segment import paragraphs, sentences
-from kg.records import Document, Mention, TypedRelation
+from kg.records import Document, TypedRelation
 
 WINDOWS = ("sentence", "paragraph", "document")
 #: Evidence sentences kept per pair and per typed relation.

@@ -67,7 +67,7 @@ def text_metadata(text: str) -> Meta:
     return Meta(title=title, date=date)
 
 
-def _manifests(paths: Iterable[str | os.PathLike]) -> dict[Path, Meta]:
+def manifest_rows(paths: Iterable[str | os.PathLike]) -> dict[Path, Meta]:
     """Manifest rows of every folder given (and of the folder of every file given), by file."""
     found: dict[Path, Meta] = {}
     folders = {Path(p) if Path(p).is_dir() else Path(p).parent for p in paths}
@@ -101,7 +101,7 @@ def load_document(path: str | os.PathLike, doc_id: str, *, layout: str = "auto",
 def iter_documents(paths: Iterable[str | os.PathLike], *, layout: str = "auto") -> Iterator[Document | ReadError]:
     """Documents in id order; a file that cannot be read yields its ReadError and the rest go on."""
     paths = list(paths)
-    manifests = _manifests(paths)
+    manifests = manifest_rows(paths)
     for file, doc_id in discover(paths):
         try:
             yield load_document(file, doc_id, layout=layout, meta=manifests.get(Path(file).resolve()))

@@ -36,22 +36,13 @@ HOSTILE_PERSON = "张\u2028三\t\x07 /* */ \\u0041 ‖ 🚀"
 def _build(paths, out, lexicon):
     from kg.build import BuildOptions, build
 
-    try:
-        import kg.export.html  # noqa: F401
-        html = True
-    except ModuleNotFoundError:  # the HTML view is another exporter's job; not needed here
-        html = False
-    return build(paths, out, lexicon, BuildOptions(html=html))
+    return build(paths, out, lexicon, BuildOptions())
 
 
 @pytest.fixture(scope="module")
 def seeds_out(request, tmp_path_factory, lexicon) -> Path:
-    """The seeds build (the session's, when the whole build works in this tree)."""
-    try:
-        import kg.export.html  # noqa: F401
-        return request.getfixturevalue("seeds_build").out
-    except ModuleNotFoundError:
-        return _build([SEEDS], tmp_path_factory.mktemp("seeds") / "seeds", lexicon).out
+    """The session's seeds build."""
+    return request.getfixturevalue("seeds_build").out
 
 
 @pytest.fixture(scope="module")
