@@ -235,35 +235,17 @@ def load_rows(
                 report.removed = _remove_corpus(session, rows.corpus, batch_size)
                 report.seconds["replace"] = time.perf_counter() - t0
 
-            t0 = time.perf_counter()
-            for label, group in rows.node_groups():
-                counts = report.nodes.setdefault(label, Counts())
-                statement = node_statement(label)
-                t1 = time.perf_counter()
-                for batch in _batches(group, batch_size):
-                    summary = session.execute_write(_consume, statement, {"rows": batch})
-                    counts.rows += len(batch)
-                    counts.created += summary.counters.nodes_created
-                    done += len(batch)
-                    if progress:
-                        progress(done, total_rows, f"{label} nodes")
-                counts.seconds += time.perf_counter() - t1
-            report.seconds["nodes"] = time.perf_counter() - t0
+            def advance(n: int, what: str) -> None:
+                nonlocal done
+                done += n
+                if progress:
+                    progress(done, total_rows, what)
 
-            t0 = time.perf_counter()
-            for type_, group in rows.relationship_groups():
-                counts = report.relationships.setdefault(type_, Counts())
-                statement = relationship_statement(type_)
-                t1 = time.perf_counter()
-                for batch in _batches(group, batch_size):
-                    summary = session.execute_write(_consume, statement, {"rows": batch})
-                    counts.rows += len(batch)
-                    counts.created += summary.counters.relationships_created
-                    done += len(batch)
-                    if progress:
-                        progress(done, total_rows, f"{type_} relationships")
-                counts.seconds += time.perf_counter() - t1
-            report.seconds["relationships"] = time.perf_counter() - t0
+            report.seconds["nodes"] = _write_groups(
+                session, "nodes", rows.node_groups(), node_statement, report.nodes, batch_size, advance)
+            report.seconds["relationships"] = _write_groups(
+                session, "relationships", rows.relationship_groups(), relationship_statement, report.relationships,
+                batch_size, advance)
     except KgError:
         raise
     except Exception as exc:
@@ -287,6 +269,25 @@ def _remove_corpus(session, corpus: str, batch_size: int) -> dict[str, int]:
                 break
         removed["corpora of shared entities" if key == "corpora" else key] = n
     return removed
+
+
+def _write_groups(session, what: str, groups, statement_for, tally: dict[str, Counts], batch_size: int,
+                  advance: Callable[[int, str], None]) -> float:
+    """MERGE each group (``what`` = "nodes" of a label or "relationships" of a type) in batches, one
+    managed transaction a batch; counts per group in ``tally`` the rows sent and what the server
+    created. Returns the seconds it took."""
+    t0 = time.perf_counter()
+    for name, group in groups:
+        counts = tally.setdefault(name, Counts())
+        statement = statement_for(name)
+        t1 = time.perf_counter()
+        for batch in _batches(group, batch_size):
+            summary = session.execute_write(_consume, statement, {"rows": batch})
+            counts.rows += len(batch)
+            counts.created += getattr(summary.counters, f"{what}_created")
+            advance(len(batch), f"{name} {what}")
+        counts.seconds += time.perf_counter() - t1
+    return time.perf_counter() - t0
 
 
 def _consume(tx, statement: str, parameters: dict):
