@@ -62,14 +62,7 @@ def _positions(doc, text, ms) -> set[TypedRelation]:
     out = set()
     people = [m for m in ms if m.type == "Person"]
     insts = [m for m in ms if m.type == "Institution"]
-    by_end = {}
-    for i in insts:
-        by_end.setdefault(i.end, i)  # outermost first: mentions are sorted by (start, end)
-    for i in sorted(insts, key=lambda m: (m.end, m.start - m.end)):
-        by_end[i.end] = i  # prefer the longest institution ending there
-    by_start = {}
-    for i in sorted(insts, key=lambda m: (m.start, m.start - m.end)):
-        by_start.setdefault(i.start, i)
+    by_end, by_start = _longest_at(insts, "end"), _longest_at(insts, "start")
     for p in people:
         # [Inst][titles]、[Inst][titles] … Person  (walking left from the person); a segment of
         # titles only (科技部党组书记、部长阴和俊) belongs to the institution before it
@@ -78,7 +71,7 @@ def _positions(doc, text, ms) -> set[TypedRelation]:
         while True:
             seg_start = max(text.rfind("、", 0, pos), text.rfind("，", 0, pos), text.rfind("\n", 0, pos)) + 1
             seg = text[seg_start:pos]
-            inst, title = _inst_title(seg_start, seg, by_end, by_start)
+            inst, title = _inst_title(seg_start, seg, by_start)
             if inst is not None:
                 out.add(_rel(doc, text, p, inst, "HOLDS_POSITION", "、".join([title, *pending])))
                 pending = []
@@ -113,14 +106,20 @@ def _positions(doc, text, ms) -> set[TypedRelation]:
     return out
 
 
-def _inst_title(seg_start: int, seg: str, by_end, by_start):
+def _longest_at(mentions: list[Mention], edge: str) -> dict[int, Mention]:
+    """The longest of ``mentions`` starting (``edge="start"``) or ending (``"end"``) at each offset."""
+    at: dict[int, Mention] = {}
+    for m in mentions:
+        k = getattr(m, edge)
+        if k not in at or at[k].end - at[k].start < m.end - m.start:
+            at[k] = m
+    return at
+
+
+def _inst_title(seg_start: int, seg: str, by_start):
     """A segment that is exactly an institution followed by titles -> (institution, titles)."""
-    if not seg:
-        return None, ""
-    for k in range(len(seg)):
-        inst = by_start.get(seg_start + k)
-        if inst is None or k > 0:
-            continue
+    inst = by_start.get(seg_start) if seg else None
+    if inst is not None:
         rest = seg[inst.end - seg_start :]
         if rest and _TITLE_RUN.fullmatch(rest):
             return inst, rest
@@ -131,10 +130,7 @@ def _issued(doc, text, ms) -> set[TypedRelation]:
     out = set()
     docs = [m for m in ms if m.type == "Document"]
     insts = [m for m in ms if m.type == "Institution"]
-    by_end = {}
-    for i in insts:
-        if i.end not in by_end or by_end[i.end].start > i.start:
-            by_end[i.end] = i
+    by_end = _longest_at(insts, "end")
     for d in docs:
         if d.start == 0 or text[d.start - 1] != "《":
             continue
