@@ -68,10 +68,7 @@ def write_gexf(g: nx.Graph, path: Path) -> Path:
             start = gexf_date(g.nodes[node].get("first_date", ""))
             span = f" start={quoteattr(start)}" if start else ""
             w(f"      <node id={quoteattr(node)} label={quoteattr(xml_safe(str(d['label'])))}{span}>\n")
-            w("        <attvalues>\n")
-            for k in node_keys:
-                w(f"          <attvalue for={quoteattr(k)} value={quoteattr(_value(d.get(k, '')))}/>\n")
-            w("        </attvalues>\n")
+            w(_attvalues(node_keys, d))
             r, gg, b = TYPE_COLORS.get(d.get("type", ""), (150, 150, 150))
             w(f'        <viz:color r="{r}" g="{gg}" b="{b}" a="1.0"/>\n')
             w(f'        <viz:size value="{node_size(int(d.get("mentions") or 0))}"/>\n')
@@ -81,12 +78,16 @@ def write_gexf(g: nx.Graph, path: Path) -> Path:
             start = gexf_date(g.edges[u, v].get("first_date", ""))
             span = f" start={quoteattr(start)}" if start else ""
             w(f'      <edge id="{i}" source={quoteattr(u)} target={quoteattr(v)} weight="{_value(d["weight"])}"{span}>\n')
-            w("        <attvalues>\n")
-            for k in edge_keys:
-                w(f"          <attvalue for={quoteattr(k)} value={quoteattr(_value(d.get(k, '')))}/>\n")
-            w("        </attvalues>\n      </edge>\n")
+            w(_attvalues(edge_keys, d))
+            w("      </edge>\n")
         w("    </edges>\n  </graph>\n</gexf>\n")
     return Path(path)
+
+
+def _attvalues(keys, d: dict) -> str:
+    """The <attvalues> block of a node or an edge: a value for every declared attribute."""
+    values = "".join(f"          <attvalue for={quoteattr(k)} value={quoteattr(_value(d.get(k, '')))}/>\n" for k in keys)
+    return f"        <attvalues>\n{values}        </attvalues>\n"
 
 
 def _value(v) -> str:
