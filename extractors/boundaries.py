@@ -102,9 +102,6 @@ class WordBoundaries:
             self._init()
         return self._freq.get(word, 0) or 0
 
-    def _is_word(self, w: str) -> bool:
-        return self._freq.get(w, 0) > 0  # prefixes are stored with frequency 0
-
     def _crossed(self, text: str, start: int, end: int, lo: int, hi: int) -> bool:
         """Is there a dictionary word that starts inside the term (or at its start) and ends after
         it, or starts before it and ends inside it (or at its end)?

@@ -28,7 +28,6 @@ _ISSUE_VERB = re.compile(
     r"(?:等(?:[一二三四五六七八九十两\d]+个?)?部门)?(?:近日|日前|近期|今年|联合|共同|正式)?(?:发布|印发|出台|制定|颁布|公布|发出|下发|联合印发|联合发布)(?:了|的)?"
 )
 _AUTHORED = re.compile(r"^(?:同志)?的(?:署名文章|署名评论|文章|讲话|署名)")
-_HEADLINE_MAX = 40
 
 
 def extract_relations(doc: Document, mentions: list[Mention]) -> list[TypedRelation]:

@@ -26,9 +26,10 @@ def paragraphs(doc_id: str, text: str) -> list[Paragraph]:
     return out
 
 
-def sentences(doc_id: str, text: str) -> list[Sentence]:
-    """Sentences of ``text`` in order, each with its paragraph index; blank spans are skipped."""
-    paras = paragraphs(doc_id, text)
+def sentences(doc_id: str, text: str, paras: list[Paragraph] | None = None) -> list[Sentence]:
+    """Sentences of ``text`` in order, each with its paragraph index; blank spans are skipped.
+    ``paras`` may pass ``paragraphs(doc_id, text)`` if already made."""
+    paras = paragraphs(doc_id, text) if paras is None else paras
     if not paras:
         return []
     out: list[Sentence] = []

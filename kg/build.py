@@ -29,12 +29,6 @@ from kg.export.jsonfile import write_json
 from kg.export.tables import ENCODING, write_documents, write_entities, write_relations
 from kg.graph import GraphOptions, build_graph
 
-OUTPUT_FILES = (
-    "graph.graphml", "graph.gexf", "graph.json", "entities.csv", "relations.csv", "mentions.csv",
-    "evidence.csv", "documents.csv", "index.html", "README.txt",
-)
-
-
 @dataclass(frozen=True)
 class BuildOptions:
     window: str = "sentence"
@@ -172,7 +166,6 @@ def build(
     timings["write"] += time.perf_counter() - t0
     timings["total"] = time.perf_counter() - t_start
     timings["documents"] = t_docs - t_start
-    corpus.skipped = skipped
     return BuildResult(out, corpus, graph, skipped, timings)
 
 

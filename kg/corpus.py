@@ -79,8 +79,8 @@ def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence
     if window not in WINDOWS:
         raise ValueError(f"window must be one of {WINDOWS}")
     text = doc.text
-    sents = sentences(doc.id, text)
     paras = paragraphs(doc.id, text)
+    sents = sentences(doc.id, text, paras)
     mentions = extract_mentions(doc, lexicon, options=ExtractOptions(rules=rules), sents=sents)
 
     entities: dict[str, tuple[str, str]] = {}
@@ -123,7 +123,6 @@ def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence
     pair_counts: Counter = Counter()
     where: dict[tuple[str, str], list[int]] = {}  # pair -> sentences holding both (evidence candidates)
     ev_rows: list[str] = []
-    doc_field = _csv_field(doc.id)
     for unit_id, u0, u1, ents, sent_idx in units:
         if not ents:
             continue
@@ -210,7 +209,6 @@ class Corpus:
         self.pairs: dict[tuple[str, str], PairStats] = {}
         self.typed: dict[tuple[str, str, str, str], TypedStats] = {}
         self.units = 0
-        self.skipped: list = []
         # how often each entity is mentioned in each document, in the order of mentions.csv
         self._entity_index: dict[str, int] = {}
         self._doc_index: dict[str, int] = {}

@@ -13,7 +13,7 @@ def summary(result: BuildResult, *, top: int = 10) -> str:
     mentions = sum(d.mentions for d in c.documents)
     per_type = Counter(e.type for e in c.entities.values())
     rel = Counter({"CO_OCCURS": len(c.pairs)})
-    for (type_, *_), t in c.typed.items():
+    for type_, *_ in c.typed:
         rel[type_] += 1
     edges = g.number_of_edges()
     lines = [

@@ -12,12 +12,6 @@ import networkx as nx
 from kg.export import atomic_text
 
 
-def graph_to_json(g: nx.Graph) -> str:
-    data = nx.node_link_data(g, edges="edges")
-    # one line: the C encoder (indent would make json use its pure-Python encoder, 10x slower)
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
 def write_json(g: nx.Graph, path: Path) -> Path:
     """Write what ``graph_to_json`` returns, item by item (no second copy of the graph in memory)."""
 

@@ -34,12 +34,12 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Callable, Mapping
 from urllib.parse import urlsplit
 
 from kg.errors import KgError
 from kg.export.neo4j_rows import (
-    DOCUMENT_CONFLICT_STATEMENT, PROBE_STATEMENT, Neo4jRows, corpus_name, node_statement, read_tables,
+    DOCUMENT_CONFLICT_STATEMENT, PROBE_STATEMENT, Neo4jRows, batches, corpus_name, node_statement, read_tables,
     relationship_statement, replace_statements, schema_statements, to_neo4j_rows,
 )
 
@@ -281,7 +281,7 @@ def _write_groups(session, what: str, groups, statement_for, tally: dict[str, Co
         counts = tally.setdefault(name, Counts())
         statement = statement_for(name)
         t1 = time.perf_counter()
-        for batch in _batches(group, batch_size):
+        for batch in batches(group, batch_size):
             summary = session.execute_write(_consume, statement, {"rows": batch})
             counts.rows += len(batch)
             counts.created += getattr(summary.counters, f"{what}_created")
@@ -296,12 +296,6 @@ def _consume(tx, statement: str, parameters: dict):
 
 def _records(tx, statement: str, parameters: dict) -> list[dict]:
     return [record.data() for record in tx.run(statement, parameters)]
-
-
-def _batches(rows: Sequence[dict], size: int) -> Iterator[list[dict]]:
-    """Slices of ``size`` rows (a slice of MentionRows makes only that batch's dicts)."""
-    for i in range(0, len(rows), size):
-        yield rows[i:i + size]
 
 
 def _driver(uri: str, user: str, password: str):

@@ -32,7 +32,7 @@ import networkx as nx
 from kg.export import ExportError, atomic_text
 from kg.export.neo4j_rows import (
     CO_OCCURS, CO_OCCURS_PROPERTIES, DOCUMENT_PROPERTIES, ENTITY_PROPERTIES, MENTIONED_IN_PROPERTIES,
-    TYPED_PROPERTIES, MentionCounts, Neo4jRows, corpus_name, cypher_literal, cypher_string, node_statement, read_tables,
+    TYPED_PROPERTIES, MentionCounts, Neo4jRows, batches, corpus_name, cypher_literal, cypher_string, node_statement, read_tables,
     relationship_statement, schema_statements, to_neo4j_rows,
 )
 from kg.export.neo4j_schema import ENTITY_LABEL, PROVENANCE, SOURCE_LABEL
@@ -240,18 +240,13 @@ def _load_parts(rows: Neo4jRows, batch_size: int) -> Iterator[str]:
     for label, group in rows.node_groups():
         if group:
             yield from ("", f"// {label} nodes ({len(group)})")
-        for batch in _batches(group, batch_size):
+        for batch in batches(group, batch_size):
             yield node_statement(label, _rows_literal(batch)) + ";"
     for type_, group in rows.relationship_groups():
         if group:
             yield from ("", f"// {type_} relationships ({len(group)})")
-        for batch in _batches(group, batch_size):
+        for batch in batches(group, batch_size):
             yield relationship_statement(type_, _rows_literal(batch)) + ";"
-
-
-def _batches(group: Sequence[dict], size: int) -> Iterator[Sequence[dict]]:
-    for i in range(0, len(group), size):
-        yield group[i:i + size]
 
 
 def _rows_literal(rows: Sequence[dict]) -> str:

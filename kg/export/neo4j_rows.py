@@ -740,6 +740,12 @@ def schema_statements() -> list[tuple[str, str]]:
     return out
 
 
+def batches(rows: Sequence[dict], size: int) -> Iterator[Sequence[dict]]:
+    """Slices of ``size`` rows (a slice of MentionRows makes only that batch's dicts)."""
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
 def node_statement(label: str, rows: str = "$rows") -> str:
     """MERGE one batch of nodes of ``label`` (an entity type or SourceDocument). ``rows`` is
     ``$rows`` over Bolt, a list literal in load.cypher."""
