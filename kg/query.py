@@ -85,43 +85,26 @@ def run_query(
 def run_cypher(cypher: str, params: Mapping[str, Any], *, columns: Sequence[str], uri: str, user: str,
                password: str, database: str) -> list[dict[str, Any]]:
     """Run one read-only statement in a managed read transaction; rows as plain Python values."""
-    _check_uri(uri)
-    try:
-        from neo4j import READ_ACCESS, GraphDatabase
+    from kg.export.neo4j import check_uri, describe, driver, scrub
 
-        with GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10.0, max_connection_pool_size=2) as driver:
+    check_uri(uri, user_option="--user")
+    try:
+        from neo4j import READ_ACCESS
+
+        with driver(uri, user, password, pool=2) as db:
             # an auto-commit read: no retries, so an unreachable server fails at once
-            with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
+            with db.session(database=database, default_access_mode=READ_ACCESS) as session:
                 result = session.run(cypher, dict(params))
                 keys, values = list(result.keys()), [record.values() for record in result]
     except KgError:
         raise
     except Exception as exc:  # the driver's errors become one project error, never holding the password
-        message = _describe(exc, uri=uri, user=user, database=database)
-        if password:
-            message = message.replace(password, "***")
-        raise KgError(message) from None
+        message = describe(exc, uri=uri, user=user, database=database, action="query", user_option="--user")
+        raise KgError(scrub(message, password)) from None
     # ArcadeDB names no columns when there are no rows (Neo4j always does): check them only when given
     if keys and tuple(keys) != tuple(columns):
         raise KgError(f"the server answered with columns {', '.join(keys)}; expected {', '.join(columns)}")
     return [dict(zip(keys, (_plain(v) for v in row))) for row in values]
-
-
-def _check_uri(uri: str) -> None:
-    from urllib.parse import urlsplit
-
-    from kg.export.neo4j import URI_SCHEMES
-
-    try:
-        parts = urlsplit(uri)
-        host = parts.hostname
-    except ValueError:
-        host, parts = None, None
-    if parts is not None and "@" in parts.netloc:
-        raise KgError("the Neo4j URI must not hold a user or password: give --user, and the password in NEO4J_PASSWORD")
-    if parts is None or parts.scheme not in URI_SCHEMES or not host:
-        raise KgError(f"{uri[:80]!r} is not a Neo4j URI: expected {', '.join(s + '://' for s in URI_SCHEMES)} "
-                      "and a host, e.g. bolt://localhost:7687")
 
 
 def _plain(value: Any) -> Any:
@@ -132,25 +115,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return str(value)
-
-
-def _describe(exc: BaseException, *, uri: str, user: str, database: str) -> str:
-    from neo4j import exceptions as ne
-
-    code = getattr(exc, "code", None) or ""
-    text = (getattr(exc, "message", None) or str(exc) or type(exc).__name__).strip()
-    first = " ".join(text.split())[:300]
-    if isinstance(exc, ne.AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized"):
-        return f"authentication failed at {uri} for user {user!r}: check --user (or NEO4J_USER) and NEO4J_PASSWORD"
-    if code.endswith(("DatabaseNotFound", "DatabaseUnavailable")):
-        return f"database {database!r} does not exist or is not available at {uri}; name another with --database"
-    if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
-        return f"cannot reach a Neo4j server at {uri}: {first}"
-    if isinstance(exc, ne.Neo4jError):
-        return f"the query failed at {uri} (database {database!r}): {code or type(exc).__name__}: {first}"
-    if isinstance(exc, (ValueError, ne.ConfigurationError)):
-        return f"{uri!r} is not a usable Neo4j URI (e.g. bolt://localhost:7687): {first}"
-    return f"the query failed at {uri}: {type(exc).__name__}: {first}"
 
 
 # --- output -----------------------------------------------------------------------------------------------

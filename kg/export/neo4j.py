@@ -172,24 +172,24 @@ def load_folder(
     of that corpus put there (see the module docstring). Raises KgError (never holding the
     password) when the folder is not a build output or the server cannot be used.
     """
-    _check_uri(uri)
+    check_uri(uri)
     if batch_size < 1:
         raise KgError("the batch size must be at least 1")
     folder = Path(folder)
     rows = to_neo4j_rows(read_tables(folder), corpus=corpus or corpus_name(folder))
     try:
-        driver = _driver(uri, user, password)
+        db = driver(uri, user, password)
         try:
-            return load_rows(driver, rows, database=database, replace=replace, batch_size=batch_size,
+            return load_rows(db, rows, database=database, replace=replace, batch_size=batch_size,
                              progress=progress, uri=uri, user=user)
         finally:
-            driver.close()
+            db.close()
     except KgError as exc:
         if password and password in str(exc):
-            raise Neo4jLoadError(_scrub(str(exc), password)) from None
+            raise Neo4jLoadError(scrub(str(exc), password)) from None
         raise
     except Exception as exc:  # the driver's errors become one project error, without the password
-        raise Neo4jLoadError(_scrub(_describe(exc, uri=uri, user=user, database=database), password)) from None
+        raise Neo4jLoadError(scrub(describe(exc, uri=uri, user=user, database=database), password)) from None
 
 
 def load_rows(
@@ -249,7 +249,7 @@ def load_rows(
     except KgError:
         raise
     except Exception as exc:
-        raise Neo4jLoadError(_describe(exc, uri=uri or "the server", user=user, database=database)) from None
+        raise Neo4jLoadError(describe(exc, uri=uri or "the server", user=user, database=database)) from None
     report.seconds["total"] = time.perf_counter() - t_start
     if progress and total_rows == 0:
         progress(0, 0, "nothing to write")
@@ -298,15 +298,18 @@ def _records(tx, statement: str, parameters: dict) -> list[dict]:
     return [record.data() for record in tx.run(statement, parameters)]
 
 
-def _driver(uri: str, user: str, password: str):
+def driver(uri: str, user: str, password: str, *, pool: int = 4):
+    """An official ``neo4j`` driver for ``uri`` (connections time out after 10 s)."""
     from neo4j import GraphDatabase
 
-    return GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10.0, max_connection_pool_size=4)
+    return GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10.0, max_connection_pool_size=pool)
 
 
 # --- messages ---------------------------------------------------------------------------------------------
 
-def _check_uri(uri: str) -> None:
+def check_uri(uri: str, *, user_option: str = "--neo4j-user") -> None:
+    """Refuse what is not a Bolt/Neo4j URI with a host, and any URI holding a user or password
+    (``user_option`` is the option that names the user, for the message)."""
     try:
         parts = urlsplit(uri)
         has_userinfo = "@" in parts.netloc
@@ -314,7 +317,7 @@ def _check_uri(uri: str) -> None:
     except ValueError:
         raise KgError("the Neo4j URI is not a valid URI (expected e.g. bolt://localhost:7687)") from None
     if has_userinfo:
-        raise KgError("the Neo4j URI must not hold a user or password: give the user with --neo4j-user "
+        raise KgError(f"the Neo4j URI must not hold a user or password: give the user with {user_option} "
                       f"(or {ENV_USER}) and the password in {ENV_PASSWORD}")
     if parts.scheme not in URI_SCHEMES or not host:
         shown = uri if len(uri) <= 80 else uri[:77] + "..."
@@ -322,15 +325,17 @@ def _check_uri(uri: str) -> None:
                       f"or {', '.join(s + '://' for s in URI_SCHEMES[3:5])} and a host, e.g. bolt://localhost:7687")
 
 
-def _describe(exc: BaseException, *, uri: str, user: str, database: str) -> str:
-    """A message a user can act on for a driver or server error."""
+def describe(exc: BaseException, *, uri: str, user: str, database: str, action: str = "load",
+             user_option: str = "--neo4j-user") -> str:
+    """A message a user can act on for a driver or server error during a ``load`` or a ``query``
+    (never holding the password unless the server echoed it: pass the message through ``scrub``)."""
     from neo4j import exceptions as ne
 
     code = getattr(exc, "code", None) or ""
     server_message = getattr(exc, "message", None) or ""
     if isinstance(exc, ne.AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized"):
         return (f"authentication failed at {uri} for user {user!r}: check the user "
-                f"(--neo4j-user or {ENV_USER}) and the password in {ENV_PASSWORD}")
+                f"({user_option} or {ENV_USER}) and the password in {ENV_PASSWORD}")
     if "AuthenticationRateLimit" in code:
         return f"too many failed logins at {uri} for user {user!r}; wait and check the password in {ENV_PASSWORD}"
     if code.endswith(("DatabaseNotFound", "DatabaseUnavailable")) or "database does not exist" in server_message.lower():
@@ -338,15 +343,16 @@ def _describe(exc: BaseException, *, uri: str, user: str, database: str) -> str:
                 f"(Neo4j Enterprise: CREATE DATABASE {database}; Community has only 'neo4j') "
                 f"or name another one with --database / {ENV_DATABASE}")
     if code.startswith("Neo.ClientError.Security.Forbidden") or isinstance(exc, ne.Forbidden):
-        return f"user {user!r} may not write to database {database!r} at {uri}"
+        return f"user {user!r} may not {'write to' if action == 'load' else 'read'} database {database!r} at {uri}"
     if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
         return f"cannot reach a Neo4j server at {uri} ({_reason(exc)}); is it running, and is the URI right?"
     if isinstance(exc, ne.Neo4jError):
         first = (server_message or str(exc)).strip().splitlines()[0] if (server_message or str(exc)).strip() else ""
-        return f"Neo4j refused the load at {uri} (database {database!r}): {code or type(exc).__name__}: {first[:300]}"
+        return f"Neo4j refused the {action} at {uri} (database {database!r}): {code or type(exc).__name__}: {first[:300]}"
     if isinstance(exc, ne.DriverError):
         return f"the Neo4j driver failed talking to {uri}: {type(exc).__name__}: {_reason(exc)}"
-    return f"loading into Neo4j at {uri} failed: {type(exc).__name__}: {_reason(exc)}"
+    doing = "loading into" if action == "load" else "querying"
+    return f"{doing} Neo4j at {uri} failed: {type(exc).__name__}: {_reason(exc)}"
 
 
 def _reason(exc: BaseException) -> str:
@@ -358,7 +364,7 @@ def _reason(exc: BaseException) -> str:
     return text[:200]
 
 
-def _scrub(message: str, password: str | None) -> str:
+def scrub(message: str, password: str | None) -> str:
     if password:
         message = message.replace(password, "***")
     return message
