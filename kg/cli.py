@@ -42,6 +42,7 @@ _NEO4J_BEHAVIOUR = (
 
 
 def _add_neo4j_options(p, *, prefix: str, batch_size: bool = False) -> None:
+    p.set_defaults(neo4j_option_prefix=prefix)  # how messages name these options
     p.add_argument(f"--{prefix}user", dest="neo4j_user", metavar="USER",
                    help="the Neo4j user (default: $NEO4J_USER, else neo4j)")
     p.add_argument(f"--{prefix}database", dest="neo4j_database", metavar="NAME",
@@ -228,9 +229,10 @@ def _cmd_build(args) -> int:
     if not args.neo4j and (args.corpus or args.replace or args.neo4j_user or args.neo4j_database):
         raise KgError("--corpus, --replace, --neo4j-user and --neo4j-database need --neo4j URI")
     if args.neo4j:  # settings are checked before the build, so a missing password fails at once
-        from kg.export.neo4j import Connection
+        from kg.export.neo4j import Connection, check_uri
 
         connection = Connection.from_env(args.neo4j, args.neo4j_user, args.neo4j_database)
+        check_uri(connection.uri, option_prefix="neo4j-")
     lexicon = _lexicon(args)
     options = BuildOptions(
         window=args.window,
@@ -256,6 +258,7 @@ def _load_neo4j(out, connection, args) -> None:
         out, uri=connection.uri, user=connection.user, password=connection.password,
         database=connection.database, corpus=args.corpus, replace=args.replace,
         batch_size=DEFAULT_BATCH_SIZE if batch_size is None else batch_size, progress=None if args.quiet else LoadProgress(),
+        option_prefix=args.neo4j_option_prefix,
     )
     if not args.quiet:
         print(report.summary())

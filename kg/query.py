@@ -87,7 +87,7 @@ def run_cypher(cypher: str, params: Mapping[str, Any], *, columns: Sequence[str]
     """Run one read-only statement in a managed read transaction; rows as plain Python values."""
     from kg.export.neo4j import check_uri, describe, driver, scrub
 
-    check_uri(uri, user_option="--user")
+    check_uri(uri)
     try:
         from neo4j import READ_ACCESS
 
@@ -99,7 +99,7 @@ def run_cypher(cypher: str, params: Mapping[str, Any], *, columns: Sequence[str]
     except KgError:
         raise
     except Exception as exc:  # the driver's errors become one project error, never holding the password
-        message = describe(exc, uri=uri, user=user, database=database, action="query", user_option="--user")
+        message = describe(exc, uri=uri, user=user, database=database, action="query")
         raise KgError(scrub(message, password)) from None
     # ArcadeDB names no columns when there are no rows (Neo4j always does): check them only when given
     if keys and tuple(keys) != tuple(columns):

@@ -435,6 +435,21 @@ def test_cli_without_password_is_an_error(hostile_out, monkeypatch, capsys):
     assert "Error: set the Neo4j password in the environment variable NEO4J_PASSWORD" in capsys.readouterr().err
 
 
+
+def test_cli_messages_name_the_options_of_the_command(hostile_out, tmp_path, monkeypatch, capsys):
+    from kg.cli import main
+
+    monkeypatch.setenv("NEO4J_PASSWORD", "pw-secret-7")
+    assert main(["export", "neo4j", str(hostile_out), "--uri", "bolt://u:pw-secret-7@h"]) == 1
+    err = capsys.readouterr().err
+    assert "give the user with --user " in err and "pw-secret-7" not in err
+    # kg build checks the URI before it builds: nothing is written
+    out = tmp_path / "out"
+    assert main(["build", str(SEEDS / "004_dff61195967c57f5.txt"), "-o", str(out), "--quiet", "--neo4j", "bolt://u:pw-secret-7@h"]) == 1
+    err = capsys.readouterr().err
+    assert "give the user with --neo4j-user " in err and "pw-secret-7" not in err
+    assert not out.exists()
+
 # --- Neo4j's parser -----------------------------------------------------------------------------------------
 
 def lint_schema() -> dict:

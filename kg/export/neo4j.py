@@ -165,6 +165,7 @@ def load_folder(
     replace: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
+    option_prefix: str = "",
 ) -> LoadReport:
     """Load the output folder of ``kg build`` into ``database`` at ``uri``.
 
@@ -172,7 +173,7 @@ def load_folder(
     of that corpus put there (see the module docstring). Raises KgError (never holding the
     password) when the folder is not a build output or the server cannot be used.
     """
-    check_uri(uri)
+    check_uri(uri, option_prefix=option_prefix)
     if batch_size < 1:
         raise KgError("the batch size must be at least 1")
     folder = Path(folder)
@@ -181,7 +182,7 @@ def load_folder(
         db = driver(uri, user, password)
         try:
             return load_rows(db, rows, database=database, replace=replace, batch_size=batch_size,
-                             progress=progress, uri=uri, user=user)
+                             progress=progress, uri=uri, user=user, option_prefix=option_prefix)
         finally:
             db.close()
     except KgError as exc:
@@ -189,7 +190,8 @@ def load_folder(
             raise Neo4jLoadError(scrub(str(exc), password)) from None
         raise
     except Exception as exc:  # the driver's errors become one project error, without the password
-        raise Neo4jLoadError(scrub(describe(exc, uri=uri, user=user, database=database), password)) from None
+        message = describe(exc, uri=uri, user=user, database=database, option_prefix=option_prefix)
+        raise Neo4jLoadError(scrub(message, password)) from None
 
 
 def load_rows(
@@ -202,8 +204,10 @@ def load_rows(
     progress: Progress | None = None,
     uri: str = "",
     user: str = "",
+    option_prefix: str = "",
 ) -> LoadReport:
-    """Write ``rows`` with an open ``neo4j`` driver (the lower-level half of ``load_folder``)."""
+    """Write ``rows`` with an open ``neo4j`` driver (the lower-level half of ``load_folder``);
+    ``option_prefix`` names the command's options in messages (``--{prefix}user``)."""
     if not database:
         raise KgError("no database name given")
     report = LoadReport(rows.corpus, database, uri or "the server", batch_size)
@@ -249,7 +253,8 @@ def load_rows(
     except KgError:
         raise
     except Exception as exc:
-        raise Neo4jLoadError(describe(exc, uri=uri or "the server", user=user, database=database)) from None
+        raise Neo4jLoadError(describe(exc, uri=uri or "the server", user=user, database=database,
+                                      option_prefix=option_prefix)) from None
     report.seconds["total"] = time.perf_counter() - t_start
     if progress and total_rows == 0:
         progress(0, 0, "nothing to write")
@@ -307,9 +312,9 @@ def driver(uri: str, user: str, password: str, *, pool: int = 4):
 
 # --- messages ---------------------------------------------------------------------------------------------
 
-def check_uri(uri: str, *, user_option: str = "--neo4j-user") -> None:
-    """Refuse what is not a Bolt/Neo4j URI with a host, and any URI holding a user or password
-    (``user_option`` is the option that names the user, for the message)."""
+def check_uri(uri: str, *, option_prefix: str = "") -> None:
+    """Refuse what is not a Bolt/Neo4j URI with a host, and any URI holding a user or password.
+    ``option_prefix`` is how the command's options are named (``--{prefix}user``), for messages."""
     try:
         parts = urlsplit(uri)
         has_userinfo = "@" in parts.netloc
@@ -317,7 +322,7 @@ def check_uri(uri: str, *, user_option: str = "--neo4j-user") -> None:
     except ValueError:
         raise KgError("the Neo4j URI is not a valid URI (expected e.g. bolt://localhost:7687)") from None
     if has_userinfo:
-        raise KgError(f"the Neo4j URI must not hold a user or password: give the user with {user_option} "
+        raise KgError(f"the Neo4j URI must not hold a user or password: give the user with --{option_prefix}user "
                       f"(or {ENV_USER}) and the password in {ENV_PASSWORD}")
     if parts.scheme not in URI_SCHEMES or not host:
         shown = uri if len(uri) <= 80 else uri[:77] + "..."
@@ -326,7 +331,7 @@ def check_uri(uri: str, *, user_option: str = "--neo4j-user") -> None:
 
 
 def describe(exc: BaseException, *, uri: str, user: str, database: str, action: str = "load",
-             user_option: str = "--neo4j-user") -> str:
+             option_prefix: str = "") -> str:
     """A message a user can act on for a driver or server error during a ``load`` or a ``query``
     (never holding the password unless the server echoed it: pass the message through ``scrub``)."""
     from neo4j import exceptions as ne
@@ -335,13 +340,13 @@ def describe(exc: BaseException, *, uri: str, user: str, database: str, action: 
     server_message = getattr(exc, "message", None) or ""
     if isinstance(exc, ne.AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized"):
         return (f"authentication failed at {uri} for user {user!r}: check the user "
-                f"({user_option} or {ENV_USER}) and the password in {ENV_PASSWORD}")
+                f"(--{option_prefix}user or {ENV_USER}) and the password in {ENV_PASSWORD}")
     if "AuthenticationRateLimit" in code:
         return f"too many failed logins at {uri} for user {user!r}; wait and check the password in {ENV_PASSWORD}"
     if code.endswith(("DatabaseNotFound", "DatabaseUnavailable")) or "database does not exist" in server_message.lower():
         return (f"database {database!r} does not exist or is not available at {uri}: create it first "
                 f"(Neo4j Enterprise: CREATE DATABASE {database}; Community has only 'neo4j') "
-                f"or name another one with --database / {ENV_DATABASE}")
+                f"or name another one with --{option_prefix}database / {ENV_DATABASE}")
     if code.startswith("Neo.ClientError.Security.Forbidden") or isinstance(exc, ne.Forbidden):
         return f"user {user!r} may not {'write to' if action == 'load' else 'read'} database {database!r} at {uri}"
     if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
