@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,29 +217,3 @@ def _write_readme(out: Path) -> None:
     )
     with atomic_text(out / "README.txt") as fh:
         fh.write(text)
-
-
-# --- terminal output ----------------------------------------------------------------------------------------
-
-class ProgressBar:
-    """A progress bar on stderr while documents are processed (a plain count when not a terminal)."""
-
-    def __init__(self, stream=sys.stderr, width: int = 30):
-        self.stream, self.width = stream, width
-        self.tty = getattr(stream, "isatty", lambda: False)()
-        self._last = -1.0
-
-    def __call__(self, done: int, total: int, current: str) -> None:
-        if self.tty:
-            filled = int(self.width * done / total)
-            bar = "█" * filled + "░" * (self.width - filled)
-            self.stream.write(f"\r{bar} {done}/{total} documents  {current[:40]:<40}")
-            if done == total:
-                self.stream.write("\n")
-            self.stream.flush()
-        else:
-            now = time.monotonic()
-            if done == total or now - self._last >= 5:
-                self._last = now
-                self.stream.write(f"processed {done}/{total} documents\n")
-                self.stream.flush()

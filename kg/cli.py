@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from typing import Sequence
 
 from kg.errors import KgError
@@ -218,7 +219,7 @@ def _cmd_extract(args) -> int:
 
 
 def _cmd_build(args) -> int:
-    from kg.build import BuildOptions, ProgressBar, build
+    from kg.build import BuildOptions, build
     from kg.summary import summary
 
     if args.workers < 1:
@@ -242,7 +243,7 @@ def _cmd_build(args) -> int:
         graph=GraphOptions(min_count=args.min_count, min_npmi=args.min_npmi, top_k=args.top_k),
         html=not args.no_html,
     )
-    result = build(args.paths, args.out, lexicon, options, progress=None if args.quiet else ProgressBar())
+    result = build(args.paths, args.out, lexicon, options, progress=None if args.quiet else ProgressBar("documents", "processed"))
     if not args.quiet:
         print(summary(result))
     if connection is not None:
@@ -251,13 +252,13 @@ def _cmd_build(args) -> int:
 
 
 def _load_neo4j(out, connection, args) -> None:
-    from kg.export.neo4j import DEFAULT_BATCH_SIZE, LoadProgress, load_folder
+    from kg.export.neo4j import DEFAULT_BATCH_SIZE, load_folder
 
     batch_size = getattr(args, "batch_size", None)
     report = load_folder(
         out, uri=connection.uri, user=connection.user, password=connection.password,
         database=connection.database, corpus=args.corpus, replace=args.replace,
-        batch_size=DEFAULT_BATCH_SIZE if batch_size is None else batch_size, progress=None if args.quiet else LoadProgress(),
+        batch_size=DEFAULT_BATCH_SIZE if batch_size is None else batch_size, progress=None if args.quiet else ProgressBar("rows", "written", show_what=True),
         option_prefix=args.neo4j_option_prefix,
     )
     if not args.quiet:
@@ -291,6 +292,34 @@ def _cmd_query(args) -> int:
                        user=args.user, database=args.database)
     print(format_result(result, args.format))
     return EXIT_OK
+
+
+class ProgressBar:
+    """Progress on stderr: a bar on a terminal, otherwise a line every 5 seconds (and at the end).
+    Called with (done, total, what is being done)."""
+
+    def __init__(self, unit: str, verb: str, *, show_what: bool = False, stream=sys.stderr, width: int = 30):
+        self.unit, self.verb, self.show_what = unit, verb, show_what
+        self.stream, self.width = stream, width
+        self.tty = getattr(stream, "isatty", lambda: False)()
+        self._last = -1.0
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if total <= 0:
+            return
+        if self.tty:
+            filled = int(self.width * done / total)
+            self.stream.write(f"\r{'█' * filled}{'░' * (self.width - filled)} {done}/{total} {self.unit}  {what[:40]:<40}")
+            if done >= total:
+                self.stream.write("\n")
+            self.stream.flush()
+        else:
+            now = time.monotonic()
+            if done >= total or now - self._last >= 5:
+                self._last = now
+                what = f" ({what})" if self.show_what else ""
+                self.stream.write(f"{self.verb} {done}/{total} {self.unit}{what}\n")
+                self.stream.flush()
 
 
 if __name__ == "__main__":  # pragma: no cover

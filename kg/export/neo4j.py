@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -373,30 +372,3 @@ def scrub(message: str, password: str | None) -> str:
     if password:
         message = message.replace(password, "***")
     return message
-
-
-# --- terminal output ----------------------------------------------------------------------------------------
-
-class LoadProgress:
-    """Progress of a load on stderr: a bar on a terminal, a line every few seconds otherwise."""
-
-    def __init__(self, stream=sys.stderr, width: int = 30):
-        self.stream, self.width = stream, width
-        self.tty = getattr(stream, "isatty", lambda: False)()
-        self._last = -1.0
-
-    def __call__(self, done: int, total: int, what: str) -> None:
-        if total <= 0:
-            return
-        if self.tty:
-            filled = int(self.width * done / total)
-            self.stream.write(f"\r{'█' * filled}{'░' * (self.width - filled)} {done}/{total} rows  {what:<28}")
-            if done >= total:
-                self.stream.write("\n")
-            self.stream.flush()
-        else:
-            now = time.monotonic()
-            if done >= total or now - self._last >= 5:
-                self._last = now
-                self.stream.write(f"written {done}/{total} rows ({what})\n")
-                self.stream.flush()
