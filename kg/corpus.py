@@ -21,6 +21,7 @@ from extractors.extract import ExtractOptions, extract_mentions
 from extractors.lexicon import Lexicon
 from extractors.relations import extract_relations
 from extractors.segment import paragraphs, sentences
+from kg.measures import Association, association
 from kg.records import Document, TypedRelation
 
 WINDOWS = ("sentence", "paragraph", "document")
@@ -266,6 +267,10 @@ class Corpus:
                 t.documents.append(doc_id)
             if len(t.evidence) < EVIDENCE_PER_EDGE:
                 t.evidence.append((doc_id, rel.start, rel.end, text))
+
+    def association(self, a: str, b: str) -> Association:
+        """PMI, NPMI, Jaccard and G² of the pair (a, b) over the corpus's units."""
+        return association(self.pairs[(a, b)].count, self.entities[a].units, self.entities[b].units, max(1, self.units))
 
     def mention_count_arrays(self) -> tuple:
         """(entity ids, document ids, entity index, document index, count, first row) for every

@@ -18,7 +18,6 @@ import networkx as nx
 
 from extractors.lexicon import Lexicon
 from kg.corpus import Corpus
-from kg.measures import association
 
 
 @dataclass(frozen=True)
@@ -39,12 +38,7 @@ def build_graph(corpus: Corpus, lexicon: Lexicon, options: GraphOptions = GraphO
     entries = lexicon.by_id()
     edges: dict[tuple[str, str], dict] = {}
 
-    n = max(1, corpus.units)
-    candidates = []
-    for (a, b), p in corpus.pairs.items():
-        ea, eb = corpus.entities[a], corpus.entities[b]
-        assoc = association(p.count, ea.units, eb.units, n)
-        candidates.append(((a, b), p, assoc))
+    candidates = [((a, b), p, corpus.association(a, b)) for (a, b), p in corpus.pairs.items()]
     kept = _filter(candidates, options)
     for (a, b), p, assoc in candidates:
         if (a, b) not in kept:

@@ -25,7 +25,6 @@ import networkx as nx
 
 from kg.corpus import Corpus, DocInfo
 from kg.export import atomic_text
-from kg.measures import association
 
 ENTITY_COLUMNS = (
     "id", "name", "type", "category", "aliases", "source", "mentions", "documents", "first_date",
@@ -53,13 +52,12 @@ def write_entities(g: nx.Graph, path: Path) -> Path:
 
 def write_relations(g: nx.Graph, corpus: Corpus, path: Path) -> Path:
     names = {eid: e.name for eid, e in corpus.entities.items()}
-    n = max(1, corpus.units)
     with atomic_text(path, encoding=ENCODING, newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(RELATION_COLUMNS)
         for (a, b) in sorted(corpus.pairs):
             p = corpus.pairs[(a, b)]
-            s = association(p.count, corpus.entities[a].units, corpus.entities[b].units, n)
+            s = corpus.association(a, b)
             in_graph = g.has_edge(a, b) and g.edges[a, b]["count"] > 0
             w.writerow([
                 a, b, names[a], names[b], "CO_OCCURS", "", p.count, p.doc_count,
