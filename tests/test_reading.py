@@ -444,6 +444,14 @@ def test_docx_paragraphs_are_lines(tmp_path):
     assert (source.format, source.encoding, source.text) == ("docx", "", "发展新质生产力\n\n第二段")
 
 
+
+def test_docx_part_too_large_is_said_so(tmp_path, monkeypatch):
+    import extractors.formats.docx as docx_format
+
+    monkeypatch.setattr(docx_format, "_MAX_PART", 10)
+    reason = read_error(tmp_path, "a.docx", make_docx([para(run("发展新质生产力"))])).reason
+    assert "too large" in reason and "corrupt" not in reason
+
 def test_docx_tabs_and_breaks(tmp_path):
     runs = "<w:r><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t><w:cr/><w:t>丁</w:t></w:r>"
     data = make_docx([para(run("甲"), runs)])

@@ -103,14 +103,13 @@ def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
 def _parse(archive: zipfile.ZipFile, name: str) -> ET.Element:
     try:
         info = archive.getinfo(name)
-        if info.file_size > _MAX_PART:
-            raise FormatError(f"DOCX part {name} is too large ({info.file_size} bytes)")
-        raw = archive.read(info)
     except KeyError:
         raise FormatError(f"not a DOCX file: {name} is missing") from None
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise FormatError(f"corrupt DOCX, cannot unpack {name} ({exc})") from None
-    except Exception as exc:  # zlib.error and friends from a damaged member
+    if info.file_size > _MAX_PART:
+        raise FormatError(f"DOCX part {name} is too large ({info.file_size} bytes)")
+    try:
+        raw = archive.read(info)
+    except Exception as exc:  # BadZipFile, zlib.error, EOFError … from a damaged member
         raise FormatError(f"corrupt DOCX, cannot unpack {name} ({exc})") from None
     if b"<!DOCTYPE" in raw[:4096] or b"<!ENTITY" in raw[:4096]:
         raise FormatError(f"DOCX part {name} declares a DTD, which Word never writes")
