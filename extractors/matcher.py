@@ -52,9 +52,10 @@ class TermMatcher:
 
     def __init__(self, terms: Iterable[str]):
         self._terms: frozenset[str] = frozenset(t for t in terms if len(t) >= 2)
-        lengths: dict[str, set[int]] = {}
+        lengths: dict[str, set[int]] = {}  # first three characters -> lengths (two-character terms: _two)
         for t in self._terms:
-            lengths.setdefault(t[:3] if len(t) >= 3 else t, set()).add(len(t))
+            if len(t) >= 3:
+                lengths.setdefault(t[:3], set()).add(len(t))
         self._lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
         self._two = frozenset(t for t in self._terms if len(t) == 2)
         three = sorted({t[:3] for t in self._terms if len(t) >= 3})
