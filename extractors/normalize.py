@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from extractors.formats import newlines
 from extractors.names import looks_like_name
 from extractors.textutil import CJK, CJK_PUNCT, HAN, LINE_END, repeated_runs
 
@@ -94,7 +95,7 @@ def normalize(text: str, *, layout: str = "auto", format: str = "txt") -> str:
 
 def clean_characters(text: str) -> str:
     """Character-level consistency, line by line; changes nothing else."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = newlines(text)
     # (a regex finds the few characters to change; str.translate would look up every character)
     text = _CONTROL.sub("", text)
     text = _WIDTH_CHARS.sub(lambda m: _WIDTH_STR[m.group()], text)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable
 
 from extractors.lexicon import Lexicon
@@ -63,13 +64,10 @@ class Context:
         s = self.sentences[i]
         return s.start, s.end
 
-    @property
+    @cached_property
     def repeated_runs(self) -> list[tuple[int, int, int]]:
         """Headlines printed several times in a row (fake bold): (start, unit length, end)."""
-        runs = self.__dict__.get("_runs")
-        if runs is None:
-            runs = self.__dict__["_runs"] = repeated_runs(self.text)
-        return runs
+        return repeated_runs(self.text)
 
     def stands_alone(self, start: int, end: int, lo: int, hi: int) -> bool:
         """Does jieba put word boundaries at both ends of ``text[start:end]``?"""
