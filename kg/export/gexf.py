@@ -9,23 +9,20 @@ in undated documents carry no start and are always shown.
 from __future__ import annotations
 
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
 from kg.export import atomic_text, xml_safe
-from kg.export.graphml import EDGE_ATTRS, NODE_ATTRS, attribute_types, flat_edges, flat_nodes
+from kg.export.graphml import EDGE_ATTRS, NODE_ATTRS, attribute_types, flat_edges, flat_nodes, scalar_text
+from kg.export.neo4j_schema import LABEL_COLORS
 
-#: One colour per entity type (RGB), shared with the HTML view and the Neo4j Browser style.
+#: One colour per entity type (RGB): the palette of the Neo4j Browser style, shared with the HTML view.
 TYPE_COLORS = {
-    "Person": (244, 162, 97),
-    "Institution": (69, 123, 157),
-    "Policy": (230, 57, 70),
-    "Document": (141, 106, 159),
-    "Event": (233, 196, 106),
-    "Place": (42, 157, 143),
-    "Technology": (108, 117, 125),
+    label: (int(hex_[1:3], 16), int(hex_[3:5], 16), int(hex_[5:7], 16))
+    for label, hex_ in LABEL_COLORS.items() if label != "SourceDocument"
 }
+OTHER_COLOR = (150, 150, 150)  # a type outside the palette
 _TYPES = {bool: "boolean", int: "integer", float: "double", str: "string"}
 
 
@@ -69,7 +66,7 @@ def write_gexf(g: nx.Graph, path: Path) -> Path:
             span = f" start={quoteattr(start)}" if start else ""
             w(f"      <node id={quoteattr(node)} label={quoteattr(xml_safe(str(d['label'])))}{span}>\n")
             w(_attvalues(node_keys, d))
-            r, gg, b = TYPE_COLORS.get(d.get("type", ""), (150, 150, 150))
+            r, gg, b = TYPE_COLORS.get(d.get("type", ""), OTHER_COLOR)
             w(f'        <viz:color r="{r}" g="{gg}" b="{b}" a="1.0"/>\n')
             w(f'        <viz:size value="{node_size(int(d.get("mentions") or 0))}"/>\n')
             w("      </node>\n")
@@ -91,12 +88,8 @@ def _attvalues(keys, d: dict) -> str:
 
 
 def _value(v) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float):
-        return repr(v)
-    return xml_safe(str(v))
+    return xml_safe(scalar_text(v))
 
 
 def _text(s: str) -> str:
-    return xml_safe(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escape(xml_safe(s))

@@ -78,12 +78,18 @@ def _scalar(value):
     return xml_safe(value) if isinstance(value, str) else value
 
 
-def _value(v) -> str:
+def scalar_text(v) -> str:
+    """A typed scalar as GraphML and GEXF write it (before XML escaping): true/false, floats in
+    full precision, everything else as text."""
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, float):
         return repr(v)
-    return escape(str(v))
+    return str(v)
+
+
+def _value(v) -> str:
+    return escape(scalar_text(v))
 
 
 def write_graphml(g: nx.Graph, path: Path) -> Path:

@@ -24,7 +24,7 @@ import networkx as nx
 
 from kg.corpus import Corpus
 from kg.export import atomic_text
-from kg.export.gexf import TYPE_COLORS
+from kg.export.gexf import OTHER_COLOR, TYPE_COLORS
 from kg.records import ENTITY_TYPES
 
 #: At most this many entities are put in the page (by PageRank, connected entities first).
@@ -34,7 +34,6 @@ DOC_IDS_PER_NODE = 20
 #: Seed of the layout: the same graph gives the same picture.
 LAYOUT_SEED = 42
 _MEASURES = ("pmi", "npmi", "jaccard", "llr")
-_OTHER_COLOR = (150, 150, 150)
 
 
 def write_html(g: nx.Graph, corpus: Corpus, path: Path, *, max_nodes: int = MAX_DRAWN) -> Path:
@@ -180,7 +179,7 @@ def view_data(g: nx.Graph, corpus: Corpus, *, max_nodes: int = MAX_DRAWN) -> dic
             "capped": len(nodes) < g.number_of_nodes(),
             "layout_seed": LAYOUT_SEED,
         },
-        "types": [{"type": t, "color": _hex(TYPE_COLORS.get(t, _OTHER_COLOR)), "count": type_counts[t]} for t in types],
+        "types": [{"type": t, "color": _hex(TYPE_COLORS.get(t, OTHER_COLOR)), "count": type_counts[t]} for t in types],
         "docs": docs,
         "nodes": nodes,
         "edges": edges,
