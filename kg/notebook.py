@@ -25,6 +25,8 @@ import pandas as pd
 
 from kg.errors import KgError
 from kg.export.jsonfile import read_json
+from kg.export.neo4j_rows import split_evidence
+from kg.records import LIST_SEPARATOR
 
 MEASURES = ("npmi", "pmi", "jaccard", "llr", "count", "doc_count")
 
@@ -54,7 +56,7 @@ class KnowledgeGraph:
             self._lookup.setdefault(row.name, row.id)
         for row in self.entities.itertuples(index=False):
             if isinstance(row.aliases, str):
-                for alias in row.aliases.split(" | "):
+                for alias in row.aliases.split(LIST_SEPARATOR):
                     self._lookup.setdefault(alias, row.id)
 
     def __repr__(self) -> str:
@@ -79,7 +81,7 @@ class KnowledgeGraph:
         ``id()`` picks one entity and raises when there is none."""
         e = self.entities
         hit = (e["id"] == entity) | (e["name"] == entity)
-        hit |= e["aliases"].map(lambda a: isinstance(a, str) and entity in a.split(" | "))
+        hit |= e["aliases"].map(lambda a: isinstance(a, str) and entity in a.split(LIST_SEPARATOR))
         if type is not None:
             hit &= e["type"] == type
         return sorted(e.loc[hit, "id"])
@@ -144,8 +146,8 @@ class KnowledgeGraph:
             s, t = min(ia, ib), max(ia, ib)
             rel = self.relations[(self.relations["source"] == s) & (self.relations["target"] == t) & (self.relations["type"] == "CO_OCCURS")]
             for _, row in rel.iterrows():
-                texts = str(row["evidence"]).split(" ‖ ") if isinstance(row["evidence"], str) else []
-                refs = str(row["evidence_refs"]).split(" | ") if isinstance(row["evidence_refs"], str) else []
+                refs = row["evidence_refs"].split(LIST_SEPARATOR) if isinstance(row["evidence_refs"], str) else []
+                texts = split_evidence(row["evidence"], refs) if isinstance(row["evidence"], str) else []
                 for text, ref in zip(texts, refs):
                     sentence, span = ref.rsplit(":", 1)
                     start, end = span.split("-")

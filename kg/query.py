@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from kg.errors import KgError
+from kg.records import LIST_SEPARATOR
 
 FORMATS = ("table", "json", "csv")
 DEFAULT_OUT = "out"
@@ -139,7 +140,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(result.columns)
         for row in result.rows:
-            w.writerow([_cell(row[c], sep=" | ") for c in result.columns])
+            w.writerow([_cell(row[c], sep=LIST_SEPARATOR) for c in result.columns])
         return buf.getvalue().rstrip("\n")
     if fmt != "table":
         raise KgError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")

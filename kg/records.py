@@ -134,6 +134,10 @@ RELATION_TYPES: tuple[str, ...] = (
 )
 TYPED_RELATIONS: tuple[str, ...] = RELATION_TYPES[1:]
 
+#: How the tables (and GraphML/GEXF attributes) write a list in one cell, and the evidence texts of a relation.
+LIST_SEPARATOR = " | "
+EVIDENCE_SEPARATOR = " ‖ "
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class TypedRelation:

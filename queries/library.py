@@ -49,14 +49,14 @@ import pandas as pd
 
 from kg.errors import KgError
 from kg.notebook import KnowledgeGraph
+from kg.records import LIST_SEPARATOR, RELATION_TYPES
 
 QUERY_DIR = Path(__file__).resolve().parent
 PARAM_TYPES: dict[str, type] = {"string": str, "integer": int, "float": float}
 HEADER_FIELDS = ("name", "answers", "params", "columns")
-CO_OCCURS = "CO_OCCURS"
+CO_OCCURS = RELATION_TYPES[0]
 #: The relationship types between entities, in the order ``shortest_path`` lists them in ``via``.
-ENTITY_RELATIONS = ("CO_OCCURS", "HOLDS_POSITION", "ISSUED", "AUTHORED", "PUBLISHED_IN", "PART_OF")
-LIST_SEPARATOR = " | "
+ENTITY_RELATIONS = RELATION_TYPES
 MAX_HOPS = 10  # shortest_path's bound ([*..10]: Neo4j warns about unbounded shortest paths)
 DIGITS = 6  # floats are rounded to 6 decimals on both sides (PageRank: 8)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterator, TextIO
 
 from kg.errors import KgError
+from kg.records import LIST_SEPARATOR
 
 # XML 1.0 forbids these (Gephi aborts the import on one)
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -66,7 +67,7 @@ def flat(value) -> str | int | float | bool:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return " | ".join(str(flat(v)) for v in value)
+        return LIST_SEPARATOR.join(str(flat(v)) for v in value)
     if isinstance(value, dict):
         return "; ".join(f"{k}={flat(v)}" for k, v in sorted(value.items()))
     return value

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from kg.export import atomic_text, flat, xml_safe
+from kg.records import EVIDENCE_SEPARATOR, LIST_SEPARATOR
 
 #: Node attributes written, in this order (lists flattened).
 NODE_ATTRS = (
@@ -39,10 +40,10 @@ def flat_edges(g: nx.Graph) -> Iterator[tuple[str, str, dict]]:
     for u, v in sorted(g.edges):
         d = g.edges[u, v]
         attrs = {k: _scalar(d.get(k, "")) for k in EDGE_ATTRS if k not in ("relations", "evidence")}
-        attrs["relations"] = xml_safe(" | ".join(relation_summary(g, r) for r in d.get("relations", [])))
+        attrs["relations"] = xml_safe(LIST_SEPARATOR.join(relation_summary(g, r) for r in d.get("relations", [])))
         texts = [e["text"] for e in d.get("evidence", [])]
         texts += [e["text"] for r in d.get("relations", []) for e in r.get("evidence", [])]
-        attrs["evidence"] = xml_safe(" ‖ ".join(dict.fromkeys(texts)))
+        attrs["evidence"] = xml_safe(EVIDENCE_SEPARATOR.join(dict.fromkeys(texts)))
         for k in ("pmi", "npmi", "jaccard", "llr"):
             if attrs.get(k) == "":
                 attrs[k] = 0.0  # typed-only edge: no co-occurrence, no association

@@ -45,7 +45,7 @@ from kg.errors import KgError
 from kg.export.neo4j_schema import (
     ENTITY_LABEL, NODE_LABELS, PROVENANCE, RELATIONSHIP_TYPES, SOURCE_LABEL, TYPED_ENDPOINTS,
 )
-from kg.records import ENTITY_TYPES, TYPED_RELATIONS
+from kg.records import ENTITY_TYPES, EVIDENCE_SEPARATOR, LIST_SEPARATOR, TYPED_RELATIONS
 
 #: The tables ``kg build`` writes that the Neo4j writers read, with the columns they need.
 TABLE_FILES = {
@@ -62,8 +62,6 @@ REQUIRED_COLUMNS = {
     "documents": ("id", "path", "format", "title", "publication", "date", "chars", "sentences", "mentions"),
     "mentions": ("doc", "entity_id"),
 }
-LIST_SEPARATOR = " | "  # aliases, documents, evidence_refs in the tables
-EVIDENCE_SEPARATOR = " ‖ "  # evidence texts in relations.csv
 
 #: Property types, the same for every writer (neo4j-admin headers use them too).
 #: "string" | "long" | "double" | "boolean" | "string[]".

@@ -25,6 +25,7 @@ import networkx as nx
 
 from kg.corpus import Corpus, DocInfo
 from kg.export import atomic_text
+from kg.records import EVIDENCE_SEPARATOR, LIST_SEPARATOR
 
 ENTITY_COLUMNS = (
     "id", "name", "type", "category", "aliases", "source", "mentions", "documents", "first_date",
@@ -45,7 +46,7 @@ def write_entities(g: nx.Graph, path: Path) -> Path:
         for node in sorted(g.nodes):
             d = g.nodes[node]
             row = [node if c == "id" else d.get(c, "") for c in ENTITY_COLUMNS[:-1]]
-            row[ENTITY_COLUMNS.index("aliases")] = " | ".join(d.get("aliases", []))
+            row[ENTITY_COLUMNS.index("aliases")] = LIST_SEPARATOR.join(d.get("aliases", []))
             w.writerow([*row, "true" if g.degree(node) else "false"])
     return Path(path)
 
@@ -62,16 +63,16 @@ def write_relations(g: nx.Graph, corpus: Corpus, path: Path) -> Path:
             w.writerow([
                 a, b, names[a], names[b], "CO_OCCURS", "", p.count, p.doc_count,
                 round(s.pmi, 6), round(s.npmi, 6), round(s.jaccard, 6), round(s.llr, 6), p.first_date,
-                "true" if in_graph else "false", " | ".join(p.documents),
-                " ‖ ".join(e.text for e in p.evidence),
-                " | ".join(f"{e.sentence}:{e.start}-{e.end}" for e in p.evidence),
+                "true" if in_graph else "false", LIST_SEPARATOR.join(p.documents),
+                EVIDENCE_SEPARATOR.join(e.text for e in p.evidence),
+                LIST_SEPARATOR.join(f"{e.sentence}:{e.start}-{e.end}" for e in p.evidence),
             ])
         for (type_, src, dst, detail), t in sorted(corpus.typed.items()):
             w.writerow([
                 src, dst, names.get(src, src), names.get(dst, dst), type_, detail, t.count, len(t.documents),
-                "", "", "", "", "", "true", " | ".join(t.documents),
-                " ‖ ".join(x for _, _, _, x in t.evidence),
-                " | ".join(f"{d}:{s}-{e}" for d, s, e, _ in t.evidence),
+                "", "", "", "", "", "true", LIST_SEPARATOR.join(t.documents),
+                EVIDENCE_SEPARATOR.join(x for _, _, _, x in t.evidence),
+                LIST_SEPARATOR.join(f"{d}:{s}-{e}" for d, s, e, _ in t.evidence),
             ])
     return Path(path)
 
