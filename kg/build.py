@@ -17,9 +17,8 @@ from typing import Callable, Iterable, Iterator
 import networkx as nx
 
 from extractors.lexicon import Lexicon
-from extractors.reading import discover
 from kg.corpus import EVIDENCE_COLUMNS, MENTION_COLUMNS, WINDOWS, Corpus, DocResult, analyse_document
-from kg.documents import Meta, load_document, manifest_rows
+from kg.documents import Meta, document_files, load_document
 from kg.errors import KgError, ReadError
 from kg.export import ExportError, atomic_text
 from kg.export.gexf import write_gexf
@@ -106,8 +105,7 @@ def build(
         raise KgError(f"--window must be one of {', '.join(WINDOWS)}")
     out = Path(out)
     paths = list(paths)
-    manifests = manifest_rows(paths)
-    tasks: list[Task] = [(str(f), doc_id, manifests.get(Path(f).resolve())) for f, doc_id in discover(paths)]
+    tasks: list[Task] = document_files(paths)
     if not tasks:
         raise KgError(f"no readable files (.txt .md .html .docx .pdf) in {', '.join(map(str, paths))}")
     try:

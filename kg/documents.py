@@ -98,12 +98,17 @@ def load_document(path: str | os.PathLike, doc_id: str, *, layout: str = "auto",
     )
 
 
-def iter_documents(paths: Iterable[str | os.PathLike], *, layout: str = "auto") -> Iterator[Document | ReadError]:
-    """Documents in id order; a file that cannot be read yields its ReadError and the rest go on."""
+def document_files(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str, Meta | None]]:
+    """``(file, document id, manifest row or None)`` of every readable file under ``paths``, in id order."""
     paths = list(paths)
     manifests = manifest_rows(paths)
-    for file, doc_id in discover(paths):
+    return [(str(file), doc_id, manifests.get(Path(file).resolve())) for file, doc_id in discover(paths)]
+
+
+def iter_documents(paths: Iterable[str | os.PathLike], *, layout: str = "auto") -> Iterator[Document | ReadError]:
+    """Documents in id order; a file that cannot be read yields its ReadError and the rest go on."""
+    for file, doc_id, meta in document_files(paths):
         try:
-            yield load_document(file, doc_id, layout=layout, meta=manifests.get(Path(file).resolve()))
+            yield load_document(file, doc_id, layout=layout, meta=meta)
         except ReadError as exc:
             yield exc
