@@ -10,8 +10,11 @@ import sys
 import time
 from typing import Sequence
 
+from extractors.normalize import LAYOUTS
+from kg.corpus import WINDOWS
 from kg.errors import KgError
 from kg.graph import GraphOptions
+from kg.query import DEFAULT_OUT, FORMATS
 
 EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 2
 
@@ -24,7 +27,7 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-builtin-lexicon", action="store_true", help="use only the lexicon files given with --lexicon")
     p.add_argument("--no-rules", action="store_true", help="lexicon matches only (no rule-based extraction)")
     p.add_argument(
-        "--layout", choices=("auto", "pdf", "lines"), default="auto",
+        "--layout", choices=LAYOUTS, default="auto",
         help="how to read line structure: 'pdf' joins lines broken by a PDF extraction and removes layout "
         "spaces, 'lines' keeps one paragraph per line, 'auto' (default) decides per document",
     )
@@ -104,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder (created if missing)")
     _add_input_options(p)
     p.add_argument(
-        "--window", choices=("sentence", "paragraph", "document"), default="sentence",
+        "--window", choices=WINDOWS, default="sentence",
         help="the unit two entities must share to co-occur (default: sentence)",
     )
     p.add_argument("--min-count", type=int, default=GraphOptions.min_count, metavar="N",
@@ -149,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the normalised text of one file: the text every offset in the output refers to.",
     )
     p.add_argument("path", metavar="FILE")
-    p.add_argument("--layout", choices=("auto", "pdf", "lines"), default="auto", help="as for 'kg extract'")
+    p.add_argument("--layout", choices=LAYOUTS, default="auto", help="as for 'kg extract'")
     p.set_defaults(func=_cmd_normalize)
 
     p = sub.add_parser(
@@ -161,12 +164,12 @@ def build_parser() -> argparse.ArgumentParser:
         "defaults of --user and --database (else neo4j).",
     )
     p.add_argument("name", nargs="?", metavar="NAME", help="the query (see --list)")
-    p.add_argument("out", nargs="?", default="out", metavar="OUT",
+    p.add_argument("out", nargs="?", default=DEFAULT_OUT, metavar="OUT",
                    help="the output folder of 'kg build' to query offline (default: out/)")
     p.add_argument("--list", action="store_true", help="list the queries with what they answer and their parameters")
     p.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE",
                    help="a parameter of the query, e.g. --param name=新质生产力; repeatable (others keep their defaults)")
-    p.add_argument("--format", choices=("table", "json", "csv"), default="table",
+    p.add_argument("--format", choices=FORMATS, default="table",
                    help="table (default): a readable table, long texts cut; json: a list of objects; csv: with a header")
     p.add_argument("--uri", metavar="URI", help="run the Cypher in the Neo4j at URI (e.g. bolt://localhost:7687) instead of offline")
     p.add_argument("--user", metavar="USER", help="the Neo4j user (with --uri; default: $NEO4J_USER, else neo4j)")

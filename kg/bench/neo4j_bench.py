@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
-import platform
 import statistics
 import sys
 import tempfile
@@ -29,25 +27,10 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+from kg.bench.build_bench import machine
+from kg.export.neo4j_schema import RELATIONSHIP_TYPES
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    ram = ""
-    try:
-        kb = int(next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")).split()[1])
-        ram = f", {kb / 1024 / 1024:.1f} GB RAM"
-    except (OSError, StopIteration, ValueError):
-        pass
-    return f"{os.cpu_count()} cores ({cpu}){ram}; {platform.system()} {platform.release()}; Python {platform.python_version()}"
 
 
 def versions() -> str:
@@ -149,7 +132,7 @@ def main(argv=None) -> int:
     def type_rate(reports, t):
         return med(reports, lambda r: r.relationships[t].rows / r.relationships[t].seconds if r.relationships[t].seconds else 0.0)
 
-    rel_types = {t: counts[t] for t in ("CO_OCCURS", "HOLDS_POSITION", "ISSUED", "AUTHORED", "PUBLISHED_IN", "PART_OF", "MENTIONED_IN")}
+    rel_types = {t: counts[t] for t in RELATIONSHIP_TYPES}
     lines = [
         "",
         "Neo4j loading benchmark (kg export neo4j / load_folder over Bolt; ArcadeDB as the server)",
