@@ -301,9 +301,9 @@ class ProgressBar:
     """Progress on stderr: a bar on a terminal, otherwise a line every 5 seconds (and at the end).
     Called with (done, total, what is being done)."""
 
-    def __init__(self, unit: str, verb: str, *, show_what: bool = False, stream=sys.stderr, width: int = 30):
+    def __init__(self, unit: str, verb: str, *, show_what: bool = False, stream=None, width: int = 30):
         self.unit, self.verb, self.show_what = unit, verb, show_what
-        self.stream, self.width = stream, width
+        self.stream, self.width = stream or sys.stderr, width  # the stderr of now, not of import time
         self.tty = getattr(stream, "isatty", lambda: False)()
         self._last = -1.0
 

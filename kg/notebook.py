@@ -169,7 +169,7 @@ class KnowledgeGraph:
         for c, group in self.entities[self.entities["in_graph"]].groupby("community"):
             group = group.sort_values(["pagerank", "name"], ascending=[False, True], kind="mergesort")
             rows.append({"community": int(c), "size": len(group), "members": "、".join(group["name"].head(members))})
-        return pd.DataFrame(rows).sort_values(["size", "community"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+        return pd.DataFrame(rows, columns=["community", "size", "members"]).sort_values(["size", "community"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
 
     def common_neighbours(self, a: str, b: str, *, by: str = "npmi", k: int = 10) -> pd.DataFrame:
         """Entities that co-occur with both ``a`` and ``b``, ranked by the weaker of the two associations."""

@@ -348,18 +348,13 @@ def policy_evidence(kg: KnowledgeGraph, *, name: str, min_count: int, limit: int
 
 
 def communities(kg: KnowledgeGraph, *, members: int, limit: int) -> list[Row]:
-    if not kg.entities["in_graph"].any():
-        return []
     df = kg.communities(members=members).head(limit)
-    return [{"community": int(r["community"]), "size": int(r["size"]), "members": r["members"] if members else ""}
-            for r in df.to_dict("records")]
+    return [{"community": int(r["community"]), "size": int(r["size"]), "members": r["members"]} for r in df.to_dict("records")]
 
 
 def common_neighbours(kg: KnowledgeGraph, *, a: str, b: str, min_count: int, limit: int) -> list[Row]:
-    t = _Tables(kg)
-
-    def partners(eid: str) -> dict[str, pd.Series]:
-        return {other: r for _, other, r in t.touching(t.co, [eid]) if r["count"] >= min_count}
+    def partners(eid: str) -> dict[str, dict]:
+        return {r["id"]: r for r in kg.neighbours(eid, k=None, min_count=min_count).to_dict("records")}
 
     rows = []
     for ia in kg.matches(a):
@@ -369,7 +364,7 @@ def common_neighbours(kg: KnowledgeGraph, *, a: str, b: str, min_count: int, lim
             pa, pb = partners(ia), partners(ib)
             for n in sorted(set(pa) & set(pb) - {ia, ib}):
                 ra, rb = pa[n], pb[n]
-                rows.append({"name": t.name[n], "type": t.type[n], "score": _num(min(ra["npmi"], rb["npmi"])),
+                rows.append({"name": ra["name"], "type": ra["type"], "score": _num(min(ra["npmi"], rb["npmi"])),
                              "npmi_a": _num(ra["npmi"]), "npmi_b": _num(rb["npmi"]), "count_a": int(ra["count"]),
                              "count_b": int(rb["count"]), "_id": n})
     return order_by(rows, ("score", True), ("name", False), ("_id", False))[:limit]
