@@ -103,6 +103,10 @@ def build(
 ) -> BuildResult:
     if options.window not in WINDOWS:
         raise KgError(f"--window must be one of {', '.join(WINDOWS)}")
+    if options.workers < 1:
+        raise KgError("--workers must be at least 1")
+    if not -1.0 <= options.graph.min_npmi <= 1.0:
+        raise KgError("--min-npmi must be between -1 and 1")
     out = Path(out)
     paths = list(paths)
     tasks: list[Task] = document_files(paths)

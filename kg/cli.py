@@ -225,10 +225,6 @@ def _cmd_build(args) -> int:
     from kg.build import BuildOptions, build
     from kg.summary import summary
 
-    if args.workers < 1:
-        raise KgError("--workers must be at least 1")
-    if not -1.0 <= args.min_npmi <= 1.0:
-        raise KgError("--min-npmi must be between -1 and 1")
     connection = None
     if not args.neo4j and (args.corpus or args.replace or args.neo4j_user or args.neo4j_database):
         raise KgError("--corpus, --replace, --neo4j-user and --neo4j-database need --neo4j URI")

@@ -26,6 +26,7 @@ EDGE_ATTRS = (
     "doc_ids", "evidence",
 )
 _GRAPHML_TYPES = {bool: "boolean", int: "int", float: "double", str: "string"}
+_MEASURES = ("pmi", "npmi", "jaccard", "llr")
 
 
 def flat_nodes(g: nx.Graph) -> Iterator[tuple[str, dict]]:
@@ -39,14 +40,12 @@ def flat_edges(g: nx.Graph) -> Iterator[tuple[str, str, dict]]:
     """(source, target, scalar attributes) in order; typed relations and evidence as text."""
     for u, v in sorted(g.edges):
         d = g.edges[u, v]
-        attrs = {k: _scalar(d.get(k, "")) for k in EDGE_ATTRS if k not in ("relations", "evidence")}
+        # a typed-only edge has no co-occurrence: its association measures are 0
+        attrs = {k: _scalar(d.get(k, 0.0 if k in _MEASURES else "")) for k in EDGE_ATTRS if k not in ("relations", "evidence")}
         attrs["relations"] = xml_safe(LIST_SEPARATOR.join(relation_summary(g, r) for r in d.get("relations", [])))
         texts = [e["text"] for e in d.get("evidence", [])]
         texts += [e["text"] for r in d.get("relations", []) for e in r.get("evidence", [])]
         attrs["evidence"] = xml_safe(EVIDENCE_SEPARATOR.join(dict.fromkeys(texts)))
-        for k in ("pmi", "npmi", "jaccard", "llr"):
-            if attrs.get(k) == "":
-                attrs[k] = 0.0  # typed-only edge: no co-occurrence, no association
         yield u, v, attrs
 
 

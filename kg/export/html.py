@@ -159,7 +159,7 @@ def view_data(g: nx.Graph, corpus: Corpus, *, max_nodes: int = MAX_DRAWN) -> dic
         for info in corpus.documents
         if info.id in docs_used
     }
-    present = {n["type"] for n in nodes} | {str(g.nodes[n].get("type", "")) for n in g.nodes}
+    present = {str(g.nodes[n].get("type", "")) for n in g.nodes}  # the drawn nodes are among them
     types = [t for t in ENTITY_TYPES if t in present] + sorted(present - set(ENTITY_TYPES))
     type_counts = {t: 0 for t in types}
     for n in nodes:

@@ -897,8 +897,6 @@ def cypher_literal(value) -> str:
                 _PLAIN_KEYS.add(k)
             parts.append(k + ": " + cypher_literal(v))
         return "{" + ", ".join(parts) + "}"
-    if isinstance(value, bool):
-        return "true" if value else "false"
     if isinstance(value, int):
         if not -_MAX_LONG <= value <= _MAX_LONG:
             raise ValueError(f"{value} does not fit a Cypher integer")
