@@ -15,11 +15,9 @@ from typing import Iterable
 
 import numpy as np
 
+from extractors.textutil import codepoints
+
 _SHIFT = np.uint64(21)  # a code point fits in 21 bits; three fit in a uint64
-
-
-def _codepoints(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
 
 
 def _pack2(a: np.ndarray) -> np.ndarray:
@@ -59,8 +57,8 @@ class TermMatcher:
         self._lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
         self._two = frozenset(t for t in self._terms if len(t) == 2)
         three = sorted({t[:3] for t in self._terms if len(t) >= 3})
-        codes3 = _pack3(_codepoints("".join(three)))[::3] if three else np.array([], dtype=np.uint64)
-        codes2 = _pack2(_codepoints("".join(sorted(self._two))))[::2] if self._two else np.array([], dtype=np.uint64)
+        codes3 = _pack3(codepoints("".join(three)))[::3] if three else np.array([], dtype=np.uint64)
+        codes2 = _pack2(codepoints("".join(sorted(self._two))))[::2] if self._two else np.array([], dtype=np.uint64)
         self._table3, self._table2 = _bitmap(codes3), _bitmap(codes2)
 
     def __contains__(self, term: str) -> bool:
@@ -70,7 +68,7 @@ class TermMatcher:
         """Positions where some term may start (a superset of the true starts, in order)."""
         if len(text) < 2:
             return []
-        a = _codepoints(text)
+        a = codepoints(text)
         hits = _member(_pack2(a), self._table2)
         if len(a) >= 3:
             hits[: len(a) - 2] |= _member(_pack3(a), self._table3)

@@ -29,6 +29,13 @@ def is_han(ch: str) -> bool:
     )
 
 
+def codepoints(text: str):
+    """The code points of ``text`` as a numpy uint64 array (room to pack or hash several)."""
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+
+
 def repeated_runs(text: str, *, min_unit: int = 4, max_unit: int = 40, copies: int = 3) -> list[tuple[int, int, int]]:
     """Runs where a unit of ``min_unit``..``max_unit`` characters is written ``copies`` or more
     times in a row (a headline a PDF printed three or four times to fake bold type).
@@ -42,7 +49,7 @@ def repeated_runs(text: str, *, min_unit: int = 4, max_unit: int = 40, copies: i
     n = len(text)
     if n < min_unit * copies:
         return []
-    a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    a = codepoints(text)
     # a rolling hash of min_unit characters: equal units have equal hashes
     h = np.zeros(n - min_unit + 1, dtype=np.uint64)
     for k in range(min_unit):
