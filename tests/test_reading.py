@@ -594,6 +594,18 @@ def latin_pdf(content: bytes) -> bytes:
     return pdfgen.raw_page_pdf(content, page_resources=FONT_RES, extra_objects=HELVETICA)
 
 
+def identity_h_pdf(codes: bytes, cmap: bytes | None = None) -> bytes:
+    """One page showing the hex string ``codes`` in a Type0 font with Identity-H encoding, a
+    CIDFontType2 descendant and, when given, a ToUnicode ``cmap``."""
+    to_unicode = b"/ToUnicode 6 0 R " if cmap is not None else b""
+    font = b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H " + to_unicode + b"/DescendantFonts [7 0 R] >>"
+    return pdfgen.raw_page_pdf(
+        b"BT /F1 10 Tf 72 700 Td <" + codes + b"> Tj ET", page_resources=FONT_RES,
+        extra_objects={5: font, 7: b"<< /Type /Font /Subtype /CIDFontType2 /DW 1000 >>"},
+        stream_objects={6: (b"", cmap)} if cmap is not None else None,
+    )
+
+
 def test_pdf_line_operators(tmp_path):
     content = (b"BT /F1 10 Tf 14 TL 72 700 Td (one) Tj T* (two) Tj (three) ' 0 -20 TD (four) Tj "
                b"T* 1 0.5 (five) \" 1 0 0 1 72 500 Tm (six) Tj ET")
@@ -712,14 +724,7 @@ def test_pdf_simple_font_tounicode_wins_over_encoding(tmp_path):
 def test_pdf_tounicode_surrogate_pairs_and_ligatures(tmp_path):
     cmap = (b"begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar "
             b"<0001> <D840DC00> <0002> <00660069> endbfchar endcmap")
-    font = (b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 6 0 R "
-            b"/DescendantFonts [7 0 R] >>")
-    data = pdfgen.raw_page_pdf(
-        b"BT /F1 10 Tf 72 700 Td <00010002> Tj ET", page_resources=FONT_RES,
-        extra_objects={5: font, 7: b"<< /Type /Font /Subtype /CIDFontType2 /DW 1000 >>"},
-        stream_objects={6: (b"", cmap)},
-    )
-    assert pdf_text(tmp_path, data) == "𠀀fi"
+    assert pdf_text(tmp_path, identity_h_pdf(b"00010002", cmap)) == "𠀀fi"
 
 
 def test_pdf_predefined_gbk_cmap_without_tounicode(tmp_path):
@@ -734,26 +739,14 @@ def test_pdf_predefined_gbk_cmap_without_tounicode(tmp_path):
 
 
 def test_pdf_identity_font_without_tounicode_is_reported(tmp_path):
-    font = b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R] >>"
-    data = pdfgen.raw_page_pdf(
-        b"BT /F1 10 Tf 72 700 Td <00170018> Tj ET", page_resources=FONT_RES,
-        extra_objects={5: font, 6: b"<< /Type /Font /Subtype /CIDFontType2 /DW 1000 >>"},
-    )
-    assert "Unicode mapping" in read_error(tmp_path, "a.pdf", data).reason
+    assert "Unicode mapping" in read_error(tmp_path, "a.pdf", identity_h_pdf(b"00170018")).reason
 
 
 def test_pdf_radical_code_points_become_ideographs(tmp_path):
     # Chrome writes ToUnicode entries such as ⽣ (KANGXI RADICAL LIFE) for 生, ⻅ for 见, ⼾ for 户
     cmap = (b"begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange 3 beginbfchar "
             b"<0001> <2F63> <0002> <2EC5> <0003> <2F3E> endbfchar endcmap")
-    font = (b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 6 0 R "
-            b"/DescendantFonts [7 0 R] >>")
-    data = pdfgen.raw_page_pdf(
-        b"BT /F1 10 Tf 72 700 Td <000100020003> Tj ET", page_resources=FONT_RES,
-        extra_objects={5: font, 7: b"<< /Type /Font /Subtype /CIDFontType2 /DW 1000 >>"},
-        stream_objects={6: (b"", cmap)},
-    )
-    assert pdf_text(tmp_path, data) == "生见户"
+    assert pdf_text(tmp_path, identity_h_pdf(b"000100020003", cmap)) == "生见户"
 
 
 def test_pdf_actual_text_replaces_the_glyphs(tmp_path):
