@@ -30,7 +30,7 @@ from extractors.rules.persons import TITLES, find_persons, follows_name, starts_
 from extractors.rules.policies import find_policies, find_programmes
 from extractors.segment import sentences
 from extractors.textutil import HAN
-from kg.records import Document, Mention, entity_id
+from extractors.records import Document, Mention, entity_id
 
 _ABBREVIATION = re.compile(r"[（(](?:以下)?简称[“\"《]?([^”\"》）)，,]{2,20})[”\"》]?[）)]")
 

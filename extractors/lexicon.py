@@ -16,8 +16,8 @@ from extractors.boundaries import WordBoundaries
 from extractors.matcher import TermMatcher
 from extractors.normalize import clean_characters
 from extractors.textutil import CJK_PUNCT, HAN
-from kg.errors import LexiconError
-from kg.records import ENTITY_TYPES, LexiconEntry
+from extractors.errors import LexiconError
+from extractors.records import ENTITY_TYPES, LexiconEntry
 
 #: Chinese type names accepted in lexicon files.
 TYPE_ALIASES: Mapping[str, str] = {

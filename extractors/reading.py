@@ -1,4 +1,4 @@
-"""Reading input files into :class:`kg.records.Source` records, and finding them in folders.
+"""Reading input files into :class:`extractors.records.Source` records, and finding them in folders.
 
 ``read_source`` looks at a file's bytes before its name: a PDF, DOCX or OLE file (an encrypted DOCX or a
 legacy ``.doc``) is recognised by its magic bytes whatever its suffix. HTML is read as HTML for
@@ -8,7 +8,7 @@ for ``.md``/``.markdown``; anything else is plain text, with its encoding detect
 
 The text returned is the raw text layer with its line structure (one line per source line or
 paragraph, ``\\n`` line breaks, no ``\\r``); normalising it is a later stage's job. Every failure is a
-:class:`kg.errors.ReadError` naming the file and the reason.
+:class:`extractors.errors.ReadError` naming the file and the reason.
 """
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ from extractors.formats.docx import docx_to_text, is_ole
 from extractors.formats.html import html_to_text
 from extractors.formats.markdown import markdown_to_text
 from extractors.formats.pdf import find_header, pdf_to_text
-from kg.errors import ReadError
-from kg.records import Source
+from extractors.errors import ReadError
+from extractors.records import Source
 
 __all__ = ["SUPPORTED_SUFFIXES", "read_source", "discover", "sniff_format"]
 

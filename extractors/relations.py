@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from extractors.rules.persons import TITLES
-from kg.records import Document, Mention, TypedRelation
+from extractors.records import Document, Mention, TypedRelation
 
 _TITLE_RUN = re.compile(rf"(?:{TITLES})(?:、?(?:{TITLES}))*")
 _ISSUE_VERB = re.compile(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.records import Paragraph, Sentence
+from extractors.records import Paragraph, Sentence
 
 _SENTENCE = re.compile(
     r"[^\S\n]*([^。！？；!?;\n]*[^。！？；!?;\s](?:[^\S\n]*[。！？；!?;]+[”’」』）)】》]*)?|[。！？；!?;]+[”’」』）)】》]*)"

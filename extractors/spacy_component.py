@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 
 from extractors.extract import ExtractOptions, extract_mentions
 from extractors.lexicon import Lexicon, load_lexicon
-from kg.records import Document
+from extractors.records import Document
 
 FACTORY = "kg_policy_entities"
 SPAN_KEY = "kg_mentions"

@@ -12,7 +12,7 @@ from typing import Sequence
 
 from extractors.normalize import LAYOUTS
 from kg.corpus import WINDOWS
-from kg.errors import KgError
+from extractors.errors import KgError
 from kg.graph import GraphOptions
 from kg.query import DEFAULT_OUT, FORMATS
 

@@ -22,7 +22,7 @@ from extractors.lexicon import Lexicon
 from extractors.relations import extract_relations
 from extractors.segment import paragraphs, sentences
 from kg.measures import Association, association
-from kg.records import Document, TypedRelation
+from extractors.records import Document, TypedRelation
 
 WINDOWS = ("sentence", "paragraph", "document")
 #: Evidence sentences kept per pair and per typed relation.

@@ -17,8 +17,8 @@ from typing import Iterable, Iterator
 
 from extractors.normalize import normalize
 from extractors.reading import discover, read_source
-from kg.errors import KgError, ReadError
-from kg.records import Document
+from extractors.errors import KgError, ReadError
+from extractors.records import Document
 
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "title", "publication", "date")

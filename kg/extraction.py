@@ -7,8 +7,8 @@ from typing import Iterable, Iterator
 from extractors.extract import ExtractOptions, extract_mentions
 from extractors.lexicon import Lexicon
 from kg.documents import iter_documents
-from kg.errors import ReadError
-from kg.records import Document, Mention
+from extractors.errors import ReadError
+from extractors.records import Document, Mention
 
 
 def extract_paths(

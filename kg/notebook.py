@@ -23,10 +23,10 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from kg.errors import KgError
+from extractors.errors import KgError
 from kg.export.jsonfile import read_json
 from kg.export.neo4j_rows import split_evidence
-from kg.records import LIST_SEPARATOR
+from extractors.records import LIST_SEPARATOR
 
 MEASURES = ("npmi", "pmi", "jaccard", "llr", "count", "doc_count")
 

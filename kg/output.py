@@ -6,8 +6,8 @@ import unicodedata
 from collections import Counter
 from typing import Iterable, TextIO
 
-from kg.errors import ReadError
-from kg.records import ENTITY_TYPES, Document, Mention
+from extractors.errors import ReadError
+from extractors.records import ENTITY_TYPES, Document, Mention
 
 
 def mention_json(m: Mention) -> str:

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from kg.errors import KgError
-from kg.records import LIST_SEPARATOR
+from extractors.errors import KgError
+from extractors.records import LIST_SEPARATOR
 
 FORMATS = ("table", "json", "csv")
 DEFAULT_OUT = "out"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.build import BuildResult
-from kg.records import ENTITY_TYPES, RELATION_TYPES
+from extractors.records import ENTITY_TYPES, RELATION_TYPES
 
 
 def summary(result: BuildResult, *, top: int = 10) -> str:

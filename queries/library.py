@@ -47,9 +47,9 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import networkx as nx
 import pandas as pd
 
-from kg.errors import KgError
+from extractors.errors import KgError
 from kg.notebook import KnowledgeGraph
-from kg.records import LIST_SEPARATOR, RELATION_TYPES
+from extractors.records import LIST_SEPARATOR, RELATION_TYPES
 
 QUERY_DIR = Path(__file__).resolve().parent
 PARAM_TYPES: dict[str, type] = {"string": str, "integer": int, "float": float}

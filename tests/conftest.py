@@ -8,7 +8,7 @@ import pytest
 from extractors.extract import ExtractOptions, extract_mentions
 from extractors.lexicon import load_lexicon
 from extractors.normalize import normalize
-from kg.records import Document
+from extractors.records import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.documents import iter_documents, read_manifest, text_metadata
-from kg.errors import KgError
+from extractors.errors import KgError
 from tests.conftest import SEEDS
 
 

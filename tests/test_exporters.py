@@ -12,7 +12,7 @@ from kg.export.gexf import write_gexf
 from kg.export.graphml import write_graphml
 from kg.export.jsonfile import read_json, write_json
 from kg.export.tables import ENTITY_COLUMNS, RELATION_COLUMNS
-from kg.records import entity_id
+from extractors.records import entity_id
 from tests.jstools import run_node
 
 NQPF = entity_id("Policy", "新质生产力")

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractors.extract import ExtractOptions, extract_mentions
-from kg.records import Document, entity_id
+from extractors.records import Document, entity_id
 from tests.conftest import names
 
 

@@ -11,7 +11,7 @@ import pytest
 from kg.build import BuildOptions, build
 from kg.corpus import Corpus, analyse_document
 from kg.graph import GraphOptions, build_graph, weighted_pagerank
-from kg.records import Document, entity_id
+from extractors.records import Document, entity_id
 
 TEXT = "科技部和工信部联合发文。科技部推动新质生产力发展。工信部指出，要发展人工智能。\n新质生产力和人工智能相互促进。"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from extractors.lexicon import build_lexicon, load_lexicon, parse_lexicon_file
-from kg.errors import LexiconError
-from kg.records import ENTITY_TYPES, entity_id
+from extractors.errors import LexiconError
+from extractors.records import ENTITY_TYPES, entity_id
 
 
 def write(tmp_path, text, name="user.tsv"):

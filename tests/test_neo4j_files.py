@@ -20,7 +20,7 @@ from kg.export.neo4j_rows import (
     CO_OCCURS_PROPERTIES, DOCUMENT_PROPERTIES, ENTITY_PROPERTIES, MENTIONED_IN_PROPERTIES, TYPED_PROPERTIES,
     MentionRows, Neo4jRows, cypher_literal, cypher_string, read_tables, to_neo4j_rows,
 )
-from kg.records import ENTITY_TYPES, TYPED_RELATIONS
+from extractors.records import ENTITY_TYPES, TYPED_RELATIONS
 from tests.test_neo4j_load import (  # noqa: F401  (fixtures and helpers shared with the loader tests)
     HOSTILE_INSTITUTION, HOSTILE_PERSON, HOSTILE_POLICY, _Db, _expected_counts, hostile_out, lint, seeds_out,
 )

@@ -13,13 +13,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kg.errors import KgError
+from extractors.errors import KgError
 from kg.export.neo4j_rows import (
     PARAMETERS, MentionRows, Neo4jRows, all_statements, corpus_name, node_statement, property_keys, read_tables,
     relationship_statement, split_evidence, to_neo4j_rows,
 )
 from kg.export.neo4j_schema import NODE_LABELS, RELATIONSHIP_TYPES
-from kg.records import ENTITY_TYPES, RELATION_TYPES, TYPED_RELATIONS
+from extractors.records import ENTITY_TYPES, RELATION_TYPES, TYPED_RELATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -57,7 +57,7 @@ def write_hostile_out(folder: Path) -> Path:
     from kg.corpus import MENTION_COLUMNS, Corpus, DocInfo, EntityStats, Evidence, PairStats, TypedStats
     from kg.export.tables import ENCODING, write_documents, write_entities, write_relations
     from kg.graph import GraphOptions, build_graph
-    from kg.records import LexiconEntry, entity_id
+    from extractors.records import LexiconEntry, entity_id
 
     doc = "hostile'doc\"1 {x}"
     names = {

@@ -7,7 +7,7 @@ import networkx as nx
 import pytest
 
 import kg
-from kg.errors import KgError
+from extractors.errors import KgError
 from tests.nbrun import run_notebook
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "queries" / "explore_seeds.ipynb"

@@ -34,7 +34,7 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg.errors import KgError
+from extractors.errors import KgError
 from kg.export.neo4j_rows import property_keys
 from kg.export.neo4j_schema import LABEL_COLORS, NODE_LABELS, RELATIONSHIP_TYPES
 from queries.library import QUERIES, QUERY_DIR, TWINS, Query, get, parse_header

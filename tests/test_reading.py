@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from extractors.formats import pdf as pdfmod
 from extractors.formats.markdown import markdown_to_text
 from extractors.reading import SUPPORTED_SUFFIXES, discover, read_source
-from kg.errors import KgError, ReadError
-from kg.records import Source
+from extractors.errors import KgError, ReadError
+from extractors.records import Source
 from tests import pdfgen
 
 DATA = Path(__file__).parent / "data" / "reading"

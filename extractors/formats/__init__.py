@@ -3,7 +3,7 @@
 Each module takes bytes (or decoded text) and returns text with the source's line structure kept;
 none of them opens files. A problem with the content raises :class:`FormatError` with a short reason
 for a person; :func:`extractors.reading.read_source` adds the file's path and turns it into a
-:class:`kg.errors.ReadError`.
+:class:`extractors.errors.ReadError`.
 
 This module also holds the plain-text decoding every text-based format shares: the encoding is
 detected from the bytes (byte-order mark, then strict UTF-8, then strict GB18030), never guessed from

@@ -8,7 +8,7 @@ from typing import Callable
 
 from extractors.lexicon import Lexicon
 from extractors.textutil import repeated_runs
-from kg.records import LexiconEntry, Sentence
+from extractors.records import LexiconEntry, Sentence
 
 
 @dataclass(frozen=True, slots=True)

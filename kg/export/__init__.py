@@ -12,8 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
 
-from kg.errors import KgError
-from kg.records import LIST_SEPARATOR
+from extractors.errors import KgError
+from extractors.records import LIST_SEPARATOR
 
 # XML 1.0 forbids these (Gephi aborts the import on one)
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

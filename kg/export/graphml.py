@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from kg.export import atomic_text, flat, xml_safe
-from kg.records import EVIDENCE_SEPARATOR, LIST_SEPARATOR
+from extractors.records import EVIDENCE_SEPARATOR, LIST_SEPARATOR
 
 #: Node attributes written, in this order (lists flattened).
 NODE_ATTRS = (

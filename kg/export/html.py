@@ -25,7 +25,7 @@ import networkx as nx
 from kg.corpus import Corpus
 from kg.export import atomic_text
 from kg.export.gexf import OTHER_COLOR, TYPE_COLORS
-from kg.records import ENTITY_TYPES
+from extractors.records import ENTITY_TYPES
 
 #: At most this many entities are put in the page (by PageRank, connected entities first).
 MAX_DRAWN = 1500

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 from urllib.parse import urlsplit
 
-from kg.errors import KgError
+from extractors.errors import KgError
 from kg.export.neo4j_rows import (
     DOCUMENT_CONFLICT_STATEMENT, PROBE_STATEMENT, Neo4jRows, batches, corpus_name, node_statement, read_tables,
     relationship_statement, replace_statements, schema_statements, to_neo4j_rows,

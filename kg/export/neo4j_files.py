@@ -36,7 +36,7 @@ from kg.export.neo4j_rows import (
     relationship_statement, schema_statements, to_neo4j_rows,
 )
 from kg.export.neo4j_schema import ENTITY_LABEL, PROVENANCE, SOURCE_LABEL
-from kg.errors import KgError
+from extractors.errors import KgError
 
 ARRAY_DELIMITER = "\x1f"
 ARRAY_DELIMITER_OPTION = "U+001F"  # how neo4j-admin's --array-delimiter takes it

@@ -41,11 +41,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping, Sequence
 
-from kg.errors import KgError
+from extractors.errors import KgError
 from kg.export.neo4j_schema import (
     ENTITY_LABEL, NODE_LABELS, PROVENANCE, RELATIONSHIP_TYPES, SOURCE_LABEL, TYPED_ENDPOINTS,
 )
-from kg.records import ENTITY_TYPES, EVIDENCE_SEPARATOR, LIST_SEPARATOR, TYPED_RELATIONS
+from extractors.records import ENTITY_TYPES, EVIDENCE_SEPARATOR, LIST_SEPARATOR, TYPED_RELATIONS
 
 #: The tables ``kg build`` writes that the Neo4j writers read, with the columns they need.
 TABLE_FILES = {

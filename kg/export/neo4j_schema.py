@@ -32,7 +32,7 @@ Constraints and indexes
 """
 from __future__ import annotations
 
-from kg.records import ENTITY_TYPES, RELATION_TYPES, TYPED_RELATIONS
+from extractors.records import ENTITY_TYPES, RELATION_TYPES, TYPED_RELATIONS
 
 ENTITY_LABEL = "Entity"
 SOURCE_LABEL = "SourceDocument"

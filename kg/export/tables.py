@@ -25,7 +25,7 @@ import networkx as nx
 
 from kg.corpus import Corpus, DocInfo
 from kg.export import atomic_text
-from kg.records import EVIDENCE_SEPARATOR, LIST_SEPARATOR
+from extractors.records import EVIDENCE_SEPARATOR, LIST_SEPARATOR
 
 ENTITY_COLUMNS = (
     "id", "name", "type", "category", "aliases", "source", "mentions", "documents", "first_date",
