@@ -42,8 +42,11 @@ eval: install
 		--cmd "$(CURDIR)/$(BIN)/kg extract {files} --format jsonl" --min-f1 0.90 -v
 
 # generalisation: passages from ../shared/corpus annotated independently of the extractor
+# (tests/data/heldout: 20 passages of three reports; tests/data/heldout2: 50 of news and reports)
 eval-heldout: install
 	$(BIN)/python $(SHARED)/eval/score.py tests/data/heldout/passages.json tests/data/heldout/gold.json \
+		--cmd "$(CURDIR)/$(BIN)/kg extract {files} --format jsonl" -v
+	$(BIN)/python $(SHARED)/eval/score.py tests/data/heldout2/passages.json tests/data/heldout2/gold.json \
 		--cmd "$(CURDIR)/$(BIN)/kg extract {files} --format jsonl" -v
 
 # throughput, memory and scaling of `kg build` on 50 MB of policy text against the jieba pipeline
