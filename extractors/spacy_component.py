@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractors.extract import ExtractOptions, extract_mentions
+from extractors.mentions import ExtractOptions, extract_mentions
 from extractors.lexicon import Lexicon, load_lexicon
 from extractors.records import Document
 

@@ -18,7 +18,7 @@ import networkx as nx
 
 from extractors.lexicon import Lexicon
 from kg.corpus import EVIDENCE_COLUMNS, MENTION_COLUMNS, WINDOWS, Corpus, DocResult, analyse_document
-from kg.documents import Meta, document_files, load_document
+from extractors.documents import Meta, document_files, load_document
 from extractors.errors import KgError, ReadError
 from kg.export import ExportError, atomic_text
 from kg.export.gexf import write_gexf

@@ -210,8 +210,8 @@ def _report_skipped(skipped) -> int:
 
 
 def _cmd_extract(args) -> int:
-    from extractors.extract import ExtractOptions
-    from kg.extraction import extract_paths
+    from extractors.mentions import ExtractOptions
+    from extractors.pipeline import extract_paths
     from kg.output import write_mentions
 
     lexicon = _lexicon(args)
@@ -272,7 +272,7 @@ def _cmd_export_neo4j(args) -> int:
 
 
 def _cmd_normalize(args) -> int:
-    from kg.documents import load_document
+    from extractors.documents import load_document
 
     doc = load_document(args.path, "doc", layout=args.layout)
     sys.stdout.write(doc.text + "\n")

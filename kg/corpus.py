@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from itertools import combinations
 
-from extractors.extract import ExtractOptions, extract_mentions
+from extractors.mentions import ExtractOptions, extract_mentions
 from extractors.lexicon import Lexicon
 from extractors.relations import extract_relations
 from extractors.segment import paragraphs, sentences

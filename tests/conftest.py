@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.extract import ExtractOptions, extract_mentions
+from extractors.mentions import ExtractOptions, extract_mentions
 from extractors.lexicon import load_lexicon
 from extractors.normalize import normalize
 from extractors.records import Document

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.documents import iter_documents, read_manifest, text_metadata
+from extractors.documents import iter_documents, read_manifest, text_metadata
 from extractors.errors import KgError
 from tests.conftest import SEEDS
 

@@ -85,7 +85,7 @@ def test_tables_have_documented_columns_and_open_in_pandas(seeds_build):
 
 
 def test_mention_offsets_point_into_normalised_text(seeds_build, lexicon):
-    from kg.documents import load_document
+    from extractors.documents import load_document
 
     out = seeds_build.out
     mentions = pd.read_csv(out / "mentions.csv", keep_default_na=False)

@@ -1,12 +1,12 @@
 """What rules work with: the candidate record and the read-only context of one document."""
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
 from extractors.lexicon import Lexicon
+from extractors.segment import SentenceIndex
 from extractors.textutil import repeated_runs
 from extractors.records import LexiconEntry, Sentence
 
@@ -42,12 +42,12 @@ class Context:
     segment: Callable[[str], list[str]]
     _starts: dict[int, Candidate] = field(init=False, repr=False)
     _ends: dict[int, Candidate] = field(init=False, repr=False)
-    _sentence_starts: list[int] = field(init=False, repr=False)
+    _sentence_index: SentenceIndex = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._starts = {a.start: a for a in self.anchors}
         self._ends = {a.end: a for a in self.anchors}
-        self._sentence_starts = [s.start for s in self.sentences]
+        self._sentence_index = SentenceIndex(self.sentences, len(self.text))
 
     def anchor_at(self, start: int, *types: str) -> Candidate | None:
         a = self._starts.get(start)
@@ -58,11 +58,7 @@ class Context:
         return a if a is not None and (not types or a.type in types) else None
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
-        i = bisect_right(self._sentence_starts, pos) - 1
-        if i < 0:
-            return 0, len(self.text)
-        s = self.sentences[i]
-        return s.start, s.end
+        return self._sentence_index.bounds(pos)
 
     @cached_property
     def repeated_runs(self) -> list[tuple[int, int, int]]:
@@ -75,3 +71,12 @@ class Context:
 
     def entry(self, form: str) -> LexiconEntry | None:
         return self.lexicon.lookup(form)
+
+    def resolved(self, start: int, end: int, type_: str, name: str, rule: str, *, form: str | None = None,
+                 parent: Candidate | None = None) -> Candidate:
+        """A candidate for ``text[start:end]``: the lexicon's entity when ``form`` (default: ``name``)
+        is a lexicon form, whatever its type; otherwise an entity of ``type_`` called ``name``."""
+        entry = self.entry(name if form is None else form)
+        if entry is not None:
+            return Candidate(start, end, entry.type, entry.name, rule, entry, parent=parent)
+        return Candidate(start, end, type_, name, rule, parent=parent)

@@ -39,12 +39,7 @@ def find_documents(ctx: Context) -> list[Candidate]:
         else:
             out.append(Candidate(start, end, "Document", inner, "rule:title-brackets"))
     for m in _SOURCE.finditer(text):
-        name = m.group(1)
-        entry = ctx.entry(name)
-        if entry is not None:
-            out.append(Candidate(m.start(1), m.end(1), entry.type, entry.name, "rule:publication-source", entry))
-        else:
-            out.append(Candidate(m.start(1), m.end(1), "Institution", name, "rule:publication-source"))
+        out.append(ctx.resolved(m.start(1), m.end(1), "Institution", m.group(1), "rule:publication-source"))
     for m in _COLUMN.finditer(text):
         out.append(Candidate(m.start(1), m.end(1), "Document", m.group(1), "rule:column-title"))
     for m in _FIVE_YEAR_PLAN.finditer(text):

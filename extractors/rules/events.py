@@ -74,11 +74,7 @@ def _meetings(ctx: Context) -> list[Candidate]:
         head = _EDITION.sub("", text[start : m.start()])
         if name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2:
             continue
-        entry = ctx.entry(name)
-        if entry is not None:
-            out.append(Candidate(start, end, entry.type, entry.name, "rule:meeting", entry))
-        else:
-            out.append(Candidate(start, end, "Event", re.sub(r"^首届", "", name), "rule:meeting"))
+        out.append(ctx.resolved(start, end, "Event", re.sub(r"^首届", "", name), "rule:meeting", form=name))
     return out
 
 

@@ -117,10 +117,7 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
     name = text[start:best]
     if not _proper(name, text[head_end:best]):
         return None
-    entry = ctx.entry(name)
-    if entry is not None:
-        return Candidate(start, best, entry.type, entry.name, rule, entry)
-    return Candidate(start, best, "Institution", name, rule)
+    return ctx.resolved(start, best, "Institution", name, rule)
 
 
 def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
@@ -138,10 +135,8 @@ def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
     if _suffix_in_word(ctx, text, m.end()):
         return None
     name = head.name + part if head.entry is None else text[head.start : m.end()]
-    entry = ctx.entry(text[head.start : m.end()])
-    if entry is not None:
-        return Candidate(head.start, m.end(), entry.type, entry.name, "rule:institution-subunit", entry, parent=head)
-    return Candidate(head.start, m.end(), "Institution", name, "rule:institution-subunit", parent=head)
+    return ctx.resolved(head.start, m.end(), "Institution", name, "rule:institution-subunit",
+                        form=text[head.start : m.end()], parent=head)
 
 
 def _suffix_in_word(ctx: Context, text: str, end: int) -> bool:

@@ -15,6 +15,7 @@ A candidate that is a common word in jieba's dictionary (和平, 高校) is not 
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from extractors.names import TRANSLIT, looks_like_name, name_ends
 from extractors.rules.base import Candidate, Context
@@ -51,49 +52,74 @@ _SPEAKER_TITLE = re.compile(r"(?:全国人大代表|全国政协委员|全国政
 def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
     """Person candidates; ``institution_ends`` are ends of institution candidates already found,
     so that 天津大学精仪学院 黄显 教授 has a clean left edge."""
-    text = ctx.text
-    out: list[Candidate] = []
+    spans = [
+        *_after_titles(ctx.text),
+        *_before_titles(ctx.text, institution_ends),
+        *_in_bylines(ctx.text),
+        *_on_own_lines(ctx),
+        *_before_institution_titles(ctx),
+        *_after_repeated_headlines(ctx),
+    ]
+    out = [c for c in (_accept(ctx, *span) for span in spans) if c is not None]
+    out.extend(_foreign_names(ctx.text))
+    return out
 
-    def add(start: int, end: int, rule: str, strict: bool = False) -> None:
-        name = text[start:end]
-        if not looks_like_name(name) and "·" not in name:
-            return
-        entry = ctx.entry(name)
-        if entry is not None and entry.type != "Person":
-            return
-        if entry is None and (ctx.is_common_word(name) or _common_given_name(ctx, name)):
-            return
-        if entry is None and strict and ctx.word_frequency(name) > 0:
-            return
-        out.append(Candidate(start, end, "Person", entry.name if entry else name, rule, entry))
 
-    # title before the name
+#: A possible name: (start, end, rule, strict); strict: a word of the general dictionary is no name.
+Span = tuple[int, int, str, bool]
+
+
+def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Candidate | None:
+    """The candidate for ``text[start:end]`` if it has the shape of a name and is no common word."""
+    name = ctx.text[start:end]
+    if not looks_like_name(name) and "·" not in name:
+        return None
+    entry = ctx.entry(name)
+    if entry is not None and entry.type != "Person":
+        return None
+    if entry is None and (ctx.is_common_word(name) or _common_given_name(ctx, name)):
+        return None
+    if entry is None and strict and ctx.word_frequency(name) > 0:
+        return None
+    return Candidate(start, end, "Person", entry.name if entry else name, rule, entry)
+
+
+def _after_titles(text: str) -> Iterator[Span]:
+    """部长阴和俊, 主任王韬认为: a title, then a name followed by what may follow a name."""
     for m in _TITLE_BEFORE.finditer(text):
         i = m.end()
         for end in name_ends(text, i):
             if _AFTER_NAME.match(text, end) or _TITLE_AFTER.match(text, end):
-                add(i, end, "rule:person-title")
+                yield i, end, "rule:person-title", False
                 break
 
-    # title after the name, with a clean left edge
+
+def _before_titles(text: str, institution_ends: set[int]) -> Iterator[Span]:
+    """黄显教授, 习近平总书记: a name with a clean left edge, then a title."""
     for m in _TITLE_AFTER.finditer(text):
         for start in (m.start() - 3, m.start() - 2, m.start() - 4):
             if start < 0 or m.start() not in name_ends(text, start):
                 continue
             if _clean_left(text, start, institution_ends):
-                add(start, m.start(), "rule:person-title")
+                yield start, m.start(), "rule:person-title", False
                 break
 
-    # bylines in parentheses or after a key word: names at the start of each item
+
+def _in_bylines(text: str) -> Iterator[Span]:
+    """Bylines in parentheses or after a key word (作者：…): names at the start of each item."""
     for seg_start, seg_end in _byline_segments(text):
         for m in _ITEM_START.finditer(text, seg_start, seg_end):
             i = m.end()
             for end in name_ends(text, i, seg_end):
                 if re.match(r"[，,、；;：:系（(）)\s]|$", text[end : end + 1]) or end == seg_end:
-                    add(i, end, "rule:person-byline")
+                    yield i, end, "rule:person-byline", False
                     break
 
-    # paragraphs (or their first line) that are nothing but names: 杨娟、杜帅 / 宋德雄
+
+def _on_own_lines(ctx: Context) -> Iterator[Span]:
+    """Paragraphs (or their first line) that are nothing but names (杨娟、杜帅 / ◎宋德雄), and
+    speaker lines (张希全国人大代表、中国科学院院士 …)."""
+    text = ctx.text
     for para_start, para_end in _paragraph_spans(text):
         line = text[para_start:para_end]
         mark = re.match(r"[◎○■●]\s*", line)
@@ -104,34 +130,40 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
             pos = body_start
             for p in parts:
                 # a lone short line is a name only if it is no word at all (简报 is a word)
-                add(pos, pos + len(p), "rule:person-byline", strict=len(parts) == 1 and not mark)
+                yield pos, pos + len(p), "rule:person-byline", len(parts) == 1 and not mark
                 pos += len(p) + 1
-        else:
-            # speaker line: 张希全国人大代表、中国科学院院士、吉林大学校长 …
-            for end in name_ends(text, para_start, para_end):
-                nxt = ctx.anchor_at(end, "Institution")
-                if _SPEAKER_TITLE.match(text, end) or (nxt is not None and _TITLE_AFTER.match(text, nxt.end)):
-                    add(para_start, end, "rule:person-speaker")
-                    break
+            continue
+        for end in name_ends(text, para_start, para_end):
+            nxt = ctx.anchor_at(end, "Institution")
+            if _SPEAKER_TITLE.match(text, end) or (nxt is not None and _TITLE_AFTER.match(text, nxt.end)):
+                yield para_start, end, "rule:person-speaker", False
+                break
 
-    # a name right before an institution and a title, wherever it stands:
-    # …路径李希义中共中央政治局常委 / 张希全国人大代表
+
+def _before_institution_titles(ctx: Context) -> Iterator[Span]:
+    """A name right before an institution and a title, wherever it stands: …路径李希义中共中央政治局常委."""
+    text = ctx.text
     for a in ctx.anchors:
         if a.type != "Institution" or not _TITLE_AFTER.match(text, a.end) and not _SPEAKER_TITLE.match(text, a.end):
             continue
         for start in (a.start - 3, a.start - 2):
             if start >= 0 and a.start in name_ends(text, start):
-                add(start, a.start, "rule:person-title")
+                yield start, a.start, "rule:person-title", False
                 break
 
-    # a byline glued after a headline that the PDF repeated (fake bold): 路径路径路径宋德雄党的…
+
+def _after_repeated_headlines(ctx: Context) -> Iterator[Span]:
+    """A byline glued after a headline that the PDF repeated (fake bold): 路径路径路径宋德雄党的…"""
+    text = ctx.text
     for _, _, i in ctx.repeated_runs:
         for end in name_ends(text, i):
             if ctx.anchor_at(end) is not None or text[end : end + 1] in "《“":
-                add(i, end, "rule:person-byline")
+                yield i, end, "rule:person-byline", False
                 break
 
-    # transliterated foreign names: 斯图尔特·罗素, stopping at function characters on either side
+
+def _foreign_names(text: str) -> Iterator[Candidate]:
+    """Transliterated names around a middle dot (斯图尔特·罗素), stopping at function characters."""
     for m in re.finditer("·", text):
         if m.start() > 0 and text[m.start() - 1] == "·":
             continue
@@ -144,8 +176,7 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
                 break
             end += 1
         if start < m.start() and end > m.end() + 1:
-            out.append(Candidate(start, end, "Person", text[start:end], "rule:person-foreign"))
-    return out
+            yield Candidate(start, end, "Person", text[start:end], "rule:person-foreign")
 
 
 def _is_translit(ch: str) -> bool:

@@ -31,13 +31,8 @@ def find_policies(ctx: Context) -> list[Candidate]:
 
     def add(start: int, end: int, rule: str) -> None:
         name = text[start:end]
-        if name in _GENERIC:
-            return
-        entry = ctx.entry(name)
-        if entry is not None:
-            out.append(Candidate(start, end, entry.type, entry.name, rule, entry))
-        else:
-            out.append(Candidate(start, end, "Policy", name, rule))
+        if name not in _GENERIC:
+            out.append(ctx.resolved(start, end, "Policy", name, rule))
 
     for m in _NUMBERED.finditer(text):
         add(m.start(1), m.end(1), "rule:policy-slogan")
@@ -115,10 +110,5 @@ def find_programmes(ctx: Context) -> list[Candidate]:
         start = m.start() - sum(len(t) for t in name_tokens)
         if m.start() - start < 3 or not ctx.stands_alone(start, m.end(), lo, hi):
             continue
-        name = text[start : m.end()]
-        entry = ctx.entry(name)
-        if entry is not None:
-            out.append(Candidate(start, m.end(), entry.type, entry.name, "rule:policy-programme", entry))
-        else:
-            out.append(Candidate(start, m.end(), "Policy", name, "rule:policy-programme"))
+        out.append(ctx.resolved(start, m.end(), "Policy", text[start : m.end()], "rule:policy-programme"))
     return out

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.extract import ExtractOptions, extract_mentions
+from extractors.mentions import ExtractOptions, extract_mentions
 from extractors.records import Document, entity_id
 from tests.conftest import names
 

@@ -25,14 +25,15 @@ from extractors.lexicon import Lexicon
 from extractors.rules.base import Candidate, Context
 from extractors.rules.documents import find_documents
 from extractors.rules.events import find_events
+from extractors.rules.headlines import find_headlines
 from extractors.rules.institutions import find_institutions
-from extractors.rules.persons import TITLES, find_persons, follows_name, starts_with_title
+from extractors.rules.persons import find_persons, follows_name, starts_with_title
 from extractors.rules.policies import find_policies, find_programmes
+from extractors.rules.recurring import find_recurring
 from extractors.segment import sentences
 from extractors.textutil import HAN
 from extractors.records import Document, Mention, entity_id
 
-_ABBREVIATION = re.compile(r"[（(](?:以下)?简称[“\"《]?([^”\"》）)，,]{2,20})[”\"》]?[）)]")
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,8 @@ def extract_mentions(
         found.extend(find_programmes(ctx))
         accepted = _resolve([*anchors, *found])
         accepted = _with_parents(accepted)
-        accepted = _recurring(text, accepted, lexicon)
-        accepted = _headlines(text, accepted, ctx.repeated_runs)
+        accepted = find_recurring(text, accepted, lexicon)
+        accepted = find_headlines(text, accepted, ctx.repeated_runs)
     else:
         accepted = anchors
     return sorted(_to_mention(doc.id, text, c, lexicon) for c in accepted)
@@ -148,98 +149,6 @@ def _with_parents(accepted: list[Candidate]) -> list[Candidate]:
                 out.append(p)
             p = p.parent
     return sorted(out, key=lambda c: (c.start, c.end))
-
-
-def _recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
-    """Recognise again, in the same document, names that rules introduced once."""
-    known: dict[str, Candidate] = {}
-    for c in accepted:
-        if c.entry is None and c.type in ("Person", "Institution", "Document"):
-            known.setdefault(text[c.start : c.end], c)
-            if c.type == "Person" and "·" in c.name:
-                last = c.name.rsplit("·", 1)[1]
-                if len(last) >= 2:
-                    known.setdefault(last, c)
-    for m in _ABBREVIATION.finditer(text):
-        short = m.group(1)
-        before = [c for c in accepted if c.end <= m.start() and m.start() - c.end <= 1]
-        if before and lexicon.lookup(short) is None:
-            # a short form written in 《》 is only that document when written in 《》 again
-            key = f"《{short}》" if "《" in m.group(0) else short
-            known[key] = before[-1]
-    if not known:
-        return accepted
-    occupied = bytearray(len(text))
-    for c in accepted:
-        occupied[c.start : c.end] = b"\1" * c.length
-    for m in _ABBREVIATION.finditer(text):  # the definition itself is not another mention
-        occupied[m.start() : m.end()] = b"\1" * (m.end() - m.start())
-    out = list(accepted)
-    for form in sorted(known, key=lambda f: (-len(f), f)):
-        src = known[form]
-        bracketed = form.startswith("《")
-        for m in re.finditer(re.escape(form), text):
-            s, e = (m.start() + 1, m.end() - 1) if bracketed else m.span()
-            if any(occupied[s:e]):
-                continue
-            # a short form must stand alone: not glued to Han characters on both sides
-            if not bracketed and len(form) <= 2 and src.type != "Person" and s > 0 and e < len(text) and re.match(f"[{HAN}]", text[s - 1]) and text[e] not in "说称表认指强介等和与的，。、；":
-                continue
-            occupied[s:e] = b"\1" * (e - s)
-            out.append(Candidate(s, e, src.type, src.name, "rule:recurring", src.entry))
-    return sorted(out, key=lambda c: (c.start, c.end))
-
-
-_HEADLINE = re.compile(rf"[{HAN}A-Za-z0-9“”‘’：:，,、—\-+·（）()《》 ]{{4,40}}")
-_NOT_HEADLINE = re.compile(
-    rf"^(?:[（(]|来源|信息来源|作者|文章|期刊|评荐|摘要|关键词|网址|编写|【|-|——|(?:19|20)\d\d年)|(?:{TITLES})$"
-)
-
-
-def _headlines(text: str, accepted: list[Candidate], runs: list[tuple[int, int, int]]) -> list[Candidate]:
-    """A headline followed by its byline (…路径 / 宋德雄) names an article: a Document.
-
-    Also in running text where a PDF printed the headline several times before the name
-    (路径路径路径宋德雄)."""
-    people = [c for c in accepted if c.type == "Person"]
-    if not people:
-        return accepted
-    lines, pos = [], 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    out = list(accepted)
-    covered = bytearray(len(text))
-    for c in accepted:
-        covered[c.start : c.end] = b"\1" * c.length
-    for (h0, h1), (b0, b1) in zip(lines, lines[1:]):
-        head = text[h0:h1]
-        if not _HEADLINE.fullmatch(head) or _NOT_HEADLINE.match(head) or re.search("[。！？；]", head):
-            continue
-        in_byline = [c for c in people if b0 <= c.start and c.end <= b1]
-        rest = text[b0:b1]
-        for c in sorted(in_byline, key=lambda c: -c.start):
-            rest = rest[: c.start - b0] + rest[c.end - b0 :]
-        if not in_byline or re.sub(r"[◎○、 ]", "", rest):
-            continue
-        s, e = h0, h1
-        while s < e and text[s] in "◎○★-— ":
-            s += 1
-        if any(covered[s:e]) and all(covered[s:e]):
-            continue
-        inner = [c for c in out if s <= c.start and c.end <= e]
-        for c in inner:
-            out.remove(c)
-        out.append(Candidate(s, e, "Document", text[s:e], "rule:headline"))
-    for s, unit, run_end in runs:
-        after = [c for c in people if c.start == run_end]
-        e = s + unit
-        if after and not any(c.start < e and s < c.end and c.type == "Document" for c in out):
-            out = [c for c in out if not (s <= c.start and c.end <= run_end)]
-            out.append(Candidate(s, e, "Document", text[s:e], "rule:headline"))
-    return sorted(out, key=lambda c: (c.start, c.end))
-
-
 
 
 def _to_mention(doc_id: str, text: str, c: Candidate, lexicon: Lexicon) -> Mention:

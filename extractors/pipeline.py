@@ -1,12 +1,12 @@
-"""Extraction over files: documents in, mentions out, one document at a time."""
+"""Extraction over files: documents in, mentions out, one document at a time (what `kg extract` runs)."""
 from __future__ import annotations
 
 import os
 from typing import Iterable, Iterator
 
-from extractors.extract import ExtractOptions, extract_mentions
+from extractors.mentions import ExtractOptions, extract_mentions
 from extractors.lexicon import Lexicon
-from kg.documents import iter_documents
+from extractors.documents import iter_documents
 from extractors.errors import ReadError
 from extractors.records import Document, Mention
 

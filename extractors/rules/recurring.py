@@ -1,0 +1,54 @@
+"""Names recognised again: a name a rule introduced once is found again where it recurs on its own.
+
+王韬 after 主任王韬; 罗素 after 斯图尔特·罗素; 《方案》 after …（以下简称《方案》）. This runs after the
+other rules and overlap resolution, on the accepted candidates of one document.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.lexicon import Lexicon
+from extractors.rules.base import Candidate
+from extractors.textutil import HAN
+
+_ABBREVIATION = re.compile(r"[（(](?:以下)?简称[“\"《]?([^”\"》）)，,]{2,20})[”\"》]?[）)]")
+
+
+def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """Recognise again, in the same document, names that rules introduced once."""
+    known: dict[str, Candidate] = {}
+    for c in accepted:
+        if c.entry is None and c.type in ("Person", "Institution", "Document"):
+            known.setdefault(text[c.start : c.end], c)
+            if c.type == "Person" and "·" in c.name:
+                last = c.name.rsplit("·", 1)[1]
+                if len(last) >= 2:
+                    known.setdefault(last, c)
+    for m in _ABBREVIATION.finditer(text):
+        short = m.group(1)
+        before = [c for c in accepted if c.end <= m.start() and m.start() - c.end <= 1]
+        if before and lexicon.lookup(short) is None:
+            # a short form written in 《》 is only that document when written in 《》 again
+            key = f"《{short}》" if "《" in m.group(0) else short
+            known[key] = before[-1]
+    if not known:
+        return accepted
+    occupied = bytearray(len(text))
+    for c in accepted:
+        occupied[c.start : c.end] = b"\1" * c.length
+    for m in _ABBREVIATION.finditer(text):  # the definition itself is not another mention
+        occupied[m.start() : m.end()] = b"\1" * (m.end() - m.start())
+    out = list(accepted)
+    for form in sorted(known, key=lambda f: (-len(f), f)):
+        src = known[form]
+        bracketed = form.startswith("《")
+        for m in re.finditer(re.escape(form), text):
+            s, e = (m.start() + 1, m.end() - 1) if bracketed else m.span()
+            if any(occupied[s:e]):
+                continue
+            # a short form must stand alone: not glued to Han characters on both sides
+            if not bracketed and len(form) <= 2 and src.type != "Person" and s > 0 and e < len(text) and re.match(f"[{HAN}]", text[s - 1]) and text[e] not in "说称表认指强介等和与的，。、；":
+                continue
+            occupied[s:e] = b"\1" * (e - s)
+            out.append(Candidate(s, e, src.type, src.name, "rule:recurring", src.entry))
+    return sorted(out, key=lambda c: (c.start, c.end))
