@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import re
 
+from typing import Sequence
+
+from extractors.records import Document, Mention, Sentence, TypedRelation
 from extractors.rules.persons import TITLES
-from extractors.records import Document, Mention, TypedRelation
+from extractors.segment import SentenceIndex, sentences
 
 _TITLE_RUN = re.compile(rf"(?:{TITLES})(?:、?(?:{TITLES}))*")
 _ISSUE_VERB = re.compile(
@@ -30,34 +33,27 @@ _ISSUE_VERB = re.compile(
 _AUTHORED = re.compile(r"^(?:同志)?的(?:署名文章|署名评论|文章|讲话|署名)")
 
 
-def extract_relations(doc: Document, mentions: list[Mention]) -> list[TypedRelation]:
+def extract_relations(doc: Document, mentions: list[Mention], *, sents: Sequence[Sentence] | None = None) -> list[TypedRelation]:
+    """The typed relations of one document; ``sents`` may pass ``sentences(doc.id, doc.text)``
+    if already made. Each relation's evidence is the sentence(s) holding both entities."""
     text = doc.text
     ms = sorted(mentions)
+    index = SentenceIndex(sentences(doc.id, text) if sents is None else sents, len(text))
     out: set[TypedRelation] = set()
-    out |= _positions(doc, text, ms)
-    out |= _issued(doc, text, ms)
-    out |= _authored(doc, text, ms)
-    out |= _references(doc, text, ms)
-    out |= _part_of(doc, text, ms)
+    out |= _positions(doc, index, text, ms)
+    out |= _issued(doc, index, text, ms)
+    out |= _authored(doc, index, text, ms)
+    out |= _references(doc, index, text, ms)
+    out |= _part_of(doc, index, text, ms)
     return sorted(out)
 
 
-def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence(s) around [start, end): from the previous sentence end to the next one."""
-    lo = max(text.rfind(c, 0, start) for c in "。！？；\n") + 1
-    his = [i for i in (text.find(c, end) for c in "。！？；\n") if i >= 0]
-    hi = min(his) + 1 if his else len(text)
-    if hi > 0 and text[hi - 1] == "\n":
-        hi -= 1
-    return lo, hi
-
-
-def _rel(doc, text, a: Mention, b: Mention, type_: str, detail: str = "", span=None) -> TypedRelation:
-    lo, hi = span or _sentence_span(text, min(a.start, b.start), max(a.end, b.end))
+def _rel(doc, index: SentenceIndex, a: Mention, b: Mention, type_: str, detail: str = "", span=None) -> TypedRelation:
+    lo, hi = span or index.span(min(a.start, b.start), max(a.end, b.end))
     return TypedRelation(doc.id, lo, hi, type_, a.entity_id, b.entity_id, detail)
 
 
-def _positions(doc, text, ms) -> set[TypedRelation]:
+def _positions(doc, index, text, ms) -> set[TypedRelation]:
     out = set()
     people = [m for m in ms if m.type == "Person"]
     insts = [m for m in ms if m.type == "Institution"]
@@ -72,7 +68,7 @@ def _positions(doc, text, ms) -> set[TypedRelation]:
             seg = text[seg_start:pos]
             inst, title = _inst_title(seg_start, seg, by_start)
             if inst is not None:
-                out.add(_rel(doc, text, p, inst, "HOLDS_POSITION", "、".join([title, *pending])))
+                out.add(_rel(doc, index, p, inst, "HOLDS_POSITION", "、".join([title, *pending])))
                 pending = []
             elif seg and _TITLE_RUN.fullmatch(seg) and not pending:
                 pending = [seg]
@@ -92,7 +88,7 @@ def _positions(doc, text, ms) -> set[TypedRelation]:
             t = _TITLE_RUN.match(text, inst.end)
             if t is None:
                 break
-            out.add(_rel(doc, text, p, inst, "HOLDS_POSITION", t.group(0)))
+            out.add(_rel(doc, index, p, inst, "HOLDS_POSITION", t.group(0)))
             pos = t.end()
             if text[pos : pos + 1] != "、":
                 break
@@ -101,7 +97,7 @@ def _positions(doc, text, ms) -> set[TypedRelation]:
         inst = by_end.get(p.start)
         t = _TITLE_RUN.match(text, p.end)
         if inst is not None and t is not None:
-            out.add(_rel(doc, text, p, inst, "HOLDS_POSITION", t.group(0)))
+            out.add(_rel(doc, index, p, inst, "HOLDS_POSITION", t.group(0)))
     return out
 
 
@@ -125,7 +121,7 @@ def _inst_title(seg_start: int, seg: str, by_start):
     return None, ""
 
 
-def _issued(doc, text, ms) -> set[TypedRelation]:
+def _issued(doc, index, text, ms) -> set[TypedRelation]:
     out = set()
     docs = [m for m in ms if m.type == "Document"]
     insts = [m for m in ms if m.type == "Institution"]
@@ -155,11 +151,11 @@ def _issued(doc, text, ms) -> set[TypedRelation]:
             else:
                 break
         for inst in issuers:
-            out.add(_rel(doc, text, inst, d, "ISSUED"))
+            out.add(_rel(doc, index, inst, d, "ISSUED"))
     return out
 
 
-def _authored(doc, text, ms) -> set[TypedRelation]:
+def _authored(doc, index, text, ms) -> set[TypedRelation]:
     out = set()
     docs = {m.start: m for m in ms if m.type == "Document"}
     for p in (m for m in ms if m.type == "Person"):
@@ -167,7 +163,7 @@ def _authored(doc, text, ms) -> set[TypedRelation]:
         if m and text[m.end() : m.end() + 1] == "《":
             d = docs.get(m.end() + 1)
             if d is not None:
-                out.add(_rel(doc, text, p, d, "AUTHORED"))
+                out.add(_rel(doc, index, p, d, "AUTHORED"))
     # a headline followed by its byline: Document mention (rule:headline) then persons
     for d in (m for m in ms if m.type == "Document" and m.rule == "rule:headline"):
         line_end = text.find("\n", d.end)
@@ -177,11 +173,11 @@ def _authored(doc, text, ms) -> set[TypedRelation]:
             between = text[d.end : p.start]
             if re.fullmatch(r"[\n◎○、 ]*|(?:[\n◎○、 ]*[^\n]*)", between) and "。" not in between:
                 lo = text.rfind("\n", 0, d.start) + 1
-                out.add(_rel(doc, text, p, d, "AUTHORED", span=(lo, region_end)))
+                out.add(_rel(doc, index, p, d, "AUTHORED", span=(lo, region_end)))
     return out
 
 
-def _references(doc, text, ms) -> set[TypedRelation]:
+def _references(doc, index, text, ms) -> set[TypedRelation]:
     """Reference entries: 文章：《X》 / 期刊：J / 作者：A、B, and 《X》，《人民日报》."""
     out = set()
     docs = [m for m in ms if m.type == "Document"]
@@ -192,7 +188,7 @@ def _references(doc, text, ms) -> set[TypedRelation]:
         if m:
             pub = by_start.get(d.end + m.end())
             if pub is not None and pub.type == "Institution":
-                out.add(_rel(doc, text, d, pub, "PUBLISHED_IN"))
+                out.add(_rel(doc, index, d, pub, "PUBLISHED_IN"))
         # 文章：《X》 then, within the next lines, 期刊：J and 作者：A、B
         if not re.search(r"(?:文章|论文|题目)[：:]《$", text[max(0, d.start - 4) : d.start]):
             continue
@@ -215,18 +211,18 @@ def _references(doc, text, ms) -> set[TypedRelation]:
             line_start = text.rfind("\n", 0, m2.start) + 1
             label = text[line_start : line_start + 3]
             if m2.type == "Person" and label.startswith("作者"):
-                out.add(_rel(doc, text, m2, d, "AUTHORED", span=span))
+                out.add(_rel(doc, index, m2, d, "AUTHORED", span=span))
             elif m2.type == "Institution" and label.startswith("期刊") and m2.start - line_start <= 3:
-                out.add(_rel(doc, text, d, m2, "PUBLISHED_IN", span=span))
+                out.add(_rel(doc, index, d, m2, "PUBLISHED_IN", span=span))
     return out
 
 
-def _part_of(doc, text, ms) -> set[TypedRelation]:
+def _part_of(doc, index, text, ms) -> set[TypedRelation]:
     out = set()
     insts = [m for m in ms if m.type == "Institution"]
     for a in insts:
         parents = [b for b in insts if b.start == a.start and b.end < a.end and b.entity_id != a.entity_id]
         if parents:
             parent = max(parents, key=lambda b: b.end)  # the immediate parent, not the grandparent
-            out.add(_rel(doc, text, a, parent, "PART_OF"))
+            out.add(_rel(doc, index, a, parent, "PART_OF"))
     return out

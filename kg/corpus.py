@@ -161,7 +161,7 @@ def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence
         for i in sorted(used)
     }
 
-    typed = [(r, text[r.start : r.end]) for r in extract_relations(doc, mentions)]
+    typed = [(r, text[r.start : r.end]) for r in extract_relations(doc, mentions, sents=sents)]
     info = DocInfo(doc.id, doc.path, doc.format, doc.title, doc.publication, doc.date, len(text), len(sents), len(paras), len(mentions))
     n_units = {"sentence": len(sents), "paragraph": len(paras), "document": 1}[window]
     return DocResult(info, entities, mention_counts, first_mention, unit_counts, pair_counts, n_units, evidence, evidence_sentences, typed, "".join(rows), "".join(ev_rows))
