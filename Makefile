@@ -52,11 +52,11 @@ eval-heldout: install
 # throughput, memory and scaling of `kg build` on 50 MB of policy text against the jieba pipeline
 # (not a test; CI does not run it; about 15 minutes on 2 cores)
 bench: install
-	$(BIN)/python -m kg.bench.build_bench
+	$(BIN)/python -m tests.bench.build_bench
 
 # loading speed into a Bolt server (ArcadeDB from the test extras): nodes and relationships per second
 bench-neo4j: install
-	$(BIN)/python -m kg.bench.neo4j_bench
+	$(BIN)/python -m tests.bench.neo4j_bench
 
 clean:
 	rm -rf $(VENV) out/ *.egg-info $(JS)/node_modules

@@ -124,8 +124,9 @@ class Mention:
 
 #: Relationship types of the graph (a fixed schema: never taken from text).
 #: CO_OCCURS is undirected; the typed relations read source -> target.
+CO_OCCURS = "CO_OCCURS"
 RELATION_TYPES: tuple[str, ...] = (
-    "CO_OCCURS",
+    CO_OCCURS,
     "HOLDS_POSITION",  # Person -> Institution, detail: the position (党组书记、部长)
     "ISSUED",  # Institution -> Document
     "AUTHORED",  # Person -> Document
@@ -133,11 +134,6 @@ RELATION_TYPES: tuple[str, ...] = (
     "PART_OF",  # Institution (sub-unit) -> Institution
 )
 TYPED_RELATIONS: tuple[str, ...] = RELATION_TYPES[1:]
-
-#: How the tables (and GraphML/GEXF attributes) write a list in one cell, and the evidence texts of a relation.
-LIST_SEPARATOR = " | "
-EVIDENCE_SEPARATOR = " ‖ "
-
 
 @dataclass(frozen=True, slots=True, order=True)
 class TypedRelation:

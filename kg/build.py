@@ -16,16 +16,23 @@ from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
-from extractors.lexicon import Lexicon
-from kg.corpus import EVIDENCE_COLUMNS, MENTION_COLUMNS, WINDOWS, Corpus, DocResult, analyse_document
 from extractors.documents import Meta, document_files, load_document
 from extractors.errors import KgError, ReadError
-from kg.export import ExportError, atomic_text
+from extractors.lexicon import Lexicon
+from kg.analysis import DocResult, analyse_document
+from kg.cooccurrence import WINDOWS
+from kg.corpus import Corpus
 from kg.export.gexf import write_gexf
 from kg.export.graphml import write_graphml
 from kg.export.jsonfile import write_json
-from kg.export.tables import ENCODING, write_documents, write_entities, write_relations
+from kg.files import ExportError, atomic_text
 from kg.graph import GraphOptions, build_graph
+from kg.neo4j.rows import Neo4jRows, corpus_name, to_neo4j_rows
+from kg.rows import document_rows, entity_rows, relation_rows
+from kg.tables import (
+    ENCODING, EVIDENCE, EVIDENCE_COLUMNS, MENTION_COLUMNS, MENTIONS, MentionCounts, header, write_documents,
+    write_entities, write_relations,
+)
 
 @dataclass(frozen=True)
 class BuildOptions:
@@ -121,10 +128,10 @@ def build(
     skipped: list[ReadError] = []
     timings = {"read": 0.0, "extract": 0.0, "relations": 0.0, "write": 0.0}
     t_start = time.perf_counter()
-    with atomic_text(out / "mentions.csv", encoding=ENCODING, newline="") as mfh, \
-            atomic_text(out / "evidence.csv", encoding=ENCODING, newline="") as efh:
-        mfh.write(",".join(MENTION_COLUMNS) + "\n")
-        efh.write(",".join(EVIDENCE_COLUMNS) + "\n")
+    with atomic_text(out / MENTIONS, encoding=ENCODING, newline="") as mfh, \
+            atomic_text(out / EVIDENCE, encoding=ENCODING, newline="") as efh:
+        mfh.write(header(MENTION_COLUMNS))
+        efh.write(header(EVIDENCE_COLUMNS))
         for i, (result, t) in enumerate(_results(tasks, lexicon, options), start=1):
             for k, v in t.items():
                 timings[k] += v
@@ -149,11 +156,15 @@ def build(
     timings["relations"] += time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    # the tables first: the Neo4j files are made from them
-    write_entities(graph, out / "entities.csv")
-    write_relations(graph, corpus, out / "relations.csv")
-    write_documents(corpus, out / "documents.csv")
-    neo4j_job = _start_neo4j_files(graph, corpus, out / "neo4j", parallel=options.workers > 1) if options.neo4j_files else None
+    entities, relations, documents = entity_rows(graph), relation_rows(graph, corpus), document_rows(corpus)
+    write_entities(entities, out / "entities.csv")
+    write_relations(relations, out / "relations.csv")
+    write_documents(documents, out / "documents.csv")
+    neo4j_job = None
+    if options.neo4j_files:
+        rows = to_neo4j_rows(entities, relations, documents, MentionCounts(*corpus.mention_count_arrays()),
+                             corpus=corpus_name(out), where=str(out / MENTIONS))
+        neo4j_job = _start_neo4j_files(rows, out / "neo4j", parallel=options.workers > 1)
     write_graphml(graph, out / "graph.graphml")
     write_gexf(graph, out / "graph.gexf")
     write_json(graph, out / "graph.json")
@@ -170,20 +181,20 @@ def build(
     return BuildResult(out, corpus, graph, skipped, timings)
 
 
-def _start_neo4j_files(graph: nx.Graph, corpus: Corpus, folder: Path, *, parallel: bool) -> Callable[[], None]:
+def _start_neo4j_files(rows: Neo4jRows, folder: Path, *, parallel: bool) -> Callable[[], None]:
     """Write OUT/neo4j; with more than one worker, in a forked process while the other files are
     written. Returns the function that waits for it (and raises its error, if any)."""
-    from kg.export.neo4j_files import write_neo4j_files
+    from kg.neo4j.files import write_files
 
     if not parallel or "fork" not in mp.get_all_start_methods():
-        write_neo4j_files(graph, corpus, folder)
+        write_files(rows, folder)
         return lambda: None
     ctx = mp.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
 
     def child() -> None:
         try:
-            write_neo4j_files(graph, corpus, folder)
+            write_files(rows, folder)
             send.send(None)
         except BaseException as exc:  # reported by the parent as a project error
             send.send(str(exc) or type(exc).__name__)
@@ -205,7 +216,7 @@ def _start_neo4j_files(graph: nx.Graph, corpus: Corpus, folder: Path, *, paralle
 
 
 def _write_readme(out: Path) -> None:
-    from kg.export import tables
+    from kg import tables
 
     text = (
         "Files written by `kg build` (see the project README for how to open each one).\n\n"
@@ -215,7 +226,7 @@ def _write_readme(out: Path) -> None:
         "index.html     an interactive view; open it in a browser, no network needed.\n"
         "neo4j/         CSV files for neo4j-admin import and load.cypher for cypher-shell (see neo4j/README.md).\n"
         "\nTables (UTF-8 with BOM; pandas.read_csv reads them as they are):\n"
-        + tables.__doc__.split("\n", 2)[2]
+        + tables.describe_tables()
     )
     with atomic_text(out / "README.txt") as fh:
         fh.write(text)

@@ -10,11 +10,11 @@ import sys
 import time
 from typing import Sequence
 
-from extractors.normalize import LAYOUTS
-from kg.corpus import WINDOWS
 from extractors.errors import KgError
+from extractors.normalize import LAYOUTS
+from kg.cooccurrence import WINDOWS
 from kg.graph import GraphOptions
-from kg.query import DEFAULT_OUT, FORMATS
+from queries.run import DEFAULT_OUT, FORMATS
 
 EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 2
 
@@ -212,7 +212,7 @@ def _report_skipped(skipped) -> int:
 def _cmd_extract(args) -> int:
     from extractors.mentions import ExtractOptions
     from extractors.pipeline import extract_paths
-    from kg.output import write_mentions
+    from kg.terminal import write_mentions
 
     lexicon = _lexicon(args)
     options = ExtractOptions(rules=not args.no_rules)
@@ -229,7 +229,7 @@ def _cmd_build(args) -> int:
     if not args.neo4j and (args.corpus or args.replace or args.neo4j_user or args.neo4j_database):
         raise KgError("--corpus, --replace, --neo4j-user and --neo4j-database need --neo4j URI")
     if args.neo4j:  # settings are checked before the build, so a missing password fails at once
-        from kg.export.neo4j import Connection, check_uri
+        from kg.neo4j.client import Connection, check_uri
 
         connection = Connection.from_env(args.neo4j, args.neo4j_user, args.neo4j_database)
         check_uri(connection.uri, option_prefix="neo4j-")
@@ -251,7 +251,7 @@ def _cmd_build(args) -> int:
 
 
 def _load_neo4j(out, connection, args) -> None:
-    from kg.export.neo4j import DEFAULT_BATCH_SIZE, load_folder
+    from kg.neo4j.load import DEFAULT_BATCH_SIZE, load_folder
 
     batch_size = getattr(args, "batch_size", None)
     report = load_folder(
@@ -265,7 +265,7 @@ def _load_neo4j(out, connection, args) -> None:
 
 
 def _cmd_export_neo4j(args) -> int:
-    from kg.export.neo4j import Connection
+    from kg.neo4j.client import Connection
 
     _load_neo4j(args.out, Connection.from_env(args.uri, args.neo4j_user, args.neo4j_database), args)
     return EXIT_OK
@@ -280,7 +280,7 @@ def _cmd_normalize(args) -> int:
 
 
 def _cmd_query(args) -> int:
-    from kg.query import format_result, list_queries, parse_param_args, run_query
+    from queries.run import format_result, list_queries, parse_param_args, run_query
 
     if args.list:
         print(list_queries())

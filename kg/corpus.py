@@ -1,12 +1,9 @@
-"""Per-document analysis and its aggregation over a corpus.
+"""The corpus: the reduce step of the build, merging each document's ``DocResult`` in document-id order.
 
-``analyse_document`` turns one normalised document into a compact, picklable ``DocResult``:
-mention rows, per-unit entity sets reduced to counts, the few most informative evidence sentences
-per pair, and typed relations. It runs in worker processes; the main process only merges results
-(``Corpus.add``) in document-id order, so the output does not depend on the number of workers.
-
-Nothing here holds a document's text after its ``DocResult`` is made: the corpus keeps counts and
-a bounded number of evidence sentences per pair, which is what lets large corpora stream.
+What it keeps grows with the graph, not with the text: counts per entity and per pair, a bounded
+number of evidence sentences per pair (the most informative), and the typed relations with their
+evidence. Everything is merged in the order results are added, which the build fixes (document id),
+so the output does not depend on how many workers analysed the documents.
 """
 from __future__ import annotations
 
@@ -17,35 +14,13 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from itertools import combinations
 
-from extractors.mentions import ExtractOptions, extract_mentions
-from extractors.lexicon import Lexicon
-from extractors.relations import extract_relations
-from extractors.segment import paragraphs, sentences
+from kg.analysis import DocResult
+from kg.cooccurrence import EVIDENCE_PER_EDGE
 from kg.measures import Association, association
-from extractors.records import Document, TypedRelation
+from kg.tables import DocumentRow
 
-WINDOWS = ("sentence", "paragraph", "document")
-#: Evidence sentences kept per pair and per typed relation.
-EVIDENCE_PER_EDGE = 3
 #: Document ids listed on an edge (the full list is in evidence.csv).
 DOCUMENTS_PER_EDGE = 50
-
-MENTION_COLUMNS = ("doc", "start", "end", "text", "entity_id", "name", "type", "rule", "sentence")
-EVIDENCE_COLUMNS = ("source", "target", "doc", "unit", "start", "end")
-
-
-@dataclass(frozen=True, slots=True)
-class DocInfo:
-    id: str
-    path: str
-    format: str
-    title: str
-    publication: str
-    date: str
-    chars: int
-    sentences: int
-    paragraphs: int
-    mentions: int
 
 
 class Evidence(NamedTuple):
@@ -58,119 +33,6 @@ class Evidence(NamedTuple):
     start: int
     end: int
     text: str
-
-
-@dataclass
-class DocResult:
-    info: DocInfo
-    entities: dict[str, tuple[str, str]]  # id -> (name, type)
-    mention_counts: Counter  # id -> mentions, in order of first mention
-    first_mention: dict[str, int]  # id -> index of its first row in the document's mention rows
-    unit_counts: Counter  # id -> units of the window containing it
-    pair_counts: Counter  # (a, b) -> units containing both
-    units: int
-    evidence: dict[tuple[str, str], tuple[int, ...]]  # pair -> its best sentences (indices below)
-    evidence_sentences: dict[int, tuple]  # sentence index -> (rank, sentence id, start, end, text)
-    typed: list[tuple[TypedRelation, str]]  # relation and its evidence text
-    mention_csv: str  # rows for mentions.csv
-    evidence_csv: str  # rows for evidence.csv
-
-
-def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence", rules: bool = True) -> DocResult:
-    if window not in WINDOWS:
-        raise ValueError(f"window must be one of {WINDOWS}")
-    text = doc.text
-    paras = paragraphs(doc.id, text)
-    sents = sentences(doc.id, text, paras)
-    mentions = extract_mentions(doc, lexicon, options=ExtractOptions(rules=rules), sents=sents)
-
-    entities: dict[str, tuple[str, str]] = {}
-    mention_counts: Counter = Counter()
-    per_sentence: dict[int, set[str]] = {}
-    rows = []
-    doc_field = _csv_field(doc.id)
-    k, n_sents = 0, len(sents)
-    first_mention: dict[str, int] = {}
-    for row_index, m in enumerate(mentions):  # in text order: walk the sentences along
-        entities[m.entity_id] = (m.name, m.type)
-        mention_counts[m.entity_id] += 1
-        first_mention.setdefault(m.entity_id, row_index)
-        while k < n_sents and sents[k].end <= m.start:
-            k += 1
-        si = k if k < n_sents and sents[k].start <= m.start else None
-        if si is not None:
-            per_sentence.setdefault(si, set()).add(m.entity_id)
-        rows.append(
-            f"{doc_field},{m.start},{m.end},{_csv_field(m.text)},{m.entity_id},{_csv_field(m.name)},{m.type},"
-            f"{m.rule},{'' if si is None else _csv_field(f'{doc.id}#s{si}')}\n"
-        )
-
-    # units of the co-occurrence window (only those holding an entity), each with its entity set
-    if window == "sentence":
-        units = [(f"{doc.id}#s{i}", sents[i].start, sents[i].end, ents, [i]) for i, ents in sorted(per_sentence.items())]
-    elif window == "paragraph":
-        by_para: dict[int, list[int]] = {}
-        for i, s in enumerate(sents):
-            by_para.setdefault(s.paragraph, []).append(i)
-        units = []
-        for p in paras:
-            idx = by_para.get(p.index, [])
-            ents = set().union(*(per_sentence.get(i, set()) for i in idx)) if idx else set()
-            units.append((f"{doc.id}#p{p.index}", p.start, p.end, ents, idx))
-    else:
-        units = [(doc.id, 0, len(text), set().union(*per_sentence.values()) if per_sentence else set(), list(range(len(sents))))]
-
-    unit_counts: Counter = Counter()
-    pair_counts: Counter = Counter()
-    where: dict[tuple[str, str], list[int]] = {}  # pair -> sentences holding both (evidence candidates)
-    ev_rows: list[str] = []
-    for unit_id, u0, u1, ents, sent_idx in units:
-        if not ents:
-            continue
-        unit_counts.update(ents)
-        if len(ents) < 2:
-            continue
-        unit_field = _csv_field(unit_id) if doc_field is not doc.id else unit_id
-        ordered = sorted(ents)
-        for pair in combinations(ordered, 2):
-            pair_counts[pair] += 1
-            ev_rows.append(f"{pair[0]},{pair[1]},{doc_field},{unit_field},{u0},{u1}\n")
-            if window == "sentence":
-                where.setdefault(pair, []).append(sent_idx[0])
-                continue
-            a, b = pair
-            for i in sent_idx:
-                in_sentence = per_sentence.get(i, ())
-                if a in in_sentence and b in in_sentence:
-                    where.setdefault(pair, []).append(i)
-
-    def rank(i: int) -> tuple:
-        s = sents[i]
-        return (len(per_sentence[i]), s.end - s.start), f"{doc.id}#s{i}"
-
-    # each pair's best sentences, as indices into one table of sentences (a sentence with many
-    # entities serves many pairs; its text travels once)
-    evidence: dict[tuple[str, str], tuple[int, ...]] = {}
-    used: set[int] = set()
-    for pair, idx in where.items():
-        best = tuple(heapq.nsmallest(EVIDENCE_PER_EDGE, idx, key=rank)) if len(idx) > 1 else tuple(idx)
-        evidence[pair] = best
-        used.update(best)
-    evidence_sentences = {
-        i: (rank(i)[0], f"{doc.id}#s{i}", sents[i].start, sents[i].end, text[sents[i].start : sents[i].end])
-        for i in sorted(used)
-    }
-
-    typed = [(r, text[r.start : r.end]) for r in extract_relations(doc, mentions, sents=sents)]
-    info = DocInfo(doc.id, doc.path, doc.format, doc.title, doc.publication, doc.date, len(text), len(sents), len(paras), len(mentions))
-    n_units = {"sentence": len(sents), "paragraph": len(paras), "document": 1}[window]
-    return DocResult(info, entities, mention_counts, first_mention, unit_counts, pair_counts, n_units, evidence, evidence_sentences, typed, "".join(rows), "".join(ev_rows))
-
-
-def _csv_field(value: str) -> str:
-    if "," in value or '"' in value or "\n" in value or "\r" in value:
-        return '"' + value.replace('"', '""') + '"'
-    return value
 
 
 @dataclass
@@ -205,7 +67,7 @@ class Corpus:
     """Counts and bounded evidence merged from DocResults, in the order they are added."""
 
     def __init__(self) -> None:
-        self.documents: list[DocInfo] = []
+        self.documents: list[DocumentRow] = []
         self.entities: dict[str, EntityStats] = {}
         self.pairs: dict[tuple[str, str], PairStats] = {}
         self.typed: dict[tuple[str, str, str, str], TypedStats] = {}

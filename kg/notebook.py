@@ -24,9 +24,9 @@ import networkx as nx
 import pandas as pd
 
 from extractors.errors import KgError
-from kg.export.jsonfile import read_json
-from kg.export.neo4j_rows import split_evidence
-from extractors.records import LIST_SEPARATOR
+from extractors.records import CO_OCCURS
+from kg.folder import read_folder
+from kg.tables import LIST_SEPARATOR, parse_ref, split_evidence
 
 MEASURES = ("npmi", "pmi", "jaccard", "llr", "count", "doc_count")
 
@@ -36,20 +36,15 @@ def load(path: str | os.PathLike) -> "KnowledgeGraph":
     return KnowledgeGraph(Path(path))
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
-    if not path.is_file():
-        raise KgError(f"{path}: missing; is {path.parent} the output folder of `kg build`?")
-    return pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False, na_values=[""], dtype={"date": str, "first_date": str, "last_date": str})
-
-
 class KnowledgeGraph:
     def __init__(self, folder: Path):
+        data = read_folder(folder)
         self.folder = folder
-        self.entities = _read_csv(folder / "entities.csv")
-        self.relations = _read_csv(folder / "relations.csv")
-        self.mentions = _read_csv(folder / "mentions.csv")
-        self.documents = _read_csv(folder / "documents.csv")
-        self.graph: nx.Graph = read_json(folder / "graph.json")
+        self.entities = data.entities
+        self.relations = data.relations
+        self.mentions = data.mentions
+        self.documents = data.documents
+        self.graph: nx.Graph = data.graph
         self._names = dict(zip(self.entities["id"], self.entities["name"]))
         self._lookup: dict[str, str] = {}
         for row in self.entities.itertuples(index=False):
@@ -99,7 +94,7 @@ class KnowledgeGraph:
         if by not in MEASURES:
             raise KgError(f"by must be one of {', '.join(MEASURES)}")
         eid = self.id(entity)
-        co = self.relations[(self.relations["type"] == "CO_OCCURS") & ((self.relations["source"] == eid) | (self.relations["target"] == eid))]
+        co = self.relations[(self.relations["type"] == CO_OCCURS) & ((self.relations["source"] == eid) | (self.relations["target"] == eid))]
         other = co["target"].where(co["source"] == eid, co["source"])
         df = pd.DataFrame({"id": other.values})
         df["name"] = df["id"].map(self._names)
@@ -138,20 +133,18 @@ class KnowledgeGraph:
         if self.graph.has_edge(ia, ib):
             d = self.graph.edges[ia, ib]
             for e in d.get("evidence", []):
-                rows.append({"relation": "CO_OCCURS", "doc": e["doc"], "sentence": e["sentence"], "start": e["start"], "end": e["end"], "text": e["text"]})
+                rows.append({"relation": CO_OCCURS, "doc": e["doc"], "sentence": e["sentence"], "start": e["start"], "end": e["end"], "text": e["text"]})
             for r in d.get("relations", []):
                 for e in r["evidence"]:
                     rows.append({"relation": r["type"], "doc": e["doc"], "sentence": "", "start": e["start"], "end": e["end"], "text": e["text"]})
         else:
             s, t = min(ia, ib), max(ia, ib)
-            rel = self.relations[(self.relations["source"] == s) & (self.relations["target"] == t) & (self.relations["type"] == "CO_OCCURS")]
+            rel = self.relations[(self.relations["source"] == s) & (self.relations["target"] == t) & (self.relations["type"] == CO_OCCURS)]
             for _, row in rel.iterrows():
                 refs = row["evidence_refs"].split(LIST_SEPARATOR) if isinstance(row["evidence_refs"], str) else []
                 texts = split_evidence(row["evidence"], refs) if isinstance(row["evidence"], str) else []
-                for text, ref in zip(texts, refs):
-                    sentence, span = ref.rsplit(":", 1)
-                    start, end = span.split("-")
-                    rows.append({"relation": "CO_OCCURS", "doc": sentence.split("#")[0], "sentence": sentence, "start": int(start), "end": int(end), "text": text})
+                for text, ref in zip(texts, map(parse_ref, refs)):
+                    rows.append({"relation": CO_OCCURS, "doc": ref.doc, "sentence": ref.sentence, "start": ref.start, "end": ref.end, "text": text})
         return pd.DataFrame(rows, columns=["relation", "doc", "sentence", "start", "end", "text"])
 
     def timeline(self, entity: str) -> pd.DataFrame:
@@ -184,7 +177,7 @@ class KnowledgeGraph:
 
     def typed(self, entity: str | None = None, *, type: str | None = None) -> pd.DataFrame:
         """Typed relations (not CO_OCCURS), optionally of one entity and/or of one type."""
-        df = self.relations[self.relations["type"] != "CO_OCCURS"]
+        df = self.relations[self.relations["type"] != CO_OCCURS]
         if entity is not None:
             eid = self.id(entity)
             df = df[(df["source"] == eid) | (df["target"] == eid)]

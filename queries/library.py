@@ -48,13 +48,13 @@ import networkx as nx
 import pandas as pd
 
 from extractors.errors import KgError
+from extractors.records import CO_OCCURS, RELATION_TYPES
 from kg.notebook import KnowledgeGraph
-from extractors.records import LIST_SEPARATOR, RELATION_TYPES
+from kg.tables import LIST_SEPARATOR, split_evidence
 
 QUERY_DIR = Path(__file__).resolve().parent
 PARAM_TYPES: dict[str, type] = {"string": str, "integer": int, "float": float}
 HEADER_FIELDS = ("name", "answers", "params", "columns")
-CO_OCCURS = RELATION_TYPES[0]
 #: The relationship types between entities, in the order ``shortest_path`` lists them in ``via``.
 ENTITY_RELATIONS = RELATION_TYPES
 MAX_HOPS = 10  # shortest_path's bound ([*..10]: Neo4j warns about unbounded shortest paths)
@@ -207,8 +207,6 @@ def _list(value) -> list[str]:
 
 def _evidence(row) -> tuple[list[str], list[str]]:
     """The evidence texts and references of a relations.csv row, split as the Neo4j loader splits them."""
-    from kg.export.neo4j_rows import split_evidence
-
     refs = _list(row["evidence_refs"])
     return split_evidence(_s(row["evidence"]), refs), refs
 

@@ -7,11 +7,11 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from kg.export import ExportError, atomic_text
+from kg.files import ExportError, atomic_text
 from kg.export.gexf import write_gexf
 from kg.export.graphml import write_graphml
 from kg.export.jsonfile import read_json, write_json
-from kg.export.tables import ENTITY_COLUMNS, RELATION_COLUMNS
+from kg.tables import ENTITY_COLUMNS, RELATION_COLUMNS
 from extractors.records import entity_id
 from tests.jstools import run_node
 

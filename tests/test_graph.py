@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from kg.build import BuildOptions, build
-from kg.corpus import Corpus, analyse_document
+from kg.analysis import analyse_document
+from kg.corpus import Corpus
 from kg.graph import GraphOptions, build_graph, weighted_pagerank
 from extractors.records import Document, entity_id
 

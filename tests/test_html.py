@@ -13,7 +13,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.corpus import Corpus, DocInfo
+from kg.corpus import Corpus
+from kg.tables import DocumentRow as DocInfo
 from kg.export.html import MAX_DRAWN, render_html, write_html
 from kg.export.jsonfile import read_json
 from tests.jstools import run_node

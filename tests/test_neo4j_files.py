@@ -12,13 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.export import ExportError
-from kg.export.neo4j_files import (
-    ARRAY_DELIMITER, csv_files, load_cypher, schema_cypher, write_files, write_neo4j_files,
-)
-from kg.export.neo4j_rows import (
+from kg.files import ExportError
+from kg.neo4j.files import ARRAY_DELIMITER, csv_files, load_cypher, schema_cypher, write_files
+from kg.neo4j.literals import cypher_literal, cypher_string
+from kg.neo4j.rows import MentionRows, Neo4jRows, read_folder
+from kg.neo4j.schema import (
     CO_OCCURS_PROPERTIES, DOCUMENT_PROPERTIES, ENTITY_PROPERTIES, MENTIONED_IN_PROPERTIES, TYPED_PROPERTIES,
-    MentionRows, Neo4jRows, cypher_literal, cypher_string, read_tables, to_neo4j_rows,
 )
 from extractors.records import ENTITY_TYPES, TYPED_RELATIONS
 from tests.test_neo4j_load import (  # noqa: F401  (fixtures and helpers shared with the loader tests)
@@ -35,12 +34,12 @@ def seeds_files(seeds_out) -> Path:
 
 @pytest.fixture(scope="module")
 def seeds_rows(seeds_out) -> Neo4jRows:
-    return to_neo4j_rows(read_tables(seeds_out), corpus=seeds_out.name)
+    return read_folder(seeds_out, corpus=seeds_out.name)
 
 
 @pytest.fixture
 def hostile_rows(hostile_out) -> Neo4jRows:
-    return to_neo4j_rows(read_tables(hostile_out), corpus="hostile")
+    return read_folder(hostile_out, corpus="hostile")
 
 
 def sample(rows: Neo4jRows, k: int = 3) -> Neo4jRows:
@@ -49,7 +48,7 @@ def sample(rows: Neo4jRows, k: int = 3) -> Neo4jRows:
         rows,
         entities={t: r[:k] for t, r in rows.entities.items()},
         documents=rows.documents[:k],
-        co_occurs=sorted(rows.co_occurs, key=lambda r: -len(r["props"]["evidence"] or []))[:k],
+        co_occurs=sorted(rows.co_occurs, key=lambda r: -len(r.props["evidence"] or []))[:k],
         typed={t: r[:k] for t, r in rows.typed.items()},
         mentioned_in=rows.mentioned_in[:k],
     )
@@ -221,18 +220,18 @@ def _expected_records(rows: Neo4jRows) -> dict[str, list[dict]]:
     out = {}
     for t in ENTITY_TYPES:
         out[f"entities_{t}.csv"] = [
-            {"id:ID(Entity)": r["id"], ":LABEL": ["Entity", t], **{k: r["props"][k] for k in ENTITY_PROPERTIES},
-             "corpora": [r["corpus"]]} for r in rows.entities[t]]
+            {"id:ID(Entity)": r.id, ":LABEL": ["Entity", t], **{k: r.props[k] for k in ENTITY_PROPERTIES},
+             "corpora": [r.corpus]} for r in rows.entities[t]]
     out["source_documents.csv"] = [
-        {"id:ID(SourceDocument)": r["id"], ":LABEL": ["SourceDocument"], **{k: r["props"][k] for k in DOCUMENT_PROPERTIES}}
+        {"id:ID(SourceDocument)": r.id, ":LABEL": ["SourceDocument"], **{k: r.props[k] for k in DOCUMENT_PROPERTIES}}
         for r in rows.documents]
     groups = [("CO_OCCURS", rows.co_occurs, CO_OCCURS_PROPERTIES, "Entity"),
               *((t, rows.typed[t], TYPED_PROPERTIES, "Entity") for t in TYPED_RELATIONS),
               ("MENTIONED_IN", rows.mentioned_in, MENTIONED_IN_PROPERTIES, "SourceDocument")]
     for t, group, props, end in groups:
         out[f"relationships_{t}.csv"] = [
-            {":START_ID(Entity)": r["source"], f":END_ID({end})": r["target"], ":TYPE": t,
-             **{k: r["props"][k] for k in props}} for r in group]
+            {":START_ID(Entity)": r.source, f":END_ID({end})": r.target, ":TYPE": t,
+             **{k: r.props[k] for k in props}} for r in group]
     return out
 
 
@@ -255,9 +254,9 @@ def test_the_array_delimiter_occurs_in_no_value(seeds_rows, hostile_rows):
 
 
 def test_a_value_holding_the_delimiter_fails_loudly(hostile_rows, tmp_path):
+    inst = hostile_rows.entities["Institution"][0]
     bad = replace(hostile_rows, entities={**hostile_rows.entities, "Institution": [
-        {**hostile_rows.entities["Institution"][0], "props": {**hostile_rows.entities["Institution"][0]["props"],
-                                                              "aliases": ["科技部", "a\x1fb"]}}]})
+        replace(inst, props={**inst.props, "aliases": ["科技部", "a\x1fb"]})]})
     with pytest.raises(ExportError, match="U\\+001F"):
         write_files(bad, tmp_path / "neo4j")
     assert not (tmp_path / "neo4j").exists()
@@ -320,23 +319,12 @@ def test_writing_the_files_holds_no_whole_file_in_memory(tmp_path):
     assert mentioned[-1] == '"ent_000099","doc_000299","MENTIONED_IN",' + str(1 + (99 * 299) % 7) + ',"big"'
 
 
-def test_write_neo4j_files_is_deterministic(hostile_out, tmp_path):
-    import networkx as nx
-
-    rows = to_neo4j_rows(read_tables(hostile_out), corpus="hostile")
-    graph = nx.Graph()
-    graph.add_nodes_from(r["id"] for rs in rows.entities.values() for r in rs)
-    first = write_neo4j_files(graph, None, hostile_out / "neo4j")
+def test_write_files_is_deterministic(hostile_out):
+    rows = read_folder(hostile_out, corpus="hostile")
+    first = write_files(rows, hostile_out / "neo4j")
     snapshot = {p.name: p.read_bytes() for p in first.iterdir()}
-    write_neo4j_files(graph, None, hostile_out / "neo4j")
+    write_files(read_folder(hostile_out, corpus="hostile"), hostile_out / "neo4j")
     assert {p.name: p.read_bytes() for p in first.iterdir()} == snapshot
-
-
-def test_write_neo4j_files_refuses_tables_of_another_graph(hostile_out):
-    import networkx as nx
-
-    with pytest.raises(ExportError, match="does not hold this graph's entities"):
-        write_neo4j_files(nx.Graph([("a", "b")]), None, hostile_out / "neo4j")
 
 
 def test_readme_gives_the_command_lines(seeds_files):
@@ -436,9 +424,9 @@ def test_load_cypher_gives_the_same_graph_as_the_bolt_loader(which, bolt_server,
         folder, text = seeds_out, (seeds_files / "load.cypher").read_text(encoding="utf-8")
     else:
         folder = hostile_out
-        write_files(to_neo4j_rows(read_tables(hostile_out), corpus=hostile_out.name), hostile_out / "neo4j")
+        write_files(read_folder(hostile_out, corpus=hostile_out.name), hostile_out / "neo4j")
         text = (hostile_out / "neo4j" / "load.cypher").read_text(encoding="utf-8")
-    rows = to_neo4j_rows(read_tables(folder), corpus=folder.name)
+    rows = read_folder(folder, corpus=folder.name)
     by_file = _Db(bolt_server, bolt_database)
     by_bolt = _Db(bolt_server, bolt_server.create_database(bolt_database + "bolt"))
     try:

@@ -14,11 +14,10 @@ import pandas as pd
 import pytest
 
 from extractors.errors import KgError
-from kg.export.neo4j_rows import (
-    PARAMETERS, MentionRows, Neo4jRows, all_statements, corpus_name, node_statement, property_keys, read_tables,
-    relationship_statement, split_evidence, to_neo4j_rows,
-)
-from kg.export.neo4j_schema import NODE_LABELS, RELATIONSHIP_TYPES
+from kg.neo4j.rows import MentionRows, Neo4jRows, corpus_name, read_folder
+from kg.neo4j.schema import NODE_LABELS, RELATIONSHIP_TYPES
+from kg.neo4j.statements import PARAMETERS, all_statements, node_statement, property_keys, relationship_statement
+from kg.tables import split_evidence
 from extractors.records import ENTITY_TYPES, RELATION_TYPES, TYPED_RELATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,16 +46,17 @@ def seeds_out(request, tmp_path_factory, lexicon) -> Path:
 
 @pytest.fixture(scope="module")
 def seeds_rows(seeds_out) -> Neo4jRows:
-    return to_neo4j_rows(read_tables(seeds_out), corpus="seeds")
+    return read_folder(seeds_out, corpus="seeds")
 
 
 def write_hostile_out(folder: Path) -> Path:
     """A small output folder written with the project's writers from a hand-made corpus whose names,
     aliases, titles and evidence hold quotes, backticks, braces, backslashes, line breaks, control
     characters, separators and Cypher."""
-    from kg.corpus import MENTION_COLUMNS, Corpus, DocInfo, EntityStats, Evidence, PairStats, TypedStats
-    from kg.export.tables import ENCODING, write_documents, write_entities, write_relations
+    from kg.corpus import Corpus, EntityStats, Evidence, PairStats, TypedStats
     from kg.graph import GraphOptions, build_graph
+    from kg.rows import document_rows, entity_rows, relation_rows
+    from kg.tables import ENCODING, MENTION_COLUMNS, DocumentRow as DocInfo, write_documents, write_entities, write_relations
     from extractors.records import LexiconEntry, entity_id
 
     doc = "hostile'doc\"1 {x}"
@@ -95,9 +95,9 @@ def write_hostile_out(folder: Path) -> Path:
     graph = build_graph(corpus, _Lexicon(), GraphOptions(min_count=1, min_npmi=-1.0, top_k=0))
 
     folder.mkdir(parents=True, exist_ok=True)
-    write_entities(graph, folder / "entities.csv")
-    write_relations(graph, corpus, folder / "relations.csv")
-    write_documents(corpus, folder / "documents.csv")
+    write_entities(entity_rows(graph), folder / "entities.csv")
+    write_relations(relation_rows(graph, corpus), folder / "relations.csv")
+    write_documents(document_rows(corpus), folder / "documents.csv")
     with open(folder / "mentions.csv", "w", encoding=ENCODING, newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(MENTION_COLUMNS)
@@ -130,21 +130,21 @@ def test_rows_match_the_tables(seeds_out, seeds_rows):
         assert counts[t] == (relations["type"] == t).sum()
     assert counts["SourceDocument"] == len(_table(seeds_out, "documents.csv"))
     assert counts["MENTIONED_IN"] == len(mentions[["entity_id", "doc"]].drop_duplicates())
-    assert sum(r["props"]["mentions"] for r in seeds_rows.mentioned_in) == len(mentions)
+    assert sum(r.props["mentions"] for r in seeds_rows.mentioned_in) == len(mentions)
 
 
 def test_every_row_carries_the_corpus(seeds_rows):
     for _, rows in (*seeds_rows.node_groups(), *seeds_rows.relationship_groups()):
-        assert rows and all(row["corpus"] == "seeds" for row in rows)
+        assert rows and all(row.corpus == "seeds" for row in rows)
     for row in (*seeds_rows.documents, *seeds_rows.co_occurs, *seeds_rows.mentioned_in):
-        assert row["props"]["corpus"] == "seeds"
+        assert row.props["corpus"] == "seeds"
 
 
 def test_lists_are_lists(seeds_rows):
-    with_aliases = [r for rows in seeds_rows.entities.values() for r in rows if r["props"]["aliases"]]
-    assert with_aliases and all(isinstance(r["props"]["aliases"], list) for r in with_aliases)
+    with_aliases = [r for rows in seeds_rows.entities.values() for r in rows if r.props["aliases"]]
+    assert with_aliases and all(isinstance(r.props["aliases"], list) for r in with_aliases)
     for row in seeds_rows.co_occurs:
-        p = row["props"]
+        p = row.props
         assert isinstance(p["doc_ids"], list) and isinstance(p["evidence"], list)
         assert len(p["evidence"]) == len(p["evidence_refs"])
         for text, ref in zip(p["evidence"], p["evidence_refs"]):
@@ -154,18 +154,18 @@ def test_lists_are_lists(seeds_rows):
 
 def test_typed_relations_keep_detail_as_identity(seeds_rows):
     rows = [r for t in TYPED_RELATIONS for r in seeds_rows.typed[t]]
-    assert rows and all(isinstance(r["detail"], str) and r["detail"] == r["props"]["detail"] for r in rows)
-    assert any(r["detail"] == "" for r in rows)
-    keys = [(r["source"], r["target"], r["detail"]) for r in seeds_rows.typed["HOLDS_POSITION"]]
+    assert rows and all(isinstance(r.detail, str) and r.detail == r.props["detail"] for r in rows)
+    assert any(r.detail == "" for r in rows)
+    keys = [(r.source, r.target, r.detail) for r in seeds_rows.typed["HOLDS_POSITION"]]
     assert len(keys) == len(set(keys))
 
 
 def test_empty_values_are_not_stored(seeds_rows):
-    docs = [r for r in seeds_rows.documents if r["props"]["publication"] is None]
+    docs = [r for r in seeds_rows.documents if r.props["publication"] is None]
     assert docs, "seeds have documents without a publication"
     for rows in seeds_rows.entities.values():
         for r in rows:
-            assert all(v != "" and v != [] for v in r["props"].values())
+            assert all(v != "" and v != [] for v in r.props.values())
 
 
 @pytest.mark.parametrize("texts", [
@@ -188,26 +188,26 @@ def test_split_evidence_without_refs_splits_on_the_separator():
 
 
 def test_hostile_rows_keep_names_verbatim(hostile_out):
-    rows = to_neo4j_rows(read_tables(hostile_out), corpus="h")
-    names = {r["props"]["name"] for rs in rows.entities.values() for r in rs}
+    rows = read_folder(hostile_out, corpus="h")
+    names = {r.props["name"] for rs in rows.entities.values() for r in rs}
     assert {HOSTILE_INSTITUTION, HOSTILE_POLICY, HOSTILE_PERSON} <= names
-    inst = rows.entities["Institution"][0]["props"]
+    inst = rows.entities["Institution"][0].props
     assert inst["aliases"] == ["科技部`", "MATCH (m) RETURN m; //", "a\\b\"c'd\n{e}"]
-    co = [r for r in rows.co_occurs if len(r["props"]["evidence"]) == 2][0]
-    assert co["props"]["evidence"][0] == "第一句，\"引号\" ‖ 还有 | 竖线\n和换行\\。"
+    co = [r for r in rows.co_occurs if len(r.props["evidence"]) == 2][0]
+    assert co.props["evidence"][0] == "第一句，\"引号\" ‖ 还有 | 竖线\n和换行\\。"
 
 
 def test_not_a_build_folder(tmp_path):
-    with pytest.raises(KgError, match="not an output folder of `kg build`"):
-        read_tables(tmp_path)
+    with pytest.raises(KgError, match=r"entities\.csv: missing; is .* the output folder of `kg build`"):
+        read_folder(tmp_path)
     with pytest.raises(KgError, match="no such folder"):
-        read_tables(tmp_path / "missing")
+        read_folder(tmp_path / "missing")
 
 
 def test_a_table_without_its_columns_is_named(hostile_out):
     (hostile_out / "entities.csv").write_text("id,name\nx,y\n", encoding="utf-8")
     with pytest.raises(KgError, match=r"entities\.csv: missing column\(s\) type"):
-        read_tables(hostile_out)
+        read_folder(hostile_out)
 
 
 def test_a_bad_value_names_file_line_and_column(hostile_out):
@@ -215,7 +215,7 @@ def test_a_bad_value_names_file_line_and_column(hostile_out):
     df.loc[1, "mentions"] = "many"
     df.to_csv(hostile_out / "entities.csv", index=False, encoding="utf-8-sig")
     with pytest.raises(KgError, match=r"entities\.csv: line 3, column mentions: expected an integer, got 'many'"):
-        to_neo4j_rows(read_tables(hostile_out), corpus="h")
+        read_folder(hostile_out, corpus="h")
 
 
 def test_a_relation_to_an_unknown_entity_is_refused(hostile_out):
@@ -223,7 +223,7 @@ def test_a_relation_to_an_unknown_entity_is_refused(hostile_out):
     df.loc[0, "target"] = "pol_000000000000"
     df.to_csv(hostile_out / "relations.csv", index=False, encoding="utf-8-sig")
     with pytest.raises(KgError, match=r"relations\.csv: line 2, column target"):
-        to_neo4j_rows(read_tables(hostile_out), corpus="h")
+        read_folder(hostile_out, corpus="h")
 
 
 # --- MENTIONED_IN: mentions.csv streamed into counts --------------------------------------------------------
@@ -244,18 +244,18 @@ def test_mentioned_in_rows_count_each_entity_in_each_document(seeds_out, seeds_r
     rows = seeds_rows.mentioned_in
     assert isinstance(rows, MentionRows)  # held as integers, a dict made per row asked for
     assert rows.pairs() == expected
-    assert [(r["source"], r["target"], r["props"]["mentions"]) for r in rows] == expected
+    assert [(r.source, r.target, r.props["mentions"]) for r in rows] == expected
 
 
-def test_mentioned_in_rows_are_a_sequence_of_row_maps(seeds_rows):
+def test_mentioned_in_rows_are_a_sequence_of_rows(seeds_rows):
     rows = seeds_rows.mentioned_in
     as_list = list(rows)
     assert len(rows) == len(as_list) > 5
     assert rows[0] == as_list[0] and rows[-1] == as_list[-1] and rows[2:5] == as_list[2:5]
     assert rows[len(rows) - 3:len(rows) + 10] == as_list[-3:] and rows[::200] == as_list[::200]
     assert rows == as_list and rows[0] in rows
-    assert as_list[0] == {"source": as_list[0]["source"], "target": as_list[0]["target"], "corpus": "seeds",
-                          "props": {"mentions": as_list[0]["props"]["mentions"], "corpus": "seeds"}}
+    assert as_list[0].parameter() == {"source": as_list[0].source, "target": as_list[0].target, "corpus": "seeds",
+                                      "props": {"mentions": as_list[0].props["mentions"], "corpus": "seeds"}}
     with pytest.raises(IndexError):
         rows[len(rows)]
 
@@ -267,7 +267,7 @@ def test_mentions_out_of_document_order_give_the_same_rows(seeds_out, seeds_rows
     shutil.copytree(seeds_out, folder, ignore=shutil.ignore_patterns("neo4j", "*.html", "graph.*", "evidence.csv"))
     header, *rows = _mention_table(folder)
     _write_mention_table(folder, [header, *rows[1::2], *reversed(rows[0::2])])
-    assert to_neo4j_rows(read_tables(folder), corpus="seeds").mentioned_in == seeds_rows.mentioned_in
+    assert read_folder(folder, corpus="seeds").mentioned_in == seeds_rows.mentioned_in
 
 
 @pytest.mark.parametrize("column, message", [
@@ -287,13 +287,12 @@ def test_a_mention_of_an_unknown_id_names_file_line_and_column(column, message, 
     if column == "doc":  # the pair of row 60 comes first only if no row 40-pair sorts before it
         rows[40][header.index("entity_id")] = max(r[header.index("entity_id")] for r in rows)
         _write_mention_table(folder, [header, *rows])
-    tables = read_tables(folder)
     pattern = rf"mentions\.csv: line 62, column {column}: {re.escape(message)}"
     with pytest.raises(KgError, match=pattern):
-        to_neo4j_rows(tables, corpus="seeds")
+        read_folder(folder, corpus="seeds")
 
 
-# --- reading the tables (the csv module, as pandas.read_csv read them) -------------------------------------
+# --- reading the tables (pandas, the one reader) -------------------------------------------------------
 
 def _edit_lines(path: Path, edit) -> None:
     text = path.read_text(encoding="utf-8-sig")
@@ -306,21 +305,21 @@ def _edit_lines(path: Path, edit) -> None:
     ("documents.csv", lambda lines: "\n".join([*lines[:-1], '"unterminated,', ""]),
      r"documents\.csv: not a readable CSV table \(Error tokenizing data\. C error: EOF inside string starting at row 2\)"),
     ("mentions.csv", lambda lines: "",
-     r"mentions\.csv: not a readable CSV table \(No columns to parse from file\)"),
+     r"mentions\.csv: missing column\(s\) doc, entity_id"),
     ("mentions.csv", lambda lines: "\n".join([lines[0].replace("entity_id", "entity"), *lines[1:]]),
      r"mentions\.csv: missing column\(s\) entity_id"),
 ])
 def test_a_table_that_cannot_be_read_is_named(table, edit, message, hostile_out):
     _edit_lines(hostile_out / table, edit)
     with pytest.raises(KgError, match=message):
-        read_tables(hostile_out)
+        read_folder(hostile_out)
 
 
 def test_a_table_that_is_not_utf8_is_named(hostile_out):
     raw = (hostile_out / "mentions.csv").read_bytes()
     (hostile_out / "mentions.csv").write_bytes(raw[:-20] + b"\xff\xfe" + raw[-20:])
     with pytest.raises(KgError, match=r"mentions\.csv: not UTF-8 text"):
-        read_tables(hostile_out)
+        read_folder(hostile_out)
 
 
 def _edit_rows(path: Path, edit, *, line_end: str = "\n") -> None:
@@ -330,17 +329,12 @@ def _edit_rows(path: Path, edit, *, line_end: str = "\n") -> None:
         csv.writer(fh, lineterminator=line_end).writerows(edit(rows))
 
 
-def test_blank_lines_and_short_rows_read_as_pandas_reads_them(hostile_out):
-    """Blank lines are skipped (line numbers in messages count table rows), a short row is padded
-    with empty values, extra fields in mentions.csv are ignored, CRLF line ends are read."""
-    before = to_neo4j_rows(read_tables(hostile_out), corpus="h")
-    _edit_rows(hostile_out / "entities.csv", lambda rows: [rows[0], [], ["  "], *rows[1:], []], line_end="\r\n")
-    _edit_rows(hostile_out / "mentions.csv", lambda rows: [*rows[:2], [], rows[2] + ["x", "y"], *rows[3:]])
-    assert to_neo4j_rows(read_tables(hostile_out), corpus="h") == before
-
-    _edit_rows(hostile_out / "documents.csv", lambda rows: [rows[0], [], rows[1][:-1]])
-    rows = to_neo4j_rows(read_tables(hostile_out), corpus="h")
-    assert [d["props"]["mentions"] for d in rows.documents] == [None]  # the padded column
+def test_blank_lines_and_crlf_are_read(hostile_out):
+    """Blank lines are skipped (line numbers in messages count table rows), CRLF line ends are read."""
+    before = read_folder(hostile_out, corpus="h")
+    _edit_rows(hostile_out / "entities.csv", lambda rows: [rows[0], [], *rows[1:], []], line_end="\r\n")
+    _edit_rows(hostile_out / "mentions.csv", lambda rows: [*rows[:2], [], *rows[2:]])
+    assert read_folder(hostile_out, corpus="h") == before
 
     def bad_count(rows):
         first = next(i for i, r in enumerate(rows) if i and len(r) > 1)
@@ -349,21 +343,18 @@ def test_blank_lines_and_short_rows_read_as_pandas_reads_them(hostile_out):
 
     _edit_rows(hostile_out / "entities.csv", bad_count)
     with pytest.raises(KgError, match=r"entities\.csv: line 2, column mentions: expected an integer, got 'two'"):
-        to_neo4j_rows(read_tables(hostile_out), corpus="h")
+        read_folder(hostile_out, corpus="h")
 
 
 def test_long_cells_are_read(hostile_out):
-    """An evidence cell longer than the csv module's default field limit (128 KiB) is read whole,
-    and the module's limit is left as it was."""
-    limit = csv.field_size_limit()
+    """An evidence cell longer than the csv module's default field limit (128 KiB) is read whole."""
     long = "很长的句子" * 40_000
     relations = _table(hostile_out, "relations.csv")
     relations.loc[0, "evidence"] = long
     relations.loc[0, "evidence_refs"] = ""
     relations.to_csv(hostile_out / "relations.csv", index=False, encoding="utf-8-sig")
-    rows = to_neo4j_rows(read_tables(hostile_out), corpus="h")
-    assert [long] in [r["props"]["evidence"] for r in rows.co_occurs]
-    assert csv.field_size_limit() == limit
+    rows = read_folder(hostile_out, corpus="h")
+    assert [long] in [r.props["evidence"] for r in rows.co_occurs]
 
 
 def test_building_imports_no_pandas(tmp_path):
@@ -396,7 +387,7 @@ def test_corpus_name_defaults_to_the_folder_name(tmp_path):
 
 
 def test_connection_from_env_keeps_the_password_out_of_repr():
-    from kg.export.neo4j import Connection
+    from kg.neo4j.client import Connection
 
     env = {"NEO4J_PASSWORD": "pw-secret-123", "NEO4J_URI": "bolt://h:1", "NEO4J_DATABASE": "d"}
     c = Connection.from_env(environ=env)
@@ -409,7 +400,7 @@ def test_connection_from_env_keeps_the_password_out_of_repr():
 
 @pytest.mark.parametrize("uri", ["http://localhost:7474", "localhost:7687", "bolt://", "bolt://neo4j:pw-secret-9@host:7687"])
 def test_bad_uris_are_refused_before_connecting(uri, hostile_out):
-    from kg.export.neo4j import load_folder
+    from kg.neo4j.load import load_folder
 
     with pytest.raises(KgError) as info:
         load_folder(hostile_out, uri=uri, user="neo4j", password="pw-secret-9", database="neo4j")
@@ -504,7 +495,7 @@ class _Db:
             s.execute_write(lambda tx: tx.run(query, params).consume())
 
     def load(self, folder, **kw):
-        from kg.export.neo4j import load_folder
+        from kg.neo4j.load import load_folder
 
         return load_folder(folder, uri=self.server.uri, user=self.server.user, password=self.server.password,
                            database=self.database, **kw)
@@ -574,16 +565,16 @@ def test_load_seeds_counts_match_the_build(db, seeds_out, seeds_rows):
 
 def test_lists_come_back_as_lists(db, seeds_out, seeds_rows):
     db.load(seeds_out, corpus="seeds")
-    with_aliases = next(r for rows in seeds_rows.entities.values() for r in rows if r["props"]["aliases"])
-    got = db.read("MATCH (n:Entity {id: $id}) RETURN n.aliases AS aliases, n.corpora AS corpora", id=with_aliases["id"])[0]
-    assert got == {"aliases": with_aliases["props"]["aliases"], "corpora": ["seeds"]}
-    co = max(seeds_rows.co_occurs, key=lambda r: len(r["props"]["evidence"] or []))
+    with_aliases = next(r for rows in seeds_rows.entities.values() for r in rows if r.props["aliases"])
+    got = db.read("MATCH (n:Entity {id: $id}) RETURN n.aliases AS aliases, n.corpora AS corpora", id=with_aliases.id)[0]
+    assert got == {"aliases": with_aliases.props["aliases"], "corpora": ["seeds"]}
+    co = max(seeds_rows.co_occurs, key=lambda r: len(r.props["evidence"] or []))
     got = db.read(
         "MATCH (:Entity {id: $a})-[r:CO_OCCURS]->(:Entity {id: $b}) RETURN r.evidence AS e, r.evidence_refs AS refs, "
-        "r.doc_ids AS docs, r.in_graph AS in_graph, r.npmi AS npmi", a=co["source"], b=co["target"])[0]
-    assert got["e"] == co["props"]["evidence"] and len(got["e"]) > 1
-    assert got["refs"] == co["props"]["evidence_refs"] and got["docs"] == co["props"]["doc_ids"]
-    assert got["in_graph"] is co["props"]["in_graph"] and got["npmi"] == co["props"]["npmi"]
+        "r.doc_ids AS docs, r.in_graph AS in_graph, r.npmi AS npmi", a=co.source, b=co.target)[0]
+    assert got["e"] == co.props["evidence"] and len(got["e"]) > 1
+    assert got["refs"] == co.props["evidence_refs"] and got["docs"] == co.props["doc_ids"]
+    assert got["in_graph"] is co.props["in_graph"] and got["npmi"] == co.props["npmi"]
 
 
 def test_reload_changes_nothing_and_updates_properties(db, seeds_out, seeds_rows, tmp_path):
@@ -626,13 +617,13 @@ def _renamed_build(files: list[Path], folder: Path, lexicon, prefix: str) -> Pat
 
 
 def _entity_ids(rows: Neo4jRows) -> set[str]:
-    return {r["id"] for rs in rows.entities.values() for r in rs}
+    return {r.id for rs in rows.entities.values() for r in rs}
 
 
 def test_second_corpus_shares_entities_and_replace_removes_exactly_its_own(db, seeds_out, seeds_rows, tmp_path, lexicon):
     seed_files = sorted(SEEDS.glob("*.txt"))
     b_out = _renamed_build(seed_files[1:3], tmp_path / "corpusB", lexicon, "b")
-    b_rows = to_neo4j_rows(read_tables(b_out), corpus="corpusB")
+    b_rows = read_folder(b_out, corpus="corpusB")
     db.load(seeds_out, corpus="A")
     db.load(b_out)  # corpus name from the folder: corpusB
     shared = _entity_ids(seeds_rows) & _entity_ids(b_rows)
@@ -646,7 +637,7 @@ def test_second_corpus_shares_entities_and_replace_removes_exactly_its_own(db, s
 
     # replace corpus A by a smaller build: exactly A's own things go
     a2_out = _renamed_build(seed_files[3:4], tmp_path / "a2", lexicon, "a")
-    a2_rows = to_neo4j_rows(read_tables(a2_out), corpus="A")
+    a2_rows = read_folder(a2_out, corpus="A")
     report = db.load(a2_out, corpus="A", replace=True)
     assert report.removed["CO_OCCURS"] == len(seeds_rows.co_occurs)
     assert report.removed["SourceDocument"] == len(seeds_rows.documents)
@@ -655,7 +646,7 @@ def test_second_corpus_shares_entities_and_replace_removes_exactly_its_own(db, s
     assert db.fingerprint(corpus="corpusB")[1] == b_before
     docs = db.read("MATCH (d:SourceDocument) RETURN d.id AS id, d.corpus AS corpus")
     assert sorted((d["corpus"], d["id"]) for d in docs) == sorted(
-        [("A", r["id"]) for r in a2_rows.documents] + [("corpusB", r["id"]) for r in b_rows.documents])
+        [("A", r.id) for r in a2_rows.documents] + [("corpusB", r.id) for r in b_rows.documents])
     a2, b = _entity_ids(a2_rows), _entity_ids(b_rows)
     corpora = {r["id"]: sorted(r["corpora"]) for r in db.read("MATCH (n:Entity) RETURN n.id AS id, n.corpora AS corpora")}
     assert set(corpora) == a2 | b  # A's exclusive entities are gone, B's all stay
@@ -672,14 +663,14 @@ def test_a_document_id_of_another_corpus_is_refused(db, hostile_out):
 
 def test_hostile_names_are_stored_verbatim_and_harm_nothing(db, hostile_out):
     db.write("CREATE (:Canary {id: 'canary'})")
-    rows = to_neo4j_rows(read_tables(hostile_out), corpus="hostile")
+    rows = read_folder(hostile_out, corpus="hostile")
     db.load(hostile_out)
     db.load(hostile_out)
     got = {r["id"]: r for r in db.read("MATCH (n:Entity) RETURN n.id AS id, n.name AS name, n.aliases AS aliases")}
     for rs in rows.entities.values():
         for r in rs:
-            assert got[r["id"]]["name"] == r["props"]["name"]
-            assert got[r["id"]]["aliases"] == r["props"]["aliases"]
+            assert got[r.id]["name"] == r.props["name"]
+            assert got[r.id]["aliases"] == r.props["aliases"]
     assert {HOSTILE_INSTITUTION, HOSTILE_POLICY, HOSTILE_PERSON} <= {g["name"] for g in got.values()}
     assert db.read("MATCH (n:Canary) RETURN n.id AS id") == [{"id": "canary"}]
     assert db.label_counts() == _expected_counts(rows)[0]
@@ -736,9 +727,9 @@ class _RecordingSession:
 
 
 def test_the_loader_sends_only_the_listed_statements(db, hostile_out):
-    from kg.export.neo4j import load_rows
+    from kg.neo4j.load import load_rows
 
-    rows = to_neo4j_rows(read_tables(hostile_out), corpus="hostile")
+    rows = read_folder(hostile_out, corpus="hostile")
     recorder = _Recorder(db.driver)
     load_rows(recorder, rows, database=db.database, replace=True, batch_size=2)
     load_rows(recorder, rows, database=db.database, replace=True, batch_size=2)
@@ -760,7 +751,7 @@ def _no_secret(exc: BaseException, *secrets_: str) -> str:
 
 
 def test_wrong_password_is_a_clear_error_without_the_password(bolt_server, bolt_database, hostile_out):
-    from kg.export.neo4j import load_folder
+    from kg.neo4j.load import load_folder
 
     wrong = "wrong-" + secrets.token_hex(8)
     with pytest.raises(KgError) as info:
@@ -772,7 +763,7 @@ def test_wrong_password_is_a_clear_error_without_the_password(bolt_server, bolt_
 def test_unreachable_server_is_a_clear_error_without_the_password(hostile_out):
     import socket
 
-    from kg.export.neo4j import load_folder
+    from kg.neo4j.load import load_folder
 
     with socket.socket() as s:  # a port nothing listens on
         s.bind(("127.0.0.1", 0))
@@ -785,7 +776,7 @@ def test_unreachable_server_is_a_clear_error_without_the_password(hostile_out):
 
 
 def test_missing_database_is_a_clear_error_without_the_password(bolt_server, hostile_out):
-    from kg.export.neo4j import load_folder
+    from kg.neo4j.load import load_folder
 
     with pytest.raises(KgError) as info:
         load_folder(hostile_out, uri=bolt_server.uri, user="root", password=bolt_server.password, database="nosuchdb")
@@ -794,12 +785,12 @@ def test_missing_database_is_a_clear_error_without_the_password(bolt_server, hos
 
 
 def test_a_folder_that_is_not_a_build_output_is_a_clear_error(bolt_server, tmp_path):
-    from kg.export.neo4j import load_folder
+    from kg.neo4j.load import load_folder
 
     with pytest.raises(KgError) as info:
         load_folder(tmp_path, uri=bolt_server.uri, user="root", password=bolt_server.password, database="kg")
     message = _no_secret(info.value, bolt_server.password)
-    assert str(tmp_path) in message and "not an output folder of `kg build`" in message
+    assert str(tmp_path) in message and "the output folder of `kg build`" in message
 
 
 def test_cli_errors_never_print_the_password(bolt_server, hostile_out, monkeypatch, capsys):
@@ -828,7 +819,7 @@ def test_cli_build_with_neo4j_loads_the_graph(bolt_server, bolt_database, tmp_pa
     assert code == 0
     d = _Db(bolt_server, bolt_database)
     try:
-        rows = to_neo4j_rows(read_tables(out), corpus="policyout")
+        rows = read_folder(out, corpus="policyout")
         assert d.label_counts() == _expected_counts(rows)[0]
         assert d.type_counts("policyout") == _expected_counts(rows)[1]
     finally:

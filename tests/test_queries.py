@@ -35,8 +35,8 @@ import pytest
 
 import kg
 from extractors.errors import KgError
-from kg.export.neo4j_rows import property_keys
-from kg.export.neo4j_schema import LABEL_COLORS, NODE_LABELS, RELATIONSHIP_TYPES
+from kg.neo4j.statements import property_keys
+from kg.neo4j.schema import LABEL_COLORS, NODE_LABELS, RELATIONSHIP_TYPES
 from queries.library import QUERIES, QUERY_DIR, TWINS, Query, get, parse_header
 from tests.jstools import run_node
 
@@ -223,7 +223,7 @@ def test_bind_checks_parameters():
 @pytest.fixture(scope="module")
 def loaded(bolt_server, seeds_build):
     """The seeds build loaded, with the project's loader, into a fresh database for this module."""
-    from kg.export.neo4j import load_folder
+    from kg.neo4j.load import load_folder
 
     database = bolt_server.create_database("tqueries")
     load_folder(seeds_build.out, uri=bolt_server.uri, user=bolt_server.user, password=bolt_server.password,

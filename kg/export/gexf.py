@@ -13,9 +13,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
-from kg.export import atomic_text, xml_safe
+from kg.export import xml_safe
+from kg.files import atomic_text
 from kg.export.graphml import EDGE_ATTRS, NODE_ATTRS, attribute_types, flat_edges, flat_nodes, scalar_text
-from kg.export.neo4j_schema import LABEL_COLORS
+from kg.neo4j.schema import LABEL_COLORS
 
 #: One colour per entity type (RGB): the palette of the Neo4j Browser style, shared with the HTML view.
 TYPE_COLORS = {

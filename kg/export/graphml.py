@@ -13,8 +13,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
-from kg.export import atomic_text, flat, xml_safe
-from extractors.records import EVIDENCE_SEPARATOR, LIST_SEPARATOR
+from kg.export import flat, xml_safe
+from kg.files import atomic_text
+from kg.tables import EVIDENCE_SEPARATOR, LIST_SEPARATOR
 
 #: Node attributes written, in this order (lists flattened).
 NODE_ATTRS = (

@@ -23,7 +23,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.corpus import Corpus
-from kg.export import atomic_text
+from kg.files import atomic_text
 from kg.export.gexf import OTHER_COLOR, TYPE_COLORS
 from extractors.records import ENTITY_TYPES
 

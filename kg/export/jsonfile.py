@@ -9,7 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export import atomic_text
+from kg.files import atomic_text
 
 
 def write_json(g: nx.Graph, path: Path) -> Path:

@@ -10,8 +10,8 @@
   own (no parameters: every value is a Cypher literal written by ``cypher_literal``);
 - ``README.md``: the exact command lines.
 
-Everything comes from the rows of ``kg.export.neo4j_rows`` (the tables ``kg build`` wrote next to
-this folder), so ``neo4j-admin``, ``cypher-shell`` and ``kg export neo4j`` give the same graph.
+Everything comes from the rows of ``kg.neo4j.rows`` (the build's tables, in memory), so
+``neo4j-admin``, ``cypher-shell`` and ``kg export neo4j`` give the same graph.
 The same build gives the same bytes. Files are written as they are made, a line (CSV) or a
 statement (``load.cypher``) at a time, so no file is ever held whole in memory.
 
@@ -27,47 +27,21 @@ import io
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence, TextIO
 
-import networkx as nx
 
-from kg.export import ExportError, atomic_text
-from kg.export.neo4j_rows import (
-    CO_OCCURS, CO_OCCURS_PROPERTIES, DOCUMENT_PROPERTIES, ENTITY_PROPERTIES, MENTIONED_IN_PROPERTIES,
-    TYPED_PROPERTIES, MentionCounts, Neo4jRows, batches, corpus_name, cypher_literal, cypher_string, node_statement, read_tables,
-    relationship_statement, schema_statements, to_neo4j_rows,
+from kg.files import ExportError, atomic_text
+from kg.neo4j.literals import cypher_literal, cypher_string
+from kg.neo4j.rows import Neo4jRows, batches
+from kg.neo4j.schema import (
+    CO_OCCURS_PROPERTIES, DOCUMENT_PROPERTIES, ENTITY_LABEL, ENTITY_PROPERTIES, MENTIONED_IN_PROPERTIES,
+    PROVENANCE, SOURCE_LABEL, TYPED_PROPERTIES,
 )
-from kg.export.neo4j_schema import ENTITY_LABEL, PROVENANCE, SOURCE_LABEL
-from extractors.errors import KgError
+from kg.neo4j.statements import node_statement, relationship_statement, schema_statements
+from extractors.records import CO_OCCURS
 
 ARRAY_DELIMITER = "\x1f"
 ARRAY_DELIMITER_OPTION = "U+001F"  # how neo4j-admin's --array-delimiter takes it
 #: Rows per statement in load.cypher.
 FILE_BATCH_SIZE = 200
-
-
-def write_neo4j_files(graph: nx.Graph, corpus, folder: str | Path, *, name: str | None = None) -> Path:
-    """Write ``folder`` (``OUT/neo4j``) from the tables ``kg build`` wrote in its parent folder.
-
-    ``graph`` and ``corpus`` are the build's (used to check the tables belong to them); ``name`` is
-    the corpus name recorded in the files (default: the name of the output folder, as for
-    ``kg export neo4j``).
-    """
-    folder = Path(folder)
-    out = folder.parent
-    try:
-        arrays = corpus.mention_count_arrays() if hasattr(corpus, "mention_count_arrays") else None
-        tables = read_tables(out, mentions=MentionCounts(*arrays) if arrays is not None else None)
-        rows = to_neo4j_rows(tables, corpus=name or corpus_name(out))
-    except ExportError:
-        raise
-    except KgError as exc:
-        raise ExportError(f"{folder}: cannot write the Neo4j files: {exc}") from None
-    entities = {row["id"] for rows_ in rows.entities.values() for row in rows_}
-    if entities != set(graph.nodes):
-        raise ExportError(f"{out}: entities.csv does not hold this graph's entities; the Neo4j files were not written")
-    pairs = getattr(corpus, "pairs", None)
-    if pairs is not None and len(pairs) != len(rows.co_occurs):
-        raise ExportError(f"{out}: relations.csv does not hold this corpus's pairs; the Neo4j files were not written")
-    return write_files(rows, folder)
 
 
 def write_files(rows: Neo4jRows, folder: str | Path) -> Path:
@@ -172,18 +146,18 @@ def _csv_tables(rows: Neo4jRows) -> Iterator[tuple[str, list[str], Iterator[list
 
 def _node_lines(group: Iterable[dict], props: dict[str, str], labels: str, corpora: bool) -> Iterator[list[str]]:
     for row in group:
-        fields = [_field(row["id"]), labels]
-        fields += [_field(row["props"].get(k), t) for k, t in props.items()]
+        fields = [_field(row.id), labels]
+        fields += [_field(row.props.get(k), t) for k, t in props.items()]
         if corpora:
-            fields.append(_field([row["corpus"]], "string[]"))
+            fields.append(_field([row.corpus], "string[]"))
         yield fields
 
 
 def _relationship_lines(group: Iterable[dict], props: dict[str, str], type_: str) -> Iterator[list[str]]:
     kind = _field(type_)
     for row in group:
-        fields = [_field(row["source"]), _field(row["target"]), kind]
-        fields += [_field(row["props"].get(k), t) for k, t in props.items()]
+        fields = [_field(row.source), _field(row.target), kind]
+        fields += [_field(row.props.get(k), t) for k, t in props.items()]
         yield fields
 
 
@@ -249,8 +223,8 @@ def _load_parts(rows: Neo4jRows, batch_size: int) -> Iterator[str]:
             yield relationship_statement(type_, _rows_literal(batch)) + ";"
 
 
-def _rows_literal(rows: Sequence[dict]) -> str:
-    return "[\n" + ",\n".join("  " + cypher_literal(row) for row in rows) + "\n]"
+def _rows_literal(rows: Sequence) -> str:
+    return "[\n" + ",\n".join("  " + cypher_literal(row.parameter()) for row in rows) + "\n]"
 
 
 # --- README -------------------------------------------------------------------------------------------------
@@ -277,7 +251,7 @@ def readme(rows: Neo4jRows, files: Iterable[str]) -> str:
 
 Written by `kg build` from the tables in the folder above; corpus `{_md(rows.corpus)}`
 ({rows.node_rows} nodes, {rows.relationship_rows} relationships). The graph model (labels, properties,
-relationship types) is described in `kg/export/neo4j_schema.py`. Three ways to load it give the same
+relationship types) is described in `kg/neo4j/schema.py`. Three ways to load it give the same
 graph:
 
 1. **From Python, over Bolt** (no files to copy; loads into a running server, repeatable):

@@ -1,6 +1,6 @@
-"""``kg query``: the ready-made exploration queries of queries/, offline over a build or over Bolt.
+"""Running the ready-made queries (what ``kg query`` does): offline over a build, or over Bolt.
 
-    from kg.query import run_query, format_result
+    from queries.run import run_query, format_result
     result = run_query("neighbours", {"name": "新质生产力"}, out="out/")       # the Python twin, no network
     result = run_query("neighbours", {"name": "新质生产力"}, uri="bolt://localhost:7687")   # the Cypher
     print(format_result(result, "table"))
@@ -21,7 +21,11 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from extractors.errors import KgError
-from extractors.records import LIST_SEPARATOR
+from kg.neo4j.client import Connection, check_uri, describe, driver, scrub
+from kg.notebook import load
+from kg.tables import LIST_SEPARATOR
+from kg.terminal import display_width, pad
+from queries.library import QUERIES, get
 
 FORMATS = ("table", "json", "csv")
 DEFAULT_OUT = "out"
@@ -64,19 +68,13 @@ def run_query(
     """Run query ``name`` with ``params`` (strings from the command line or typed values; defaults for
     the rest): its Python twin over the build folder ``out``, or, when ``uri`` is given, its Cypher over
     Bolt. Raises KgError for an unknown query or parameter, a bad value, or a server problem."""
-    from queries.library import get
-
     query = get(name)
     bound = query.bind(params or {})
     if uri is None:
         if user is not None or database is not None:
             raise KgError("--user and --database need --uri (without a URI the query runs offline over OUT)")
-        import kg
-
-        graph = kg.load(Path(out))
+        graph = load(Path(out))
         return QueryResult(name, bound, query.columns, query.run_python(graph, **bound), f"{out} (offline)")
-    from kg.export.neo4j import Connection
-
     conn = Connection.from_env(uri=uri, user=user, database=database, environ=environ)
     rows = run_cypher(query.cypher, bound, columns=query.columns, uri=conn.uri, user=conn.user,
                       password=conn.password, database=conn.database)
@@ -86,8 +84,6 @@ def run_query(
 def run_cypher(cypher: str, params: Mapping[str, Any], *, columns: Sequence[str], uri: str, user: str,
                password: str, database: str) -> list[dict[str, Any]]:
     """Run one read-only statement in a managed read transaction; rows as plain Python values."""
-    from kg.export.neo4j import check_uri, describe, driver, scrub
-
     check_uri(uri)
     try:
         from neo4j import READ_ACCESS
@@ -148,8 +144,6 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
 
 
 def _table(result: QueryResult) -> str:
-    from kg.output import display_width, pad
-
     cols = result.columns
     cells = [[_clip(_cell(row[c], sep=", ").replace("\n", " ")) for c in cols] for row in result.rows]
     numeric = [bool(result.rows) and all(isinstance(row[c], (int, float)) and not isinstance(row[c], bool) or row[c] is None
@@ -168,8 +162,6 @@ def _table(result: QueryResult) -> str:
 
 
 def _clip(text: str, width: int = CELL_WIDTH) -> str:
-    from kg.output import display_width
-
     if display_width(text) <= width:
         return text
     out, used = [], 0
@@ -184,8 +176,6 @@ def _clip(text: str, width: int = CELL_WIDTH) -> str:
 
 def list_queries() -> str:
     """Every query: its name, what it answers, and its parameters with their defaults."""
-    from queries.library import QUERIES
-
     width = max(len(n) for n in QUERIES) + 2
     lines = []
     for name, q in QUERIES.items():

@@ -1,6 +1,6 @@
 """`make bench-neo4j`: how fast ``kg export neo4j`` loads a graph over Bolt.
 
-    python -m kg.bench.neo4j_bench [--relationships 50000] [--runs 3] [--batch-size 1000]
+    python -m tests.bench.neo4j_bench [--relationships 50000] [--runs 3] [--batch-size 1000]
                                    [--window paragraph] [--workdir DIR]
 
 1. Builds a graph of at least ``--relationships`` relationships with ``kg build``: the texts in
@@ -27,8 +27,8 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from kg.bench.build_bench import machine
-from kg.export.neo4j_schema import RELATIONSHIP_TYPES
+from tests.bench.build_bench import machine
+from kg.neo4j.schema import RELATIONSHIP_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,9 +46,9 @@ def versions() -> str:
 def build_graph_folder(workdir: Path, target: int, window: str) -> tuple[Path, int]:
     """A build with at least ``target`` relationship rows; returns (OUT, copies)."""
     from extractors.lexicon import load_lexicon
-    from kg.bench.build_bench import source_texts
+    from tests.bench.build_bench import source_texts
     from kg.build import BuildOptions, build
-    from kg.export.neo4j_rows import read_tables, to_neo4j_rows
+    from kg.neo4j.rows import read_folder
 
     lexicon = load_lexicon()
     options = BuildOptions(window=window, html=False, neo4j_files=False)
@@ -66,7 +66,7 @@ def build_graph_folder(workdir: Path, target: int, window: str) -> tuple[Path, i
             build([src], out, lexicon, options)
         return out
 
-    one = to_neo4j_rows(read_tables(make(1)), corpus="probe")
+    one = read_folder(make(1), corpus="probe")
     per_copy = len(one.mentioned_in)
     fixed = one.relationship_rows - per_copy
     copies = max(1, math.ceil((target - fixed) / per_copy)) if per_copy else 1
@@ -74,7 +74,7 @@ def build_graph_folder(workdir: Path, target: int, window: str) -> tuple[Path, i
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m kg.bench.neo4j_bench", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m tests.bench.neo4j_bench", description=__doc__.split("\n\n")[0])
     ap.add_argument("--relationships", type=int, default=50_000, help="at least this many relationships (default 50000)")
     ap.add_argument("--runs", type=int, default=3, help="loads into fresh databases; medians are reported (default 3)")
     ap.add_argument("--batch-size", type=int, default=None, help="rows per transaction (default: the loader's)")
@@ -83,8 +83,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     sys.path.insert(0, str(ROOT))  # tests/boltserver.py: the ArcadeDB server the tests start
-    from kg.export.neo4j import DEFAULT_BATCH_SIZE, load_folder
-    from kg.export.neo4j_rows import read_tables, to_neo4j_rows
+    from kg.neo4j.load import DEFAULT_BATCH_SIZE, load_folder
+    from kg.neo4j.rows import read_folder
     from tests.boltserver import ArcadeServer
 
     batch_size = args.batch_size or DEFAULT_BATCH_SIZE
@@ -99,7 +99,7 @@ def main(argv=None) -> int:
     print(f"Building a graph of at least {args.relationships} relationships in {workdir} ...", flush=True)
     t0 = time.perf_counter()
     out, copies = build_graph_folder(workdir, args.relationships, args.window)
-    rows = to_neo4j_rows(read_tables(out), corpus=out.name)
+    rows = read_folder(out, corpus=out.name)
     counts = rows.counts()
     print(f"  built in {time.perf_counter() - t0:.0f} s: {copies} copies of the sources, "
           f"{counts['SourceDocument']} documents", flush=True)
@@ -136,7 +136,7 @@ def main(argv=None) -> int:
     lines = [
         "",
         "Neo4j loading benchmark (kg export neo4j / load_folder over Bolt; ArcadeDB as the server)",
-        "Command:   make bench-neo4j   (python -m kg.bench.neo4j_bench"
+        "Command:   make bench-neo4j   (python -m tests.bench.neo4j_bench"
         + (f" --batch-size {args.batch_size}" if args.batch_size else "") + (f" --window {args.window}" if args.window != "paragraph" else "") + ")",
         f"Machine:   {machine()}",
         f"Software:  {versions()}",

@@ -1,6 +1,6 @@
 """`make bench`: throughput, memory and scaling of `kg build`, against the usual jieba pipeline.
 
-    python -m kg.bench.build_bench [--size-mb 50] [--runs 3] [--workdir DIR] [--quick]
+    python -m tests.bench.build_bench [--size-mb 50] [--runs 3] [--workdir DIR] [--quick]
 
 1. Builds a corpus of at least ``--size-mb`` MB of real policy text: the texts in
    ../shared/corpus/ and seeds/, copied as distinct documents with distinct ids until the size is
@@ -115,11 +115,11 @@ def run_kg(corpus: Path, out: Path, workers: int) -> dict:
     """`kg build` as a user runs it (all outputs), in a child process. Every run writes to a folder
     named `out` (the Neo4j files record the folder's name), so outputs can be compared byte for byte."""
     out = out / "out"
-    return measure([sys.executable, "-m", "kg.bench.build_bench", "--child-kg", str(corpus), str(out), str(workers)])
+    return measure([sys.executable, "-m", "tests.bench.build_bench", "--child-kg", str(corpus), str(out), str(workers)])
 
 
 def run_baseline(corpus: Path, out: Path) -> dict:
-    return measure([sys.executable, "-m", "kg.bench.build_bench", "--child-baseline", str(corpus), str(out)])
+    return measure([sys.executable, "-m", "tests.bench.build_bench", "--child-baseline", str(corpus), str(out)])
 
 
 def child_kg(corpus: str, out: str, workers: int) -> None:

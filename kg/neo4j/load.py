@@ -1,6 +1,6 @@
-"""Loading a ``kg build`` output folder into Neo4j over Bolt: the only code that touches the network.
+"""Loading a build into Neo4j over Bolt (with the driver of ``kg.neo4j.client``).
 
-    from kg.export.neo4j import load_folder
+    from kg.neo4j.load import load_folder
     report = load_folder("out/", uri="bolt://localhost:7687", user="neo4j", password=..., database="neo4j")
     print(report.summary())
 
@@ -15,7 +15,7 @@ the named database:
    the corpus name from ``corpora``;
 4. MERGEs the nodes (entities per type label, then source documents) and then the relationships
    (CO_OCCURS, the typed relations, MENTIONED_IN), ``batch_size`` rows per transaction, with the
-   statements of ``kg.export.neo4j_rows`` (labels from the fixed schema, values as parameters).
+   statements of ``kg.neo4j.statements`` (labels from the fixed schema, values as parameters).
    The MENTIONED_IN rows are held as integers (``MentionRows``); only the batch being sent is
    made into row maps.
 
@@ -29,58 +29,24 @@ The password is only ever passed to the driver: it is never printed, logged or p
 from __future__ import annotations
 
 import os
-import re
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable, Mapping
-from urllib.parse import urlsplit
+from typing import Callable
 
 from extractors.errors import KgError
-from kg.export.neo4j_rows import (
-    DOCUMENT_CONFLICT_STATEMENT, PROBE_STATEMENT, Neo4jRows, batches, corpus_name, node_statement, read_tables,
-    relationship_statement, replace_statements, schema_statements, to_neo4j_rows,
+from kg.neo4j.client import check_uri, describe, driver, scrub
+from kg.neo4j.rows import Neo4jRows, batches, read_folder
+from kg.neo4j.statements import (
+    DOCUMENT_CONFLICT_STATEMENT, PROBE_STATEMENT, node_statement, relationship_statement, replace_statements,
+    schema_statements,
 )
 
 DEFAULT_BATCH_SIZE = 1000
-URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-DEFAULT_USER = "neo4j"
-DEFAULT_DATABASE = "neo4j"
-#: Environment variables read by ``Connection.from_env`` (the CLI's defaults).
-ENV_URI, ENV_USER, ENV_PASSWORD, ENV_DATABASE = "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"
-
 Progress = Callable[[int, int, str], None]  # (rows done, rows in all, what is being written)
 
 
 class Neo4jLoadError(KgError):
     """Neo4j could not be reached or refused the load; the message never holds the password."""
-
-
-# --- connection settings ------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Connection:
-    """Where to load: URI, user, database, and the password (never shown by ``repr``)."""
-
-    uri: str
-    user: str = DEFAULT_USER
-    database: str = DEFAULT_DATABASE
-    password: str = field(default="", repr=False)
-
-    @classmethod
-    def from_env(cls, uri: str | None = None, user: str | None = None, database: str | None = None,
-                 environ: Mapping[str, str] = os.environ) -> "Connection":
-        """Options given explicitly win; otherwise NEO4J_URI, NEO4J_USER (default neo4j) and
-        NEO4J_DATABASE (default neo4j). The password comes only from NEO4J_PASSWORD."""
-        uri = uri or environ.get(ENV_URI)
-        if not uri:
-            raise KgError(f"no Neo4j URI: give one (e.g. bolt://localhost:7687) or set {ENV_URI}")
-        password = environ.get(ENV_PASSWORD)
-        if password is None:
-            raise KgError(f"set the Neo4j password in the environment variable {ENV_PASSWORD} "
-                          "(it is never taken from the command line)")
-        return cls(uri=uri, user=user or environ.get(ENV_USER) or DEFAULT_USER,
-                   database=database or environ.get(ENV_DATABASE) or DEFAULT_DATABASE, password=password)
 
 
 # --- the report -----------------------------------------------------------------------------------------
@@ -175,8 +141,7 @@ def load_folder(
     check_uri(uri, option_prefix=option_prefix)
     if batch_size < 1:
         raise KgError("the batch size must be at least 1")
-    folder = Path(folder)
-    rows = to_neo4j_rows(read_tables(folder), corpus=corpus or corpus_name(folder))
+    rows = read_folder(folder, corpus=corpus)
     try:
         db = driver(uri, user, password)
         try:
@@ -222,7 +187,7 @@ def load_rows(
                 session.execute_write(_consume, statement, {})
             report.seconds["schema"] = time.perf_counter() - t0
 
-            ids = [row["id"] for row in rows.documents]
+            ids = [row.id for row in rows.documents]
             if ids:
                 taken = session.execute_read(_records, DOCUMENT_CONFLICT_STATEMENT, {"ids": ids, "corpus": rows.corpus})
                 if taken:
@@ -286,7 +251,7 @@ def _write_groups(session, what: str, groups, statement_for, tally: dict[str, Co
         statement = statement_for(name)
         t1 = time.perf_counter()
         for batch in batches(group, batch_size):
-            summary = session.execute_write(_consume, statement, {"rows": batch})
+            summary = session.execute_write(_consume, statement, {"rows": [row.parameter() for row in batch]})
             counts.rows += len(batch)
             counts.created += getattr(summary.counters, f"{what}_created")
             advance(len(batch), f"{name} {what}")
@@ -302,73 +267,3 @@ def _records(tx, statement: str, parameters: dict) -> list[dict]:
     return [record.data() for record in tx.run(statement, parameters)]
 
 
-def driver(uri: str, user: str, password: str, *, pool: int = 4):
-    """An official ``neo4j`` driver for ``uri`` (connections time out after 10 s)."""
-    from neo4j import GraphDatabase
-
-    return GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10.0, max_connection_pool_size=pool)
-
-
-# --- messages ---------------------------------------------------------------------------------------------
-
-def check_uri(uri: str, *, option_prefix: str = "") -> None:
-    """Refuse what is not a Bolt/Neo4j URI with a host, and any URI holding a user or password.
-    ``option_prefix`` is how the command's options are named (``--{prefix}user``), for messages."""
-    try:
-        parts = urlsplit(uri)
-        has_userinfo = "@" in parts.netloc
-        host = parts.hostname
-    except ValueError:
-        raise KgError("the Neo4j URI is not a valid URI (expected e.g. bolt://localhost:7687)") from None
-    if has_userinfo:
-        raise KgError(f"the Neo4j URI must not hold a user or password: give the user with --{option_prefix}user "
-                      f"(or {ENV_USER}) and the password in {ENV_PASSWORD}")
-    if parts.scheme not in URI_SCHEMES or not host:
-        shown = uri if len(uri) <= 80 else uri[:77] + "..."
-        raise KgError(f"{shown!r} is not a Neo4j URI: expected {', '.join(s + '://' for s in URI_SCHEMES[:2])} "
-                      f"or {', '.join(s + '://' for s in URI_SCHEMES[3:5])} and a host, e.g. bolt://localhost:7687")
-
-
-def describe(exc: BaseException, *, uri: str, user: str, database: str, action: str = "load",
-             option_prefix: str = "") -> str:
-    """A message a user can act on for a driver or server error during a ``load`` or a ``query``
-    (never holding the password unless the server echoed it: pass the message through ``scrub``)."""
-    from neo4j import exceptions as ne
-
-    code = getattr(exc, "code", None) or ""
-    server_message = getattr(exc, "message", None) or ""
-    if isinstance(exc, ne.AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized"):
-        return (f"authentication failed at {uri} for user {user!r}: check the user "
-                f"(--{option_prefix}user or {ENV_USER}) and the password in {ENV_PASSWORD}")
-    if "AuthenticationRateLimit" in code:
-        return f"too many failed logins at {uri} for user {user!r}; wait and check the password in {ENV_PASSWORD}"
-    if code.endswith(("DatabaseNotFound", "DatabaseUnavailable")) or "database does not exist" in server_message.lower():
-        return (f"database {database!r} does not exist or is not available at {uri}: create it first "
-                f"(Neo4j Enterprise: CREATE DATABASE {database}; Community has only 'neo4j') "
-                f"or name another one with --{option_prefix}database / {ENV_DATABASE}")
-    if code.startswith("Neo.ClientError.Security.Forbidden") or isinstance(exc, ne.Forbidden):
-        return f"user {user!r} may not {'write to' if action == 'load' else 'read'} database {database!r} at {uri}"
-    if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
-        return f"cannot reach a Neo4j server at {uri} ({_reason(exc)}); is it running, and is the URI right?"
-    if isinstance(exc, ne.Neo4jError):
-        first = (server_message or str(exc)).strip().splitlines()[0] if (server_message or str(exc)).strip() else ""
-        return f"Neo4j refused the {action} at {uri} (database {database!r}): {code or type(exc).__name__}: {first[:300]}"
-    if isinstance(exc, ne.DriverError):
-        return f"the Neo4j driver failed talking to {uri}: {type(exc).__name__}: {_reason(exc)}"
-    doing = "loading into" if action == "load" else "querying"
-    return f"{doing} Neo4j at {uri} failed: {type(exc).__name__}: {_reason(exc)}"
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc)
-    m = re.search(r"reason (.+?)\)?$", text, re.S)
-    if m:
-        return m.group(1).strip()
-    text = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
-    return text[:200]
-
-
-def scrub(message: str, password: str | None) -> str:
-    if password:
-        message = message.replace(password, "***")
-    return message

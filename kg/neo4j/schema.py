@@ -50,6 +50,28 @@ TYPED_ENDPOINTS = {
 }
 assert set(TYPED_ENDPOINTS) == set(TYPED_RELATIONS)
 
+#: Property types, the same for every writer (neo4j-admin headers use them too):
+#: "string" | "long" | "double" | "boolean" | "string[]".
+ENTITY_PROPERTIES: dict[str, str] = {
+    "name": "string", "type": "string", "category": "string", "aliases": "string[]", "source": "string",
+    "mentions": "long", "documents": "long", "first_date": "string", "last_date": "string",
+    "degree": "long", "weighted_degree": "double", "pagerank": "double", "community": "long",
+}
+DOCUMENT_PROPERTIES: dict[str, str] = {
+    "path": "string", "title": "string", "publication": "string", "date": "string", "format": "string",
+    "chars": "long", "sentences": "long", "mentions": "long", "corpus": "string",
+}
+CO_OCCURS_PROPERTIES: dict[str, str] = {
+    "count": "long", "doc_count": "long", "weight": "long", "pmi": "double", "npmi": "double",
+    "jaccard": "double", "llr": "double", "first_date": "string", "in_graph": "boolean",
+    "doc_ids": "string[]", "evidence": "string[]", "evidence_refs": "string[]", "corpus": "string",
+}
+TYPED_PROPERTIES: dict[str, str] = {
+    "detail": "string", "count": "long", "doc_ids": "string[]", "evidence": "string[]",
+    "evidence_refs": "string[]", "corpus": "string",
+}
+MENTIONED_IN_PROPERTIES: dict[str, str] = {"mentions": "long", "corpus": "string"}
+
 #: Colours per label for the Neo4j Browser style (same palette as GEXF and the HTML view).
 LABEL_COLORS = {
     "Person": "#F4A261",

@@ -1,0 +1,425 @@
+"""The output folder of ``kg build``: what is in it, how each table is written, and how it is read back.
+
+This module is the folder's contract. Everything that writes or reads a table takes its names,
+columns and conventions from here: the build, the notebook (``kg.load``), the query twins and the
+Neo4j files and loader. Like a networkx ``readwrite`` module, the writer and the one reader of the
+format live together.
+
+Tables (UTF-8 with a byte-order mark, so Excel and pandas both read them):
+
+- ``entities.csv``: one row per entity. Columns: id, name, type, category, aliases (joined with
+  ' | '), source (lexicon or rule), mentions, documents, first_date, last_date, degree,
+  weighted_degree, pagerank, community, in_graph.
+- ``relations.csv``: one row per relation. Every co-occurring pair (before the graph's filters)
+  with type CO_OCCURS, and every typed relation (HOLDS_POSITION, ISSUED, AUTHORED, PUBLISHED_IN,
+  PART_OF) read source -> target. Columns: source, target, source_name, target_name, type, detail,
+  count, doc_count, pmi, npmi, jaccard, llr, first_date, in_graph, documents (' | '), evidence
+  (the evidence sentences, joined with ' ‖ '), evidence_refs (doc#sN:start-end, joined with ' | ').
+- ``mentions.csv`` (streamed while documents are read): doc, start, end, text, entity_id, name,
+  type, rule, sentence. ``text`` is the normalised document's text from start to end.
+- ``evidence.csv`` (streamed): every unit where a pair co-occurs: source, target, doc, unit,
+  start, end.
+- ``documents.csv``: id, path, format, title, publication, date, chars, sentences, paragraphs,
+  mentions.
+"""
+from __future__ import annotations
+
+import csv
+import math
+import os
+from dataclasses import astuple, dataclass, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple, Sequence
+
+from extractors.errors import KgError
+from extractors.records import CO_OCCURS, ENTITY_TYPES, RELATION_TYPES
+from kg.files import atomic_text
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+ENCODING = "utf-8-sig"
+#: How a table writes a list in one cell, and the evidence texts of a relation.
+LIST_SEPARATOR = " | "
+EVIDENCE_SEPARATOR = " ‖ "
+
+ENTITIES, RELATIONS, DOCUMENTS, MENTIONS, EVIDENCE = (
+    "entities.csv", "relations.csv", "documents.csv", "mentions.csv", "evidence.csv",
+)
+TABLES = (ENTITIES, RELATIONS, DOCUMENTS, MENTIONS, EVIDENCE)
+MENTION_COLUMNS = ("doc", "start", "end", "text", "entity_id", "name", "type", "rule", "sentence")
+EVIDENCE_COLUMNS = ("source", "target", "doc", "unit", "start", "end")
+
+
+def describe_tables() -> str:
+    """The list of tables and their columns (for the README written into every output folder)."""
+    return __doc__.split("read them):\n\n", 1)[1]
+
+
+# --- rows -----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    id: str
+    name: str
+    type: str
+    category: str
+    aliases: tuple[str, ...]
+    source: str  # "lexicon" or "rule"
+    mentions: int
+    documents: int
+    first_date: str
+    last_date: str
+    degree: int
+    weighted_degree: float
+    pagerank: float
+    community: int
+    in_graph: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RelationRow:
+    """A co-occurring pair (``type`` CO_OCCURS, source < target) or a typed relation (source -> target)."""
+
+    source: str
+    target: str
+    source_name: str
+    target_name: str
+    type: str
+    detail: str
+    count: int
+    doc_count: int
+    pmi: float | None  # the association measures of a pair; None for a typed relation
+    npmi: float | None
+    jaccard: float | None
+    llr: float | None
+    first_date: str
+    in_graph: bool
+    documents: tuple[str, ...]
+    evidence: tuple[str, ...]  # sentence texts
+    evidence_refs: tuple[str, ...]  # one reference (see EvidenceRef) per text
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    id: str
+    path: str
+    format: str
+    title: str
+    publication: str
+    date: str
+    chars: int
+    sentences: int
+    paragraphs: int
+    mentions: int
+
+
+ENTITY_COLUMNS = tuple(f.name for f in fields(EntityRow))
+RELATION_COLUMNS = tuple(f.name for f in fields(RelationRow))
+DOCUMENT_COLUMNS = tuple(f.name for f in fields(DocumentRow))
+
+
+# --- evidence references -----------------------------------------------------------------------------------
+
+class EvidenceRef(NamedTuple):
+    """Where an evidence text is: ``doc#sN:start-end`` (a sentence of a co-occurrence) or
+    ``doc:start-end`` (the span of a typed relation); offsets into the normalised text."""
+
+    doc: str
+    sentence: str  # the sentence id (doc#sN), "" for a typed relation's span
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return f"{self.sentence or self.doc}:{self.start}-{self.end}"
+
+
+def parse_ref(ref: str) -> EvidenceRef:
+    """The parts of an evidence reference. Raises ValueError for anything else."""
+    where, sep, span = ref.rpartition(":")
+    start, dash, end = span.partition("-")
+    if not sep or not dash or not start.isdigit() or not end.isdigit() or not where:
+        raise ValueError(f"not an evidence reference (doc#sN:start-end or doc:start-end): {ref!r}")
+    doc, mark, index = where.rpartition("#s")
+    if mark and index.isdigit() and doc:
+        return EvidenceRef(doc, where, int(start), int(end))
+    return EvidenceRef(where, "", int(start), int(end))
+
+
+def split_evidence(joined: str, refs: Sequence[str]) -> list[str]:
+    """The evidence texts of a relations.csv cell, joined with ' ‖ '.
+
+    Each ref gives the length of its text, so a sentence that itself contains ' ‖ ' is cut at the
+    right place; without usable refs, split on the separator.
+    """
+    if not joined:
+        return []
+    try:
+        lengths = [ref.end - ref.start for ref in map(parse_ref, refs)]
+    except ValueError:
+        lengths = []
+    sep = EVIDENCE_SEPARATOR
+    if lengths and min(lengths) >= 0 and sum(lengths) + len(sep) * (len(lengths) - 1) == len(joined):
+        texts, pos = [], 0
+        for k, n in enumerate(lengths):
+            if k and joined[pos:pos + len(sep)] != sep:
+                break
+            pos += len(sep) if k else 0
+            texts.append(joined[pos:pos + n])
+            pos += n
+        else:
+            return texts
+    return joined.split(sep)
+
+
+# --- writing ---------------------------------------------------------------------------------------------
+
+def csv_field(value: str) -> str:
+    """One CSV field as the csv module writes it (quoted only when it must be), for rows formatted
+    by hand where the csv module would be the bottleneck (mentions.csv, evidence.csv)."""
+    if "," in value or '"' in value or "\n" in value or "\r" in value:
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def header(columns: Sequence[str]) -> str:
+    return ",".join(columns) + "\n"
+
+
+def _cells(row) -> list:
+    out = []
+    for value in astuple(row):
+        if isinstance(value, bool):
+            out.append("true" if value else "false")
+        elif value is None:
+            out.append("")
+        else:
+            out.append(value)
+    return out
+
+
+def write_entities(rows: Iterable[EntityRow], path: Path) -> Path:
+    with atomic_text(path, encoding=ENCODING, newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(ENTITY_COLUMNS)
+        for row in rows:
+            cells = _cells(row)
+            cells[ENTITY_COLUMNS.index("aliases")] = LIST_SEPARATOR.join(row.aliases)
+            w.writerow(cells)
+    return Path(path)
+
+
+def write_relations(rows: Iterable[RelationRow], path: Path) -> Path:
+    lists = {RELATION_COLUMNS.index(c): sep for c, sep in
+             (("documents", LIST_SEPARATOR), ("evidence", EVIDENCE_SEPARATOR), ("evidence_refs", LIST_SEPARATOR))}
+    with atomic_text(path, encoding=ENCODING, newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(RELATION_COLUMNS)
+        for row in rows:
+            cells = _cells(row)
+            for i, sep in lists.items():
+                cells[i] = sep.join(cells[i])
+            w.writerow(cells)
+    return Path(path)
+
+
+def write_documents(rows: Iterable[DocumentRow], path: Path) -> Path:
+    with atomic_text(path, encoding=ENCODING, newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(DOCUMENT_COLUMNS)
+        for row in rows:
+            w.writerow(_cells(row))
+    return Path(path)
+
+
+# --- reading ---------------------------------------------------------------------------------------------
+
+#: Columns read as text whatever they hold (a date column of years only must not become numbers).
+_TEXT_COLUMNS = {"id": str, "date": str, "first_date": str, "last_date": str, "doc": str, "source": str,
+                 "target": str, "entity_id": str, "detail": str, "name": str, "title": str}
+
+
+def read_table(folder: str | os.PathLike, name: str, *, usecols: Sequence[str] | None = None) -> "pd.DataFrame":
+    """One table of an output folder as pandas reads it: empty cells are NaN, ids and dates text."""
+    import pandas as pd  # only the readers need it: building writes with the csv module
+
+    path = Path(folder) / name
+    if not path.is_file():
+        raise KgError(f"{path}: missing; is {Path(folder)} the output folder of `kg build`?")
+    try:
+        return pd.read_csv(path, encoding=ENCODING, keep_default_na=False, na_values=[""], dtype=_TEXT_COLUMNS,
+                           usecols=usecols)
+    except UnicodeDecodeError:
+        raise KgError(f"{path}: not UTF-8 text; is it a table written by `kg build`?") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        if usecols and isinstance(exc, pd.errors.EmptyDataError):
+            raise KgError(f"{path}: missing column(s) {', '.join(usecols)}; is it a table written by `kg build`?") from None
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise KgError(f"{path}: not a readable CSV table ({first})") from None
+    except ValueError:  # usecols naming columns the table does not have
+        present = pd.read_csv(path, encoding=ENCODING, nrows=0).columns
+        lacking = [c for c in usecols or () if c not in present]
+        raise KgError(f"{path}: missing column(s) {', '.join(lacking)}; is it a table written by `kg build`?") from None
+
+
+class _Cells:
+    """Typed access to one table row, with messages naming file, line and column."""
+
+    def __init__(self, path: Path, columns: Sequence[str], required: Sequence[str]):
+        lacking = [c for c in required if c not in columns]
+        if lacking:
+            raise KgError(f"{path}: missing column(s) {', '.join(lacking)}; is it a table written by `kg build`?")
+        self.path, self.line, self.record = path, 1, {}
+
+    def at(self, index: int, record: dict) -> "_Cells":
+        self.line, self.record = index + 2, record  # line 1 is the header
+        return self
+
+    def fail(self, column: str, expected: str) -> KgError:
+        return KgError(f"{self.path}: line {self.line}, column {column}: expected {expected}, got {self.text(column)!r}")
+
+    def text(self, column: str) -> str:
+        value = self.record.get(column)
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return ""
+        if isinstance(value, float) and value.is_integer() and column not in ("pmi", "npmi", "jaccard", "llr", "pagerank", "weighted_degree"):
+            return str(int(value))
+        return str(value)
+
+    def required(self, column: str) -> str:
+        value = self.text(column)
+        if not value:
+            raise self.fail(column, "a value")
+        return value
+
+    def integer(self, column: str) -> int:
+        value = self.text(column).strip()
+        try:
+            number = float(value) if value else 0.0
+        except ValueError:
+            raise self.fail(column, "an integer") from None
+        if not number.is_integer():
+            raise self.fail(column, "an integer")
+        return int(number)
+
+    def number(self, column: str) -> float | None:
+        value = self.text(column).strip()
+        if not value:
+            return None
+        try:
+            number = float(value)
+        except ValueError:
+            raise self.fail(column, "a number") from None
+        return number if math.isfinite(number) else None
+
+    def boolean(self, column: str) -> bool:
+        value = self.record.get(column)
+        if isinstance(value, bool):
+            return value
+        text = self.text(column).strip().lower()
+        if text in ("true", "1", ""):
+            return text != ""
+        if text in ("false", "0"):
+            return False
+        raise self.fail(column, "true or false")
+
+    def items(self, column: str, sep: str = LIST_SEPARATOR) -> tuple[str, ...]:
+        return tuple(v for v in self.text(column).split(sep) if v)
+
+
+def _records(df: "pd.DataFrame") -> Iterator[tuple[int, dict]]:
+    columns = list(df.columns)
+    for i, values in enumerate(df.itertuples(index=False, name=None)):
+        yield i, dict(zip(columns, values))
+
+
+def read_entity_rows(folder: str | os.PathLike) -> list[EntityRow]:
+    """entities.csv as typed rows, each value checked (errors name file, line and column)."""
+    df = read_table(folder, ENTITIES)
+    c = _Cells(Path(folder) / ENTITIES, df.columns, ENTITY_COLUMNS[:-1])
+    out, seen = [], set()
+    for i, record in _records(df):
+        c.at(i, record)
+        eid, type_ = c.required("id"), c.required("type")
+        if type_ not in ENTITY_TYPES:
+            raise c.fail("type", "one of " + ", ".join(ENTITY_TYPES))
+        if eid in seen:
+            raise c.fail("id", "an id not used on an earlier line")
+        seen.add(eid)
+        out.append(EntityRow(
+            eid, c.required("name"), type_, c.text("category"), c.items("aliases"), c.text("source"),
+            c.integer("mentions"), c.integer("documents"), c.text("first_date"), c.text("last_date"),
+            c.integer("degree"), c.number("weighted_degree") or 0.0, c.number("pagerank") or 0.0,
+            c.integer("community"), c.boolean("in_graph") if "in_graph" in df.columns else True,
+        ))
+    return out
+
+
+def read_relation_rows(folder: str | os.PathLike, known: set[str] | None = None) -> list[RelationRow]:
+    """relations.csv as typed rows; ``known``: the entity ids a relation may name."""
+    df = read_table(folder, RELATIONS)
+    required = ("source", "target", "type", "detail", "count", "doc_count", "pmi", "npmi", "jaccard", "llr",
+                "first_date", "in_graph", "documents", "evidence", "evidence_refs")
+    c = _Cells(Path(folder) / RELATIONS, df.columns, required)
+    out, seen = [], set()
+    for i, record in _records(df):
+        c.at(i, record)
+        source, target, type_ = c.required("source"), c.required("target"), c.required("type")
+        if type_ not in RELATION_TYPES:
+            raise c.fail("type", "one of " + ", ".join(RELATION_TYPES))
+        for column, eid in (("source", source), ("target", target)):
+            if known is not None and eid not in known:
+                raise c.fail(column, "the id of an entity in entities.csv")
+        detail = c.text("detail")
+        key = (type_, source, target, detail if type_ != CO_OCCURS else "")
+        if key in seen:
+            raise c.fail("type", "one row per relation (this one was on an earlier line)")
+        seen.add(key)
+        refs = c.items("evidence_refs")
+        out.append(RelationRow(
+            source, target, c.text("source_name"), c.text("target_name"), type_, detail,
+            c.integer("count"), c.integer("doc_count"), c.number("pmi"), c.number("npmi"), c.number("jaccard"),
+            c.number("llr"), c.text("first_date"), c.boolean("in_graph"), c.items("documents"),
+            tuple(split_evidence(c.text("evidence"), refs)), refs,
+        ))
+    return out
+
+
+def read_document_rows(folder: str | os.PathLike) -> list[DocumentRow]:
+    df = read_table(folder, DOCUMENTS)
+    c = _Cells(Path(folder) / DOCUMENTS, df.columns, ("id", "path", "format", "title", "publication", "date",
+                                                      "chars", "sentences", "mentions"))
+    out, seen = [], set()
+    for i, record in _records(df):
+        c.at(i, record)
+        doc = c.required("id")
+        if doc in seen:
+            raise c.fail("id", "an id not used on an earlier line")
+        seen.add(doc)
+        out.append(DocumentRow(doc, c.text("path"), c.text("format"), c.text("title"), c.text("publication"),
+                               c.text("date"), c.integer("chars"), c.integer("sentences"),
+                               c.integer("paragraphs") if "paragraphs" in df.columns else 0, c.integer("mentions")))
+    return out
+
+
+class MentionCounts(NamedTuple):
+    """How often each entity is mentioned in each document: one position per (entity, document)."""
+
+    entity_ids: tuple[str, ...]
+    doc_ids: tuple[str, ...]
+    entity: Sequence[int]  # index into entity_ids
+    doc: Sequence[int]  # index into doc_ids
+    count: Sequence[int]
+    first: Sequence[int]  # index of the pair's first row in mentions.csv (its line is index + 2)
+
+
+def read_mention_counts(folder: str | os.PathLike) -> MentionCounts:
+    """mentions.csv reduced to one count per (entity, document), read for its two id columns only."""
+    df = read_table(folder, MENTIONS, usecols=["doc", "entity_id"])
+    df = df.fillna("")
+    df["row"] = range(len(df))
+    grouped = df.groupby(["entity_id", "doc"], sort=False)["row"].agg(["size", "min"]).reset_index()
+    entity_codes, entity_ids = grouped["entity_id"].factorize()
+    doc_codes, doc_ids = grouped["doc"].factorize()
+    return MentionCounts(tuple(entity_ids), tuple(doc_ids), entity_codes.tolist(), doc_codes.tolist(),
+                         grouped["size"].tolist(), grouped["min"].tolist())
