@@ -6,7 +6,14 @@ class KgError(Exception):
     """A problem with input, configuration or a backend, worded for the user.
 
     The CLI prints ``Error: <message>`` and exits non-zero; it never prints a traceback for these.
+    ``param`` names the library parameter the problem is about (``window``, ``user``, ``database``
+    ...), so a front end can point at its own name for it (the CLI adds the option, ``--window``);
+    messages never name command-line options themselves.
     """
+
+    def __init__(self, message: str = "", *, param: str | None = None):
+        super().__init__(message)
+        self.param = param
 
 
 class ReadError(KgError):

@@ -109,11 +109,11 @@ def build(
     progress: Callable[[int, int, str], None] | None = None,
 ) -> BuildResult:
     if options.window not in WINDOWS:
-        raise KgError(f"--window must be one of {', '.join(WINDOWS)}")
+        raise KgError(f"the co-occurrence window must be one of {', '.join(WINDOWS)}", param="window")
     if options.workers < 1:
-        raise KgError("--workers must be at least 1")
+        raise KgError("the number of workers must be at least 1", param="workers")
     if not -1.0 <= options.graph.min_npmi <= 1.0:
-        raise KgError("--min-npmi must be between -1 and 1")
+        raise KgError("the minimum NPMI must be between -1 and 1", param="min_npmi")
     out = Path(out)
     paths = list(paths)
     tasks: list[Task] = document_files(paths)

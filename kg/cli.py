@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 import time
 from typing import Sequence
 
@@ -14,6 +15,7 @@ from extractors.errors import KgError
 from extractors.normalize import LAYOUTS
 from kg.cooccurrence import WINDOWS
 from kg.graph import GraphOptions
+from queries.library import QUERIES
 from queries.run import DEFAULT_OUT, FORMATS
 
 EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 2
@@ -46,7 +48,6 @@ _NEO4J_BEHAVIOUR = (
 
 
 def _add_neo4j_options(p, *, prefix: str, batch_size: bool = False) -> None:
-    p.set_defaults(neo4j_option_prefix=prefix)  # how messages name these options
     p.add_argument(f"--{prefix}user", dest="neo4j_user", metavar="USER",
                    help="the Neo4j user (default: $NEO4J_USER, else neo4j)")
     p.add_argument(f"--{prefix}database", dest="neo4j_database", metavar="NAME",
@@ -179,13 +180,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The option of each command that sets a library parameter, for error messages (a library error
+#: names the parameter it is about, never an option).
+_OPTIONS = {
+    "extract": {},
+    "build": {"window": "--window", "workers": "--workers", "min_npmi": "--min-npmi", "uri": "--neo4j",
+              "user": "--neo4j-user", "database": "--neo4j-database", "corpus": "--corpus", "replace": "--replace"},
+    "export": {"uri": "--uri", "user": "--user", "database": "--database", "corpus": "--corpus",
+               "replace": "--replace", "batch_size": "--batch-size"},
+    "query": {"uri": "--uri", "user": "--user", "database": "--database", "params": "--param"},
+}
+
+
+def error_message(exc: KgError, command: str | None) -> str:
+    """``Error: <message>``, with the command's option for the parameter the error is about."""
+    option = _OPTIONS.get(command or "", {}).get(exc.param or "")
+    return f"Error: {exc}" + (f" (option {option})" if option else "")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return args.func(args)
     except KgError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
+        print(error_message(exc, args.command), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("Interrupted", file=sys.stderr)
@@ -232,7 +251,7 @@ def _cmd_build(args) -> int:
         from kg.neo4j.client import Connection, check_uri
 
         connection = Connection.from_env(args.neo4j, args.neo4j_user, args.neo4j_database)
-        check_uri(connection.uri, option_prefix="neo4j-")
+        check_uri(connection.uri)
     lexicon = _lexicon(args)
     options = BuildOptions(
         window=args.window,
@@ -258,7 +277,6 @@ def _load_neo4j(out, connection, args) -> None:
         out, uri=connection.uri, user=connection.user, password=connection.password,
         database=connection.database, corpus=args.corpus, replace=args.replace,
         batch_size=DEFAULT_BATCH_SIZE if batch_size is None else batch_size, progress=None if args.quiet else ProgressBar("rows", "written", show_what=True),
-        option_prefix=args.neo4j_option_prefix,
     )
     if not args.quiet:
         print(report.summary())
@@ -280,7 +298,7 @@ def _cmd_normalize(args) -> int:
 
 
 def _cmd_query(args) -> int:
-    from queries.run import format_result, list_queries, parse_param_args, run_query
+    from queries.run import format_result, run_query
 
     if args.list:
         print(list_queries())
@@ -291,6 +309,35 @@ def _cmd_query(args) -> int:
                        user=args.user, database=args.database)
     print(format_result(result, args.format))
     return EXIT_OK
+
+
+def parse_param_args(pairs: Sequence[str] | None) -> dict[str, str]:
+    """``["name=新质生产力", "limit=5"]`` -> ``{"name": "新质生产力", "limit": "5"}``."""
+    out: dict[str, str] = {}
+    for pair in pairs or ():
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise KgError(f"--param {pair!r}: expected key=value, e.g. --param name=新质生产力")
+        if key in out:
+            raise KgError(f"--param {key} is given twice")
+        out[key] = value
+    return out
+
+
+def list_queries() -> str:
+    """Every query: its name, what it answers, and its parameters with their defaults."""
+    width = max(len(n) for n in QUERIES) + 2
+    lines = []
+    for name, q in QUERIES.items():
+        wrapped = textwrap.wrap(q.answers, 100 - width, break_on_hyphens=False) or [""]
+        lines.append(name.ljust(width) + wrapped[0])
+        lines += [" " * width + w for w in wrapped[1:]]
+        params = [f"--param {p.describe()}".replace(" ", "\u00a0") for p in q.params] or ["no parameters"]
+        lines += [" " * width + w.replace("\u00a0", " ") for w in textwrap.wrap(" ".join(params), 100 - width)]
+        lines.append(" " * width + "columns: " + ", ".join(q.columns))
+        lines.append("")
+    return "\n".join(lines).rstrip("\n")
 
 
 class ProgressBar:

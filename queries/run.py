@@ -15,7 +15,6 @@ import csv
 import io
 import json
 import os
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -25,7 +24,7 @@ from kg.neo4j.client import Connection, check_uri, describe, driver, scrub
 from kg.notebook import load
 from kg.tables import LIST_SEPARATOR
 from kg.terminal import display_width, pad
-from queries.library import QUERIES, get
+from queries.library import get
 
 FORMATS = ("table", "json", "csv")
 DEFAULT_OUT = "out"
@@ -39,20 +38,6 @@ class QueryResult:
     columns: tuple[str, ...]
     rows: list[dict[str, Any]]
     where: str  # what answered: the folder, or the URI and database
-
-
-def parse_param_args(pairs: Sequence[str] | None) -> dict[str, str]:
-    """``["name=新质生产力", "limit=5"]`` -> ``{"name": "新质生产力", "limit": "5"}``."""
-    out: dict[str, str] = {}
-    for pair in pairs or ():
-        key, sep, value = pair.partition("=")
-        key = key.strip()
-        if not sep or not key:
-            raise KgError(f"--param {pair!r}: expected key=value, e.g. --param name=新质生产力")
-        if key in out:
-            raise KgError(f"--param {key} is given twice")
-        out[key] = value
-    return out
 
 
 def run_query(
@@ -72,7 +57,8 @@ def run_query(
     bound = query.bind(params or {})
     if uri is None:
         if user is not None or database is not None:
-            raise KgError("--user and --database need --uri (without a URI the query runs offline over OUT)")
+            raise KgError("a user or database needs a Neo4j URI (without one the query runs offline over the output folder)",
+                          param="uri")
         graph = load(Path(out))
         return QueryResult(name, bound, query.columns, query.run_python(graph, **bound), f"{out} (offline)")
     conn = Connection.from_env(uri=uri, user=user, database=database, environ=environ)
@@ -96,8 +82,8 @@ def run_cypher(cypher: str, params: Mapping[str, Any], *, columns: Sequence[str]
     except KgError:
         raise
     except Exception as exc:  # the driver's errors become one project error, never holding the password
-        message = describe(exc, uri=uri, user=user, database=database, action="query")
-        raise KgError(scrub(message, password)) from None
+        message, param = describe(exc, uri=uri, user=user, database=database, action="query")
+        raise KgError(scrub(message, password), param=param) from None
     # ArcadeDB names no columns when there are no rows (Neo4j always does): check them only when given
     if keys and tuple(keys) != tuple(columns):
         raise KgError(f"the server answered with columns {', '.join(keys)}; expected {', '.join(columns)}")
@@ -172,18 +158,3 @@ def _clip(text: str, width: int = CELL_WIDTH) -> str:
         out.append(ch)
         used += w
     return "".join(out) + "…"
-
-
-def list_queries() -> str:
-    """Every query: its name, what it answers, and its parameters with their defaults."""
-    width = max(len(n) for n in QUERIES) + 2
-    lines = []
-    for name, q in QUERIES.items():
-        wrapped = textwrap.wrap(q.answers, 100 - width, break_on_hyphens=False) or [""]
-        lines.append(name.ljust(width) + wrapped[0])
-        lines += [" " * width + w for w in wrapped[1:]]
-        params = [f"--param {p.describe()}".replace(" ", "\u00a0") for p in q.params] or ["no parameters"]
-        lines += [" " * width + w.replace("\u00a0", " ") for w in textwrap.wrap(" ".join(params), 100 - width)]
-        lines.append(" " * width + "columns: " + ", ".join(q.columns))
-        lines.append("")
-    return "\n".join(lines).rstrip("\n")

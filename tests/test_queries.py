@@ -338,7 +338,7 @@ def test_kg_query_list(capsys):
     (["query", "neighbours", "--param", "limit=ten", "OUT"], "expected an integer"),
     (["query", "neighbours", "--param", "limit", "OUT"], "expected key=value"),
     (["query"], "name a query"),
-    (["query", "neighbours", "OUT", "--user", "neo4j"], "need --uri"),
+    (["query", "neighbours", "OUT", "--user", "neo4j"], "needs a Neo4j URI (without one the query runs offline over the output folder) (option --uri)"),
     (["query", "neighbours", "--uri", "http://localhost:7474"], "is not a Neo4j URI"),
     (["query", "neighbours", "--uri", "bolt://neo4j:secret-not-shown@localhost"], "must not hold a user or password"),
 ])

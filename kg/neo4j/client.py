@@ -39,7 +39,7 @@ class Connection:
         NEO4J_DATABASE (default neo4j). The password comes only from NEO4J_PASSWORD."""
         uri = uri or environ.get(ENV_URI)
         if not uri:
-            raise KgError(f"no Neo4j URI: give one (e.g. bolt://localhost:7687) or set {ENV_URI}")
+            raise KgError(f"no Neo4j URI: give one (e.g. bolt://localhost:7687) or set {ENV_URI}", param="uri")
         password = environ.get(ENV_PASSWORD)
         if password is None:
             raise KgError(f"set the Neo4j password in the environment variable {ENV_PASSWORD} "
@@ -57,52 +57,52 @@ def driver(uri: str, user: str, password: str, *, pool: int = 4):
 
 # --- messages ---------------------------------------------------------------------------------------------
 
-def check_uri(uri: str, *, option_prefix: str = "") -> None:
-    """Refuse what is not a Bolt/Neo4j URI with a host, and any URI holding a user or password.
-    ``option_prefix`` is how the command's options are named (``--{prefix}user``), for messages."""
+def check_uri(uri: str) -> None:
+    """Refuse what is not a Bolt/Neo4j URI with a host, and any URI holding a user or password."""
     try:
         parts = urlsplit(uri)
         has_userinfo = "@" in parts.netloc
         host = parts.hostname
     except ValueError:
-        raise KgError("the Neo4j URI is not a valid URI (expected e.g. bolt://localhost:7687)") from None
+        raise KgError("the Neo4j URI is not a valid URI (expected e.g. bolt://localhost:7687)", param="uri") from None
     if has_userinfo:
-        raise KgError(f"the Neo4j URI must not hold a user or password: give the user with --{option_prefix}user "
-                      f"(or {ENV_USER}) and the password in {ENV_PASSWORD}")
+        raise KgError(f"the Neo4j URI must not hold a user or password: give the user on its own (or in {ENV_USER}) "
+                      f"and the password in {ENV_PASSWORD}", param="user")
     if parts.scheme not in URI_SCHEMES or not host:
         shown = uri if len(uri) <= 80 else uri[:77] + "..."
         raise KgError(f"{shown!r} is not a Neo4j URI: expected {', '.join(s + '://' for s in URI_SCHEMES[:2])} "
-                      f"or {', '.join(s + '://' for s in URI_SCHEMES[3:5])} and a host, e.g. bolt://localhost:7687")
+                      f"or {', '.join(s + '://' for s in URI_SCHEMES[3:5])} and a host, e.g. bolt://localhost:7687",
+                      param="uri")
 
 
-def describe(exc: BaseException, *, uri: str, user: str, database: str, action: str = "load",
-             option_prefix: str = "") -> str:
-    """A message a user can act on for a driver or server error during a ``load`` or a ``query``
-    (never holding the password unless the server echoed it: pass the message through ``scrub``)."""
+def describe(exc: BaseException, *, uri: str, user: str, database: str, action: str = "load") -> tuple[str, str | None]:
+    """A message a user can act on for a driver or server error during a ``load`` or a ``query``, and
+    the parameter it is about (``user``, ``database``, ``uri`` or None). The message never holds the
+    password unless the server echoed it: pass it through ``scrub``."""
     from neo4j import exceptions as ne
 
     code = getattr(exc, "code", None) or ""
     server_message = getattr(exc, "message", None) or ""
     if isinstance(exc, ne.AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized"):
-        return (f"authentication failed at {uri} for user {user!r}: check the user "
-                f"(--{option_prefix}user or {ENV_USER}) and the password in {ENV_PASSWORD}")
+        return (f"authentication failed at {uri} for user {user!r}: check the user (or {ENV_USER}) "
+                f"and the password in {ENV_PASSWORD}"), "user"
     if "AuthenticationRateLimit" in code:
-        return f"too many failed logins at {uri} for user {user!r}; wait and check the password in {ENV_PASSWORD}"
+        return f"too many failed logins at {uri} for user {user!r}; wait and check the password in {ENV_PASSWORD}", "user"
     if code.endswith(("DatabaseNotFound", "DatabaseUnavailable")) or "database does not exist" in server_message.lower():
         return (f"database {database!r} does not exist or is not available at {uri}: create it first "
                 f"(Neo4j Enterprise: CREATE DATABASE {database}; Community has only 'neo4j') "
-                f"or name another one with --{option_prefix}database / {ENV_DATABASE}")
+                f"or name another database (or set {ENV_DATABASE})"), "database"
     if code.startswith("Neo.ClientError.Security.Forbidden") or isinstance(exc, ne.Forbidden):
-        return f"user {user!r} may not {'write to' if action == 'load' else 'read'} database {database!r} at {uri}"
+        return f"user {user!r} may not {'write to' if action == 'load' else 'read'} database {database!r} at {uri}", "user"
     if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
-        return f"cannot reach a Neo4j server at {uri} ({_reason(exc)}); is it running, and is the URI right?"
+        return f"cannot reach a Neo4j server at {uri} ({_reason(exc)}); is it running, and is the URI right?", "uri"
     if isinstance(exc, ne.Neo4jError):
         first = (server_message or str(exc)).strip().splitlines()[0] if (server_message or str(exc)).strip() else ""
-        return f"Neo4j refused the {action} at {uri} (database {database!r}): {code or type(exc).__name__}: {first[:300]}"
+        return f"Neo4j refused the {action} at {uri} (database {database!r}): {code or type(exc).__name__}: {first[:300]}", None
     if isinstance(exc, ne.DriverError):
-        return f"the Neo4j driver failed talking to {uri}: {type(exc).__name__}: {_reason(exc)}"
+        return f"the Neo4j driver failed talking to {uri}: {type(exc).__name__}: {_reason(exc)}", None
     doing = "loading into" if action == "load" else "querying"
-    return f"{doing} Neo4j at {uri} failed: {type(exc).__name__}: {_reason(exc)}"
+    return f"{doing} Neo4j at {uri} failed: {type(exc).__name__}: {_reason(exc)}", None
 
 
 def _reason(exc: BaseException) -> str:

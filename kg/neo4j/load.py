@@ -130,7 +130,6 @@ def load_folder(
     replace: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
-    option_prefix: str = "",
 ) -> LoadReport:
     """Load the output folder of ``kg build`` into ``database`` at ``uri``.
 
@@ -138,24 +137,24 @@ def load_folder(
     of that corpus put there (see the module docstring). Raises KgError (never holding the
     password) when the folder is not a build output or the server cannot be used.
     """
-    check_uri(uri, option_prefix=option_prefix)
+    check_uri(uri)
     if batch_size < 1:
-        raise KgError("the batch size must be at least 1")
+        raise KgError("the batch size must be at least 1", param="batch_size")
     rows = read_folder(folder, corpus=corpus)
     try:
         db = driver(uri, user, password)
         try:
             return load_rows(db, rows, database=database, replace=replace, batch_size=batch_size,
-                             progress=progress, uri=uri, user=user, option_prefix=option_prefix)
+                             progress=progress, uri=uri, user=user)
         finally:
             db.close()
     except KgError as exc:
         if password and password in str(exc):
-            raise Neo4jLoadError(scrub(str(exc), password)) from None
+            raise Neo4jLoadError(scrub(str(exc), password), param=exc.param) from None
         raise
     except Exception as exc:  # the driver's errors become one project error, without the password
-        message = describe(exc, uri=uri, user=user, database=database, option_prefix=option_prefix)
-        raise Neo4jLoadError(scrub(message, password)) from None
+        message, param = describe(exc, uri=uri, user=user, database=database)
+        raise Neo4jLoadError(scrub(message, password), param=param) from None
 
 
 def load_rows(
@@ -168,12 +167,10 @@ def load_rows(
     progress: Progress | None = None,
     uri: str = "",
     user: str = "",
-    option_prefix: str = "",
 ) -> LoadReport:
-    """Write ``rows`` with an open ``neo4j`` driver (the lower-level half of ``load_folder``);
-    ``option_prefix`` names the command's options in messages (``--{prefix}user``)."""
+    """Write ``rows`` with an open ``neo4j`` driver (the lower-level half of ``load_folder``)."""
     if not database:
-        raise KgError("no database name given")
+        raise KgError("no database name given", param="database")
     report = LoadReport(rows.corpus, database, uri or "the server", batch_size)
     total_rows = rows.node_rows + rows.relationship_rows
     done = 0
@@ -194,8 +191,8 @@ def load_rows(
                     raise Neo4jLoadError(
                         "source document id(s) already loaded by another corpus: "
                         + ", ".join(f"{r['id']} ({r['corpus']})" for r in taken)
-                        + "; a document id belongs to one corpus (load that corpus with --replace, or "
-                        "build from a folder layout that gives other ids)"
+                        + "; a document id belongs to one corpus (replace that corpus's earlier load, or "
+                        "build from a folder layout that gives other ids)", param="replace",
                     )
 
             if replace:
@@ -217,8 +214,8 @@ def load_rows(
     except KgError:
         raise
     except Exception as exc:
-        raise Neo4jLoadError(describe(exc, uri=uri or "the server", user=user, database=database,
-                                      option_prefix=option_prefix)) from None
+        message, param = describe(exc, uri=uri or "the server", user=user, database=database)
+        raise Neo4jLoadError(message, param=param) from None
     report.seconds["total"] = time.perf_counter() - t_start
     if progress and total_rows == 0:
         progress(0, 0, "nothing to write")

@@ -198,7 +198,7 @@ def corpus_name(folder: str | os.PathLike) -> str:
     """The default corpus name of an output folder: the folder's name."""
     name = Path(folder).resolve().name
     if not name:
-        raise KgError(f"{folder}: cannot take a corpus name from this folder; give one with the corpus name")
+        raise KgError(f"{folder}: cannot take a corpus name from this folder's name; name the corpus", param="corpus")
     return name
 
 
@@ -222,7 +222,7 @@ def to_neo4j_rows(entities: Sequence[EntityRow], relations: Sequence[RelationRow
                   mentions: MentionCounts, *, corpus: str, where: str = MENTIONS) -> Neo4jRows:
     """The rows for Neo4j of one build. ``where`` names mentions.csv in messages."""
     if not isinstance(corpus, str) or not corpus.strip():
-        raise KgError("the corpus name must not be empty")
+        raise KgError("the corpus name must not be empty", param="corpus")
     entity_rows = _entity_rows(entities, corpus)
     doc_rows = _document_rows(documents, corpus)
     co_occurs, typed = _relation_rows(relations, corpus)
