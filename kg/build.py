@@ -83,7 +83,7 @@ def process_document(task: Task, lexicon: Lexicon, window: str, rules: bool, lay
     t1 = time.perf_counter()
     result = analyse_document(doc, lexicon, window=window, rules=rules)
     t2 = time.perf_counter()
-    return result, {"read": t1 - t0, "extract": t2 - t1}
+    return result, {"read": t1 - t0, "analyse": t2 - t1}
 
 
 def _results(tasks: list[Task], lexicon: Lexicon, options: BuildOptions) -> Iterator[tuple[DocResult | ReadError, dict]]:
@@ -126,7 +126,9 @@ def build(
 
     corpus = Corpus()
     skipped: list[ReadError] = []
-    timings = {"read": 0.0, "extract": 0.0, "relations": 0.0, "write": 0.0}
+    # seconds per stage: reading and normalising, analysing (mentions, relations, co-occurrence per
+    # document), merging results into the corpus (and streaming their rows), the graph, the files
+    timings = {"read": 0.0, "analyse": 0.0, "merge": 0.0, "graph": 0.0, "write": 0.0}
     t_start = time.perf_counter()
     with atomic_text(out / MENTIONS, encoding=ENCODING, newline="") as mfh, \
             atomic_text(out / EVIDENCE, encoding=ENCODING, newline="") as efh:
@@ -142,7 +144,7 @@ def build(
                 mfh.write(result.mention_csv)
                 efh.write(result.evidence_csv)
                 corpus.add(result)
-                timings["relations"] += time.perf_counter() - t0
+                timings["merge"] += time.perf_counter() - t0
             if progress:
                 progress(i, len(tasks), tasks[i - 1][1])
     t_docs = time.perf_counter()
@@ -153,7 +155,7 @@ def build(
 
     t0 = time.perf_counter()
     graph = build_graph(corpus, lexicon, options.graph, window=options.window)
-    timings["relations"] += time.perf_counter() - t0
+    timings["graph"] += time.perf_counter() - t0
 
     t0 = time.perf_counter()
     entities, relations, documents = entity_rows(graph), relation_rows(graph, corpus), document_rows(corpus)

@@ -347,7 +347,7 @@ class ProgressBar:
     def __init__(self, unit: str, verb: str, *, show_what: bool = False, stream=None, width: int = 30):
         self.unit, self.verb, self.show_what = unit, verb, show_what
         self.stream, self.width = stream or sys.stderr, width  # the stderr of now, not of import time
-        self.tty = getattr(stream, "isatty", lambda: False)()
+        self.tty = getattr(self.stream, "isatty", lambda: False)()
         self._last = -1.0
 
     def __call__(self, done: int, total: int, what: str) -> None:

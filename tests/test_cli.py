@@ -1,6 +1,7 @@
 """The kg command: help for every command, output formats, skipped files, errors."""
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -8,6 +9,7 @@ import sys
 import pytest
 
 from kg.cli import build_parser, main
+from tests.conftest import SEEDS
 
 KG = [sys.executable, "-m", "kg.cli"]
 
@@ -132,3 +134,39 @@ def test_build_rejects_bad_options(tmp_path, args, message):
     f.write_text("科技部。", encoding="utf-8")
     r = run("build", str(f), "-o", str(tmp_path / "o"), *args)
     assert r.returncode == 1 and message in r.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_draws_a_bar_on_a_terminal():
+    from kg.cli import ProgressBar
+
+    stream = _Terminal()
+    bar = ProgressBar("documents", "processed", stream=stream, width=10)
+    bar(5, 10, "a.txt")
+    bar(10, 10, "b.txt")
+    drawn = stream.getvalue()
+    assert "\r█████░░░░░ 5/10 documents" in drawn and drawn.endswith("\n")
+
+
+def test_progress_off_a_terminal_is_a_line_now_and_then():
+    from kg.cli import ProgressBar
+
+    stream = io.StringIO()
+    bar = ProgressBar("documents", "processed", stream=stream)
+    bar(1, 3, "a.txt")
+    bar(2, 3, "b.txt")  # within 5 s of the first: no line
+    bar(3, 3, "c.txt")
+    assert stream.getvalue() == "processed 1/3 documents\nprocessed 3/3 documents\n"
+
+
+def test_build_times_each_stage_under_its_own_name(tmp_path):
+    from extractors.lexicon import load_lexicon
+    from kg.build import build
+
+    result = build([SEEDS / "004_dff61195967c57f5.txt"], tmp_path / "out", load_lexicon())
+    assert set(result.timings) >= {"read", "analyse", "merge", "graph", "write", "total"}
+    assert all(v >= 0 for v in result.timings.values())

@@ -7,7 +7,7 @@
    reached (and 2x and 4x that for the scaling runs).
 2. Measures ``kg build`` on it (one worker, then two): wall time, throughput in MB/s of input
    text, peak memory (the summed RSS of the whole process tree, sampled every 20 ms), and time per
-   stage (read, extract, relations, write). Each figure is the median of ``--runs`` runs.
+   stage (read, analyse, merge, graph, write). Each figure is the median of ``--runs`` runs.
 3. Measures in the same run the pipeline researchers use today: ``jieba.cut`` (accurate mode,
    the lexicon loaded as a user dictionary) over every sentence, lexicon lookup of the tokens,
    sentence co-occurrence counted in Python, a networkx graph written to GraphML.
@@ -277,7 +277,7 @@ def main(argv=None) -> int:
         "",
         f"kg build, 1 worker : {kg1['wall']:7.2f} s  {mbps(kg1):6.2f} MB/s  peak {kg1['peak_mb']:6.0f} MB "
         f"({kg1['peak_mb'] / base_mb:.2f}x input)",
-        f"   stages (s)      : read {kg1['read']:.2f}  extract {kg1['extract']:.2f}  relations {kg1['relations']:.2f}  write {kg1['write']:.2f}",
+        f"   stages (s)      : read {kg1['read']:.2f}  analyse {kg1['analyse']:.2f}  merge {kg1['merge']:.2f}  graph {kg1['graph']:.2f}  write {kg1['write']:.2f}",
         f"kg build, 2 workers: {kg2['wall']:7.2f} s  {mbps(kg2):6.2f} MB/s  peak {kg2['peak_mb']:6.0f} MB  "
         f"speed-up {kg1['wall'] / kg2['wall']:.2f}x  output identical to 1 worker: {'yes' if same else 'NO'}",
         f"baseline (jieba)   : {base['wall']:7.2f} s  {mbps(base):6.2f} MB/s  peak {base['peak_mb']:6.0f} MB  "
