@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from extractors.errors import KgError, ReadError
 from extractors.normalize import normalize
 from extractors.reading import discover, read_source
-from extractors.errors import KgError, ReadError
 from extractors.records import Document
 
 MANIFEST = "manifest.csv"

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from extractors.boundaries import WordBoundaries
+from extractors.errors import LexiconError
 from extractors.matcher import TermMatcher
 from extractors.normalize import clean_characters
-from extractors.textutil import CJK_PUNCT, HAN
-from extractors.errors import LexiconError
 from extractors.records import ENTITY_TYPES, LexiconEntry
+from extractors.textutil import CJK_PUNCT, HAN
 
 #: Chinese type names accepted in lexicon files.
 TYPE_ALIASES: Mapping[str, str] = {

@@ -91,7 +91,8 @@ class TermMatcher:
 
     def find_all(self, text: str, start: int) -> list[int]:
         """Ends of every term starting at ``start``, longest first."""
-        ends = [start + n for n in self._lengths.get(text[start : start + 3], ()) if start + n <= len(text) and text[start : start + n] in self._terms]
+        lengths = self._lengths.get(text[start : start + 3], ())
+        ends = [start + n for n in lengths if start + n <= len(text) and text[start : start + n] in self._terms]
         if text[start : start + 2] in self._two:
             ends.append(start + 2)
         return ends

@@ -18,10 +18,10 @@ Steps:
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from extractors.lexicon import Lexicon
+from extractors.records import Document, Mention, entity_id
 from extractors.rules.base import Candidate, Context
 from extractors.rules.documents import find_documents
 from extractors.rules.events import find_events
@@ -31,9 +31,6 @@ from extractors.rules.persons import find_persons, follows_name, starts_with_tit
 from extractors.rules.policies import find_policies, find_programmes
 from extractors.rules.recurring import find_recurring
 from extractors.segment import sentences
-from extractors.textutil import HAN
-from extractors.records import Document, Mention, entity_id
-
 
 
 @dataclass(frozen=True)
@@ -42,8 +39,11 @@ class ExtractOptions:
     boundary_check: bool = True  # False: accept every lexicon match (faster, less precise)
 
 
+DEFAULT_OPTIONS = ExtractOptions()
+
+
 def extract_mentions(
-    doc: Document, lexicon: Lexicon, *, options: ExtractOptions = ExtractOptions(), sents: list | None = None
+    doc: Document, lexicon: Lexicon, *, options: ExtractOptions = DEFAULT_OPTIONS, sents: list | None = None
 ) -> list[Mention]:
     """The document's mentions; ``sents`` may pass ``sentences(doc.id, doc.text)`` if already made."""
     text = doc.text

@@ -4,10 +4,10 @@ from __future__ import annotations
 import os
 from typing import Iterable, Iterator
 
-from extractors.mentions import ExtractOptions, extract_mentions
-from extractors.lexicon import Lexicon
 from extractors.documents import iter_documents
 from extractors.errors import ReadError
+from extractors.lexicon import Lexicon
+from extractors.mentions import DEFAULT_OPTIONS, ExtractOptions, extract_mentions
 from extractors.records import Document, Mention
 
 
@@ -15,7 +15,7 @@ def extract_paths(
     paths: Iterable[str | os.PathLike],
     lexicon: Lexicon,
     *,
-    options: ExtractOptions = ExtractOptions(),
+    options: ExtractOptions = DEFAULT_OPTIONS,
     layout: str = "auto",
 ) -> Iterator[tuple[Document, list[Mention]] | ReadError]:
     """For each input file in id order: ``(document, mentions)``, or the ReadError that skipped it."""

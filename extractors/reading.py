@@ -17,13 +17,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterable
 
+from extractors.errors import ReadError
 from extractors.formats import FormatError, bom_encoding, decode_text, newlines
 from extractors.formats.docx import ENCRYPTED_REASON as DOCX_ENCRYPTED_REASON
 from extractors.formats.docx import docx_to_text, is_ole
 from extractors.formats.html import html_to_text
 from extractors.formats.markdown import markdown_to_text
 from extractors.formats.pdf import find_header, pdf_to_text
-from extractors.errors import ReadError
 from extractors.records import Source
 
 __all__ = ["SUPPORTED_SUFFIXES", "read_source", "discover", "sniff_format"]

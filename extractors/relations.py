@@ -19,7 +19,6 @@ the pattern allows, so a wrong edge is rarer than a missing one.
 from __future__ import annotations
 
 import re
-
 from typing import Sequence
 
 from extractors.records import Document, Mention, Sentence, TypedRelation

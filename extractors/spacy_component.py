@@ -24,14 +24,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extractors.mentions import ExtractOptions, extract_mentions
 from extractors.lexicon import Lexicon, load_lexicon
+from extractors.mentions import ExtractOptions, extract_mentions
 from extractors.records import Document
 
 FACTORY = "kg_policy_entities"
 SPAN_KEY = "kg_mentions"
 
-#: Colours for displaCy, one per entity type (the same palette as the graph views).
+#: Colours for displaCy, one per entity type: light ones, since displaCy writes black text on them.
 DISPLACY_COLORS = {
     "Person": "#f4a261",
     "Institution": "#8ecae6",

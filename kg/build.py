@@ -30,9 +30,18 @@ from kg.graph import GraphOptions, build_graph
 from kg.neo4j.rows import Neo4jRows, corpus_name, to_neo4j_rows
 from kg.rows import document_rows, entity_rows, relation_rows
 from kg.tables import (
-    ENCODING, EVIDENCE, EVIDENCE_COLUMNS, MENTION_COLUMNS, MENTIONS, MentionCounts, header, write_documents,
-    write_entities, write_relations,
+    ENCODING,
+    EVIDENCE,
+    EVIDENCE_COLUMNS,
+    MENTION_COLUMNS,
+    MENTIONS,
+    MentionCounts,
+    header,
+    write_documents,
+    write_entities,
+    write_relations,
 )
+
 
 @dataclass(frozen=True)
 class BuildOptions:

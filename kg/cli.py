@@ -11,10 +11,11 @@ import textwrap
 import time
 from typing import Sequence
 
-from extractors.errors import KgError
+from extractors.errors import KgError, ReadError
 from extractors.normalize import LAYOUTS
 from kg.cooccurrence import WINDOWS
 from kg.graph import GraphOptions
+from kg.terminal import FORMATS as MENTION_FORMATS
 from queries.library import QUERIES
 from queries.run import DEFAULT_OUT, FORMATS
 
@@ -91,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     p.add_argument(
-        "--format", choices=("jsonl", "table", "summary"), default="table",
+        "--format", choices=MENTION_FORMATS, default="table",
         help="jsonl: one JSON object per mention; table: a readable table; summary: entities per type",
     )
     _add_input_options(p)
@@ -116,7 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-npmi", type=float, default=GraphOptions.min_npmi, metavar="X",
                    help=f"keep edges with NPMI at least X, in [-1, 1] (default {GraphOptions.min_npmi:g})")
     p.add_argument("--top-k", type=int, default=GraphOptions.top_k, metavar="K",
-                   help=f"keep an edge only if it is among the K strongest (NPMI) of one of its nodes; 0 keeps all (default {GraphOptions.top_k})")
+                   help="keep an edge only if it is among the K strongest (NPMI) of one of its nodes; 0 keeps all "
+                   f"(default {GraphOptions.top_k})")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="processes analysing documents in parallel (default 1); the output is identical for any N")
     p.add_argument("--no-html", action="store_true", help="do not write index.html")
@@ -231,12 +233,19 @@ def _report_skipped(skipped) -> int:
 def _cmd_extract(args) -> int:
     from extractors.mentions import ExtractOptions
     from extractors.pipeline import extract_paths
-    from kg.terminal import write_mentions
+    from kg.terminal import MentionFormat
 
     lexicon = _lexicon(args)
     options = ExtractOptions(rules=not args.no_rules)
-    results = extract_paths(args.paths, lexicon, options=options, layout=args.layout)
-    skipped = write_mentions(results, args.format, sys.stdout)
+    shown = MentionFormat(args.format)
+    skipped = []
+    sys.stdout.write(shown.header())
+    for item in extract_paths(args.paths, lexicon, options=options, layout=args.layout):
+        if isinstance(item, ReadError):
+            skipped.append(item)
+        else:
+            sys.stdout.write(shown.document(*item))
+    sys.stdout.write(shown.footer())
     return _report_skipped(skipped)
 
 
@@ -276,7 +285,8 @@ def _load_neo4j(out, connection, args) -> None:
     report = load_folder(
         out, uri=connection.uri, user=connection.user, password=connection.password,
         database=connection.database, corpus=args.corpus, replace=args.replace,
-        batch_size=DEFAULT_BATCH_SIZE if batch_size is None else batch_size, progress=None if args.quiet else ProgressBar("rows", "written", show_what=True),
+        batch_size=DEFAULT_BATCH_SIZE if batch_size is None else batch_size,
+        progress=None if args.quiet else ProgressBar("rows", "written", show_what=True),
     )
     if not args.quiet:
         print(report.summary())

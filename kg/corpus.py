@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
-from itertools import combinations
 
 from kg.analysis import DocResult
 from kg.cooccurrence import EVIDENCE_PER_EDGE

@@ -110,7 +110,7 @@ def _filter(candidates, options: GraphOptions) -> set[tuple[str, str]]:
         for node in pair:
             by_node.setdefault(node, []).append((-assoc.npmi, pair))
     kept: set[tuple[str, str]] = set()
-    for node, items in by_node.items():
+    for items in by_node.values():
         items.sort()
         kept.update(pair for _, pair in items[: options.top_k])
     return kept

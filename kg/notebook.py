@@ -133,10 +133,12 @@ class KnowledgeGraph:
         if self.graph.has_edge(ia, ib):
             d = self.graph.edges[ia, ib]
             for e in d.get("evidence", []):
-                rows.append({"relation": CO_OCCURS, "doc": e["doc"], "sentence": e["sentence"], "start": e["start"], "end": e["end"], "text": e["text"]})
+                rows.append({"relation": CO_OCCURS, "doc": e["doc"], "sentence": e["sentence"], "start": e["start"],
+                             "end": e["end"], "text": e["text"]})
             for r in d.get("relations", []):
                 for e in r["evidence"]:
-                    rows.append({"relation": r["type"], "doc": e["doc"], "sentence": "", "start": e["start"], "end": e["end"], "text": e["text"]})
+                    rows.append({"relation": r["type"], "doc": e["doc"], "sentence": "", "start": e["start"],
+                                 "end": e["end"], "text": e["text"]})
         else:
             s, t = min(ia, ib), max(ia, ib)
             rel = self.relations[(self.relations["source"] == s) & (self.relations["target"] == t) & (self.relations["type"] == CO_OCCURS)]
@@ -144,7 +146,8 @@ class KnowledgeGraph:
                 refs = row["evidence_refs"].split(LIST_SEPARATOR) if isinstance(row["evidence_refs"], str) else []
                 texts = split_evidence(row["evidence"], refs) if isinstance(row["evidence"], str) else []
                 for text, ref in zip(texts, map(parse_ref, refs)):
-                    rows.append({"relation": CO_OCCURS, "doc": ref.doc, "sentence": ref.sentence, "start": ref.start, "end": ref.end, "text": text})
+                    rows.append({"relation": CO_OCCURS, "doc": ref.doc, "sentence": ref.sentence, "start": ref.start,
+                                 "end": ref.end, "text": text})
         return pd.DataFrame(rows, columns=["relation", "doc", "sentence", "start", "end", "text"])
 
     def timeline(self, entity: str) -> pd.DataFrame:
@@ -162,7 +165,8 @@ class KnowledgeGraph:
         for c, group in self.entities[self.entities["in_graph"]].groupby("community"):
             group = group.sort_values(["pagerank", "name"], ascending=[False, True], kind="mergesort")
             rows.append({"community": int(c), "size": len(group), "members": "、".join(group["name"].head(members))})
-        return pd.DataFrame(rows, columns=["community", "size", "members"]).sort_values(["size", "community"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+        table = pd.DataFrame(rows, columns=["community", "size", "members"])
+        return table.sort_values(["size", "community"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
 
     def common_neighbours(self, a: str, b: str, *, by: str = "npmi", k: int = 10) -> pd.DataFrame:
         """Entities that co-occur with both ``a`` and ``b``, ranked by the weaker of the two associations."""

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.build import BuildResult
 from extractors.records import ENTITY_TYPES, RELATION_TYPES
+from kg.build import BuildResult
 
 
 def summary(result: BuildResult, *, top: int = 10) -> str:

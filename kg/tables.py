@@ -262,6 +262,9 @@ def read_table(folder: str | os.PathLike, name: str, *, usecols: Sequence[str] |
         raise KgError(f"{path}: missing column(s) {', '.join(lacking)}; is it a table written by `kg build`?") from None
 
 
+_FLOAT_COLUMNS = frozenset({"pmi", "npmi", "jaccard", "llr", "pagerank", "weighted_degree"})
+
+
 class _Cells:
     """Typed access to one table row, with messages naming file, line and column."""
 
@@ -282,7 +285,7 @@ class _Cells:
         value = self.record.get(column)
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return ""
-        if isinstance(value, float) and value.is_integer() and column not in ("pmi", "npmi", "jaccard", "llr", "pagerank", "weighted_degree"):
+        if isinstance(value, float) and value.is_integer() and column not in _FLOAT_COLUMNS:
             return str(int(value))
         return str(value)
 

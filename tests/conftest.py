@@ -5,13 +5,43 @@ from pathlib import Path
 
 import pytest
 
-from extractors.mentions import ExtractOptions, extract_mentions
 from extractors.lexicon import load_lexicon
+from extractors.mentions import ExtractOptions, extract_mentions
 from extractors.normalize import normalize
 from extractors.records import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+#: Fixtures that start or need a program outside Python; a test using one is marked `external`
+#: (so `pytest -m "not external"` runs on a bare checkout, without node, chromium or a server).
+EXTERNAL_FIXTURES = frozenset({"node", "chromium", "bolt_server", "bolt_database"})
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if EXTERNAL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.external)
+
+
+@pytest.fixture(scope="session")
+def node():
+    """The Node tools of tests/js (Gephi Lite's parsers, Neo4j's Cypher parser): installed by `make test-tools`."""
+    from tests.jstools import node_available, run_node
+
+    node_available()
+    return run_node
+
+
+@pytest.fixture(scope="session")
+def chromium(node):
+    """Debian's chromium, driven by playwright-core from tests/js (installed by `make test-tools`)."""
+    import shutil
+
+    if shutil.which("chromium") is None and not Path("/usr/bin/chromium").exists():
+        pytest.fail("chromium is not installed: run `make test-tools` (make test does)")
+    return node
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +73,20 @@ def seeds_build(tmp_path_factory, lexicon):
 
     out = tmp_path_factory.mktemp("seeds_out")
     return build([SEEDS], out, lexicon, BuildOptions())
+
+
+@pytest.fixture(scope="session")
+def seeds_out(seeds_build) -> Path:
+    """The output folder of the session's seeds build."""
+    return seeds_build.out
+
+
+@pytest.fixture
+def hostile_out(tmp_path) -> Path:
+    """An output folder of hostile names and texts (see tests/hostile_build.py)."""
+    from tests.hostile_build import write_hostile_out
+
+    return write_hostile_out(tmp_path / "hostile")
 
 
 @pytest.fixture(scope="session")

@@ -7,19 +7,19 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from kg.files import ExportError, atomic_text
+from extractors.records import entity_id
 from kg.export.gexf import write_gexf
 from kg.export.graphml import write_graphml
 from kg.export.jsonfile import read_json, write_json
+from kg.files import ExportError, atomic_text
 from kg.tables import ENTITY_COLUMNS, RELATION_COLUMNS
-from extractors.records import entity_id
 from tests.jstools import run_node
 
 NQPF = entity_id("Policy", "新质生产力")
 
 
 @pytest.fixture(scope="module")
-def parsed(seeds_build):
+def parsed(seeds_build, node):
     out = seeds_build.out
     return {
         "graphml": run_node("parse_graph.mjs", "graphml", str(out / "graph.graphml")),
@@ -118,7 +118,7 @@ def test_exporters_do_not_mutate_their_input(tmp_path, writer, suffix):
 
 
 @pytest.mark.parametrize("writer, fmt", [(write_graphml, "graphml"), (write_gexf, "gexf")])
-def test_control_characters_never_reach_xml(tmp_path, writer, fmt):
+def test_control_characters_never_reach_xml(tmp_path, writer, fmt, node):
     g = tiny_graph(name="新质\x1b生产力\x07")
     path = writer(g, tmp_path / f"g.{fmt}")
     data = path.read_text(encoding="utf-8")

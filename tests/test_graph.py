@@ -1,18 +1,18 @@
 """Co-occurrence, evidence, filters and statistics: the graph builder and its inputs."""
 from __future__ import annotations
 
-import json
 import filecmp
+import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from kg.build import BuildOptions, build
+from extractors.records import Document, entity_id
 from kg.analysis import analyse_document
+from kg.build import BuildOptions, build
 from kg.corpus import Corpus
 from kg.graph import GraphOptions, build_graph, weighted_pagerank
-from extractors.records import Document, entity_id
 
 TEXT = "科技部和工信部联合发文。科技部推动新质生产力发展。工信部指出，要发展人工智能。\n新质生产力和人工智能相互促进。"
 

@@ -14,9 +14,9 @@ import networkx as nx
 import pytest
 
 from kg.corpus import Corpus
-from kg.tables import DocumentRow as DocInfo
 from kg.export.html import MAX_DRAWN, render_html, write_html
 from kg.export.jsonfile import read_json
+from kg.tables import DocumentRow as DocInfo
 from tests.jstools import run_node
 
 QUERY = "新质生产力"
@@ -44,7 +44,7 @@ def seeds_graph(seeds_build) -> nx.Graph:
 
 
 @pytest.fixture(scope="module")
-def seeds_view(seeds_build) -> dict:
+def seeds_view(seeds_build, chromium) -> dict:
     return browser(seeds_build.out / "index.html", QUERY)
 
 
@@ -199,7 +199,7 @@ def test_hostile_text_is_stored_as_data(tmp_path):
     assert set(re.findall(r"https?://[^\s'\"]+", outside_data)) == {"http://www.w3.org/2000/svg"}
 
 
-def test_hostile_text_is_shown_as_text_in_the_browser(tmp_path):
+def test_hostile_text_is_shown_as_text_in_the_browser(tmp_path, chromium):
     g, corpus = hostile_graph()
     view = browser(write_html(g, corpus, tmp_path / "index.html"), "alert")
     assert view["dialogs"] == [] and view["console_errors"] == [] and view["page_errors"] == []

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.lexicon import build_lexicon, load_lexicon, parse_lexicon_file
 from extractors.errors import LexiconError
+from extractors.lexicon import build_lexicon, load_lexicon, parse_lexicon_file
 from extractors.records import ENTITY_TYPES, entity_id
 
 

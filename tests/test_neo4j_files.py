@@ -12,17 +12,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors.records import ENTITY_TYPES, TYPED_RELATIONS
 from kg.files import ExportError
 from kg.neo4j.files import ARRAY_DELIMITER, csv_files, load_cypher, schema_cypher, write_files
 from kg.neo4j.literals import cypher_literal, cypher_string
 from kg.neo4j.rows import MentionRows, Neo4jRows, read_folder
 from kg.neo4j.schema import (
-    CO_OCCURS_PROPERTIES, DOCUMENT_PROPERTIES, ENTITY_PROPERTIES, MENTIONED_IN_PROPERTIES, TYPED_PROPERTIES,
+    CO_OCCURS_PROPERTIES,
+    DOCUMENT_PROPERTIES,
+    ENTITY_PROPERTIES,
+    MENTIONED_IN_PROPERTIES,
+    TYPED_PROPERTIES,
 )
-from extractors.records import ENTITY_TYPES, TYPED_RELATIONS
-from tests.test_neo4j_load import (  # noqa: F401  (fixtures and helpers shared with the loader tests)
-    HOSTILE_INSTITUTION, HOSTILE_PERSON, HOSTILE_POLICY, _Db, _expected_counts, hostile_out, lint, seeds_out,
-)
+from tests.hostile_build import HOSTILE_INSTITUTION, HOSTILE_PERSON, HOSTILE_POLICY
+from tests.test_neo4j_load import _Db, _expected_counts, lint
 
 
 @pytest.fixture(scope="module")
@@ -396,7 +399,7 @@ def test_load_cypher_splits_as_cypher_shell_splits_it(seeds_rows, hostile_rows):
         assert "\t" not in text and "\r" not in text
 
 
-def test_load_cypher_passes_neo4js_parser(seeds_rows, hostile_rows, seeds_files, tmp_path):
+def test_load_cypher_passes_neo4js_parser(seeds_rows, hostile_rows, seeds_files, tmp_path, node):
     queries = {
         "schema.cypher": schema_cypher(),
         "seeds sample": load_cypher(sample(seeds_rows), batch_size=2),

@@ -35,8 +35,8 @@ import pytest
 
 import kg
 from extractors.errors import KgError
-from kg.neo4j.statements import property_keys
 from kg.neo4j.schema import LABEL_COLORS, NODE_LABELS, RELATIONSHIP_TYPES
+from kg.neo4j.statements import property_keys
 from queries.library import QUERIES, QUERY_DIR, TWINS, Query, get, parse_header
 from tests.jstools import run_node
 
@@ -145,7 +145,7 @@ def lint_schema() -> dict:
 
 
 @pytest.fixture(scope="module")
-def lint_results() -> dict[str, list[dict]]:
+def lint_results(node) -> dict[str, list[dict]]:
     queries = [{"name": n, "text": q.cypher, "parameters": q.defaults} for n, q in QUERIES.items()]
     queries += [  # known-bad statements: the linter does report what the tests rely on
         {"name": "bad:apoc", "text": "MATCH (n:Entity) RETURN apoc.coll.sort([n.name]) AS x", "parameters": {}},

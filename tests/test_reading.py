@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extractors.errors import KgError, ReadError
 from extractors.formats import pdf as pdfmod
 from extractors.formats.markdown import markdown_to_text
 from extractors.reading import SUPPORTED_SUFFIXES, discover, read_source
-from extractors.errors import KgError, ReadError
 from extractors.records import Source
 from tests import pdfgen
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import io
 import posixpath
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 
 from extractors.formats import FormatError, newlines
 

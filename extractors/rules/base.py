@@ -6,9 +6,9 @@ from functools import cached_property
 from typing import Callable
 
 from extractors.lexicon import Lexicon
+from extractors.records import LexiconEntry, Sentence
 from extractors.segment import SentenceIndex
 from extractors.textutil import repeated_runs
-from extractors.records import LexiconEntry, Sentence
 
 
 @dataclass(frozen=True, slots=True)

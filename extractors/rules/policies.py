@@ -22,7 +22,10 @@ _HEADS = "战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|
 _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6}})”")
 _QUOTED_HEAD = re.compile(rf"“([{HAN}A-Za-z0-9+＋]{{2,16}}(?:{_HEADS}))”")
 _HEAD_AFTER = re.compile(rf"(?:{_HEADS})")
-_GENERIC = frozenset({"国家战略", "发展战略", "重大战略", "总体战略", "重点工程", "重大工程", "行动计划", "体制机制", "管理体制", "工作机制", "长效机制"})
+_GENERIC = frozenset({
+    "国家战略", "发展战略", "重大战略", "总体战略", "重点工程", "重大工程", "行动计划", "体制机制", "管理体制", "工作机制",
+    "长效机制",
+})
 
 
 def find_policies(ctx: Context) -> list[Candidate]:

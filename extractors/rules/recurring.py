@@ -47,8 +47,14 @@ def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
             if any(occupied[s:e]):
                 continue
             # a short form must stand alone: not glued to Han characters on both sides
-            if not bracketed and len(form) <= 2 and src.type != "Person" and s > 0 and e < len(text) and re.match(f"[{HAN}]", text[s - 1]) and text[e] not in "说称表认指强介等和与的，。、；":
+            if not bracketed and len(form) <= 2 and src.type != "Person" and _glued(text, s, e):
                 continue
             occupied[s:e] = b"\1" * (e - s)
             out.append(Candidate(s, e, src.type, src.name, "rule:recurring", src.entry))
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Is a short form glued to Han characters on both sides (so not a name standing alone)?"""
+    return (0 < start and end < len(text) and re.match(f"[{HAN}]", text[start - 1]) is not None
+            and text[end] not in "说称表认指强介等和与的，。、；")

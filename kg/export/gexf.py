@@ -14,16 +14,10 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from kg.export import xml_safe
-from kg.files import atomic_text
 from kg.export.graphml import EDGE_ATTRS, NODE_ATTRS, attribute_types, flat_edges, flat_nodes, scalar_text
-from kg.neo4j.schema import LABEL_COLORS
+from kg.files import atomic_text
+from kg.palette import OTHER_COLOR, TYPE_COLORS
 
-#: One colour per entity type (RGB): the palette of the Neo4j Browser style, shared with the HTML view.
-TYPE_COLORS = {
-    label: (int(hex_[1:3], 16), int(hex_[3:5], 16), int(hex_[5:7], 16))
-    for label, hex_ in LABEL_COLORS.items() if label != "SourceDocument"
-}
-OTHER_COLOR = (150, 150, 150)  # a type outside the palette
 _TYPES = {bool: "boolean", int: "integer", float: "double", str: "string"}
 
 

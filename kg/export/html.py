@@ -2,7 +2,8 @@
 
 The page's HTML, CSS and JavaScript are files beside this module (``kg/export/view/``: page.html,
 view.css, view.js), inlined into the one page written: it holds its own CSS and JavaScript (no CDN,
-fonts, images or other files) and the graph as JSON in ``<script type="application/json" id="kg-data">``. A Content-Security-Policy with hashes
+fonts, images or other files) and the graph as JSON in ``<script type="application/json" id="kg-data">``.
+A Content-Security-Policy with hashes
 of the page's own style and script forbids every network request and every other script, so text
 from documents can never run, and the code inserts that text with ``textContent`` only.
 
@@ -25,10 +26,10 @@ from pathlib import Path
 
 import networkx as nx
 
+from extractors.records import ENTITY_TYPES
 from kg.corpus import Corpus
 from kg.files import atomic_text
-from kg.export.gexf import OTHER_COLOR, TYPE_COLORS
-from extractors.records import ENTITY_TYPES
+from kg.palette import OTHER_COLOR, TYPE_COLORS
 
 #: At most this many entities are put in the page (by PageRank, connected entities first).
 MAX_DRAWN = 1500

@@ -27,16 +27,21 @@ import io
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence, TextIO
 
-
+from extractors.records import CO_OCCURS
 from kg.files import ExportError, atomic_text
 from kg.neo4j.literals import cypher_literal, cypher_string
 from kg.neo4j.rows import Neo4jRows, batches
 from kg.neo4j.schema import (
-    CO_OCCURS_PROPERTIES, DOCUMENT_PROPERTIES, ENTITY_LABEL, ENTITY_PROPERTIES, MENTIONED_IN_PROPERTIES,
-    PROVENANCE, SOURCE_LABEL, TYPED_PROPERTIES,
+    CO_OCCURS_PROPERTIES,
+    DOCUMENT_PROPERTIES,
+    ENTITY_LABEL,
+    ENTITY_PROPERTIES,
+    MENTIONED_IN_PROPERTIES,
+    PROVENANCE,
+    SOURCE_LABEL,
+    TYPED_PROPERTIES,
 )
 from kg.neo4j.statements import node_statement, relationship_statement, schema_statements
-from extractors.records import CO_OCCURS
 
 ARRAY_DELIMITER = "\x1f"
 ARRAY_DELIMITER_OPTION = "U+001F"  # how neo4j-admin's --array-delimiter takes it

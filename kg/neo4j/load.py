@@ -37,7 +37,11 @@ from extractors.errors import KgError
 from kg.neo4j.client import check_uri, describe, driver, scrub
 from kg.neo4j.rows import Neo4jRows, batches, read_folder
 from kg.neo4j.statements import (
-    DOCUMENT_CONFLICT_STATEMENT, PROBE_STATEMENT, node_statement, relationship_statement, replace_statements,
+    DOCUMENT_CONFLICT_STATEMENT,
+    PROBE_STATEMENT,
+    node_statement,
+    relationship_statement,
+    replace_statements,
     schema_statements,
 )
 
@@ -101,7 +105,8 @@ class LoadReport:
         lines = []
         if self.removed:
             lines.append(f"Replaced corpus {self.corpus!r}: removed " + ", ".join(
-                f"{name} {n}" for name, n in self.removed.items() if n) + (" (nothing was there)" if not any(self.removed.values()) else ""))
+                f"{name} {n}" for name, n in self.removed.items() if n)
+                + (" (nothing was there)" if not any(self.removed.values()) else ""))
         lines.append(
             f"Loaded corpus {self.corpus!r} into database {self.database!r} at {self.uri}: "
             f"{self.nodes_written} nodes ({self.nodes_created} created, {self.nodes_written - self.nodes_created} updated), "

@@ -34,8 +34,15 @@ from extractors.errors import KgError
 from extractors.records import CO_OCCURS, ENTITY_TYPES, TYPED_RELATIONS
 from kg.neo4j.schema import ENTITY_LABEL, PROVENANCE, SOURCE_LABEL
 from kg.tables import (
-    MENTIONS, DocumentRow, EntityRow, MentionCounts, RelationRow, read_document_rows, read_entity_rows,
-    read_mention_counts, read_relation_rows,
+    MENTIONS,
+    DocumentRow,
+    EntityRow,
+    MentionCounts,
+    RelationRow,
+    read_document_rows,
+    read_entity_rows,
+    read_mention_counts,
+    read_relation_rows,
 )
 
 

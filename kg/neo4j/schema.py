@@ -33,6 +33,7 @@ Constraints and indexes
 from __future__ import annotations
 
 from extractors.records import ENTITY_TYPES, RELATION_TYPES, TYPED_RELATIONS
+from kg.palette import LABEL_COLORS  # noqa: F401  (the Browser style's colours, with the labels)
 
 ENTITY_LABEL = "Entity"
 SOURCE_LABEL = "SourceDocument"
@@ -71,15 +72,3 @@ TYPED_PROPERTIES: dict[str, str] = {
     "evidence_refs": "string[]", "corpus": "string",
 }
 MENTIONED_IN_PROPERTIES: dict[str, str] = {"mentions": "long", "corpus": "string"}
-
-#: Colours per label for the Neo4j Browser style (same palette as GEXF and the HTML view).
-LABEL_COLORS = {
-    "Person": "#F4A261",
-    "Institution": "#457B9D",
-    "Policy": "#E63946",
-    "Document": "#8D6A9F",
-    "Event": "#E9C46A",
-    "Place": "#2A9D8F",
-    "Technology": "#6C757D",
-    "SourceDocument": "#A8A8A8",
-}

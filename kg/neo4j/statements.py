@@ -8,10 +8,20 @@ second load changes nothing and no lookup scans the whole database.
 from __future__ import annotations
 
 import re
+
 from extractors.records import ENTITY_TYPES
 from kg.neo4j.schema import (
-    CO_OCCURS_PROPERTIES, DOCUMENT_PROPERTIES, ENTITY_LABEL, ENTITY_PROPERTIES, MENTIONED_IN_PROPERTIES, NODE_LABELS,
-    PROVENANCE, RELATIONSHIP_TYPES, SOURCE_LABEL, TYPED_ENDPOINTS, TYPED_PROPERTIES,
+    CO_OCCURS_PROPERTIES,
+    DOCUMENT_PROPERTIES,
+    ENTITY_LABEL,
+    ENTITY_PROPERTIES,
+    MENTIONED_IN_PROPERTIES,
+    NODE_LABELS,
+    PROVENANCE,
+    RELATIONSHIP_TYPES,
+    SOURCE_LABEL,
+    TYPED_ENDPOINTS,
+    TYPED_PROPERTIES,
 )
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")

@@ -27,8 +27,8 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from tests.bench.build_bench import machine
 from kg.neo4j.schema import RELATIONSHIP_TYPES
+from tests.bench.build_bench import machine
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,9 +46,9 @@ def versions() -> str:
 def build_graph_folder(workdir: Path, target: int, window: str) -> tuple[Path, int]:
     """A build with at least ``target`` relationship rows; returns (OUT, copies)."""
     from extractors.lexicon import load_lexicon
-    from tests.bench.build_bench import source_texts
     from kg.build import BuildOptions, build
     from kg.neo4j.rows import read_folder
+    from tests.bench.build_bench import source_texts
 
     lexicon = load_lexicon()
     options = BuildOptions(window=window, html=False, neo4j_files=False)

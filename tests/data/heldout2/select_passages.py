@@ -1,4 +1,8 @@
-import json, random, re, pathlib
+import json
+import pathlib
+import random
+import re
+
 root = pathlib.Path("../shared/corpus")
 rng = random.Random(20261206)
 def windows(line):
@@ -16,12 +20,12 @@ def pick(files, n, prefix, per_file=1):
     files = list(files)
     rng.shuffle(files)
     for f in files:
-        lines = [l for l in f.read_text(encoding="utf-8").split("\n")]
+        lines = f.read_text(encoding="utf-8").split("\n")
         cands = []
-        for i, l in enumerate(lines):
-            if l.startswith("#") or "查看原文" in l or "http" in l or "wikisource" in l.lower() or "CC BY" in l:
+        for i, line in enumerate(lines):
+            if line.startswith("#") or "查看原文" in line or "http" in line or "wikisource" in line.lower() or "CC BY" in line:
                 continue
-            for s, e in windows(l):
+            for s, e in windows(line):
                 cands.append((i, s, e))
         if not cands:
             continue
@@ -34,13 +38,18 @@ xwlb = sorted((root / "xwlb").glob("*.md"))
 gwr = sorted((root / "gwr").glob("*.txt"))
 a = pick(xwlb, 30, "xw")
 b = []
-for f in gwr:  # every report once; the four longest twice
+for f in gwr:  # every report once, then four drawn at random a second time
     b += pick([f], 1, "gw")
 extra = pick(gwr, 4, "gw")
 for x in extra:
     x["id"] += "b"
 b += [x for x in extra if x["text"] not in {y["text"] for y in b}]
 ps = sorted(a, key=lambda x: x["id"]) + sorted(b, key=lambda x: x["id"])
-json.dump([{"id": p["id"], "source": p["source"], "line": p["line"], "text": p["text"]} for p in ps], open("tests/data/heldout2/passages.json", "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+# as plain text: no Markdown bold markers, no leading full-width spaces
+rows = [{"id": p["id"], "source": p["source"], "line": p["line"], "text": p["text"].replace("**", "").lstrip("\u3000 ")}
+        for p in ps]
+with open("tests/data/heldout2/passages.json", "w", encoding="utf-8") as fh:
+    json.dump(rows, fh, ensure_ascii=False, indent=1)
 print(len(ps))
-for p in ps[:3]: print(p["id"], p["text"][:100])
+for p in ps[:3]:
+    print(p["id"], p["text"][:100])
