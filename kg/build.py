@@ -26,6 +26,7 @@ from kg.export.gexf import write_gexf
 from kg.export.graphml import write_graphml
 from kg.export.jsonfile import write_json
 from kg.files import ExportError, atomic_text
+from kg.graph import DEFAULT_OPTIONS as DEFAULT_GRAPH_OPTIONS
 from kg.graph import GraphOptions, build_graph
 from kg.neo4j.rows import Neo4jRows, corpus_name, to_neo4j_rows
 from kg.rows import document_rows, entity_rows, relation_rows
@@ -49,7 +50,7 @@ class BuildOptions:
     rules: bool = True
     layout: str = "auto"
     workers: int = 1
-    graph: GraphOptions = GraphOptions()
+    graph: GraphOptions = DEFAULT_GRAPH_OPTIONS
     html: bool = True
     neo4j_files: bool = True
 
@@ -163,7 +164,7 @@ def build(
         raise KgError("no document could be read: " + "; ".join(str(e) for e in skipped[:5]))
 
     t0 = time.perf_counter()
-    graph = build_graph(corpus, lexicon, options.graph, window=options.window)
+    graph = build_graph(corpus, lexicon.by_id(), options.graph, window=options.window)
     timings["graph"] += time.perf_counter() - t0
 
     t0 = time.perf_counter()

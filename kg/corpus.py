@@ -77,18 +77,29 @@ class Corpus:
         self._rows = 0
 
     def add(self, r: DocResult) -> None:
-        doc_id, date = r.info.id, r.info.date
+        """Merge one document's result (the build adds them in document-id order)."""
         self.documents.append(r.info)
         self.units += r.units
-        if r.mention_counts:
-            d = self._doc_index.setdefault(doc_id, len(self._doc_index))
-            entity, doc, count, first = self._mc
-            for eid, n in r.mention_counts.items():  # first-mention order, as in mentions.csv
-                entity.append(self._entity_index.setdefault(eid, len(self._entity_index)))
-                doc.append(d)
-                count.append(n)
-                first.append(self._rows + r.first_mention[eid])
-            self._rows += r.info.mentions
+        self._add_mention_counts(r)
+        self._add_entities(r)
+        self._add_pairs(r)
+        self._add_typed(r)
+
+    def _add_mention_counts(self, r: DocResult) -> None:
+        """How often each entity is mentioned in the document, as integers (for MENTIONED_IN)."""
+        if not r.mention_counts:
+            return
+        d = self._doc_index.setdefault(r.info.id, len(self._doc_index))
+        entity, doc, count, first = self._mc
+        for eid, n in r.mention_counts.items():  # first-mention order, as in mentions.csv
+            entity.append(self._entity_index.setdefault(eid, len(self._entity_index)))
+            doc.append(d)
+            count.append(n)
+            first.append(self._rows + r.first_mention[eid])
+        self._rows += r.info.mentions
+
+    def _add_entities(self, r: DocResult) -> None:
+        doc_id, date = r.info.id, r.info.date
         for eid, (name, type_) in r.entities.items():
             e = self.entities.get(eid)
             if e is None:
@@ -100,6 +111,10 @@ class Corpus:
             if date:
                 e.first_date = min(e.first_date, date) if e.first_date else date
                 e.last_date = max(e.last_date, date)
+
+    def _add_pairs(self, r: DocResult) -> None:
+        """Pair counts, and the pair's evidence: the most informative sentences seen so far."""
+        doc_id, date = r.info.id, r.info.date
         for pair, n in r.pair_counts.items():
             p = self.pairs.get(pair)
             if p is None:
@@ -117,6 +132,9 @@ class Corpus:
                 if len(p.evidence) < EVIDENCE_PER_EDGE or (first[0], doc_id, first[1]) < p.evidence[-1][:3]:
                     new = [Evidence(t[0], doc_id, t[1], t[2], t[3], t[4]) for t in map(table.__getitem__, idx)]
                     p.evidence = heapq.nsmallest(EVIDENCE_PER_EDGE, [*p.evidence, *new])
+
+    def _add_typed(self, r: DocResult) -> None:
+        doc_id = r.info.id
         for rel, text in r.typed:
             key = (rel.type, rel.source, rel.target, rel.detail)
             t = self.typed.get(key)

@@ -13,11 +13,12 @@ detail and evidence); ``kind`` says which of the two the edge carries.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Mapping
 
 import networkx as nx
 
-from extractors.lexicon import Lexicon
-from kg.corpus import Corpus
+from extractors.records import LexiconEntry
+from kg.corpus import Corpus, EntityStats
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,29 @@ class GraphOptions:
         return f"min count {self.min_count}, min NPMI {self.min_npmi:g}, top {self.top_k} neighbours per node"
 
 
-def build_graph(corpus: Corpus, lexicon: Lexicon, options: GraphOptions = GraphOptions(), *, window: str = "sentence") -> nx.Graph:
-    entries = lexicon.by_id()
-    edges: dict[tuple[str, str], dict] = {}
+DEFAULT_OPTIONS = GraphOptions()
 
+
+def build_graph(corpus: Corpus, entries: Mapping[str, LexiconEntry], options: GraphOptions = DEFAULT_OPTIONS, *,
+                window: str = "sentence") -> nx.Graph:
+    """The graph of ``corpus``; ``entries`` are the lexicon's entries by entity id (their category
+    and aliases go on the nodes; an entity without one was found by a rule)."""
+    edges = _cooccurrence_edges(corpus, options)
+    _add_typed_relations(edges, corpus)
+    g = nx.Graph(window=window, units=corpus.units, documents=len(corpus.documents), filters=options.describe())
+    for eid in sorted(corpus.entities):
+        g.add_node(eid, **_node(corpus.entities[eid], entries.get(eid)))
+    for key in sorted(edges):
+        g.add_edge(*key, **edges[key])
+    _add_centrality(g, options)
+    return g
+
+
+def _cooccurrence_edges(corpus: Corpus, options: GraphOptions) -> dict[tuple[str, str], dict]:
+    """The co-occurring pairs that pass the filters, with their measures and evidence."""
     candidates = [((a, b), p, corpus.association(a, b)) for (a, b), p in corpus.pairs.items()]
     kept = _filter(candidates, options)
+    edges = {}
     for (a, b), p, assoc in candidates:
         if (a, b) not in kept:
             continue
@@ -56,11 +74,17 @@ def build_graph(corpus: Corpus, lexicon: Lexicon, options: GraphOptions = GraphO
             ],
             "relations": [],
         }
+    return edges
+
+
+def _add_typed_relations(edges: dict[tuple[str, str], dict], corpus: Corpus) -> None:
+    """Every typed relation rides on the edge of its pair (made if the filters dropped it)."""
     for (type_, src, dst, detail), t in sorted(corpus.typed.items()):
         key = (min(src, dst), max(src, dst))
         edge = edges.get(key)
         if edge is None:
-            edge = edges[key] = {"count": 0, "doc_count": 0, "weight": 0, "first_date": "", "doc_ids": [], "evidence": [], "relations": []}
+            edge = edges[key] = {"count": 0, "doc_count": 0, "weight": 0, "first_date": "", "doc_ids": [], "evidence": [],
+                                 "relations": []}
         edge["relations"].append(
             {
                 "type": type_,
@@ -77,28 +101,21 @@ def build_graph(corpus: Corpus, lexicon: Lexicon, options: GraphOptions = GraphO
             edge["weight"] = sum(r["count"] for r in edge["relations"])
         edge["kind"] = "both" if edge["count"] and edge["relations"] else ("typed" if edge["relations"] else "co-occurrence")
 
-    g = nx.Graph(window=window, units=corpus.units, documents=len(corpus.documents), filters=options.describe())
-    for eid in sorted(corpus.entities):
-        e = corpus.entities[eid]
-        entry = entries.get(eid)
-        g.add_node(
-            eid,
-            name=e.name,
-            label=e.name,
-            type=e.type,
-            category=entry.category if entry else "",
-            aliases=list(entry.aliases) if entry else [],
-            source="lexicon" if entry else "rule",
-            mentions=e.mentions,
-            documents=e.documents,
-            units=e.units,
-            first_date=e.first_date,
-            last_date=e.last_date,
-        )
-    for key in sorted(edges):
-        g.add_edge(*key, **edges[key])
-    _add_centrality(g, options)
-    return g
+
+def _node(e: EntityStats, entry: LexiconEntry | None) -> dict:
+    return {
+        "name": e.name,
+        "label": e.name,
+        "type": e.type,
+        "category": entry.category if entry else "",
+        "aliases": list(entry.aliases) if entry else [],
+        "source": "lexicon" if entry else "rule",
+        "mentions": e.mentions,
+        "documents": e.documents,
+        "units": e.units,
+        "first_date": e.first_date,
+        "last_date": e.last_date,
+    }
 
 
 def _filter(candidates, options: GraphOptions) -> set[tuple[str, str]]:

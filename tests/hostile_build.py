@@ -55,7 +55,7 @@ def write_hostile_out(folder: Path) -> Path:
     corpus.pairs[(a, c)] = PairStats(1, [doc], 1, "2024-01-02", [Evidence((2, len(s2)), doc, f"{doc}#s1", 10, 10 + len(s2), s2)])
     corpus.typed[("HOLDS_POSITION", ids["Person"], ids["Institution"], "部长\"'}")] = TypedStats(1, [doc], [(doc, 0, len(s1), s1)])
     corpus.typed[("ISSUED", ids["Institution"], ids["Document"], "")] = TypedStats(1, [doc], [(doc, 5, 5 + len(s2), s2)])
-    graph = build_graph(corpus, _Lexicon(), GraphOptions(min_count=1, min_npmi=-1.0, top_k=0))
+    graph = build_graph(corpus, _Lexicon().by_id(), GraphOptions(min_count=1, min_npmi=-1.0, top_k=0))
 
     folder.mkdir(parents=True, exist_ok=True)
     write_entities(entity_rows(graph), folder / "entities.csv")

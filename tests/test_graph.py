@@ -87,13 +87,13 @@ def test_graph_measures_and_filters(lexicon):
     c = Corpus()
     c.add(analyse_document(doc(id_="a"), lexicon))
     c.add(analyse_document(doc(id_="b"), lexicon))
-    g = build_graph(c, lexicon, GraphOptions(min_count=2, min_npmi=-1, top_k=0))
+    g = build_graph(c, lexicon.by_id(), GraphOptions(min_count=2, min_npmi=-1, top_k=0))
     a, b = ids(MOST, MIIT)
     edge = g.edges[a, b]
     assert edge["count"] == 2 and edge["weight"] == 2 and edge["doc_count"] == 2
     # n = 8 sentences; 科技部 in 4, 工信部 in 4, both in 2: PMI = log2(2*8/16) = 0
     assert edge["pmi"] == pytest.approx(0.0)
-    strict = build_graph(c, lexicon, GraphOptions(min_count=3))
+    strict = build_graph(c, lexicon.by_id(), GraphOptions(min_count=3))
     assert strict.number_of_edges() == 0
     assert strict.number_of_nodes() == g.number_of_nodes()  # entities stay, as nodes
 
@@ -101,7 +101,7 @@ def test_graph_measures_and_filters(lexicon):
 def test_top_k_keeps_strongest_neighbours(lexicon):
     c = Corpus()
     c.add(analyse_document(doc(), lexicon))
-    g = build_graph(c, lexicon, GraphOptions(min_count=1, min_npmi=-1, top_k=1))
+    g = build_graph(c, lexicon.by_id(), GraphOptions(min_count=1, min_npmi=-1, top_k=1))
     for node in g:
         strongest = max((g.edges[node, n]["npmi"] for n in g[node]), default=None)
         assert strongest is None or all(g.edges[node, n]["npmi"] <= strongest for n in g[node])
@@ -112,7 +112,7 @@ def test_typed_relations_survive_filters(lexicon):
     text = "科技部党组书记、部长阴和俊出席会议。"
     c = Corpus()
     c.add(analyse_document(doc(text), lexicon))
-    g = build_graph(c, lexicon, GraphOptions(min_count=99))
+    g = build_graph(c, lexicon.by_id(), GraphOptions(min_count=99))
     person, inst = entity_id("Person", "阴和俊"), entity_id("Institution", "科技部")
     rels = g.edges[person, inst]["relations"]
     assert [(r["type"], r["source"], r["target"], r["detail"]) for r in rels] == [("HOLDS_POSITION", person, inst, "党组书记、部长")]
