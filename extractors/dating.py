@@ -155,7 +155,7 @@ def document_date(
     """
     if date_from != "auto" and date_from not in DATE_SOURCES:
         raise KgError(f"date_from must be 'auto' or one of {', '.join(DATE_SOURCES)}; got {date_from!r}")
-    values = _metadata_by_source(metadata)
+    values = _metadata_values(metadata)
     readers = {
         "manifest": lambda: _read_manifest(path, manifest_date),
         "front-matter": lambda: _read_values("front-matter", values["front_matter.date"], years=_ANY_YEAR),
@@ -202,7 +202,7 @@ def precision_of(date: str) -> str:
 # -- one reader per source ------------------------------------------------------------------------
 
 
-def _metadata_by_source(metadata: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+def _metadata_values(metadata: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     pairs = metadata.items() if isinstance(metadata, Mapping) else metadata
     values: dict[str, list[str]] = {key: [] for key in METADATA_KEYS}
     for key, value in pairs:
