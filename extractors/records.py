@@ -157,3 +157,31 @@ class Entity:
     type: str
     aliases: tuple[str, ...] = ()
     category: str = ""
+
+
+#: Where a document's date came from, highest precedence first (see extractors/dating.py).
+DATE_SOURCES: tuple[str, ...] = (
+    "manifest",
+    "front-matter",
+    "title",
+    "path",
+    "html-meta",
+    "docx-properties",
+    "pdf-info",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDate:
+    """A document's date, how precise it is, which source gave it, and what disagreed.
+
+    ``date`` is ``""``, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ``precision`` is ``""``, ``year``,
+    ``month`` or ``day`` to match; ``source`` is one of :data:`DATE_SOURCES` (``""`` when undated).
+    ``conflicts`` are human-readable lines for the build summary, ``"source=value vs source=value"``
+    (or ``"source: 'raw' is not a date"``), each naming both sides; the document keeps ``date``.
+    """
+
+    date: str = ""
+    precision: str = ""
+    source: str = ""
+    conflicts: tuple[str, ...] = ()
