@@ -79,7 +79,8 @@ def bursts(r: Sequence[int], d: Sequence[int], *, s: float = 2.0, gamma: float =
     return bursts_many(np.asarray(r)[None, :], d, s=s, gamma=gamma, periods=periods)[0]
 
 
-def strongest_burst(r: Sequence[int], d: Sequence[int], *, s: float = 2.0, gamma: float = 1.0, periods: Sequence[str] | None = None) -> Burst | None:
+def strongest_burst(r: Sequence[int], d: Sequence[int], *, s: float = 2.0, gamma: float = 1.0,
+                    periods: Sequence[str] | None = None) -> Burst | None:
     """The strongest burst of one entity (the earliest among equals), or None."""
     return _strongest(bursts(r, d, s=s, gamma=gamma, periods=periods))
 
@@ -91,7 +92,8 @@ def burst_states(r: Sequence[int], d: Sequence[int], *, s: float = 2.0, gamma: f
     return [int(state) for state in states[0]]
 
 
-def bursts_many(r: np.ndarray, d: Sequence[int] | np.ndarray, *, s: float = 2.0, gamma: float = 1.0, periods: Sequence[str] | None = None) -> list[list[Burst]]:
+def bursts_many(r: np.ndarray, d: Sequence[int] | np.ndarray, *, s: float = 2.0, gamma: float = 1.0,
+                periods: Sequence[str] | None = None) -> list[list[Burst]]:
     """Bursts of many entities at once: ``r`` is entities × periods; ``d`` is one row for all
     (documents per period, as in CiteSpace) or one row per entity. Returns one list per entity."""
     counts, totals = _check(np.asarray(r), d, s=s, gamma=gamma)
@@ -105,7 +107,8 @@ def bursts_many(r: np.ndarray, d: Sequence[int] | np.ndarray, *, s: float = 2.0,
     return found
 
 
-def strongest_bursts(r: np.ndarray, d: Sequence[int] | np.ndarray, *, s: float = 2.0, gamma: float = 1.0, periods: Sequence[str] | None = None) -> list[Burst | None]:
+def strongest_bursts(r: np.ndarray, d: Sequence[int] | np.ndarray, *, s: float = 2.0, gamma: float = 1.0,
+                     periods: Sequence[str] | None = None) -> list[Burst | None]:
     """The strongest burst of each entity (or None), for the entity table."""
     return [_strongest(found) for found in bursts_many(r, d, s=s, gamma=gamma, periods=periods)]
 

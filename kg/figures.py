@@ -56,7 +56,9 @@ CJK_FAMILIES: tuple[str, ...] = (
     "Heiti SC",
 )
 # other families that hold Chinese characters, after the preferred ones
-_CJK_NAME = re.compile(r"CJK|Source Han|WenQuanYi|AR PL|Droid Sans Fallback|Noto Sans SC|Noto Serif SC|YaHei|SimHei|SimSun|PingFang|Heiti|Songti|Kaiti|FangSong", re.I)
+_CJK_NAME = re.compile(
+    r"CJK|Source Han|WenQuanYi|AR PL|Droid Sans Fallback|Noto Sans SC|Noto Serif SC|YaHei|SimHei|SimSun|PingFang|Heiti|"
+    r"Songti|Kaiti|FangSong", re.I)
 _CJK_FILE = re.compile(r"cjk|sourcehan|wqy|uming|ukai|droidsansfallback|notosanssc|notoserifsc|msyh|simhei|simsun|pingfang", re.I)
 _PROBE = "中国科技创新"  # a font without these is not a Chinese font
 _HOW_TO_GET_ONE = (
@@ -177,7 +179,8 @@ def _check_series(series: Mapping[str, Sequence[float]], periods: list[str]) -> 
 def _font_from_file(named: str) -> CjkFont:
     path = Path(named).expanduser()
     if not path.is_file():
-        raise CjkFontMissing(f"{FONT_ENV} names {named!r}, which is not a file: point it at a .ttf, .otf or .ttc font, or unset it and {_HOW_TO_GET_ONE}")
+        raise CjkFontMissing(f"{FONT_ENV} names {named!r}, which is not a file: point it at a .ttf, .otf or .ttc font, "
+                             f"or unset it and {_HOW_TO_GET_ONE}")
     try:
         faces = _faces(str(path))
     except (OSError, RuntimeError, ValueError) as exc:
@@ -285,7 +288,8 @@ def _draw(rows: dict[str, list[float]], periods: list[str], font: CjkFont, *, ti
         step = max(1, math.ceil(len(periods) / _MAX_TICK_LABELS))
         shown = positions[::step]
         long_labels = len(shown) * max(len(p) for p in periods) > 80  # would they touch side by side?
-        axes.set_xticks(shown, [periods[i] for i in shown], fontproperties=prop, rotation=45 if long_labels else 0, ha="right" if long_labels else "center")
+        axes.set_xticks(shown, [periods[i] for i in shown], fontproperties=prop, rotation=45 if long_labels else 0,
+                        ha="right" if long_labels else "center")
         axes.set_xlim(-0.5, len(periods) - 0.5)
         if all(v >= 0 for values in rows.values() for v in values):  # counts: the axis starts at zero
             axes.set_ylim(bottom=-0.02 * (max(max(values) for values in rows.values()) or 1))

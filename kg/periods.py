@@ -21,7 +21,8 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date as _Day, timedelta
+from datetime import date as _Day
+from datetime import timedelta
 from typing import Iterable, Sequence
 
 from extractors.errors import KgError

@@ -6,13 +6,14 @@ import itertools
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractors.dating import LAST_RESORT, document_date, parse_date_value
+from extractors.documents import read_manifest
 from extractors.errors import KgError
 from extractors.normalize import normalize
 from extractors.records import DATE_SOURCES, DocumentDate
-from kg.documents import read_manifest
 from tests.conftest import SEEDS
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"  # ../shared beside the checkout

@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractors.errors import KgError
 from kg.periods import (
