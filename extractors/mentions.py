@@ -27,7 +27,8 @@ from extractors.rules.documents import find_documents
 from extractors.rules.events import find_events
 from extractors.rules.headlines import find_headlines
 from extractors.rules.institutions import find_institutions
-from extractors.rules.persons import find_persons, follows_name, starts_with_title
+from extractors.rules.persons import ends_a_name_context, find_persons, known_short_name_stands, starts_with_title
+from extractors.rules.places import drop_places_out_of_place
 from extractors.rules.policies import find_policies, find_programmes
 from extractors.rules.recurring import find_recurring
 from extractors.segment import sentences
@@ -68,6 +69,7 @@ def extract_mentions(
         accepted = _with_parents(accepted)
         accepted = find_recurring(text, accepted, lexicon)
         accepted = find_headlines(text, accepted, ctx.repeated_runs)
+        accepted = drop_places_out_of_place(text, accepted)
     else:
         accepted = anchors
     return sorted(_to_mention(doc.id, text, c, lexicon) for c in accepted)
@@ -106,11 +108,20 @@ def _stands_alone(text: str, start: int, end: int, lo: int, hi: int, lexicon: Le
     entry = lexicon.forms[text[start:end]]
     if (text[start].isascii() or text[end - 1].isascii()) and _glued_latin(text, start, end):
         return False  # EAST in EASTERN, AI in AIGC
-    if entry.type == "Person" and end - start <= 2 and not follows_name(text, end):
-        return False
+    if entry.type == "Person":
+        if end - start <= 2 and not known_short_name_stands(
+                text, start, end, word_frequency=lexicon.boundaries.frequency, is_person_at=lambda pos: _person_at(text, pos, lexicon)):
+            return False
+        if start == lo or ends_a_name_context(text, start):
+            return True  # a known name after punctuation or a title stands, whatever jieba makes of its end (韩正在 -> 韩 | 正在)
     if entry.type == "Institution" and starts_with_title(text, end):
         return True
     return lexicon.boundaries.accepts(text, start, end, lo, hi)
+
+
+def _person_at(text: str, pos: int, lexicon: Lexicon) -> bool:
+    """Does a name of the lexicon's people start at ``pos``?"""
+    return any(lexicon.forms[text[pos:e]].type == "Person" for e in lexicon.matcher.find_all(text, pos))
 
 
 def _glued_latin(text: str, start: int, end: int) -> bool:

@@ -15,6 +15,7 @@ _STUDY = re.compile(rf"(?:中共中央|中央)政治局第([{_NUM}百零〇\d]+)
 # named meetings: a proper head, then one of these
 _MEETING_SUFFIX = re.compile(
     r"(?:工作会议|常务会议|全体会议|会议|全会|大会|论坛|峰会|博览会|交易会|年会|座谈会|协商会|研讨会|洽谈会|高峰论坛|发布会|对话会|交流会|推进会|现场会)"
+    r"(?![堂室厅馆员址场]|中心)"  # 人民大会堂, 国际会议中心, 立法会议员: a place or a person, no meeting
 )
 _PROPER_START = re.compile(
     rf"(?:全国|中央|国务院|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|第[{_NUM}百零〇\d]+届|20\d\d年?|19\d\d年?)"
@@ -75,10 +76,18 @@ def _meetings(ctx: Context) -> list[Candidate]:
             continue
         name = text[start:end]
         head = _EDITION.sub("", text[start : m.start()])
-        if name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2:
+        if name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2 or _bare_qualifier(head):
             continue
         out.append(ctx.resolved(start, end, "Event", re.sub(r"^首届", "", name), "rule:meeting", form=name))
     return out
+
+
+_QUALIFIER_ONLY = re.compile(r"(?:全国|中央|国务院|中国|中华|世界|全球|国际|亚洲|亚太)")
+
+
+def _bare_qualifier(head: str) -> bool:
+    """国际会议, 全国大会, 世界论坛: a qualifier and the kind of meeting, which names none."""
+    return _QUALIFIER_ONLY.fullmatch(head) is not None
 
 
 def _proper_start(ctx: Context, lo: int, hi: int) -> int | None:

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from extractors.names import TRANSLIT, looks_like_name, name_ends
 from extractors.rules.base import Candidate, Context
-from extractors.textutil import HAN
+from extractors.textutil import HAN, is_han
 
 TITLES = (
     "中共中央总书记|国家主席|总书记|副主席|主席|副总理|总理|国务委员|委员长|"
@@ -35,11 +35,15 @@ _TITLE_AFTER = re.compile(
     r"(?:总书记|同志|先生|女士|教授|副教授|院士|研究员|博士|主席|总理|委员长|部长|局长|校长|院长|"
     r"所长|主任|书记|董事长|理事长|代表|委员|专家|记者)"
 )
-#: What may follow a name: reporting verbs, punctuation, particles, a title.
+#: What may follow a name: reporting verbs, verbs of what officials do, dates, punctuation,
+#: particles, a title.
 _AFTER_NAME = re.compile(
-    r"(?:表示|认为|指出|强调|介绍|说|称|提出|建议|坦言|透露|谈到|谈及|回忆|忆及|发表|主持|出席|会见|"
+    r"(?:表示|认为|指出|强调|介绍|说|称|提出|建议|坦言|透露|谈到|谈及|回忆|忆及|发表|主持|出席|会见|会谈|"
     r"考察|调研|在|向|对|同志|等|的|和|与|及|也|则|还|就|曾|此前|日前|近日|今天|分析|解释|呼吁|希望|"
     r"告诉|接受|答|作|做|率|带领|一行|亲自|预计|补充|举例|坦承|直言|宣布|主张|撰文|署名|系|是|"
+    r"来到|前往|抵达|签署|签发|陪同|参加|参观|出访|访问|视察|慰问|致电|致信|致辞|致贺|通话|举行|"
+    r"先后|分别|随后|当天|当日|今日|昨天|近期|"
+    r"[0-9０-９]|[一二三四五六七八九十]+[日月]|"
     r"[，。、；：！？,.;:!?（(）)“”\s]|$)"
 )
 _BYLINE_KEY = re.compile(r"(?:作者|撰文|文|记者|通讯员|评荐|主讲|讲述|口述|整理|编辑|供稿)[：:]?\s*")
@@ -53,7 +57,7 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
     """Person candidates; ``institution_ends`` are ends of institution candidates already found,
     so that 天津大学精仪学院 黄显 教授 has a clean left edge."""
     spans = [
-        *_after_titles(ctx.text),
+        *_after_titles(ctx),
         *_before_titles(ctx.text, institution_ends),
         *_in_bylines(ctx.text),
         *_on_own_lines(ctx),
@@ -61,9 +65,13 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
         *_after_repeated_headlines(ctx),
     ]
     out = [c for c in (_accept(ctx, *span) for span in spans) if c is not None]
-    out.extend(_foreign_names(ctx.text))
+    out.extend(_foreign_names(ctx.text, ctx.word_frequency))
     return out
 
+
+#: Characters that begin a title, never end a name (国家副主席, 常务副主席).
+_TITLE_PREFIXES = frozenset("副")
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几百千万数多")
 
 #: A possible name: (start, end, rule, strict); strict: a word of the general dictionary is no name.
 Span = tuple[int, int, str, bool]
@@ -74,6 +82,8 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
     name = ctx.text[start:end]
     if not looks_like_name(name) and "·" not in name:
         return None
+    if name[-1] in _TITLE_PREFIXES or ctx.text[start - 1 : start] in _NUMERALS:
+        return None  # 国家副 (主席), 常务副 (主席); 15位老 (教授)
     entry = ctx.entry(name)
     if entry is not None and entry.type != "Person":
         return None
@@ -84,10 +94,14 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
     return Candidate(start, end, "Person", entry.name if entry else name, rule, entry)
 
 
-def _after_titles(text: str) -> Iterator[Span]:
-    """部长阴和俊, 主任王韬认为: a title, then a name followed by what may follow a name."""
+def _after_titles(ctx: Context) -> Iterator[Span]:
+    """部长阴和俊, 主任王韬认为: a title, then a name followed by what may follow a name (unless
+    the lexicon knows the name starting there: 主席巴赫来到 is 巴赫)."""
+    text = ctx.text
     for m in _TITLE_BEFORE.finditer(text):
         i = m.end()
+        if ctx.anchor_at(i, "Person") is not None:
+            continue
         for end in name_ends(text, i):
             if _AFTER_NAME.match(text, end) or _TITLE_AFTER.match(text, end):
                 yield i, end, "rule:person-title", False
@@ -162,8 +176,9 @@ def _after_repeated_headlines(ctx: Context) -> Iterator[Span]:
                 break
 
 
-def _foreign_names(text: str) -> Iterator[Candidate]:
-    """Transliterated names around a middle dot (斯图尔特·罗素), stopping at function characters."""
+def _foreign_names(text: str, word_frequency) -> Iterator[Candidate]:
+    """Transliterated names around a middle dot (斯图尔特·罗素), stopping at function characters and
+    before a common word (丹尼斯·穆内内 | 热烈欢迎)."""
     for m in re.finditer("·", text):
         if m.start() > 0 and text[m.start() - 1] == "·":
             continue
@@ -172,7 +187,7 @@ def _foreign_names(text: str) -> Iterator[Candidate]:
             start -= 1
         end = m.end()
         while end < len(text) and (_is_translit(text[end]) or (text[end] == "·" and end + 1 < len(text) and _is_translit(text[end + 1]))):
-            if end - m.end() >= 12:
+            if end - m.end() >= 12 or (end > m.end() + 1 and word_frequency(text[end : end + 2]) >= 1000):
                 break
             end += 1
         if start < m.start() and end > m.end() + 1:
@@ -192,6 +207,45 @@ def _common_given_name(ctx: Context, name: str) -> bool:
 def follows_name(text: str, end: int) -> bool:
     """Can a personal name end at ``end``? (李希 in 李希义 cannot.)"""
     return bool(_AFTER_NAME.match(text, end) or _TITLE_AFTER.match(text, end))
+
+
+#: Characters that follow a name without belonging to it (particles, prepositions, short verbs).
+_FUNCTION_AFTER = frozenset("在和与及同对向为将也又就还都曾等的是说称到从于把被让给跟已先再均则即")
+
+
+def known_short_name_stands(text: str, start: int, end: int, *, word_frequency, is_person_at) -> bool:
+    """Can a two-character name the lexicon knows (李强, 普京) stand at ``text[start:end]``?
+
+    It can, unless the text goes on into a longer name: a Chinese name that the next character would
+    lengthen (李希 in 李希义), or a transliteration that continues on either side (巴赫 in 巴赫穆特
+    or 劳特巴赫). Dates, verbs, titles, punctuation and another person's name may follow it
+    (李强8月8日, 李强来到, 李强签署, 蔡奇陪同, 李强李干杰 in a list without separators).
+    ``word_frequency`` is the general dictionary's; ``is_person_at(pos)`` tells whether a known
+    name starts at ``pos``.
+    """
+    name = text[start:end]
+    foreign = all(c in TRANSLIT for c in name)
+    prev = text[start - 1 : start]
+    if foreign and prev in TRANSLIT and prev not in _FUNCTION_AFTER and word_frequency(text[start - 2 : start]) < 100:
+        return False  # 劳特巴赫
+    nxt = text[end : end + 1]
+    if not nxt or not is_han(nxt) or follows_name(text, end) or nxt in _FUNCTION_AFTER or is_person_at(end):
+        return True
+    if word_frequency(text[end : end + 2]) >= 100:
+        return True  # 李强起身, 普京总统
+    if foreign:
+        return nxt not in TRANSLIT  # 巴赫穆特
+    return not looks_like_name(name + nxt)  # 李希义
+
+
+_TITLE_BEHIND = re.compile(rf"(?:{TITLES}|同志|先生|女士)$")
+_PUNCT_BEFORE_NAME = frozenset("，。、；：！？,.;:!?（(）)“”‘’《》【】 \t\n")
+
+
+def ends_a_name_context(text: str, pos: int) -> bool:
+    """Does what comes before ``pos`` leave room for a name to start there: punctuation, or a
+    title (国务院副总理韩正, 、汪洋、)?"""
+    return pos == 0 or text[pos - 1] in _PUNCT_BEFORE_NAME or _TITLE_BEHIND.search(text, max(0, pos - 10), pos) is not None
 
 
 def starts_with_title(text: str, pos: int) -> bool:

@@ -4,7 +4,7 @@
 - Terms introduced in quotes that end in a policy head: “东数西算工程”, “科技创新2030—重大项目”
   is not (no head), “双一流”建设 is caught by the lexicon.
 - Unquoted named strategies/programmes with a head (…战略, …工程, …计划, …行动, …体制, …机制)
-  when the words before the head are themselves a known policy, technology or place:
+  when the words before the head are themselves a known policy or technology:
   健康中国 + 战略, 人工智能 + 行动, 东数西算 + 工程.
 - Named programmes introduced by the verb that launches them: 实施 | 中小企业数字化赋能 | 专项行动,
   开展 | 产业强链补链 | 行动, 实施 | 产业基础再造 | 工程. The words between the verb and the head
@@ -41,9 +41,10 @@ def find_policies(ctx: Context) -> list[Candidate]:
         add(m.start(1), m.end(1), "rule:policy-slogan")
     for m in _QUOTED_HEAD.finditer(text):
         add(m.start(1), m.end(1), "rule:policy-quoted")
-    # a known policy, technology or place followed directly by a head: 健康中国战略
+    # a known policy or technology followed directly by a head: 健康中国战略, 人工智能行动. Not a
+    # place: 美国计划于…, 天津计划培育…, 乌克兰战略要地 read the head as a verb or an adjective
     for a in ctx.anchors:
-        if a.type not in ("Policy", "Technology", "Place"):
+        if a.type not in ("Policy", "Technology"):
             continue
         m = _HEAD_AFTER.match(text, a.end)
         if m is None:
