@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from extractors.lexicon import Lexicon
 from extractors.records import Document, Mention, entity_id
 from extractors.rules.base import Candidate, Context
+from extractors.rules.coordination import expand_coordination
 from extractors.rules.documents import find_documents
 from extractors.rules.events import find_events
 from extractors.rules.headlines import find_headlines
@@ -70,6 +71,7 @@ def extract_mentions(
         accepted = find_recurring(text, accepted, lexicon)
         accepted = find_headlines(text, accepted, ctx.repeated_runs)
         accepted = drop_places_out_of_place(text, accepted)
+        accepted = expand_coordination(text, accepted, lexicon)
     else:
         accepted = anchors
     return sorted(_to_mention(doc.id, text, c, lexicon) for c in accepted)

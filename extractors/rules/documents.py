@@ -28,6 +28,57 @@ _COLUMN = re.compile(r"(?:专栏|栏目|专题|系列文章|署名文章|理论�
 _BARE_FIVE_YEAR_PLAN = re.compile(r"(?<![“\"《])(十[一二三四五六七八九]五)(规划纲要|规划建议|规划)")
 
 
+#: Laws, regulations and agreements named without 《》 where the text says what it does with them.
+_LAW_KIND = r"(?:法典|法|条例|协定|公约)"
+_FULL_LAW = re.compile(rf"中华人民共和国[{HAN}]{{1,24}}?{_LAW_KIND}(?:实施条例|实施细则)?(?![{HAN}])|"
+                       rf"中华人民共和国[{HAN}]{{1,24}}?{_LAW_KIND}(?:实施条例|实施细则)?(?=[草修（(的，。、；和与及等])")
+_LAW_TRIGGER = re.compile(
+    r"(?:审议通过|表决通过|审议|通过|新修订的|修订后的|修订|修改|制定|颁布|施行|实施|贯彻|落实|根据|依据|依照|按照|违反|出台|公布|"
+    r"签署|签订|批准|加入|升级|谈判)了?"
+)
+_LAW_NAME = re.compile(rf"[{HAN}]{{2,16}}?{_LAW_KIND}(?=草案|修正案|修订草案|（草案）|实施条例|的|，|。|、|；|和|与|及|等|将|自|于|正式|生效|$)")
+_LAW_FOLLOW = re.compile(r"(?:草案|修正案|修订草案|（草案）)")
+_NOT_LAWS = ("方法", "办法", "做法", "看法", "想法", "说法", "立法", "执法", "司法", "违法", "合法", "依法", "非法", "守法",
+             "普法", "手法", "写法", "用法", "算法", "疗法", "技法", "兵法", "书法", "语法", "章法", "无法", "设法", "效法",
+             "协定书", "法律", "法规")
+
+
+def _laws(ctx: Context) -> list[Candidate]:
+    """中华人民共和国外商投资法 always; 数据安全法, 区域全面经济伙伴关系协定 when a verb of law-making
+    or applying comes right before (审议通过, 修订后的, 根据, 签署) or 草案 / 修正案 right after."""
+    text = ctx.text
+    out = []
+
+    def is_law(name: str) -> bool:  # the last word is the kind of law, not 方法, 办法, 设法 …
+        words = ctx.segment(name)
+        return bool(words) and words[-1] not in _NOT_LAWS
+
+    for m in _FULL_LAW.finditer(text):
+        if is_law(m.group()):
+            out.append(ctx.resolved(m.start(), m.end(), "Document", m.group(), "rule:law"))
+            continue
+    for t in _LAW_TRIGGER.finditer(text):
+        m = _LAW_NAME.match(text, t.end())
+        if m is not None and not m.group().startswith("中华人民共和国") and is_law(m.group()):
+            # a national law's full name is 中华人民共和国…法: the lexicon may know it so
+            form = f"中华人民共和国{m.group()}" if ctx.entry(f"中华人民共和国{m.group()}") else m.group()
+            out.append(ctx.resolved(m.start(), m.end(), "Document", m.group(), "rule:law", form=form))
+    return out
+
+
+_PROGRAMME_BEFORE = re.compile(
+    r"(?:节目|栏目|纪录片|专题片|系列片|宣传片|特别节目|电视剧|电视节目|电影|影片|短片|动画片|晚会|综艺|访谈|频道|歌曲|演出|"
+    r"舞剧|话剧|歌剧|音乐会|MV|专辑|剧目|作品|表演)[“”]?$"
+)
+_PROGRAMME_AFTER = re.compile(r"[”]?(?:栏目|节目|系列节目|特别节目|今晚播出|今天播出|将播出|播出|开播|首播|热播|上映|演出|晚会)")
+
+
+def _programme(text: str, start: int, end: int) -> bool:
+    """Is the title in 《》 at text[start:end] a programme, film or show, named as such?"""
+    return (_PROGRAMME_BEFORE.search(text, max(0, start - 6), start) is not None
+            or _PROGRAMME_AFTER.match(text, end) is not None)
+
+
 def find_documents(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     text = ctx.text
@@ -39,10 +90,13 @@ def find_documents(ctx: Context) -> list[Candidate]:
         entry = ctx.entry(inner)
         if entry is not None:
             out.append(Candidate(start, end, entry.type, entry.name, "rule:title-brackets", entry))
+        elif _programme(text, m.start(), m.end()):
+            continue  # 纪录片《共和国符号》, 《高端访谈》今晚播出: a programme, no document
         elif _PUBLICATION.match(inner):
             out.append(Candidate(start, end, "Institution", inner, "rule:publication-brackets"))
         else:
             out.append(Candidate(start, end, "Document", inner, "rule:title-brackets"))
+    out.extend(_laws(ctx))
     for m in _SOURCE.finditer(text):
         out.append(ctx.resolved(m.start(1), m.end(1), "Institution", m.group(1), "rule:publication-source"))
     for m in _COLUMN.finditer(text):

@@ -8,17 +8,24 @@ from extractors.textutil import HAN
 
 _NUM = "一二三四五六七八九十"
 _TERM = rf"(?:十[{_NUM[:9]}]?|二十[{_NUM[:9]}]?|[{_NUM[:9]}])"
-_PLENUM = re.compile(rf"(?:党的|中共)?({_TERM})届(?:中央委员会第)?([{_NUM}])(?:中全会|次全体会议)")
-_CONGRESS = re.compile(rf"(?:党的|中共)({_TERM})大(?![学会小型])")
+_PARTY = r"(?:党的|中共|中国共产党)"
+_PLENUM = re.compile(rf"{_PARTY}?({_TERM})届(?:中央委员会第)?([{_NUM}])(?:中全会|次全体会议)")
+#: Plenums named together: 十八届五中、六中全会 (two), 十七届三中、四中、五中全会 (three).
+_PLENUMS = re.compile(rf"{_PARTY}?({_TERM})届([{_NUM}])中((?:、[{_NUM}]中)+)全会")
+_CONGRESS = re.compile(rf"{_PARTY}({_TERM})大(?![学会小型])")
+#: Congresses named together: 党的十八大、十九大.
+_CONGRESSES = re.compile(rf"{_PARTY}({_TERM})大((?:、{_TERM}大)+)(?![学会小型])")
 _STUDY = re.compile(rf"(?:中共中央|中央)政治局第([{_NUM}百零〇\d]+)次集体学习")
 
 # named meetings: a proper head, then one of these
 _MEETING_SUFFIX = re.compile(
-    r"(?:工作会议|常务会议|全体会议|会议|全会|大会|论坛|峰会|博览会|交易会|年会|座谈会|协商会|研讨会|洽谈会|高峰论坛|发布会|对话会|交流会|推进会|现场会)"
+    r"(?:工作会议|常务会议|全体会议|会议|全会|大会|论坛|峰会|博览会|交易会|年会|座谈会|协商会|研讨会|洽谈会|高峰论坛|发布会|对话会|交流会|推进会|现场会|"
+    r"会晤|普查|大督查|联欢会|招待会|运动会|展览会)"
     r"(?![堂室厅馆员址场]|中心)"  # 人民大会堂, 国际会议中心, 立法会议员: a place or a person, no meeting
 )
 _PROPER_START = re.compile(
-    rf"(?:全国|中央|国务院|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|第[{_NUM}百零〇\d]+届|20\d\d年?|19\d\d年?)"
+    rf"(?:全国|中央|国务院|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|第[{_NUM}百零〇\d]+[届次]|20\d\d年?|19\d\d年?|"
+    r"中[美俄日韩朝法德英意加澳印越泰老柬缅菲马新哈吉塔土伊以沙埃巴蒙乌欧非阿])"  # 中俄元首会晤, 中欧峰会
 )
 _EDITION = re.compile(rf"首届|第[{_NUM}百零〇\d]+届|(?:19|20)\d\d年?")
 _STOP = set("的在于是和及与对从到将把被了等向为由经、，。；：“”（）()《》")
@@ -35,6 +42,15 @@ def find_events(ctx: Context) -> list[Candidate]:
     for m in _PLENUM.finditer(text):
         core = f"{m.group(1)}届{m.group(2)}中全会"
         out.append(_named(ctx, m.start(), m.end(), [m.group(0), f"党的{core}", core], f"党的{core}", "rule:plenum"))
+    for m in _PLENUMS.finditer(text):
+        term, spans = m.group(1), _listed(m, 2, 3)
+        for (start, end), n in spans:
+            core = f"{term}届{n}中全会"
+            out.append(_named(ctx, start, end, [f"党的{core}", core], f"党的{core}", "rule:plenum"))
+    for m in _CONGRESSES.finditer(text):
+        for (start, end), term in _listed(m, 1, 2):
+            core = f"{term}大"
+            out.append(_named(ctx, start, end, [f"党的{core}"], f"党的{core}", "rule:congress"))
     for m in _CONGRESS.finditer(text):
         core = f"{m.group(1)}大"
         out.append(_named(ctx, m.start(), m.end(), [m.group(0), f"党的{core}"], f"党的{core}", "rule:congress"))
@@ -43,6 +59,20 @@ def find_events(ctx: Context) -> list[Candidate]:
         out.append(_named(ctx, m.start(), m.end(), [m.group(0), name], name, "rule:collective-study"))
     out.extend(_meetings(ctx))
     return out
+
+
+def _listed(m: re.Match, first: int, rest: int) -> list[tuple[tuple[int, int], str]]:
+    """The items of a coordinated name (十八届五中、六中全会; 十八大、十九大): each item's span and its
+    number. Every item is a number and one character (中, 大); the first span starts with the match
+    (党的十八届五中), the last ends with it (六中全会)."""
+    items = [[m.start(), m.end(first) + 1, m.group(first)]]
+    pos = m.start(rest)
+    for part in m.group(rest).split("、")[1:]:
+        pos += 1  # the 、
+        items.append([pos, pos + len(part), part[:-1]])
+        pos += len(part)
+    items[-1][1] = m.end()
+    return [((start, end), number) for start, end, number in items]
 
 
 def _named(ctx: Context, start: int, end: int, forms: list[str], default: str, rule: str) -> Candidate:
@@ -76,18 +106,33 @@ def _meetings(ctx: Context) -> list[Candidate]:
             continue
         name = text[start:end]
         head = _EDITION.sub("", text[start : m.start()])
-        if name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2 or _bare_qualifier(head):
+        if name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2 or _bare_qualifier(head, m.group()):
             continue
-        out.append(ctx.resolved(start, end, "Event", re.sub(r"^首届", "", name), "rule:meeting", form=name))
+        out.append(_meeting(ctx, start, end, name))
     return out
 
 
+def _meeting(ctx: Context, start: int, end: int, name: str) -> Candidate:
+    """A meeting's candidate: the lexicon's event when the name, or the name without its edition
+    (第二十三届中国国际投资贸易洽谈会 -> 中国国际投资贸易洽谈会), is a lexicon form; otherwise the name as
+    written, without a leading 首届."""
+    series = _LEADING_EDITION.sub("", name)
+    if series != name and ctx.entry(series) is not None and ctx.entry(name) is None:
+        return ctx.resolved(start, end, "Event", series, "rule:meeting")
+    return ctx.resolved(start, end, "Event", re.sub(r"^首届", "", name), "rule:meeting", form=name)
+
+
+_LEADING_EDITION = re.compile(rf"^(?:首届|第[{_NUM}百零〇\d]+届|(?:19|20)\d\d年?)")
 _QUALIFIER_ONLY = re.compile(r"(?:全国|中央|国务院|中国|中华|世界|全球|国际|亚洲|亚太)")
 
 
-def _bare_qualifier(head: str) -> bool:
-    """国际会议, 全国大会, 世界论坛: a qualifier and the kind of meeting, which names none."""
-    return _QUALIFIER_ONLY.fullmatch(head) is not None
+_GENERIC_KINDS = frozenset({"会议", "大会", "论坛", "峰会", "年会", "座谈会", "研讨会", "发布会", "会晤", "博览会"})
+
+
+def _bare_qualifier(head: str, kind: str) -> bool:
+    """国际会议, 全国大会, 世界论坛: a qualifier and a common kind of meeting, which names none
+    (国务院大督查, 国务院常务会议 do)."""
+    return kind in _GENERIC_KINDS and _QUALIFIER_ONLY.fullmatch(head) is not None
 
 
 def _proper_start(ctx: Context, lo: int, hi: int) -> int | None:

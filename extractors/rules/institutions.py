@@ -34,10 +34,13 @@ _COMPOUND_TAIL = re.compile(r"(?:联合会|联盟|总会|分会)")
 _QUALIFIER = re.compile(r"(?:中国|中华|国家|中央|全国|世界|国际|亚洲|亚太|欧洲|首都)")
 
 _SINGLE_SUFFIX = set("系所处司局厅部")
+#: A person's title inside a would-be name shows a clause (印度总统穆尔穆…政府).
+_TITLE_INSIDE = re.compile(r"总统|总理|主席|首相|国王|部长|外长|大使|秘书长|委员长|议长")
 #: Verbs that show a phrase is a clause, not a name (厦门大学 成立 新质生产力研究发展中心).
 _VERBS = re.compile(
     r"成立|设立|组建|建设|建立|推动|推进|作出|统筹|发布|举办|召开|牵头|依托|加强|开展|实施|提出|印发|出台|部署|决策|"
-    r"打造|支持|围绕|聚焦|联合|合作|共建|携手|参与|发起|获批|入选|落户|签约|启动|宣布|表示|认为|指出|强调"
+    r"打造|支持|围绕|聚焦|联合|合作|共建|携手|参与|发起|获批|入选|落户|签约|启动|宣布|表示|认为|指出|强调|"
+    r"会同|协同|配合|委托|授权|批准|指导|代表|主持|会见|出席"
 )
 #: Characters that never occur inside an institution name.
 _STOP = set("的在是为对从到将把被了等及或、，。；：“”《》（）()这其该各个我你他她它们")
@@ -116,8 +119,9 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
     if tail:
         best = tail.end()
     name = text[start:best]
-    if not _proper(name, text[head_end:best]):
-        return None
+    tail = text[head_end:best]
+    if not _proper(name, tail) or _VERBS.search(tail) or _TITLE_INSIDE.search(tail):
+        return None  # 印度总统穆尔穆代表印度政府: a clause, not a name
     return ctx.resolved(start, best, "Institution", name, rule)
 
 

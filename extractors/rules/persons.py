@@ -22,13 +22,16 @@ from extractors.rules.base import Candidate, Context
 from extractors.textutil import HAN, is_han
 
 TITLES = (
-    "中共中央总书记|国家主席|总书记|副主席|主席|副总理|总理|国务委员|委员长|"
+    "中共中央总书记|国家主席|总书记|副主席|主席|副总统|总统|副总理|总理|国务委员|委员长|"
     "党组书记|党委书记|副书记|书记|副部长|部长|副局长|局长|副主任|执行主任|主任|副厅长|厅长|"
     "副省长|省长|副市长|市长|县长|区长|司长|处长|副院长|院长|执行所长|副所长|所长|副校长|校长|"
     "董事长|总经理|总裁|首席执行官|首席科学家|首席专家|副理事长|理事长|副会长|会长|秘书长|"
     "执行主编|常务副主编|副主编|主编|总编辑|社长|讲席教授|特聘教授|副教授|教授|副研究员|助理研究员|"
     "研究员|院士|博士|博导|专家|学者|人大代表|代表|政协委员|委员|常委|新闻发言人|发言人|"
-    "总工程师|高级工程师|工程师|主任医师|创始人|负责人|记者|通讯员|顾问|大使|参赞|领事"
+    "总工程师|高级工程师|工程师|主任医师|创始人|负责人|记者|通讯员|顾问|大使|参赞|领事|"
+    # titles of foreign and international office, as the news writes them
+    "外交部长|外长|国防部长|防长|首相|议长|国务卿|总督|总干事|行长|总裁|国王|女王|王储|亲王|埃米尔|苏丹|"
+    "司令员|司令|政委|参谋长|大法官|检察长|主任委员|特使|发言人"
 )
 _TITLE_BEFORE = re.compile(rf"(?:{TITLES})(?:、(?:{TITLES}))*")
 _TITLE_AFTER = re.compile(
@@ -58,6 +61,7 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
     so that 天津大学精仪学院 黄显 教授 has a clean left edge."""
     spans = [
         *_after_titles(ctx),
+        *_foreign_after_titles(ctx),
         *_before_titles(ctx.text, institution_ends),
         *_in_bylines(ctx.text),
         *_on_own_lines(ctx),
@@ -80,7 +84,7 @@ Span = tuple[int, int, str, bool]
 def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Candidate | None:
     """The candidate for ``text[start:end]`` if it has the shape of a name and is no common word."""
     name = ctx.text[start:end]
-    if not looks_like_name(name) and "·" not in name:
+    if not looks_like_name(name) and "·" not in name and not (rule == _FOREIGN_TITLE and all(c in TRANSLIT for c in name)):
         return None
     if name[-1] in _TITLE_PREFIXES or ctx.text[start - 1 : start] in _NUMERALS:
         return None  # 国家副 (主席), 常务副 (主席); 15位老 (教授)
@@ -106,6 +110,28 @@ def _after_titles(ctx: Context) -> Iterator[Span]:
             if _AFTER_NAME.match(text, end) or _TITLE_AFTER.match(text, end):
                 yield i, end, "rule:person-title", False
                 break
+
+
+_FOREIGN_TITLE = "rule:person-title"
+
+
+def _foreign_after_titles(ctx: Context) -> Iterator[Span]:
+    """总统萨勒, 总理阿尔巴尼斯: a title, then a transliterated name (two to six characters of the
+    transliteration tables) that stops where a name may stop, before a word."""
+    text = ctx.text
+    for m in _TITLE_BEFORE.finditer(text):
+        i = m.end()
+        if ctx.anchor_at(i) is not None or name_ends(text, i):
+            continue  # a known name, or a Chinese one (the other passes take those)
+        end = i
+        while end < len(text) and end - i < 6 and text[end] in TRANSLIT:
+            if end - i >= 2 and ctx.word_frequency(text[end : end + 2]) >= 1000:
+                break
+            end += 1
+        while end - i >= 2 and not follows_name(text, end):
+            end -= 1
+        if end - i >= 2 and not ctx.is_common_word(text[i:end]) and ctx.word_frequency(text[i:end]) == 0:
+            yield i, end, _FOREIGN_TITLE, False
 
 
 def _before_titles(text: str, institution_ends: set[int]) -> Iterator[Span]:

@@ -24,6 +24,7 @@ def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
                 last = c.name.rsplit("·", 1)[1]
                 if len(last) >= 2:
                     known.setdefault(last, c)
+    definitions = []
     for m in _ABBREVIATION.finditer(text):
         short = m.group(1)
         before = [c for c in accepted if c.end <= m.start() and m.start() - c.end <= 1]
@@ -31,8 +32,19 @@ def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
             # a short form written in 《》 is only that document when written in 《》 again
             key = f"《{short}》" if "《" in m.group(0) else short
             known[key] = before[-1]
+            definitions.append((m.span(), key))
     if not known:
         return accepted
+    if definitions:
+        # what the abbreviation stands for wins over what a rule made of the short form alone
+        # (《概论》 after （以下简称《概论》） is the full title, not a document called 概论)
+        spans = [span for span, _ in definitions]
+        shorts = {key for _, key in definitions}
+        accepted = [c for c in accepted if not (
+            any(s <= c.start and c.end <= e for s, e in spans)
+            or (c.entry is None and f"《{text[c.start:c.end]}》" in shorts and text[c.start - 1 : c.start] == "《")
+            or (c.entry is None and text[c.start:c.end] in shorts)
+        )]
     occupied = bytearray(len(text))
     for c in accepted:
         occupied[c.start : c.end] = b"\1" * c.length

@@ -1,0 +1,93 @@
+"""Names shortened by coordination: the shared part is written once, for the last member.
+
+- 北京、上海市委 -> 北京市委 and 上海市委: places listed before a name that starts with a place
+  share that name's tail (when the full name is an entity of its own).
+- 中、美两国 / 中、俄、蒙三国 / 中、法双方 -> 中国, 美国 …: one-character country abbreviations in a
+  list that says it is a list of countries.
+
+Runs after overlap resolution, on the accepted candidates of one document (the coordinated plenums
+and congresses, 十八届五中、六中全会, are the event rules' own).
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.lexicon import Lexicon
+from extractors.rules.base import Candidate
+
+#: One-character abbreviations of countries, as Chinese news writes them in lists.
+COUNTRY_ABBREVIATIONS = {
+    "中": "中国", "美": "美国", "俄": "俄罗斯", "日": "日本", "韩": "韩国", "朝": "朝鲜", "法": "法国", "德": "德国",
+    "英": "英国", "意": "意大利", "加": "加拿大", "澳": "澳大利亚", "印": "印度", "越": "越南", "泰": "泰国",
+    "老": "老挝", "柬": "柬埔寨", "缅": "缅甸", "菲": "菲律宾", "蒙": "蒙古国", "巴": "巴基斯坦", "土": "土耳其",
+    "伊": "伊朗", "以": "以色列", "埃": "埃及", "沙": "沙特阿拉伯", "哈": "哈萨克斯坦", "吉": "吉尔吉斯斯坦",
+    "塔": "塔吉克斯坦", "乌": "乌克兰",
+}
+_ABBR = "".join(COUNTRY_ABBREVIATIONS)
+_COUNTRY_LIST = re.compile(rf"(?<![\u4e00-\u9fff])([{_ABBR}])((?:、[{_ABBR}])+)(?=两国|三国|四国|五国|双方|三方|四方|各方|关系|领导人|元首|外长)")
+
+
+def expand_coordination(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    out = _shared_tails(text, accepted, lexicon)
+    return _country_lists(text, out, lexicon)
+
+
+def _shared_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """Places listed before a name that starts with a place take that name's tail."""
+    by_start = {c.start: c for c in accepted}
+    replace: dict[int, Candidate] = {}
+    for c in accepted:
+        if c.type == "Place" or c.rule.startswith("rule:coordination"):
+            continue
+        place = next((p for p in accepted if p.type == "Place" and p.start == c.start and p.end < c.end), None)
+        head = _place_at(text, c, lexicon) if place is None else place
+        if head is None:
+            continue
+        tail = text[head.end : c.end]
+        pos = c.start
+        while pos >= 2 and text[pos - 1] == "、":
+            before = next((p for p in accepted if p.type == "Place" and p.end == pos - 1), None)
+            if before is None or before.start in replace:
+                break
+            name = text[before.start : before.end] + tail
+            entry = lexicon.lookup(name)
+            if entry is not None:
+                replace[before.start] = Candidate(before.start, before.end, entry.type, entry.name, "rule:coordination", entry)
+            else:
+                replace[before.start] = Candidate(before.start, before.end, c.type, name, "rule:coordination")
+            pos = before.start
+    if not replace:
+        return accepted
+    return sorted((replace.get(c.start, c) if c.type == "Place" and c.start in replace and by_start.get(c.start) is c else c
+                   for c in accepted), key=lambda c: (c.start, c.end))
+
+
+def _place_at(text: str, c: Candidate, lexicon: Lexicon) -> Candidate | None:
+    """The place a name starts with (上海 in 上海市委), found in the lexicon."""
+    for end in sorted(lexicon.matcher.find_all(text, c.start), reverse=True):
+        if end < c.end:
+            entry = lexicon.forms.get(text[c.start : end])
+            if entry is not None and entry.type == "Place":
+                return Candidate(c.start, end, "Place", entry.name, "lexicon", entry)
+    return None
+
+
+def _country_lists(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    found = []
+    for m in _COUNTRY_LIST.finditer(text):
+        positions = [m.start(1)] + [m.start(2) + i for i, ch in enumerate(m.group(2)) if ch != "、"]
+        for pos in positions:
+            country = COUNTRY_ABBREVIATIONS[text[pos]]
+            entry = lexicon.lookup(country)
+            if entry is not None:
+                found.append(Candidate(pos, pos + 1, entry.type, entry.name, "rule:coordination-country", entry))
+            else:
+                found.append(Candidate(pos, pos + 1, "Place", country, "rule:coordination-country"))
+    if not found:
+        return accepted
+    taken = {(c.start, c.end) for c in accepted}
+    occupied = bytearray(len(text))
+    for c in accepted:
+        occupied[c.start : c.end] = b"\1" * (c.end - c.start)
+    out = list(accepted) + [c for c in found if not occupied[c.start] and (c.start, c.end) not in taken]
+    return sorted(out, key=lambda c: (c.start, c.end))
