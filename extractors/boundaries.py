@@ -31,6 +31,8 @@ MIN_WORD_FREQ = 10
 _CONTEXT = 8
 #: Longest dictionary word considered when looking for words that cross a boundary.
 _MAX_CROSSING = 4
+#: Longest dictionary word considered when looking for a word that goes on past a term.
+_MAX_WORD = 8
 
 
 def cache_dir() -> Path:
@@ -127,6 +129,21 @@ class WordBoundaries:
                     break
                 if freq[w] > 0:
                     return True
+        return False
+
+    def word_goes_on(self, text: str, start: int, end: int, hi: int | None = None) -> bool:
+        """Is there a word of the dictionary that starts at ``start`` and ends after ``end``
+        (汪洋大海 after 汪洋)?"""
+        if self._tokenizer is None:
+            self._init()
+        freq = self._freq
+        hi = len(text) if hi is None else hi
+        for j in range(end + 1, min(hi, start + _MAX_WORD) + 1):
+            w = text[start:j]
+            if w not in freq:
+                return False  # no word begins with these characters
+            if freq[w] > 0:
+                return True
         return False
 
     def accepts(self, text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> bool:

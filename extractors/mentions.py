@@ -114,7 +114,7 @@ def _stands_alone(text: str, start: int, end: int, lo: int, hi: int, lexicon: Le
         if end - start <= 2 and not known_short_name_stands(
                 text, start, end, word_frequency=lexicon.boundaries.frequency, is_person_at=lambda pos: _person_at(text, pos, lexicon)):
             return False
-        if start == lo or ends_a_name_context(text, start):
+        if (start == lo or ends_a_name_context(text, start)) and not lexicon.boundaries.word_goes_on(text, start, end, hi):
             return True  # a known name after punctuation or a title stands, whatever jieba makes of its end (韩正在 -> 韩 | 正在)
     if entry.type == "Institution" and starts_with_title(text, end):
         return True

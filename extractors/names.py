@@ -9,7 +9,7 @@ from extractors.textutil import is_han
 #: Characters that do not occur in given names but do follow names in running text.
 GIVEN_NAME_STOP = frozenset(
     "的了是在与及等对从被把将也都就还而并或这那其之于们个说表认指称时后所年月日号届次"
-    "省市县区部局院校系委会办厅处员授长士教记者代提介向为以要已曾再又该各由据经"
+    "省市县区部局院校系委会办厅处员授长士教记者代提介向为以要已曾再又该各由据经作做"
 )
 
 
@@ -60,5 +60,5 @@ TRANSLIT = frozenset(
     "武西希锡谢辛休雅亚扬耶伊因尤约泽扎詹芝朱卓兹佐别娃娜丽黛琪蕾妮娅薇尔夫素穆埃霍姆茨普京默克"
     "拉德姆巴赫泰勒柯林顿奥巴马拜登特朗普马克龙肖恩科斯蒂芬贝佐斯乔布斯盖茨扎克伯格马斯克黄仁勋"
     # more of the Xinhua transliteration tables
-    "列契茹若赛滕通屈孔昆宗秋玛娜纽理赖根贡洪冯范富察别德恩文英"
+    "列契茹若赛滕通屈孔昆宗秋玛娜纽理赖根贡洪冯范富察别德恩文英罕迦蒲庇铁裴萝黎"
 )

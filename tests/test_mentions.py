@@ -222,3 +222,74 @@ def test_offsets_invariant(lexicon, text):
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start : m.end] == m.text
         assert m.entity_id == entity_id(m.type, m.name)
+
+
+# --- what generalises to unseen text: each kind with a positive and a negative case -----------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a known two-character name before a date, a verb, a title, another name
+    ("国务院总理李强8月8日主持召开国务院常务会议。", ("Person", "李强")),
+    ("22日，李强来到上海。", ("Person", "李强")),
+    ("李强签署国务院令。", ("Person", "李强")),
+    ("蔡奇陪同参观。", ("Person", "蔡奇")),
+    ("韩正在福建调研。", ("Person", "韩正")),
+    ("应普京总统邀请。", ("Person", "普京")),
+    ("习近平李强赵乐际王沪宁蔡奇", ("Person", "赵乐际")),
+    ("栗战书、汪洋、王沪宁出席会议。", ("Person", "汪洋")),
+    # spaced-out speaker lists, names after a title and spaces, names before a verb of saying
+    ("全国政协常委  杨 杰\n全国政协委员  王小明", ("Person", "杨杰")),
+    ("全国政协常委  杨 杰\n全国政协委员  王小明", ("Person", "王小明")),
+    ("王小明表示，这很重要。", ("Person", "王小明")),
+    ("塞内加尔总统萨勒表示，", ("Person", "萨勒")),
+    ("智利总统加夫列尔·博里奇表示", ("Person", "加夫列尔·博里奇")),
+    ("肯尼亚外长丹尼斯·穆内内热烈欢迎", ("Person", "丹尼斯·穆内内")),
+    # coordination
+    ("党的十八届五中、六中全会精神", ("Event", "党的十八届五中全会")),
+    ("党的十八届五中、六中全会精神", ("Event", "党的十八届六中全会")),
+    ("十七届三中、四中、五中全会", ("Event", "党的十七届四中全会")),
+    ("中、美两国元首通话", ("Place", "中国")),
+    ("中、美两国元首通话", ("Place", "美国")),
+    # events by their heads
+    ("第七次全国人口普查结果公布。", ("Event", "第七次全国人口普查")),
+    ("开展国务院大督查。", ("Event", "国务院大督查")),
+    ("中俄元首会晤在莫斯科举行。", ("Event", "中俄元首会晤")),
+    ("第二十三届中国国际投资贸易洽谈会开幕。", ("Event", "中国国际投资贸易洽谈会")),
+    ("中国共产党二十届三中全会胜利召开。", ("Event", "党的二十届三中全会")),
+    # laws named without 《》 where the text acts on them
+    ("会议审议通过了无障碍环境建设法草案。", ("Document", "无障碍环境建设法")),
+    ("中华人民共和国反外国制裁法自公布之日起施行。", ("Document", "中华人民共和国反外国制裁法")),
+    # an abbreviation stands for its full title
+    ("《马克思主义基本原理概论》（以下简称《概论》）是教材。《概论》指出", ("Document", "马克思主义基本原理概论")),
+    # earlier wordings and platforms
+    ("加快建设现代产业体系。", ("Policy", "现代化产业体系")),
+    ("建设国家自主创新示范区。", ("Policy", "国家自主创新示范区")),
+])
+def test_generalising_rules_find(extract, text, expected):
+    assert expected in found(extract(text))
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("李希义中共中央政治局常委", ("Person", "李希")),  # a longer name
+    ("俄军向巴赫穆特前进。", ("Person", "巴赫")),  # a place whose name begins like a person's
+    ("德国卫生部长劳特巴赫说。", ("Person", "巴赫")),  # a longer transliteration
+    ("波涛汹涌，汪洋大海。", ("Person", "汪洋")),  # a word
+    ("中韩正在加强合作。", ("Person", "韩正")),  # no name in 中韩 | 正在
+    ("国家副主席王岐山出席。", ("Person", "国家副")),  # a title's first half
+    ("农工党中央主席陈竺、常务副主席何维出席。", ("Person", "常务副")),
+    ("北京科技大学的15位老教授写信。", ("Person", "位老")),  # a count of people
+    ("肯尼亚外长丹尼斯·穆内内热烈欢迎", ("Person", "丹尼斯·穆内内热")),
+    ("栗战书20日在北京人民大会堂会见。", ("Event", "北京人民大会")),  # a hall
+    ("第六届创新与新兴产业发展国际会议日前在北京举行。", ("Event", "国际会议")),  # a kind of meeting
+    ("今年，天津计划培育100个智能工厂。", ("Policy", "天津计划")),  # a verb after a place
+    ("美国计划于明年加息。", ("Policy", "美国计划")),
+    ("表明了中国党和政府致力于人权。", ("Institution", "中国党和政府")),
+    ("印度总统穆尔穆代表印度政府和人民。", ("Institution", "印度总统穆尔穆代表印度政府")),
+    ("乌克兰东部地区冲突。", ("Place", "东部")),  # a direction of another place
+    ("北京时间今天上午。", ("Place", "北京")),  # the time
+    ("推出纪录片《共和国符号》。", ("Document", "共和国符号")),  # a programme
+    ("《高端访谈》今晚播出。", ("Document", "高端访谈")),
+    ("要改进工作方法，制定管理办法。", ("Document", "工作方法")),  # no law
+    ("文章指出，要加强。", ("Person", "文章")),  # a word before a verb of saying
+])
+def test_generalising_rules_do_not_overreach(extract, text, absent):
+    assert absent not in found(extract(text))

@@ -70,11 +70,16 @@ _PROGRAMME_BEFORE = re.compile(
     r"(?:节目|栏目|纪录片|专题片|系列片|宣传片|特别节目|电视剧|电视节目|电影|影片|短片|动画片|晚会|综艺|访谈|频道|歌曲|演出|"
     r"舞剧|话剧|歌剧|音乐会|MV|专辑|剧目|作品|表演)[“”]?$"
 )
-_PROGRAMME_AFTER = re.compile(r"[”]?(?:栏目|节目|系列节目|特别节目|今晚播出|今天播出|将播出|播出|开播|首播|热播|上映|演出|晚会)")
+_PROGRAMME_AFTER = re.compile(
+    r"[”]?(?:(?:《[^《》\n]{1,40}》)*[、和与及]?)*(?:等)?(?:多部|多首|多个|多档|一批|系列)?"
+    r"(?:栏目|节目|系列节目|特别节目|今晚播出|今天播出|将播出|播出|开播|首播|热播|上映|演出|晚会|影片|电影|电视剧|"
+    r"纪录片|曲目|歌曲|作品|剧目|综艺)"
+)
 
 
 def _programme(text: str, start: int, end: int) -> bool:
-    """Is the title in 《》 at text[start:end] a programme, film or show, named as such?"""
+    """Is the title in 《》 at text[start:end] a programme, film or show, named as such (纪录片《…》,
+    《…》今晚播出, 《A》《B》等多部影片)?"""
     return (_PROGRAMME_BEFORE.search(text, max(0, start - 6), start) is not None
             or _PROGRAMME_AFTER.match(text, end) is not None)
 
@@ -82,6 +87,7 @@ def _programme(text: str, start: int, end: int) -> bool:
 def find_documents(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     text = ctx.text
+    programmes = {m.group(1).strip() for m in _TITLE.finditer(text) if _programme(text, m.start(), m.end())}
     for m in _TITLE.finditer(text):
         inner = m.group(1).strip()
         start, end = m.start(1), m.end(1)
@@ -90,8 +96,8 @@ def find_documents(ctx: Context) -> list[Candidate]:
         entry = ctx.entry(inner)
         if entry is not None:
             out.append(Candidate(start, end, entry.type, entry.name, "rule:title-brackets", entry))
-        elif _programme(text, m.start(), m.end()):
-            continue  # 纪录片《共和国符号》, 《高端访谈》今晚播出: a programme, no document
+        elif inner in programmes:
+            continue  # 纪录片《共和国符号》, 《高端访谈》今晚播出: a programme, no document (here or anywhere in the text)
         elif _PUBLICATION.match(inner):
             out.append(Candidate(start, end, "Institution", inner, "rule:publication-brackets"))
         else:

@@ -29,7 +29,12 @@ _PROPER_START = re.compile(
 )
 _EDITION = re.compile(rf"首届|第[{_NUM}百零〇\d]+届|(?:19|20)\d\d年?")
 _STOP = set("的在于是和及与对从到将把被了等向为由经、，。；：“”（）()《》")
-_STOP_WORDS = ("召开", "举行", "举办", "出席", "参加", "主持", "通过", "闭幕", "开幕", "期间", "上午", "下午", "今年", "近日", "日前")
+_STOP_WORDS = ("召开", "举行", "举办", "出席", "参加", "主持", "通过", "闭幕", "开幕", "期间", "上午", "下午", "今年", "近日", "日前",
+               "评价", "决定", "要求", "认为", "表示", "指出", "强调", "祝贺", "致信", "致贺", "会见", "同意", "批准", "审议",
+               "热议", "积极", "关注", "聚焦", "点赞", "回顾")
+#: A numbered session of a body the text does not name there (理事会第160次会议, 第24次部长级会议).
+_BARE_SESSION = re.compile(rf"第[{_NUM}百零〇\d]+[次届](?:部长级|全体|常务|高级别|双边|多边|领导人|专题|扩大|工作|特别)*"
+                           r"(?:会议|大会|全会|峰会|会晤)")
 _GENERIC = {
     "全国代表大会", "代表大会", "全体会议", "工作会议", "常务会议", "座谈会", "研讨会", "发布会", "年会", "大会", "论坛",
     "会议", "峰会", "分论坛", "主论坛",
@@ -106,7 +111,8 @@ def _meetings(ctx: Context) -> list[Candidate]:
             continue
         name = text[start:end]
         head = _EDITION.sub("", text[start : m.start()])
-        if name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2 or _bare_qualifier(head, m.group()):
+        if (name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2 or _bare_qualifier(head, m.group())
+                or _BARE_SESSION.fullmatch(name)):
             continue
         out.append(_meeting(ctx, start, end, name))
     return out

@@ -67,14 +67,18 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
         *_on_own_lines(ctx),
         *_before_institution_titles(ctx),
         *_after_repeated_headlines(ctx),
+        *_before_reporting_verbs(ctx.text),
     ]
     out = [c for c in (_accept(ctx, *span) for span in spans) if c is not None]
     out.extend(_foreign_names(ctx.text, ctx.word_frequency))
+    out.extend(_spaced_names(ctx))
     return out
 
 
 #: Characters that begin a title, never end a name (国家副主席, 常务副主席).
 _TITLE_PREFIXES = frozenset("副")
+#: Conjunctions that are also rare surnames (和, 同): between two titles they join, they do not name.
+_CONJUNCTIONS = frozenset("和与及同并或")
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几百千万数多")
 
 #: A possible name: (start, end, rule, strict); strict: a word of the general dictionary is no name.
@@ -86,8 +90,8 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
     name = ctx.text[start:end]
     if not looks_like_name(name) and "·" not in name and not (rule == _FOREIGN_TITLE and all(c in TRANSLIT for c in name)):
         return None
-    if name[-1] in _TITLE_PREFIXES or ctx.text[start - 1 : start] in _NUMERALS:
-        return None  # 国家副 (主席), 常务副 (主席); 15位老 (教授)
+    if name[-1] in _TITLE_PREFIXES or ctx.text[start - 1 : start] in _NUMERALS or name[0] in _CONJUNCTIONS:
+        return None  # 国家副 (主席), 常务副 (主席); 15位老 (教授); 副总理和国务 (委员)
     entry = ctx.entry(name)
     if entry is not None and entry.type != "Person":
         return None
@@ -104,6 +108,8 @@ def _after_titles(ctx: Context) -> Iterator[Span]:
     text = ctx.text
     for m in _TITLE_BEFORE.finditer(text):
         i = m.end()
+        while text[i : i + 1] in (" ", "\u3000"):  # 全国政协委员  王小明 (a speaker list lined up)
+            i += 1
         if ctx.anchor_at(i, "Person") is not None:
             continue
         for end in name_ends(text, i):
@@ -180,6 +186,20 @@ def _on_own_lines(ctx: Context) -> Iterator[Span]:
                 break
 
 
+_REPORTING = re.compile(r"(?:表示|指出|认为|介绍|强调|说道|坦言|透露|告诉记者|说[，：:])")
+_CLAUSE_START = frozenset("，。；：！？“”（）、\n")
+
+
+def _before_reporting_verbs(text: str) -> Iterator[Span]:
+    """A name alone at the start of a clause, right before a verb of saying: 。王韬表示, “李明说：
+    (no title needed; the name must not be a word, as for every rule-made name)."""
+    for m in _REPORTING.finditer(text):
+        for start in (m.start() - 3, m.start() - 2):
+            if start >= 0 and (start == 0 or text[start - 1] in _CLAUSE_START) and m.start() in name_ends(text, start):
+                yield start, m.start(), "rule:person-speech", True
+                break
+
+
 def _before_institution_titles(ctx: Context) -> Iterator[Span]:
     """A name right before an institution and a title, wherever it stands: …路径李希义中共中央政治局常委."""
     text = ctx.text
@@ -200,6 +220,22 @@ def _after_repeated_headlines(ctx: Context) -> Iterator[Span]:
             if ctx.anchor_at(end) is not None or text[end : end + 1] in "《“":
                 yield i, end, "rule:person-byline", False
                 break
+
+
+_SPACED_NAME = re.compile(rf"(?:{TITLES})[ \u3000]+((?:[{HAN}][ \u3000]+){{1,2}}[{HAN}])(?=[ \u3000]*$|[ \u3000]{{2,}}|[，、；])", re.M)
+
+
+def _spaced_names(ctx: Context) -> Iterator[Candidate]:
+    """Names spaced out to line up in a list of speakers: 全国政协常委  杨  杰 (a name of two or
+    three characters with spaces between them, after a title)."""
+    for m in _SPACED_NAME.finditer(ctx.text):
+        name = re.sub(r"[ \u3000]", "", m.group(1))
+        if not looks_like_name(name) or ctx.is_common_word(name):
+            continue
+        entry = ctx.entry(name)
+        if entry is not None and entry.type != "Person":
+            continue
+        yield Candidate(m.start(1), m.end(1), "Person", entry.name if entry else name, "rule:person-speaker", entry)
 
 
 def _foreign_names(text: str, word_frequency) -> Iterator[Candidate]:
