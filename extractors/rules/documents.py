@@ -58,23 +58,32 @@ def _laws(ctx: Context) -> list[Candidate]:
             out.append(ctx.resolved(m.start(), m.end(), "Document", m.group(), "rule:law"))
             continue
     for t in _LAW_TRIGGER.finditer(text):
-        m = _LAW_NAME.match(text, t.end())
-        if m is not None and not m.group().startswith("中华人民共和国") and is_law(m.group()):
+        pos = t.end()
+        while (more := _LAW_TRIGGER.match(text, pos)) is not None and more.end() > pos:
+            pos = more.end()  # 通过了 | 新修订的 | 野生动物保护法
+        m = _LAW_NAME.match(text, pos)
+        while m is not None and not m.group().startswith("中华人民共和国") and is_law(m.group()):
             # a national law's full name is 中华人民共和国…法: the lexicon may know it so
             form = f"中华人民共和国{m.group()}" if ctx.entry(f"中华人民共和国{m.group()}") else m.group()
             out.append(ctx.resolved(m.start(), m.end(), "Document", m.group(), "rule:law", form=form))
+            # and the laws listed with it: 野生动物保护法、预备役人员法
+            m = _LAW_NAME.match(text, m.end() + 1) if text[m.end() : m.end() + 1] in ("、", "和", "及") else None
     return out
 
 
 _PROGRAMME_BEFORE = re.compile(
     r"(?:节目|栏目|纪录片|专题片|系列片|宣传片|特别节目|电视剧|电视节目|电影|影片|短片|动画片|晚会|综艺|访谈|频道|歌曲|演出|"
+    r"播出|首播|重播|系列报道|特别报道|"
     r"舞剧|话剧|歌剧|音乐会|MV|专辑|剧目|作品|表演)[“”]?$"
 )
 _PROGRAMME_AFTER = re.compile(
-    r"[”]?(?:(?:《[^《》\n]{1,40}》)*[、和与及]?)*(?:等)?(?:多部|多首|多个|多档|一批|系列)?"
-    r"(?:栏目|节目|系列节目|特别节目|今晚播出|今天播出|将播出|播出|开播|首播|热播|上映|演出|晚会|影片|电影|电视剧|"
-    r"纪录片|曲目|歌曲|作品|剧目|综艺)"
+    r"[”]?(?:(?:《[^《》\n]{1,40}》)*[、和与及]?)*(?:等)?(?:多部|多首|多个|多档|一批|系列)?[\u4e00-\u9fff]{0,4}?"
+    r"(?:栏目|节目|系列节目|特别节目|今晚|今天播出|将播出|播出|开播|首播|热播|上映|演出|晚会|影片|电影|电视剧|"
+    r"纪录片|曲目|歌曲|剧目|综艺)"
 )
+
+
+_COLUMN_BRACKETS = re.compile(r"【([^【】\n]{2,40})】")
 
 
 def _programme(text: str, start: int, end: int) -> bool:
@@ -88,6 +97,7 @@ def find_documents(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     text = ctx.text
     programmes = {m.group(1).strip() for m in _TITLE.finditer(text) if _programme(text, m.start(), m.end())}
+    programmes |= {m.group(1).strip() for m in _COLUMN_BRACKETS.finditer(text)}  # 【开好局起好步】: a column
     for m in _TITLE.finditer(text):
         inner = m.group(1).strip()
         start, end = m.start(1), m.end(1)

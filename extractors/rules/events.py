@@ -21,14 +21,14 @@ _STUDY = re.compile(rf"(?:中共中央|中央)政治局第([{_NUM}百零〇\d]+)
 _MEETING_SUFFIX = re.compile(
     r"(?:工作会议|常务会议|全体会议|会议|全会|大会|论坛|峰会|博览会|交易会|年会|座谈会|协商会|研讨会|洽谈会|高峰论坛|发布会|对话会|交流会|推进会|现场会|"
     r"会晤|普查|大督查|联欢会|招待会|运动会|展览会)"
-    r"(?![堂室厅馆员址场]|中心)"  # 人民大会堂, 国际会议中心, 立法会议员: a place or a person, no meeting
+    r"(?![堂室厅馆员址场长议]|中心|秘书)"  # 人民大会堂, 国际会议中心, 立法会议员, 国民议会议长: no meeting
 )
 _PROPER_START = re.compile(
     rf"(?:全国|中央|国务院|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|第[{_NUM}百零〇\d]+[届次]|20\d\d年?|19\d\d年?|"
     r"中[美俄日韩朝法德英意加澳印越泰老柬缅菲马新哈吉塔土伊以沙埃巴蒙乌欧非阿])"  # 中俄元首会晤, 中欧峰会
 )
 _EDITION = re.compile(rf"首届|第[{_NUM}百零〇\d]+届|(?:19|20)\d\d年?")
-_STOP = set("的在于是和及与对从到将把被了等向为由经、，。；：“”（）()《》")
+_STOP = set("的在于是和及与对从到将把被了等向为由经以同、，。；：“”（）()《》【】")
 _STOP_WORDS = ("召开", "举行", "举办", "出席", "参加", "主持", "通过", "闭幕", "开幕", "期间", "上午", "下午", "今年", "近日", "日前",
                "评价", "决定", "要求", "认为", "表示", "指出", "强调", "祝贺", "致信", "致贺", "会见", "同意", "批准", "审议",
                "热议", "积极", "关注", "聚焦", "点赞", "回顾")
@@ -109,6 +109,9 @@ def _meetings(ctx: Context) -> list[Candidate]:
         start = _proper_start(ctx, i, m.start())
         if start is None:
             continue
+        known = ctx.anchor_ending_at(end, "Event")
+        if known is not None and known.start > start and not _LEADING_EDITION.fullmatch(text[start : known.start]):
+            continue  # 法国企业有效利用|中国国际进口博览会: the known event, not a clause before it
         name = text[start:end]
         head = _EDITION.sub("", text[start : m.start()])
         if (name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2 or _bare_qualifier(head, m.group())

@@ -35,7 +35,7 @@ _QUALIFIER = re.compile(r"(?:中国|中华|国家|中央|全国|世界|国际|�
 
 _SINGLE_SUFFIX = set("系所处司局厅部")
 #: A person's title inside a would-be name shows a clause (印度总统穆尔穆…政府).
-_TITLE_INSIDE = re.compile(r"总统|总理|主席|首相|国王|部长|外长|大使|秘书长|委员长|议长")
+_TITLE_INSIDE = re.compile(r"总统|总理|主席|首相|国王|部长|外长|大使|秘书长|委员长|议长|总书记|书记")
 #: Verbs that show a phrase is a clause, not a name (厦门大学 成立 新质生产力研究发展中心).
 _VERBS = re.compile(
     r"成立|设立|组建|建设|建立|推动|推进|作出|统筹|发布|举办|召开|牵头|依托|加强|开展|实施|提出|印发|出台|部署|决策|"
@@ -120,7 +120,7 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
         best = tail.end()
     name = text[start:best]
     tail = text[head_end:best]
-    if not _proper(name, tail) or _VERBS.search(tail) or _TITLE_INSIDE.search(tail):
+    if not _proper(name, tail) or _VERBS.search(tail) or _TITLE_INSIDE.search(tail) or "和" in tail:
         return None  # 印度总统穆尔穆代表印度政府: a clause, not a name
     return ctx.resolved(start, best, "Institution", name, rule)
 
@@ -133,8 +133,8 @@ def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
     if m is None:
         return None
     part = m.group(0)
-    if any(c in _STOP for c in part) or not _proper(part, part) or part[0] in "和与":
-        return None
+    if any(c in _STOP for c in part) or not _proper(part, part) or part[0] in "和与" or _TITLE_INSIDE.search(part):
+        return None  # 中共中央 | 总书记习近平和中共中央政治局: a clause
     if len(part) < 3 or ctx.is_common_word(part) or _VERBS.search(part):
         return None
     if _suffix_in_word(ctx, text, m.end()):

@@ -40,7 +40,12 @@ def find_policies(ctx: Context) -> list[Candidate]:
     for m in _NUMBERED.finditer(text):
         add(m.start(1), m.end(1), "rule:policy-slogan")
     for m in _QUOTED_HEAD.finditer(text):
-        add(m.start(1), m.end(1), "rule:policy-quoted")
+        start = m.start(1)
+        for verb in sorted(_LAUNCH, key=len, reverse=True):  # “实施健康中国战略” names 健康中国战略
+            if text.startswith(verb, start) and m.end(1) - start - len(verb) >= 4:
+                start += len(verb)
+                break
+        add(start, m.end(1), "rule:policy-quoted")
     # a known policy or technology followed directly by a head: 健康中国战略, 人工智能行动. Not a
     # place: 美国计划于…, 天津计划培育…, 乌克兰战略要地 read the head as a verb or an adjective
     for a in ctx.anchors:
