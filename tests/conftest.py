@@ -62,3 +62,33 @@ def bolt_database(bolt_server, request):
 
     name = "t" + re.sub(r"\W", "", request.node.name)[:40] + str(abs(hash(request.node.nodeid)) % 10**6)
     return bolt_server.create_database(name)
+
+
+@pytest.fixture(scope="session")
+def neo4j_server():
+    """A real Neo4j Community server (tests/neo4jserver.py) for the session, auth on, on loopback.
+
+    Fails (does not skip) when Java or the launcher is missing: `make test-tools` builds it.
+    Tests that use it are marked `external` (automatically, see below)."""
+    from tests.neo4jserver import Neo4jServer
+
+    server = Neo4jServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def neo4j_db(neo4j_server):
+    """The session's server with its database emptied (data, constraints, indexes) for this test."""
+    neo4j_server.reset()
+    return neo4j_server
+
+
+#: Fixtures that need Java and `make test-tools`; a test using one is marked `external`.
+EXTERNAL_FIXTURES = {"neo4j_server", "neo4j_db"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if EXTERNAL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.external)

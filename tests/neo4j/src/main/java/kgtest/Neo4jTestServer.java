@@ -71,6 +71,9 @@ public final class Neo4jTestServer {
         s.put("server.http.advertised_address", "127.0.0.1:" + http);
         s.put("server.https.enabled", "false");
         s.put("dbms.security.auth_enabled", "true");
+        // by default 3 failed logins lock the user out for 5 s, even with the right password after:
+        // tests that check wrong passwords would break the tests after them
+        s.put("dbms.security.auth_max_failed_attempts", "0");
         // the heap is capped by the caller (-Xmx); the page cache would default to half of the RAM
         s.put("server.memory.pagecache.size", "128m");
         // no usage reports, no Browser telemetry or remote content: a test server talks to no one
