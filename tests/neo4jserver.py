@@ -22,6 +22,7 @@ it runs on (2025.x needs Java 21+, 2025.10 and later Java 25):
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import secrets
@@ -54,7 +55,10 @@ JVM_FLAGS = (
     "--add-opens=java.base/java.io=ALL-UNNAMED",
     "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
     "--add-opens=java.base/java.lang=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",  # JNA (Java 22+ warns on stderr without it)
 )
+#: From Java 23 on, without it Java 25 warns on stderr about sun.misc.Unsafe (Netty, jctools).
+JVM_FLAGS_23 = ("--sun-misc-unsafe-memory-access=allow",)
 READY = re.compile(r"^READY bolt=(\S+) http=(\S+) version=(\S+)$", re.M)
 
 
@@ -77,6 +81,17 @@ def java_binary() -> str:
     return found
 
 
+@functools.cache
+def java_major(java: str) -> int:
+    """The feature version of a Java binary (17, 21, 25...)."""
+    done = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=60)
+    match = re.search(r'version "(\d+)(?:\.(\d+))?', done.stderr + done.stdout)
+    if not match:
+        raise Neo4jUnavailable(f"{java} -version did not say which Java it is: {done.stderr[:200]!r}")
+    major = int(match.group(1))
+    return int(match.group(2)) if major == 1 else major
+
+
 def launcher(heap: str = "1g") -> list[str]:
     """The command that starts the launcher (arguments follow), or Neo4jUnavailable saying what to run."""
     java = java_binary()
@@ -91,7 +106,8 @@ def launcher(heap: str = "1g") -> list[str]:
     if missing:
         raise Neo4jUnavailable(f"{len(missing)} jar(s) of the Neo4j test server are gone from the Maven cache "
                                f"(e.g. {missing[0]}): run `rm -rf {build} && make test-tools`")
-    return [java, f"-Xmx{heap}", *JVM_FLAGS, "-cp", f"{build / 'classes'}{os.pathsep}{jars}", MAIN]
+    flags = JVM_FLAGS + (JVM_FLAGS_23 if java_major(java) >= 23 else ())
+    return [java, f"-Xmx{heap}", *flags, "-cp", f"{build / 'classes'}{os.pathsep}{jars}", MAIN]
 
 
 def _free_port() -> int:
@@ -316,6 +332,12 @@ def _name(name: str) -> str:
     return "`" + name.replace("`", "``") + "`"
 
 
+def _absolute(folder: Path, value: str) -> str:
+    """``[Label[:Label]=]a.csv[,b.csv]`` with every file made absolute against ``folder``."""
+    prefix, sep, files = value.rpartition("=")
+    return prefix + sep + ",".join(str(folder / f) for f in files.split(","))
+
+
 class ImportFailed(RuntimeError):
     pass
 
@@ -328,14 +350,20 @@ def import_database(csv_folder: str | Path, nodes: Iterable[str], relationships:
 
     ``nodes``/``relationships`` are the values of ``--nodes=``/``--relationships=`` (``file.csv``,
     ``Label=file.csv``, ``header.csv,data.csv``), relative to ``csv_folder``. The import's output
-    is in ``server.import_output``. The database name goes before the options: after a
-    ``--relationships=`` value neo4j-admin 5.26 reads it as one more file of that option.
+    is in ``server.import_output``.
+
+    Two traps of neo4j-admin avoided here: the database name goes before the options (after a
+    ``--relationships=`` value, 5.26 and 2026.x read it as one more file of that option: "File
+    'neo4j' doesn't exist"), and the files are given as absolute paths (2026.x refuses a bare
+    file name: "Unable to find the parent of the path").
     """
+    csv_folder = Path(csv_folder).resolve()
     server = Neo4jServer(heap=heap, keep=keep)
     args = ["database", "import", "full", server.database,
             f"--array-delimiter={array_delimiter}", f"--multiline-fields={str(multiline_fields).lower()}",
             "--overwrite-destination=true", f"--report-file={server.root / 'import.report'}",
-            *(f"--nodes={n}" for n in nodes), *(f"--relationships={r}" for r in relationships), *extra_args]
+            *(f"--nodes={_absolute(csv_folder, n)}" for n in nodes),
+            *(f"--relationships={_absolute(csv_folder, r)}" for r in relationships), *extra_args]
     try:
         done = server.admin(args, cwd=csv_folder)
     except BaseException:
