@@ -196,8 +196,9 @@ class Neo4jServer:
         self._out = open(self.root / "stdout.txt", "ab")
         self._err = open(self.root / "stderr.txt", "ab")
         cmd = [*self._command, "serve", "--home", str(self.home),
-               "--bolt", str(self.bolt_port), "--http", str(self.http_port)]
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self._out, stderr=self._err,
+               "--bolt", str(self.bolt_port), "--http", str(self.http_port), "--exit-on-stdin-eof"]
+        # the server stops by itself when this pipe closes: when this process ends, however it ends
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=self._out, stderr=self._err,
                                      cwd=self.root, env=self._env())
         while time.monotonic() < deadline:
             match = READY.search(self._read("stdout.txt"))
@@ -287,6 +288,7 @@ class Neo4jServer:
                 except subprocess.TimeoutExpired:
                     self.proc.kill()
                     self.proc.wait(timeout=30)
+            self._close_files()
             self.returncode, self.proc = self.proc.returncode, None
         self._close_files()
         if not self.keep:
@@ -294,6 +296,8 @@ class Neo4jServer:
         return self.returncode
 
     def _close_files(self) -> None:
+        if self.proc is not None and self.proc.stdin is not None and self.proc.poll() is not None:
+            self.proc.stdin.close()
         for name in ("_out", "_err"):
             fh = getattr(self, name, None)
             if fh is not None:

@@ -25,11 +25,12 @@ import org.neo4j.server.CommunityBootstrapper;
  * own bootstrapper: Bolt, the HTTP server and Browser at /browser/), on loopback only.
  *
  * <pre>
- * serve --home DIR --bolt PORT --http PORT
+ * serve --home DIR --bolt PORT --http PORT [--exit-on-stdin-eof]
  *     NEO4J_HOME is DIR (data in DIR/data, logs in DIR/logs, DIR/conf/neo4j.conf written here);
  *     the password of user neo4j is read from the environment variable NEO4J_TEST_PASSWORD and
  *     never printed. Prints one line "READY bolt=... http=... version=..." on stdout when the
- *     server answers; SIGTERM (or SIGINT) shuts it down cleanly (exit code 0).
+ *     server answers; SIGTERM (or SIGINT) shuts it down cleanly (exit code 0), and so does the
+ *     end of stdin with --exit-on-stdin-eof (the caller holds the pipe: if it dies, the server stops).
  * admin --home DIR ARGS...
  *     neo4j-admin ARGS with NEO4J_HOME=DIR and NEO4J_CONF=DIR/conf (the same conf), e.g.
  *     admin --home DIR database import full --nodes=... neo4j; "serve" then starts on its result.
@@ -53,7 +54,7 @@ public final class Neo4jTestServer {
     }
 
     private static void usage() {
-        System.err.println("usage: Neo4jTestServer serve --home DIR --bolt PORT --http PORT   (password in $" + PASSWORD_ENV + ")");
+        System.err.println("usage: Neo4jTestServer serve --home DIR --bolt PORT --http PORT [--exit-on-stdin-eof]   (password in $" + PASSWORD_ENV + ")");
         System.err.println("       Neo4jTestServer admin --home DIR <neo4j-admin arguments>");
         System.exit(64);
     }
@@ -125,14 +126,16 @@ public final class Neo4jTestServer {
 
     private static void serve(Path home, String[] args) throws Exception {
         int bolt = -1, http = -1;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        boolean watchStdin = false;
+        for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--bolt" -> bolt = Integer.parseInt(args[i + 1]);
-                case "--http" -> http = Integer.parseInt(args[i + 1]);
+                case "--bolt" -> bolt = i + 1 < args.length ? Integer.parseInt(args[++i]) : -1;
+                case "--http" -> http = i + 1 < args.length ? Integer.parseInt(args[++i]) : -1;
+                case "--exit-on-stdin-eof" -> watchStdin = true;
                 default -> usage();
             }
         }
-        if (bolt <= 0 || http <= 0 || args.length != 4) {
+        if (bolt <= 0 || http <= 0) {
             usage();
         }
         String password = System.getenv(PASSWORD_ENV);
@@ -159,6 +162,21 @@ public final class Neo4jTestServer {
             }
         }
 
+        if (watchStdin) {
+            Thread watch = new Thread(() -> {
+                try {
+                    while (System.in.read() != -1) {
+                        // nothing is sent; wait for the end of the stream
+                    }
+                } catch (IOException e) {
+                    // closed: the same as the end of the stream
+                }
+                System.exit(0);
+            }, "stdin-eof-watch");
+            watch.setDaemon(true);
+            watch.start();
+        }
+
         CommunityBootstrapper server = new CommunityBootstrapper();
         int rc = server.start(home, file, serverSettings(), false, false);
         if (rc != 0) {
@@ -171,7 +189,8 @@ public final class Neo4jTestServer {
         out.println("READY bolt=bolt://127.0.0.1:" + bolt + " http=http://127.0.0.1:" + http
                 + " version=" + Version.getNeo4jVersion());
         // the server's own signal handlers turn SIGTERM/SIGINT into System.exit(0), whose shutdown
-        // hook stops the databases (a checkpoint, then the store files are closed)
+        // hook stops the databases (a checkpoint, then the store files are closed). The same clean
+        // stop when stdin closes: a test run that dies (even by SIGKILL) leaves no server behind.
         Thread.currentThread().join();
     }
 
