@@ -201,10 +201,11 @@ class Neo4jServer:
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=self._out, stderr=self._err,
                                      cwd=self.root, env=self._env())
         while time.monotonic() < deadline:
-            match = READY.search(self._read("stdout.txt"))
-            if match and match.group(1) == self.uri:
-                self.version = match.group(3)
-                return True
+            # stdout.txt is appended to: a restart in the same root follows the earlier READY lines
+            for match in READY.finditer(self._read("stdout.txt")):
+                if match.group(1) == self.uri:
+                    self.version = match.group(3)
+                    return True
             if self.proc.poll() is not None:
                 self._close_files()
                 self.returncode, self.proc = self.proc.returncode, None

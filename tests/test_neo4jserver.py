@@ -178,3 +178,22 @@ def test_a_missing_build_says_to_run_make_test_tools(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(Neo4jUnavailable, match="make test-tools"):
         Neo4jServer()
+
+
+@pytest.mark.external
+def test_a_restart_on_the_same_folder_keeps_the_data_and_takes_the_new_password(tmp_path):
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import AuthError
+
+    first = Neo4jServer(root=tmp_path / "server", keep=True).start()
+    first.run("CREATE (:Kept {v: 1})")
+    assert first.stop() == 0
+    second = Neo4jServer(root=tmp_path / "server").start()  # a new password, set on the existing system database
+    try:
+        assert second.run("MATCH (k:Kept) RETURN k.v AS v") == [{"v": 1}]
+        with GraphDatabase.driver(second.uri, auth=("neo4j", first.password)) as driver:
+            with pytest.raises(AuthError):
+                driver.execute_query("RETURN 1", database_="neo4j")
+        assert [name for name, text in second.logs().items() if second.password in text or first.password in text] == []
+    finally:
+        second.stop()

@@ -33,8 +33,13 @@ import org.neo4j.server.CommunityBootstrapper;
  *     end of stdin with --exit-on-stdin-eof (the caller holds the pipe: if it dies, the server stops).
  * admin --home DIR ARGS...
  *     neo4j-admin ARGS with NEO4J_HOME=DIR and NEO4J_CONF=DIR/conf (the same conf), e.g.
- *     admin --home DIR database import full --nodes=... neo4j; "serve" then starts on its result.
+ *     admin --home DIR database import full neo4j --nodes=/abs/a.csv ...; "serve" then starts on
+ *     its result. (The database name goes first: after --relationships=FILE neo4j-admin reads it
+ *     as one more file. neo4j-admin 2026.x wants paths with a folder: absolute, or ./a.csv.)
  * </pre>
+ *
+ * Not neo4j-harness: its in-process builder puts the store in a random folder of its own, where
+ * neo4j-admin import cannot write, and brings test libraries the server does not need.
  */
 public final class Neo4jTestServer {
     static final String PASSWORD_ENV = "NEO4J_TEST_PASSWORD";
