@@ -7,9 +7,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 JS     := tests/js
 JSSTAMP := $(JS)/node_modules/.installed
+NEO4J  := tests/neo4j
+NEO4JSTAMP := $(NEO4J)/target/.built
+MVN    ?= mvn
 SHARED ?= ../shared
 
-.PHONY: install test-tools run test eval eval-heldout bench bench-neo4j clean
+.PHONY: install test-tools neo4j-server run test eval eval-heldout bench bench-neo4j clean
 
 install: $(STAMP)
 
@@ -19,8 +22,20 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 # What the tests drive besides Python: Node packages (Gephi Lite's parsers, Neo4j's Cypher parser,
-# playwright-core) and Debian's chromium for the browser test.
-test-tools: $(JSSTAMP) /usr/bin/chromium
+# playwright-core), Debian's chromium for the browser test and a Neo4j server (Java 17+, Maven).
+test-tools: $(JSSTAMP) /usr/bin/chromium neo4j-server
+
+# Neo4j Community (tests/neo4j, started by tests/neo4jserver.py): Maven resolves the server's jars
+# from Maven Central into its local cache (~/.m2, about 230 MB) and lists them in
+# target/classpath.txt; nothing of Neo4j is copied here. Minutes the first time, nothing after.
+neo4j-server: $(NEO4JSTAMP)
+
+$(NEO4JSTAMP): $(NEO4J)/pom.xml $(NEO4J)/src/main/java/kgtest/Neo4jTestServer.java
+	@command -v java >/dev/null || { echo "Java 17+ is needed for the Neo4j tests (Debian: apt-get install openjdk-17-jdk-headless)"; exit 1; }
+	@command -v $(MVN) >/dev/null || { echo "Maven is needed to fetch Neo4j for the tests (Debian: apt-get install maven)"; exit 1; }
+	@echo "resolving Neo4j from Maven Central into the local Maven cache (minutes the first time)"
+	cd $(NEO4J) && $(MVN) -B -q -Dstyle.color=never compile dependency:build-classpath
+	@touch $@
 
 $(JSSTAMP): $(JS)/package.json $(JS)/package-lock.json
 	cd $(JS) && npm ci --no-audit --no-fund --loglevel=error
@@ -59,4 +74,4 @@ bench-neo4j: install
 	$(BIN)/python -m tests.bench.neo4j_bench
 
 clean:
-	rm -rf $(VENV) out/ *.egg-info $(JS)/node_modules
+	rm -rf $(VENV) out/ *.egg-info $(JS)/node_modules $(NEO4J)/target

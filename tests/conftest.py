@@ -16,7 +16,7 @@ SEEDS = ROOT / "seeds"
 
 #: Fixtures that start or need a program outside Python; a test using one is marked `external`
 #: (so `pytest -m "not external"` runs on a bare checkout, without node, chromium or a server).
-EXTERNAL_FIXTURES = frozenset({"node", "chromium", "bolt_server", "bolt_database"})
+EXTERNAL_FIXTURES = frozenset({"node", "chromium", "neo4j_server", "neo4j_db"})
 
 
 def pytest_collection_modifyitems(items):
@@ -106,3 +106,24 @@ def bolt_database(bolt_server, request):
 
     name = "t" + re.sub(r"\W", "", request.node.name)[:40] + str(abs(hash(request.node.nodeid)) % 10**6)
     return bolt_server.create_database(name)
+
+
+@pytest.fixture(scope="session")
+def neo4j_server():
+    """A real Neo4j Community server (tests/neo4jserver.py) for the session, auth on, on loopback.
+
+    Fails (does not skip) when Java or the launcher is missing: `make test-tools` builds it.
+    Tests that use it are marked `external` (automatically, see below)."""
+    from tests.neo4jserver import Neo4jServer
+
+    server = Neo4jServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def neo4j_db(neo4j_server):
+    """The session's server with its database emptied (data, constraints, indexes) for this test."""
+    neo4j_server.reset()
+    return neo4j_server
+
