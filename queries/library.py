@@ -292,7 +292,8 @@ def shortest_path(kg: KnowledgeGraph, *, source: str, target: str, limit: int) -
     g = nx.Graph()
     g.add_nodes_from(kg.entities["id"])
     via: dict[frozenset, set[str]] = {}
-    for s, d, type_ in zip(t.relations["source"], t.relations["target"], t.relations["type"]):
+    edges = _graph_edges(t)
+    for s, d, type_ in zip(edges["source"], edges["target"], edges["type"]):
         g.add_edge(s, d)
         via.setdefault(frozenset((s, d)), set()).add(type_)
     paths: set[tuple[str, ...]] = set()

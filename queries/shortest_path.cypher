@@ -1,5 +1,5 @@
 // name: shortest_path
-// answers: How are two entities connected? All shortest paths (up to 10 hops) between them over co-occurrence (every CO_OCCURS pair, in_graph or not) and the typed relations, one row per step; paths in order of their names, at most $limit. via lists the relationship types joining a step to the one before.
+// answers: How are two entities connected in the graph? All shortest paths (up to 10 hops) between them over the graph's edges (the CO_OCCURS pairs the build kept, in_graph, and the typed relations), one row per step; paths in order of their names, at most $limit. via lists the relationship types joining a step to the one before.
 // params: $source (string, "清华大学"), $target (string, "高质量发展"), $limit (integer, 5)
 // columns: path, step, name, type, via
 // browser: :params {source: "清华大学", target: "高质量发展", limit: 5}
@@ -10,6 +10,7 @@ WHERE b.id = $target OR b.name = $target OR $target IN b.aliases
 WITH a, b
 WHERE a <> b
 MATCH p = allShortestPaths((a)-[:CO_OCCURS|HOLDS_POSITION|ISSUED|AUTHORED|PUBLISHED_IN|PART_OF*..10]-(b))
+WHERE all(r IN relationships(p) WHERE type(r) <> 'CO_OCCURS' OR r.in_graph)
 WITH DISTINCT nodes(p) AS ns
 WITH ns, reduce(s = '', n IN ns | s + n.name + '/') AS names, reduce(s = '', n IN ns | s + n.id + '/') AS ids
 ORDER BY names, ids
@@ -21,5 +22,5 @@ WITH i, step, paths[i][step] AS n, CASE WHEN step = 0 THEN null ELSE paths[i][st
 RETURN i + 1 AS path, step, n.name AS name, n.type AS type,
        CASE WHEN prev IS NULL THEN [] ELSE
          [t IN ['CO_OCCURS', 'HOLDS_POSITION', 'ISSUED', 'AUTHORED', 'PUBLISHED_IN', 'PART_OF']
-          WHERE t IN [(prev)-[r]-(n) | type(r)]] END AS via
+          WHERE t IN [(prev)-[r]-(n) WHERE type(r) <> 'CO_OCCURS' OR r.in_graph | type(r)]] END AS via
 ORDER BY path, step

@@ -90,25 +90,6 @@ def hostile_out(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def bolt_server():
-    """A real Bolt server (ArcadeDB) on loopback for the session; stopped and removed at the end."""
-    from tests.boltserver import ArcadeServer
-
-    server = ArcadeServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def bolt_database(bolt_server, request):
-    """A fresh, empty database on the session's server for one test."""
-    import re
-
-    name = "t" + re.sub(r"\W", "", request.node.name)[:40] + str(abs(hash(request.node.nodeid)) % 10**6)
-    return bolt_server.create_database(name)
-
-
-@pytest.fixture(scope="session")
 def neo4j_server():
     """A real Neo4j Community server (tests/neo4jserver.py) for the session, auth on, on loopback.
 

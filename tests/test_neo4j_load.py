@@ -1,5 +1,5 @@
 """Loading a build into Neo4j: the pure rows (no server) and the Bolt loader against a real Bolt
-server (ArcadeDB, see tests/boltserver.py): counts, idempotent re-loads, corpora and --replace,
+server (Neo4j 5.26 Community, see tests/neo4jserver.py): counts, idempotent re-loads, corpora and --replace,
 lists, hostile names, errors without the password, and every statement through Neo4j's parser."""
 from __future__ import annotations
 
@@ -403,12 +403,12 @@ def test_every_loader_statement_passes_neo4js_parser(tmp_path, node):
 # --- over Bolt ----------------------------------------------------------------------------------------------
 
 class _Db:
-    """A driver on one test database, with the queries the checks need."""
+    """A driver on the test server's database, with the queries the checks need."""
 
-    def __init__(self, server, database: str):
+    def __init__(self, server):
         from neo4j import GraphDatabase
 
-        self.server, self.database = server, database
+        self.server, self.database = server, server.database
         self.driver = GraphDatabase.driver(server.uri, auth=(server.user, server.password))
 
     def close(self):
@@ -463,8 +463,8 @@ class _Db:
 
 
 @pytest.fixture
-def db(bolt_server, bolt_database):
-    d = _Db(bolt_server, bolt_database)
+def db(neo4j_db):
+    d = _Db(neo4j_db)
     yield d
     d.close()
 
@@ -678,13 +678,13 @@ def _no_secret(exc: BaseException, *secrets_: str) -> str:
     return str(exc)
 
 
-def test_wrong_password_is_a_clear_error_without_the_password(bolt_server, bolt_database, hostile_out):
+def test_wrong_password_is_a_clear_error_without_the_password(neo4j_server, hostile_out):
     from kg.neo4j.load import load_folder
 
     wrong = "wrong-" + secrets.token_hex(8)
     with pytest.raises(KgError) as info:
-        load_folder(hostile_out, uri=bolt_server.uri, user="root", password=wrong, database=bolt_database)
-    message = _no_secret(info.value, wrong, bolt_server.password)
+        load_folder(hostile_out, uri=neo4j_server.uri, user=neo4j_server.user, password=wrong, database=neo4j_server.database)
+    message = _no_secret(info.value, wrong, neo4j_server.password)
     assert "authentication failed" in message and "NEO4J_PASSWORD" in message
 
 
@@ -703,57 +703,59 @@ def test_unreachable_server_is_a_clear_error_without_the_password(hostile_out):
     assert f"cannot reach a Neo4j server at bolt://127.0.0.1:{port}" in message
 
 
-def test_missing_database_is_a_clear_error_without_the_password(bolt_server, hostile_out):
+def test_missing_database_is_a_clear_error_without_the_password(neo4j_server, hostile_out):
     from kg.neo4j.load import load_folder
 
     with pytest.raises(KgError) as info:
-        load_folder(hostile_out, uri=bolt_server.uri, user="root", password=bolt_server.password, database="nosuchdb")
-    message = _no_secret(info.value, bolt_server.password)
+        load_folder(hostile_out, uri=neo4j_server.uri, user=neo4j_server.user, password=neo4j_server.password,
+                    database="nosuchdb")
+    message = _no_secret(info.value, neo4j_server.password)
     assert "database 'nosuchdb' does not exist" in message
 
 
-def test_a_folder_that_is_not_a_build_output_is_a_clear_error(bolt_server, tmp_path):
+def test_a_folder_that_is_not_a_build_output_is_a_clear_error(neo4j_server, tmp_path):
     from kg.neo4j.load import load_folder
 
     with pytest.raises(KgError) as info:
-        load_folder(tmp_path, uri=bolt_server.uri, user="root", password=bolt_server.password, database="kg")
-    message = _no_secret(info.value, bolt_server.password)
+        load_folder(tmp_path, uri=neo4j_server.uri, user=neo4j_server.user, password=neo4j_server.password,
+                    database=neo4j_server.database)
+    message = _no_secret(info.value, neo4j_server.password)
     assert str(tmp_path) in message and "the output folder of `kg build`" in message
 
 
-def test_cli_errors_never_print_the_password(bolt_server, hostile_out, monkeypatch, capsys):
+def test_cli_errors_never_print_the_password(neo4j_db, hostile_out, monkeypatch, capsys):
     from kg.cli import main
 
-    monkeypatch.setenv("NEO4J_PASSWORD", bolt_server.password)
-    assert main(["export", "neo4j", str(hostile_out), "--uri", bolt_server.uri, "--user", "root",
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_db.password)
+    assert main(["export", "neo4j", str(hostile_out), "--uri", neo4j_db.uri, "--user", neo4j_db.user,
                  "--database", "nosuchdb"]) == 1
     captured = capsys.readouterr()
     assert captured.err.startswith("Error: database 'nosuchdb' does not exist")
-    assert bolt_server.password not in captured.out + captured.err
+    assert neo4j_db.password not in captured.out + captured.err
 
 
 # --- the CLI end to end -------------------------------------------------------------------------------------
 
-def test_cli_build_with_neo4j_loads_the_graph(bolt_server, bolt_database, tmp_path, monkeypatch, capsys):
+def test_cli_build_with_neo4j_loads_the_graph(neo4j_db, tmp_path, monkeypatch, capsys):
     from kg.cli import main
 
     text = tmp_path / "policy.txt"
     text.write_text("国务院印发《关于加快发展新质生产力的意见》。科技部推动新质生产力和高质量发展。\n"
                     "科技部部长阴和俊表示，要发展新质生产力。\n", encoding="utf-8")
     out = tmp_path / "policyout"
-    monkeypatch.setenv("NEO4J_PASSWORD", bolt_server.password)
-    code = main(["build", str(text), "-o", str(out), "--no-html", "--quiet", "--neo4j", bolt_server.uri,
-                 "--neo4j-user", "root", "--neo4j-database", bolt_database])
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_db.password)
+    code = main(["build", str(text), "-o", str(out), "--no-html", "--quiet", "--neo4j", neo4j_db.uri,
+                 "--neo4j-user", neo4j_db.user, "--neo4j-database", neo4j_db.database])
     assert code == 0
-    d = _Db(bolt_server, bolt_database)
+    d = _Db(neo4j_db)
     try:
         rows = read_folder(out, corpus="policyout")
         assert d.label_counts() == _expected_counts(rows)[0]
         assert d.type_counts("policyout") == _expected_counts(rows)[1]
     finally:
         d.close()
-    assert main(["export", "neo4j", str(out), "--uri", bolt_server.uri, "--user", "root",
-                 "--database", bolt_database, "--replace"]) == 0
+    assert main(["export", "neo4j", str(out), "--uri", neo4j_db.uri, "--user", neo4j_db.user,
+                 "--database", neo4j_db.database, "--replace"]) == 0
     printed = capsys.readouterr()
     assert "Replaced corpus 'policyout'" in printed.out and "Loaded corpus 'policyout'" in printed.out
-    assert bolt_server.password not in printed.out + printed.err
+    assert neo4j_db.password not in printed.out + printed.err

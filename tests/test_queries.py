@@ -4,24 +4,15 @@
   own parser and semantic analysis (@neo4j-cypher/language-support, Cypher 5, built-in functions only)
   against the project's schema, with no error and no warning;
 - every twin runs on the seeds build and gives rows for its default parameters;
-- the integration test loads the seeds build into a real Bolt server (ArcadeDB, tests/boltserver.py)
+- the integration test loads the seeds build into Neo4j itself (5.26 Community, tests/neo4jserver.py)
   with the project's loader and compares every query's rows over Bolt with its twin's: same columns,
   same rows, same order;
 - ``kg query``: the table, JSON and CSV output, ``--list``, and clear errors.
 
-ArcadeDB is a stand-in for Neo4j. What differed while writing these queries (the Cypher stays Neo4j 5):
-- ``shortestPath``/``allShortestPaths`` with a predicate on the path's relationships (``WHERE all(r IN
-  relationships(p) WHERE r.in_graph)``): Neo4j applies it during the search, ArcadeDB only to the
-  shortest paths it found without it, so it returns nothing where Neo4j returns the shortest path
-  over the kept edges. ``shortest_path`` therefore uses every co-occurring pair (no predicate), which
-  both answer alike.
-- Neo4j warns about an unbounded ``shortestPath`` pattern (``[*]``); ArcadeDB does not. The query bounds
-  it (``*..10``).
-- A result with no rows: Neo4j still names its columns (``result.keys()``), ArcadeDB names none; the
-  comparisons (and ``kg query``) check the columns only when there are rows.
-Everything else the queries use (pattern comprehensions, ``COUNT {}``/``EXISTS {}``, list slicing with a
-parameter, ``ORDER BY`` on variables not returned, ``collect`` after ``ORDER BY`` keeping the order,
-``round(x, 6)``, ``*0..`` paths, label predicates in ``WHERE``) answered as in Neo4j.
+The shortest-path query filters its relationships as a Neo4j user writes it: a type alternation and a
+predicate on every relationship of the path (``WHERE all(r IN relationships(p) WHERE …)``), which
+Neo4j applies during the search. (ArcadeDB, the stand-in these tests used before, applied it only
+after the search, so the query had to use every co-occurring pair.)
 """
 from __future__ import annotations
 
@@ -221,14 +212,14 @@ def test_bind_checks_parameters():
 # --- in Neo4j (a real Bolt server) -------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def loaded(bolt_server, seeds_build):
-    """The seeds build loaded, with the project's loader, into a fresh database for this module."""
+def loaded(neo4j_server, seeds_build):
+    """The seeds build loaded, with the project's loader, into the emptied database for this module."""
     from kg.neo4j.load import load_folder
 
-    database = bolt_server.create_database("tqueries")
-    load_folder(seeds_build.out, uri=bolt_server.uri, user=bolt_server.user, password=bolt_server.password,
-                database=database)
-    return bolt_server, database
+    neo4j_server.reset()
+    load_folder(seeds_build.out, uri=neo4j_server.uri, user=neo4j_server.user, password=neo4j_server.password,
+                database=neo4j_server.database)
+    return neo4j_server, neo4j_server.database
 
 
 def run_in_neo4j(loaded, query: Query, params: dict) -> tuple[list[str], list[dict]]:
@@ -254,7 +245,7 @@ def test_neo4j_and_python_give_the_same_rows(name, loaded, graph):
 def test_neo4j_and_python_agree_on_more_parameters(name, params, loaded, graph):
     query = QUERIES[name]
     keys, rows = run_in_neo4j(loaded, query, params)
-    assert tuple(keys) == (query.columns if rows else tuple(keys))  # ArcadeDB: no keys without rows
+    assert tuple(keys) == query.columns
     assert rows == query.run_python(graph, **params)
 
 
