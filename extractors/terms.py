@@ -74,6 +74,11 @@ _GENERIC = frozenset(
     "经济 社会 体制 机制 制度 体系 政策 战略 工程 行动 计划 项目 专项 示范 试点 行动计划 实施 推进 保障 服务 "
     "现代 现代化 新型 综合 一体化 协调 统筹 重大 重点 若干 有关 相关".split()
 )
+#: Heads that are as often a modifier of the next word (战略合作, 行动方案): a name only when no Han
+#: character follows, or one that can follow a name (的, 和, 是 …).
+_MODIFIER_HEADS = frozenset({"战略", "行动"})
+_AFTER_NAME = frozenset("的和与及或是为要在中等已将也都就还并")
+_HAN_CHAR = re.compile(f"[{HAN}]")
 _MAX_NAME_TOKENS = 5
 _MAX_NAME_CHARS = 14
 
@@ -183,6 +188,8 @@ def _policy_heads(text: str, sents: Sequence[Sentence], lexicon: Lexicon) -> Ite
     seg = lexicon.boundaries
     for s in sents:
         for m in _POLICY_HEAD.finditer(text, s.start, s.end):
+            if m.group() in _MODIFIER_HEADS and _HAN_CHAR.match(text, m.end()) and text[m.end()] not in _AFTER_NAME:
+                continue  # 战略 and 行动 modify what follows: 全面战略合作伙伴关系, 行动方案
             left = max(s.start, m.start() - _MAX_NAME_CHARS)
             clause = text[left : m.start()]
             cut = max(clause.rfind(c) for c in _CLAUSE_STOP)
@@ -192,19 +199,21 @@ def _policy_heads(text: str, sents: Sequence[Sentence], lexicon: Lexicon) -> Ite
                 continue
             name_tokens: list[str] = []
             for tok in reversed(seg.segment(clause)):
-                if (tok in _LEFT_STOP or not re.match(f"[{HAN}A-Za-z0-9]", tok) or len(name_tokens) == _MAX_NAME_TOKENS
-                        or part_of_speech(tok) in _INSIDE_STOP_TAGS):
-                    break
+                if (not re.match(f"[{HAN}A-Za-z0-9]", tok) or len(name_tokens) == _MAX_NAME_TOKENS
+                        or part_of_speech(tok) in _INSIDE_STOP_TAGS or (name_tokens and tok in _LEFT_STOP)):
+                    break  # the word next to the head is part of the name even if it can govern one (社会保障 | 体系)
                 name_tokens.insert(0, tok)
-            while name_tokens and (name_tokens[0] in _GENERIC or name_tokens[0] in _LEFT_STOP
-                                   or part_of_speech(name_tokens[0]) in _NO_START_TAGS):
+            while len(name_tokens) > 1 and (name_tokens[0] in _GENERIC or name_tokens[0] in _LEFT_STOP
+                                            or part_of_speech(name_tokens[0]) in _NO_START_TAGS):
                 name_tokens.pop(0)
-            if not _substantial(name_tokens, lexicon):
-                continue
-            start = m.start() - sum(map(len, name_tokens))
-            if m.start() - start < 2 or not seg.accepts(text, start, m.end(), s.start, s.end):
-                continue
-            yield Proposal(start, m.end(), "Policy", text[start : m.end()], POLICY_HEAD)
+            # the longest name that stands as a word (建立健全 | 最低生活保障制度: 健全 is no part of it)
+            for i in range(len(name_tokens)):
+                if not _substantial(name_tokens[i:], lexicon):
+                    break
+                start = m.start() - sum(map(len, name_tokens[i:]))
+                if seg.accepts(text, start, m.end(), s.start, s.end):
+                    yield Proposal(start, m.end(), "Policy", text[start : m.end()], POLICY_HEAD)
+                    break
 
 
 def _substantial(tokens: list[str], lexicon: Lexicon) -> bool:

@@ -180,7 +180,9 @@ def _enough_proposals(p: _Proposed, min_count: int) -> bool:
 def _occurrences(tasks, names: list[str], lexicon: Lexicon, layout: str, steps: _Steps):
     freq: Counter = Counter()
     docs: dict[str, set[str]] = defaultdict(set)
-    examples: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    examples: dict[str, list[tuple[str, str]]] = defaultdict(list)  # a sentence from each of two documents
+    spare: dict[str, tuple[str, str]] = {}  # a second sentence of the first document
+    first_sentence: dict[str, int] = {}
     if not names:
         return freq, docs, examples
     matcher = TermMatcher(names)
@@ -193,12 +195,14 @@ def _occurrences(tasks, names: list[str], lexicon: Lexicon, layout: str, steps: 
             freq[name] += 1
             docs[name].add(doc.id)
             ex = examples[name]
-            if len(ex) < 2 and (not ex or ex[0][0] != doc.id or len(docs[name]) == 1):
-                s = sents[k]
-                ex.append((doc.id, _excerpt(doc.text, s.start, s.end, start, end)))
+            if len(ex) < 2 and (not ex or ex[-1][0] != doc.id):
+                ex.append((doc.id, _excerpt(doc.text, sents[k].start, sents[k].end, start, end)))
+            elif len(ex) == 1 and name not in spare and k != first_sentence[name]:
+                spare[name] = (doc.id, _excerpt(doc.text, sents[k].start, sents[k].end, start, end))
+            first_sentence.setdefault(name, k)
     for name, ex in examples.items():
-        if len(ex) == 2 and ex[0][0] == ex[1][0] and len(docs[name]) > 1:
-            ex.pop()  # a second document's sentence shows more than a second sentence of the first
+        if len(ex) == 1 and name in spare:
+            ex.append(spare[name])  # a second sentence of the only document that has the name
     return freq, docs, examples
 
 
