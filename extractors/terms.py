@@ -23,6 +23,7 @@ Nothing the lexicon knows is proposed: not a lexicon form, nor a span inside a l
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -68,6 +69,11 @@ _LEFT_STOP = frozenset(
     "我们 我国 国家级 一批 若干 一系列 系列 多项 一项 两项 这项 这些 新一轮 各项 各类 有关 相关 重大 重点 主要 "
     "要 要求 必须 需要 应 应当 可以 能够 已 已经 正在 将要 共 共同 统一 同时 以及 还 也 都 又 再 更".split()
 )
+#: Modifiers a name does not start with (重大 | 工程, 一批 | 重点项目); a national or social qualifier
+#: stays (国家 | 自主创新示范区, 社会 | 治安防控体系).
+_LEADING_MODIFIERS = frozenset(
+    "重大 重点 若干 一批 一系列 系列 有关 相关 各项 各类 多项 一项 两项 这些 新一轮 总体 整体 相应 配套 全面 长效".split()
+)
 #: Names made only of these (and single characters) are generic: 重大工程, 国家战略, 总体规划.
 _GENERIC = frozenset(
     "国家 中央 地方 全国 全省 各地 发展 建设 工作 管理 改革 创新 科技 基础 民生 重要 总体 整体 长效 相应 配套 "
@@ -79,6 +85,8 @@ _GENERIC = frozenset(
 _MODIFIER_HEADS = frozenset({"战略", "行动"})
 _AFTER_NAME = frozenset("的和与及或是为要在中等已将也都就还并")
 _HAN_CHAR = re.compile(f"[{HAN}]")
+#: Words after a lexicon term that do not make another entity of it.
+_GENERIC_SUFFIXES = frozenset("试点 改革 工作 建设 政策 体制 机制 制度 体系 战略 工程 行动 计划".split())
 _MAX_NAME_TOKENS = 5
 _MAX_NAME_CHARS = 14
 
@@ -109,10 +117,15 @@ def propose_terms(
     spans = _MentionSpans(mentions, lexicon)
     kept = {
         p for p in found
-        if lexicon.lookup(p.name) is None and not _PERIOD.match(p.name)
+        if lexicon.lookup(p.name) is None and not _PERIOD.match(p.name) and not _known_with_suffix(p.name, lexicon)
         and (p.source.startswith("rule:") or (not general_vocabulary(p.name, lexicon) and spans.allow(p)))
     }
     return sorted(kept, key=lambda p: (p.start, p.end, p.source, p.type, p.name))
+
+
+def _known_with_suffix(name: str, lexicon: Lexicon) -> bool:
+    """The lexicon's term with a generic word after it (营业税改征增值税 | 试点) is that term."""
+    return any(name.endswith(w) and lexicon.lookup(name[: -len(w)]) is not None for w in _GENERIC_SUFFIXES)
 
 
 class _MentionSpans:
@@ -125,8 +138,6 @@ class _MentionSpans:
         self._starts = [s for s, _, _ in self._spans]
 
     def allow(self, p: Proposal) -> bool:
-        from bisect import bisect_left
-
         for s, e, known in self._spans[: bisect_left(self._starts, p.end)]:
             if e <= p.start:
                 continue
@@ -203,7 +214,7 @@ def _policy_heads(text: str, sents: Sequence[Sentence], lexicon: Lexicon) -> Ite
                         or part_of_speech(tok) in _INSIDE_STOP_TAGS or (name_tokens and tok in _LEFT_STOP)):
                     break  # the word next to the head is part of the name even if it can govern one (社会保障 | 体系)
                 name_tokens.insert(0, tok)
-            while len(name_tokens) > 1 and (name_tokens[0] in _GENERIC or name_tokens[0] in _LEFT_STOP
+            while len(name_tokens) > 1 and (name_tokens[0] in _LEADING_MODIFIERS or name_tokens[0] in _LEFT_STOP
                                             or part_of_speech(name_tokens[0]) in _NO_START_TAGS):
                 name_tokens.pop(0)
             # the longest name that stands as a word (建立健全 | 最低生活保障制度: 健全 is no part of it)
