@@ -33,6 +33,7 @@ from extractors.rules.places import drop_places_out_of_place
 from extractors.rules.policies import find_policies, find_programmes
 from extractors.rules.recurring import find_recurring
 from extractors.segment import sentences
+from extractors.traditional import simplified
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,11 @@ DEFAULT_OPTIONS = ExtractOptions()
 def extract_mentions(
     doc: Document, lexicon: Lexicon, *, options: ExtractOptions = DEFAULT_OPTIONS, sents: list | None = None
 ) -> list[Mention]:
-    """The document's mentions; ``sents`` may pass ``sentences(doc.id, doc.text)`` if already made."""
-    text = doc.text
+    """The document's mentions; ``sents`` may pass ``sentences(doc.id, doc.text)`` if already made.
+
+    Traditional characters are read as simplified (``extractors.traditional``: same length, same
+    offsets); a mention's text is sliced from the document as written."""
+    text = simplified(doc.text)
     sents = sentences(doc.id, text) if sents is None else sents
     anchors = _resolve(_lexicon_candidates(text, sents, lexicon, options))
     if options.rules:
@@ -74,7 +78,7 @@ def extract_mentions(
         accepted = expand_coordination(text, accepted, lexicon)
     else:
         accepted = anchors
-    return sorted(_to_mention(doc.id, text, c, lexicon) for c in accepted)
+    return sorted(_to_mention(doc.id, doc.text, c, lexicon) for c in accepted)
 
 
 def _lexicon_candidates(text: str, sents, lexicon: Lexicon, options: ExtractOptions) -> list[Candidate]:

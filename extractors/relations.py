@@ -24,6 +24,7 @@ from typing import Sequence
 from extractors.records import Document, Mention, Sentence, TypedRelation
 from extractors.rules.persons import TITLES
 from extractors.segment import SentenceIndex, sentences
+from extractors.traditional import simplified
 
 _TITLE_RUN = re.compile(rf"(?:{TITLES})(?:、?(?:{TITLES}))*")
 _ISSUE_VERB = re.compile(
@@ -34,8 +35,9 @@ _AUTHORED = re.compile(r"^(?:同志)?的(?:署名文章|署名评论|文章|讲�
 
 def extract_relations(doc: Document, mentions: list[Mention], *, sents: Sequence[Sentence] | None = None) -> list[TypedRelation]:
     """The typed relations of one document; ``sents`` may pass ``sentences(doc.id, doc.text)``
-    if already made. Each relation's evidence is the sentence(s) holding both entities."""
-    text = doc.text
+    if already made. Each relation's evidence is the sentence(s) holding both entities. Patterns
+    read traditional characters as simplified (same offsets; ``extractors.traditional``)."""
+    text = simplified(doc.text)
     ms = sorted(mentions)
     index = SentenceIndex(sentences(doc.id, text) if sents is None else sents, len(text))
     out: set[TypedRelation] = set()

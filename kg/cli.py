@@ -13,6 +13,7 @@ from typing import Sequence
 
 from extractors.errors import KgError, ReadError
 from extractors.normalize import LAYOUTS
+from kg.candidates import CandidateOptions
 from kg.cooccurrence import WINDOWS
 from kg.graph import GraphOptions
 from kg.terminal import FORMATS as MENTION_FORMATS
@@ -133,6 +134,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser(
+        "candidates", help="suggest lexicon entries: names the corpus has that no lexicon lists",
+        description="Read files or folders and write, best first, the names the texts suggest that no lexicon "
+        "(the shipped one and the --lexicon files) lists: quoted terms, names with a policy head (…战略, …工程, "
+        "…机制), people, organisations and meetings found by rules, and rare dictionary names standing as words. "
+        "Each is ranked by its C-value (termhood) weighted by how often the text marks it as a name. FILE is a "
+        "lexicon file: each candidate is a row 'name<TAB>type' with its statistics and two example sentences in "
+        "'#' lines above it; keep the rows you accept and pass the file with --lexicon to kg build or kg extract.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    p.add_argument("-o", "--out", required=True, metavar="FILE",
+                   help="the candidates file to write (a lexicon file; '-' writes to standard output)")
+    p.add_argument("--lexicon", action="append", default=[], metavar="PATH",
+                   help="a lexicon file whose entries are known already (not proposed again); repeatable")
+    p.add_argument("--no-builtin-lexicon", action="store_true", help="use only the lexicon files given with --lexicon")
+    p.add_argument("--top", type=int, default=CandidateOptions.top, metavar="N",
+                   help=f"write the N best candidates; 0 writes all (default {CandidateOptions.top})")
+    p.add_argument("--min-count", type=int, default=CandidateOptions.min_count, metavar="N",
+                   help=f"propose names seen at least N times (default {CandidateOptions.min_count})")
+    p.add_argument("--layout", choices=LAYOUTS, default="auto", help="as for 'kg extract'")
+    p.add_argument("--quiet", action="store_true", help="no progress and no summary")
+    p.set_defaults(func=_cmd_candidates)
+
+    p = sub.add_parser(
         "export", help="load an output folder into a database (export neo4j)",
         description="Send the output folder of 'kg build' somewhere else.",
     )
@@ -186,6 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
 #: names the parameter it is about, never an option).
 _OPTIONS = {
     "extract": {},
+    "candidates": {"top": "--top", "min_count": "--min-count"},
     "build": {"window": "--window", "workers": "--workers", "min_npmi": "--min-npmi", "uri": "--neo4j",
               "user": "--neo4j-user", "database": "--neo4j-database", "corpus": "--corpus", "replace": "--replace"},
     "export": {"uri": "--uri", "user": "--user", "database": "--database", "corpus": "--corpus",
@@ -290,6 +315,24 @@ def _load_neo4j(out, connection, args) -> None:
     )
     if not args.quiet:
         print(report.summary())
+
+
+def _cmd_candidates(args) -> int:
+    from kg.candidates import find_candidates, write_candidates
+
+    options = CandidateOptions(top=args.top, min_count=args.min_count, layout=args.layout)
+    progress = None if args.quiet else ProgressBar("documents read (two passes)", "done")
+    result = find_candidates(args.paths, _lexicon(args), options, progress=progress)
+    if args.out == "-":
+        from kg.candidates import candidates_tsv
+
+        sys.stdout.write(candidates_tsv(result))
+    else:
+        write_candidates(result, args.out)
+    if not args.quiet:
+        print(f"{len(result.candidates)} candidate(s) from {result.documents} document(s)"
+              + ("" if args.out == "-" else f" written to {args.out}"), file=sys.stderr)
+    return _report_skipped(result.skipped)
 
 
 def _cmd_export_neo4j(args) -> int:
