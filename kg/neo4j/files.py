@@ -6,8 +6,8 @@
   ``relationships_<TYPE>.csv`` per relationship type (``:START_ID(Entity)``, ``:END_ID(...)``,
   ``:TYPE`` and typed properties);
 - ``schema.cypher``: the uniqueness constraints and name indexes (run it after an import);
-- ``load.cypher``: schema and data as plain statements ``cypher-shell -f load.cypher`` runs on its
-  own (no parameters: every value is a Cypher literal written by ``cypher_literal``);
+- ``load.cypher``: the schema and one ``LOAD CSV`` statement per CSV file, for ``cypher-shell -f
+  load.cypher`` into a running server (the CSV files copied into its import folder);
 - ``README.md``: the exact command lines.
 
 Everything comes from the rows of ``kg.neo4j.rows`` (the build's tables, in memory), so
@@ -25,12 +25,11 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence, TextIO
+from typing import Iterable, Iterator, NamedTuple, TextIO
 
 from extractors.records import CO_OCCURS
 from kg.files import ExportError, atomic_text
-from kg.neo4j.literals import cypher_literal, cypher_string
-from kg.neo4j.rows import Neo4jRows, batches
+from kg.neo4j.rows import Neo4jRows
 from kg.neo4j.schema import (
     CO_OCCURS_PROPERTIES,
     DOCUMENT_PROPERTIES,
@@ -41,12 +40,26 @@ from kg.neo4j.schema import (
     SOURCE_LABEL,
     TYPED_PROPERTIES,
 )
-from kg.neo4j.statements import node_statement, relationship_statement, schema_statements
+from kg.neo4j.statements import (
+    CSV_TRANSACTION_ROWS,
+    load_csv_node_statement,
+    load_csv_relationship_statement,
+    schema_statements,
+)
 
 ARRAY_DELIMITER = "\x1f"
 ARRAY_DELIMITER_OPTION = "U+001F"  # how neo4j-admin's --array-delimiter takes it
-#: Rows per statement in load.cypher.
-FILE_BATCH_SIZE = 200
+
+
+class CsvTable(NamedTuple):
+    """One neo4j-admin CSV file: its name, header, lines (made one at a time) and what it holds."""
+
+    name: str
+    header: list[str]
+    lines: Iterator[list[str]]
+    kind: str  # "nodes" or "relationships"
+    label: str  # the node label or relationship type
+    properties: dict[str, str]
 
 
 def write_files(rows: Neo4jRows, folder: str | Path) -> Path:
@@ -54,17 +67,17 @@ def write_files(rows: Neo4jRows, folder: str | Path) -> Path:
     each streamed to its file."""
     folder = Path(folder)
     _check_delimiter(rows)
-    names = []
-    for name, header, lines in _csv_tables(rows):
-        with atomic_text(folder / name, encoding="utf-8", newline="") as fh:
-            _write_csv(fh, header, lines)
-        names.append(name)
+    tables = []
+    for table in _csv_tables(rows):
+        with atomic_text(folder / table.name, encoding="utf-8", newline="") as fh:
+            _write_csv(fh, table.header, table.lines)
+        tables.append(table)
     with atomic_text(folder / "schema.cypher") as fh:
         fh.write(schema_cypher())
     with atomic_text(folder / "load.cypher") as fh:
-        write_load_cypher(rows, fh)
+        fh.write(load_cypher(rows))
     with atomic_text(folder / "README.md") as fh:
-        fh.write(readme(rows, names))
+        fh.write(readme(rows, [t.name for t in tables]))
     return folder
 
 
@@ -81,8 +94,9 @@ def _check_delimiter(rows: Neo4jRows) -> None:
 # --- CSV for neo4j-admin -------------------------------------------------------------------------------------
 
 def _field(value, type_: str = "string") -> str:
-    """One CSV field as neo4j-admin reads it: strings always quoted (quotes doubled), so an empty
-    string stays an empty string; a missing value is an empty unquoted field (no property)."""
+    """One CSV field as neo4j-admin (with ``--legacy-style-quoting=true``) and LOAD CSV (by default)
+    both read it: strings always quoted, with backslash and quote escaped by a backslash, so an
+    empty string stays an empty string; a missing value is an empty unquoted field (no property)."""
     if value is None:
         return ""
     if type_ == "string[]":
@@ -97,7 +111,7 @@ def _field(value, type_: str = "string") -> str:
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _header(name: str, type_: str) -> str:
@@ -123,9 +137,8 @@ def _write_csv(fh: TextIO, header: list[str], lines: Iterable[list[str]]) -> Non
     fh.write("".join(chunk))
 
 
-def _csv_tables(rows: Neo4jRows) -> Iterator[tuple[str, list[str], Iterator[list[str]]]]:
-    """(file name, header fields, the lines' fields made one at a time) of every neo4j-admin CSV
-    file, in import order."""
+def _csv_tables(rows: Neo4jRows) -> Iterator[CsvTable]:
+    """Every neo4j-admin CSV file, in import order, its lines made one at a time."""
     for label, group in rows.node_groups():
         if label == SOURCE_LABEL:
             props, name, labels = DOCUMENT_PROPERTIES, "source_documents.csv", [SOURCE_LABEL]
@@ -136,7 +149,7 @@ def _csv_tables(rows: Neo4jRows) -> Iterator[tuple[str, list[str], Iterator[list
             header = [f"id:ID({ENTITY_LABEL})", ":LABEL"]
             corpora = True
         header += [_header(k, t) for k, t in props.items()] + (["corpora:string[]"] if corpora else [])
-        yield name, header, _node_lines(group, props, _field(labels, "string[]"), corpora)
+        yield CsvTable(name, header, _node_lines(group, props, _field(labels, "string[]"), corpora), "nodes", label, props)
     for type_, group in rows.relationship_groups():
         if type_ == CO_OCCURS:
             props = CO_OCCURS_PROPERTIES
@@ -146,7 +159,8 @@ def _csv_tables(rows: Neo4jRows) -> Iterator[tuple[str, list[str], Iterator[list
             props = TYPED_PROPERTIES
         end = SOURCE_LABEL if type_ == PROVENANCE else ENTITY_LABEL
         header = [f":START_ID({ENTITY_LABEL})", f":END_ID({end})", ":TYPE"] + [_header(k, t) for k, t in props.items()]
-        yield f"relationships_{type_}.csv", header, _relationship_lines(group, props, type_)
+        yield CsvTable(f"relationships_{type_}.csv", header, _relationship_lines(group, props, type_), "relationships",
+                       type_, props)
 
 
 def _node_lines(group: Iterable[dict], props: dict[str, str], labels: str, corpora: bool) -> Iterator[list[str]]:
@@ -170,10 +184,10 @@ def csv_files(rows: Neo4jRows) -> dict[str, str]:
     """File name -> text of every neo4j-admin CSV file (header line first), in import order: what
     ``write_files`` streams to the files, collected in memory (for tests and small graphs)."""
     files: dict[str, str] = {}
-    for name, header, lines in _csv_tables(rows):
+    for table in _csv_tables(rows):
         buffer = io.StringIO(newline="")
-        _write_csv(buffer, header, lines)
-        files[name] = buffer.getvalue()
+        _write_csv(buffer, table.header, table.lines)
+        files[table.name] = buffer.getvalue()
     return files
 
 
@@ -185,51 +199,36 @@ def schema_cypher() -> str:
     return "\n".join(lines) + "\n"
 
 
-def load_cypher(rows: Neo4jRows, *, batch_size: int = FILE_BATCH_SIZE) -> str:
-    """The whole load as plain statements, each ending with ';' on its own line's end: what
-    ``write_load_cypher`` streams to ``load.cypher``, collected in memory.
-
-    String values are Cypher literals in which every line break and control character is escaped,
-    so a statement never spans a raw line break inside a string and cypher-shell's splitter (which
-    understands quotes and escapes) sees exactly these statements.
-    """
-    buffer = io.StringIO()
-    write_load_cypher(rows, buffer, batch_size=batch_size)
-    return buffer.getvalue()
-
-
-def write_load_cypher(rows: Neo4jRows, fh: TextIO, *, batch_size: int = FILE_BATCH_SIZE) -> None:
-    """Write ``load.cypher`` to ``fh`` one statement at a time (see ``load_cypher``)."""
-    for part in _load_parts(rows, batch_size):
-        fh.write(part + "\n")
-
-
-def _load_parts(rows: Neo4jRows, batch_size: int) -> Iterator[str]:
-    """The lines and statements of load.cypher, in order (each is followed by a line break)."""
-    yield from (
-        "// Load a kg graph into Neo4j: cypher-shell -d <database> -f load.cypher",
-        "// corpus: " + cypher_string(rows.corpus),
-        f"// {rows.node_rows} nodes and {rows.relationship_rows} relationships, {batch_size} rows per statement;",
-        "// MERGE on ids: running it again changes nothing. Written by `kg build`; see README.md.",
+def load_cypher(rows: Neo4jRows) -> str:
+    """``load.cypher``: the schema, then one LOAD CSV statement per CSV file of this folder, which
+    MERGE what the Bolt loader MERGEs, from the same values (``cypher-shell -f load.cypher`` with the
+    CSV files in Neo4j's import folder). The data stay in the CSV files: Neo4j parses a statement
+    with its rows written as literals slowly (seconds per thousand rows), a LOAD CSV line fast."""
+    lines = [
+        "// Load a kg graph into a running Neo4j: copy this folder's *.csv into Neo4j's import folder, then",
+        "//   cypher-shell -d <database> -f load.cypher",
+        f"// corpus {_comment(rows.corpus)}: {rows.node_rows} nodes and {rows.relationship_rows} relationships,",
+        f"// read with LOAD CSV in transactions of {CSV_TRANSACTION_ROWS} rows. MERGE on ids: running it again",
+        "// changes nothing. Written by `kg build`; see README.md.",
         "",
         "// schema",
-    )
-    for _, statement in schema_statements():
-        yield statement + ";"
-    for label, group in rows.node_groups():
-        if group:
-            yield from ("", f"// {label} nodes ({len(group)})")
-        for batch in batches(group, batch_size):
-            yield node_statement(label, _rows_literal(batch)) + ";"
-    for type_, group in rows.relationship_groups():
-        if group:
-            yield from ("", f"// {type_} relationships ({len(group)})")
-        for batch in batches(group, batch_size):
-            yield relationship_statement(type_, _rows_literal(batch)) + ";"
+        *(statement + ";" for _, statement in schema_statements()),
+    ]
+    for table in _csv_tables(rows):
+        statement = (load_csv_node_statement if table.kind == "nodes" else load_csv_relationship_statement)
+        lines += ["", f"// {table.label} {table.kind} ({len(_group(rows, table))})",
+                  statement(table.label, table.name, table.properties) + ";"]
+    return "\n".join(lines) + "\n"
 
 
-def _rows_literal(rows: Sequence) -> str:
-    return "[\n" + ",\n".join("  " + cypher_literal(row.parameter()) for row in rows) + "\n]"
+def _group(rows: Neo4jRows, table: CsvTable):
+    groups = rows.node_groups() if table.kind == "nodes" else rows.relationship_groups()
+    return dict(groups)[table.label]
+
+
+def _comment(text: str) -> str:
+    """A corpus name inside a one-line comment: no line breaks, no backticks."""
+    return "".join(c if c.isprintable() else " " for c in text).replace("`", "'")
 
 
 # --- README -------------------------------------------------------------------------------------------------
@@ -241,20 +240,20 @@ def readme(rows: Neo4jRows, files: Iterable[str]) -> str:
     rels = [name for name in files if name.startswith("relationships_")]
     counts = rows.counts()
     import_cmd = " \\\n".join(
-        ["neo4j-admin database import full",
+        ["neo4j-admin database import full neo4j",
          f"    --array-delimiter={ARRAY_DELIMITER_OPTION}",
          "    --multiline-fields=true",
+         "    --legacy-style-quoting=true",
          "    --overwrite-destination=true"]
-        + [f"    --nodes={name}" for name in nodes]
-        + [f"    --relationships={name}" for name in rels]
-        + ["    neo4j"]
+        + [f"    --nodes=./{name}" for name in nodes]
+        + [f"    --relationships=./{name}" for name in rels]
     )
     table = "\n".join(
         f"| `{name}` | {counts[_group_of(name)]} |" for name in files
     )
     return f"""# The graph for Neo4j
 
-Written by `kg build` from the tables in the folder above; corpus `{_md(rows.corpus)}`
+Written by `kg build` from the tables in the folder above; corpus `{_comment(rows.corpus)}`
 ({rows.node_rows} nodes, {rows.relationship_rows} relationships). The graph model (labels, properties,
 relationship types) is described in `kg/neo4j/schema.py`. Three ways to load it give the same
 graph:
@@ -264,14 +263,19 @@ graph:
        export NEO4J_PASSWORD=...            # read from the environment only
        kg export neo4j OUT --uri bolt://localhost:7687 --database neo4j
 
-2. **With cypher-shell** (any running Neo4j 5; `load.cypher` holds constraints, indexes and the data
-   as plain statements, MERGE on ids, so running it twice changes nothing):
+2. **With cypher-shell** (a running Neo4j 5.26 or later; `load.cypher` creates the constraints and
+   indexes, then reads the CSV files below with `LOAD CSV`, MERGE on ids, so running it twice changes
+   nothing). Copy the CSV files into the server's import folder first (`server.directories.import`,
+   `import/` in a Neo4j installation):
 
+       cp *.csv /path/to/neo4j/import/
        export NEO4J_PASSWORD=...            # cypher-shell reads NEO4J_USERNAME / NEO4J_PASSWORD too
        cypher-shell -a bolt://localhost:7687 -u neo4j -d neo4j -f load.cypher
 
 3. **With neo4j-admin import** (fastest for large graphs; the database must be stopped, and its
-   content is replaced). From this folder (or with the paths made absolute):
+   content is replaced). From this folder; the database name comes first (after the last
+   `--relationships=` it would be read as one more file) and the files as `./name.csv` (Neo4j 2025+
+   refuses a bare file name):
 
        {import_cmd.replace(chr(10), chr(10) + "       ")}
 
@@ -294,8 +298,10 @@ graph:
   (`Entity` and the type) are joined with it; pass `--array-delimiter=U+001F`. neo4j-admin cannot
   escape the delimiter inside a value, and the tool's normalisation removes control characters from
   all text; the writer checks every value and stops with an error if one holds it.
-- Strings are always quoted (quotes doubled); evidence sentences may hold line breaks, hence
-  `--multiline-fields=true`. An empty value is an empty unquoted field: the property is absent
+- Strings are always quoted, a quote or backslash inside escaped with a backslash (`\\"`, `\\\\`): the
+  convention LOAD CSV reads by default, and neo4j-admin with `--legacy-style-quoting=true`, so both
+  read the same files alike. Evidence sentences may hold line breaks, hence `--multiline-fields=true`.
+  An empty value is an empty unquoted field: the property is absent
   (read `coalesce(n.aliases, [])`), as after the other two ways of loading.
 - `detail` of the typed relations is `""` when there is none (it is part of a relationship's
   identity: `MERGE (a)-[:HOLDS_POSITION {{detail: ..., corpus: ...}}]->(b)`).
@@ -308,8 +314,3 @@ def _group_of(name: str) -> str:
     if stem == "source_documents":
         return SOURCE_LABEL
     return stem.split("_", 1)[1]
-
-
-def _md(text: str) -> str:
-    """A corpus name inside Markdown code: one line, no backticks."""
-    return cypher_string(text)[1:-1].replace("`", "'")

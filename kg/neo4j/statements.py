@@ -1,7 +1,7 @@
 """The Cypher statements that write a build into Neo4j, and remove one corpus from it.
 
 Built from the schema's constants only (labels and types are checked against it); values are always
-parameters (``$rows``), or, in ``load.cypher``, literals (``kg.neo4j.literals``). Every statement
+parameters (``$rows``), or, in ``load.cypher``, the fields of a CSV line. Every statement
 MERGEs on ids behind uniqueness constraints and matches both ends of a relationship by label, so a
 second load changes nothing and no lookup scans the whole database.
 """
@@ -59,8 +59,7 @@ def schema_statements() -> list[tuple[str, str]]:
 
 
 def node_statement(label: str, rows: str = "$rows") -> str:
-    """MERGE one batch of nodes of ``label`` (an entity type or SourceDocument). ``rows`` is
-    ``$rows`` over Bolt, a list literal in load.cypher."""
+    """MERGE one batch of nodes of ``label`` (an entity type or SourceDocument), given as ``$rows``."""
     label = _label(label)
     if label == SOURCE_LABEL:
         return "UNWIND " + rows + " AS row\nMERGE (d:" + SOURCE_LABEL + " {id: row.id})\nSET d += row.props"
@@ -116,6 +115,70 @@ def replace_statements() -> list[tuple[str, str]]:
         "SET n.corpora = [c IN n.corpora WHERE c <> $corpus]\nRETURN count(*) AS removed",
     ))
     return out
+
+
+# --- LOAD CSV (load.cypher): the same MERGEs, row by row from the neo4j-admin CSV files -----------------
+
+#: How a column of a given type is read from a LOAD CSV line (every field comes as a string or null).
+_CSV_VALUE = {
+    "string": "line.`{h}`",
+    "long": "toInteger(line.`{h}`)",
+    "double": "toFloat(line.`{h}`)",
+    "boolean": "toBoolean(line.`{h}`)",
+    "string[]": "split(line.`{h}`, '\\u001F')",
+}
+#: Rows per transaction of a LOAD CSV statement.
+CSV_TRANSACTION_ROWS = 1000
+
+
+def csv_value(name: str, type_: str) -> str:
+    """The Cypher expression that reads property ``name`` of type ``type_`` from a CSV line."""
+    header = name if type_ == "string" else f"{name}:{type_}"
+    assert _IDENTIFIER.match(name)
+    return _CSV_VALUE[type_].format(h=header)
+
+
+def _csv_props(properties: dict[str, str]) -> str:
+    return "{" + ", ".join(f"{k}: {csv_value(k, t)}" for k, t in properties.items()) + "}"
+
+
+def load_csv_node_statement(label: str, file: str, properties: dict[str, str]) -> str:
+    """MERGE the nodes of ``label`` from the neo4j-admin CSV ``file`` (in Neo4j's import folder),
+    as ``node_statement`` does from rows, in transactions of ``CSV_TRANSACTION_ROWS`` rows."""
+    label = _label(label)
+    if label == SOURCE_LABEL:
+        body = (f"  MERGE (d:{SOURCE_LABEL} {{id: line.`id:ID({SOURCE_LABEL})`}})\n"
+                f"  SET d += {_csv_props(properties)}\n")
+    elif label in ENTITY_TYPES:
+        body = (f"  MERGE (n:{ENTITY_LABEL}:{label} {{id: line.`id:ID({ENTITY_LABEL})`}})\n"
+                f"  SET n += {_csv_props(properties)},\n"
+                "      n.corpora = CASE WHEN line.`corpora:string[]` IN coalesce(n.corpora, []) THEN n.corpora\n"
+                "                  ELSE coalesce(n.corpora, []) + line.`corpora:string[]` END\n")
+    else:
+        raise ValueError(f"{label!r} is not an entity type")
+    return _load_csv(file, body)
+
+
+def load_csv_relationship_statement(type_: str, file: str, properties: dict[str, str]) -> str:
+    """MERGE the relationships of ``type_`` from the neo4j-admin CSV ``file``, matching both ends by
+    label and id, as ``relationship_statement`` does from rows."""
+    type_ = _label(type_)
+    if type_ not in RELATIONSHIP_TYPES:
+        raise ValueError(f"{type_!r} is not a relationship type")
+    target = SOURCE_LABEL if type_ == PROVENANCE else ENTITY_LABEL
+    identity = "{detail: line.detail, corpus: line.corpus}" if type_ in TYPED_ENDPOINTS else "{corpus: line.corpus}"
+    body = (f"  MATCH (a:{ENTITY_LABEL} {{id: line.`:START_ID({ENTITY_LABEL})`}})\n"
+            f"  MATCH (b:{target} {{id: line.`:END_ID({target})`}})\n"
+            f"  MERGE (a)-[r:{type_} {identity}]->(b)\n"
+            f"  SET r += {_csv_props(properties)}\n")
+    return _load_csv(file, body)
+
+
+def _load_csv(file: str, body: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9_]+\.csv", file):
+        raise ValueError(f"{file!r} is not a file name of OUT/neo4j")
+    return (f"LOAD CSV WITH HEADERS FROM 'file:///{file}' AS line\n"
+            f"CALL (line) {{\n{body}}} IN TRANSACTIONS OF {CSV_TRANSACTION_ROWS} ROWS")
 
 
 #: Read-only statements the loader sends besides the writes.

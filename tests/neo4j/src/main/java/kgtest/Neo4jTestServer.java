@@ -119,6 +119,8 @@ public final class Neo4jTestServer {
         Path conf = Files.createDirectories(home.resolve("conf"));
         StringBuilder text = new StringBuilder("# written by tests/neo4j Neo4jTestServer; no secrets here\n");
         settings(bolt, http).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        // LOAD CSV reads file:/// URLs from here, as a server installed from Neo4j's archive does
+        text.append("server.directories.import=").append(Files.createDirectories(home.resolve("import")).toString()).append('\n');
         Path file = conf.resolve("neo4j.conf");
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;
