@@ -304,9 +304,15 @@ def _is_byline(line: str) -> bool:
 
 
 def _join(left: str, right: str) -> str:
+    """Join two printed lines of one paragraph.
+
+    Latin words broken by the line end keep their space; a word hyphenated at the line end
+    (``infor-`` / ``mation``) is rejoined without the hyphen when the next line goes on in lower case.
+    Otherwise (Chinese, ``2012-`` / ``2030年``, ``COVID-`` / ``19``) the lines are simply joined.
+    """
     a, b = left[-1], right[0]
+    if a == "-" and len(left) >= 2 and left[-2].isascii() and left[-2].isalpha() and b.isascii() and b.islower():
+        return left[:-1] + right
     if a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
-        if a.isalpha() and left.endswith("-"):
-            return left[:-1] + right
         return f"{left} {right}"
     return left + right
