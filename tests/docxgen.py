@@ -22,7 +22,9 @@ def table(rows: list[list[str]]) -> str:
     return f"<w:tbl><w:tblPr/><w:tblGrid/>{cells}</w:tbl>"
 
 
-def make_docx(blocks: list[str], *, footnotes: list[str] | None = None, with_rels: bool = True) -> bytes:
+def make_docx(blocks: list[str], *, footnotes: list[str] | None = None, with_rels: bool = True,
+              extra: dict[str, str] | None = None) -> bytes:
+    """A DOCX package with ``blocks`` as the body; ``extra`` adds parts (name -> XML)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
@@ -50,4 +52,6 @@ def make_docx(blocks: list[str], *, footnotes: list[str] | None = None, with_rel
                 f"<w:footnotes xmlns:w=\"{W_NS}\"><w:footnote w:type=\"separator\" w:id=\"-1\">"
                 f"<w:p><w:r><w:separator/></w:r></w:p></w:footnote>{notes}</w:footnotes>",
             )
+        for name, xml in (extra or {}).items():
+            archive.writestr(name, xml)
     return buffer.getvalue()

@@ -91,10 +91,40 @@ def test_docx_with_malformed_xml(tmp_path):
     assert "not well-formed" in read_error(tmp_path, "a.docx", buffer.getvalue()).reason
 
 
-@pytest.mark.parametrize("name", ["secret.docx", "old.doc", "secret.txt"])
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptedPackage".encode("utf-16-le")
+
+
+@pytest.mark.parametrize("name", ["secret.docx", "secret.txt"])
 def test_ole_file_is_reported_as_encrypted_or_legacy(tmp_path, name):
-    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptedPackage".encode("utf-16-le")
-    assert read_error(tmp_path, name, ole).reason == DOCX_ENCRYPTED
+    assert read_error(tmp_path, name, OLE).reason == DOCX_ENCRYPTED
+
+
+@pytest.mark.parametrize("name, expected", [("old.doc", "legacy Word document"), ("old.wps", "WPS Writer"),
+                                            ("table.xls", "Excel workbook")])
+def test_legacy_office_file_says_what_to_convert_it_to(tmp_path, name, expected):
+    reason = read_error(tmp_path, name, OLE).reason
+    assert reason.startswith(expected) and ("convert" in reason or "save" in reason)
+
+
+def test_xlsx_is_named_as_a_workbook_not_a_broken_docx(tmp_path):
+    assert read_error(tmp_path, "data.xlsx", make_docx([para(run("x"))])).reason.startswith("Excel workbook")
+
+
+def core_xml(title: str, created: str) -> str:
+    return ('<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">'
+            f"<dc:title>{title}</dc:title><dcterms:created>{created}</dcterms:created></cp:coreProperties>")
+
+
+def test_docx_core_properties_are_metadata(tmp_path):
+    data = make_docx([para(run("正文"))], extra={"docProps/core.xml": core_xml("指导意见", "2024-03-05T02:00:00Z")})
+    assert docx(tmp_path, data).meta == (("docx.created", "2024-03-05T02:00:00Z"), ("docx.title", "指导意见"))
+
+
+def test_docx_with_broken_core_properties_still_reads(tmp_path):
+    data = make_docx([para(run("正文"))], extra={"docProps/core.xml": "<cp:coreProperties"})
+    source = docx(tmp_path, data)
+    assert (source.text, source.meta) == ("正文", ())
 
 
 def test_real_pandoc_docx():
@@ -107,3 +137,4 @@ def test_real_pandoc_docx():
         "引用的段落\n"
         " 脚注：2024年发布。"
     )
+    assert source.meta == (("docx.created", "2026-11-22T10:50:53Z"), ("docx.modified", "2026-11-22T10:50:53Z"))

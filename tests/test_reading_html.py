@@ -104,3 +104,36 @@ def test_html_unclosed_head_still_reads_the_body(tmp_path):
 
 def test_html_without_text_is_refused(tmp_path):
     assert "no text" in read_error(tmp_path, "a.html", "<html><script>x</script></html>").reason
+
+
+def test_html_big5_page_without_charset(tmp_path):
+    text = "發展新質生產力是推動高質量發展的內在要求。國家發展改革委、科學技術部聯合印發指導意見。"
+    source = html(tmp_path, f"<p>{text}</p>", encoding="big5")
+    assert (source.encoding, source.text) == ("big5", text)
+
+
+def test_html_title_and_published_time_are_metadata(tmp_path):
+    page = ("<html><head><title> 关于推动创新联合体建设的\n指导意见 </title>"
+            '<meta name="keywords" content="科技"><meta name="PubDate" content="2024-03-05 10:00">'
+            '<meta property="article:published_time" content="2024-03-05T10:00:00+08:00"></head>'
+            "<body><p>正文</p></body></html>")
+    assert html(tmp_path, page).meta == (
+        ("html.published_time", "2024-03-05T10:00:00+08:00"),  # article:published_time comes first
+        ("html.title", "关于推动创新联合体建设的指导意见"),  # a line break between CJK characters is no space
+    )
+
+
+@pytest.mark.parametrize(
+    "meta",
+    ['<meta name="pubdate" content="2024-03-05">', '<meta name="publishdate" content="2024-03-05">',
+     '<meta name="DC.date" content="2024-03-05">', '<meta name="firstpublishedtime" content="2024-03-05">',
+     '<meta itemprop="datePublished" content="2024-03-05"/>'],
+    ids=["pubdate", "publishdate", "dublin-core", "gov-cn", "schema-org"],
+)
+def test_html_published_time_names(tmp_path, meta):
+    page = f"<html><head>{meta}</head><body><p>正文</p></body></html>"
+    assert html(tmp_path, page).meta == (("html.published_time", "2024-03-05"),)
+
+
+def test_html_without_metadata(tmp_path):
+    assert html(tmp_path, "<p>正文</p>").meta == ()

@@ -72,3 +72,13 @@ def test_markdown_never_fails_and_never_adds_lines(text):
 
 def test_markdown_with_only_markup_is_refused(tmp_path):
     assert "no text" in read_error(tmp_path, "a.md", "---\ntitle: x\n---\n\n***\n").reason
+
+
+def test_markdown_front_matter_is_metadata(tmp_path):
+    source = read(tmp_path, "a.md", "---\ntitle: '新闻联播'\ndate: 2023-09-08\ntags: [科技]\n---\n# 标题\n正文")
+    assert (source.text, source.meta) == ("标题\n正文", (("front_matter.date", "2023-09-08"), ("front_matter.title", "新闻联播")))
+
+
+def test_markdown_toml_front_matter_is_metadata(tmp_path):
+    source = read(tmp_path, "a.md", "+++\ndate = 2023-09-08T19:00:00+08:00\n+++\n正文")
+    assert source.meta == (("front_matter.date", "2023-09-08T19:00:00+08:00"),)

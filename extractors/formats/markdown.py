@@ -11,6 +11,9 @@ corpus is removed too: ``[[target|text]]`` becomes ``text`` and ``{{template}}``
 A line that was blank in the source stays blank (at most one in a row); a line that only held markup
 is dropped.
 
+:func:`front_matter` reads ``title`` and ``date`` from the front matter, as written (a value in quotes
+loses its quotes; nothing is parsed); plain-text files may carry the same block.
+
 Speed: most lines of real Markdown are plain text. Every pattern is tried only when the characters it
 needs are in the line (a link needs ``](``, emphasis ``*``, ``_`` or ``~~``, a block marker a first
 character such as ``#``, ``>``, ``-`` or a digit), so a plain line costs a few substring tests instead
@@ -21,7 +24,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["markdown_to_text"]
+__all__ = ["markdown_to_text", "front_matter"]
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -100,6 +103,53 @@ def markdown_to_text(text: str) -> str:
     while result and result[-1] == "":
         result.pop()
     return "\n".join(result)
+
+
+_FRONT_MATTER_HEAD = 64 * 1024  # characters searched for the closing line
+_FRONT_MATTER_FIELD = re.compile(r"^(title|date)[ \t]*[:=][ \t]*(.*)$", re.I)
+# what a line of a YAML or TOML block looks like: key: value / key = value, an indented or list
+# continuation, a comment, a [table] header
+_FRONT_MATTER_LINE = re.compile(r"^(?:[A-Za-z_][\w.-]*[ \t]*[:=]|[ \t]|- |#|\[)")
+
+
+def front_matter(text: str, *, strict: bool = False) -> tuple[tuple[tuple[str, str], ...], int]:
+    """``(meta, lines)``: ``front_matter.title`` and ``front_matter.date`` of a leading ``---`` (YAML)
+    or ``+++`` (TOML) block, and how many lines the block spans with its fences (0: no block).
+
+    ``strict`` (for plain text, where ``---`` may just be a rule): every line inside must look like
+    YAML or TOML and one must be a ``key: value``.
+    """
+    head = text[:_FRONT_MATTER_HEAD].split("\n")
+    first = head[0].lstrip("\ufeff").strip()
+    if first not in ("---", "+++"):
+        return (), 0
+    closers = ("---", "...") if first == "---" else ("+++",)
+    end = next((j for j in range(1, len(head)) if head[j].strip() in closers), 0)
+    if not end:
+        return (), 0
+    block = head[1:end]
+    if strict and not (all(_FRONT_MATTER_LINE.match(line) for line in block if line.strip())
+                       and any(":" in line or "=" in line for line in block)):
+        return (), 0
+    found: dict[str, str] = {}
+    for line in block:
+        match = _FRONT_MATTER_FIELD.match(line)
+        if match:
+            value = _scalar(match.group(2))
+            if value:
+                found.setdefault("front_matter." + match.group(1).lower(), value)
+    return tuple(sorted(found.items())), end + 1
+
+
+def _scalar(value: str) -> str:
+    """A YAML/TOML scalar as written: surrounding quotes and a trailing comment go; a block or
+    collection (``|``, ``>``, ``[``, ``{``) gives ""."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
+        return value[1:-1].strip()
+    if value[:1] in ("|", ">", "[", "{"):
+        return ""
+    return value.split(" #", 1)[0].strip()
 
 
 def _mark_front_matter(lines: list[str], kind: list[str]) -> None:
