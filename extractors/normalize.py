@@ -33,8 +33,11 @@ from extractors.textutil import CJK, CJK_PUNCT, HAN, LINE_END, repeated_runs
 LAYOUTS = ("auto", "pdf", "lines")
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
-# C0 and C1 controls except tab and newline, and the XML-forbidden non-characters.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# C0 and C1 controls except tab and newline, the XML-forbidden non-characters, bidirectional controls
+# (embeddings, overrides, isolates, marks: text must read as it is stored) and unpaired surrogates.
+# Line breaks of every kind (\v, \f, NEL, U+2028, U+2029) were made \n before this.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff"
+                      "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _WIDTH = {
     **{0xFF10 + i: ord("0") + i for i in range(10)},
     **{0xFF21 + i: ord("A") + i for i in range(26)},

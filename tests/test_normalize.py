@@ -149,3 +149,17 @@ def test_seeds_normalise_to_paragraphs(seed):
 def test_unknown_layout_rejected():
     with pytest.raises(ValueError):
         normalize("x", layout="columns")
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("甲\u202e乙\u202c丙\u2066丁\u2069\u200e\u200f戊\u061c", "甲乙丙丁戊"),
+        ("第一行\u2028第二行\u2029第三段", "第一行\n第二行\n第三段"),
+        ("分页\f第二页\v完", "分页\n第二页\n完"),
+        ("孤\ud800立\udfff", "孤立"),
+    ],
+    ids=["bidi-controls", "line-and-paragraph-separators", "form-feed-vertical-tab", "unpaired-surrogates"],
+)
+def test_bidi_controls_separators_and_surrogates_never_reach_the_normalised_text(raw, expected):
+    assert normalize(raw, layout="lines") == expected
