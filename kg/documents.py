@@ -107,12 +107,13 @@ class DocumentFiles(list):
         self.skipped = skipped
 
 
-def document_files(paths: Iterable[str | os.PathLike]) -> DocumentFiles:
+def document_files(paths: Iterable[str | os.PathLike], *, exclude: Iterable[str | os.PathLike] = ()) -> DocumentFiles:
     """``(file, document id, manifest row or None)`` of every readable file under ``paths``, in id order;
-    ``.skipped`` holds what was skipped while looking (see :func:`extractors.reading.discover`)."""
+    ``.skipped`` holds what was skipped while looking (see :func:`extractors.reading.discover`);
+    folders in ``exclude`` (the build's output and staging folders) are never entered."""
     paths = list(paths)
     manifests = manifest_rows(paths)
-    found = discover(paths)
+    found = discover(paths, exclude=exclude)
     return DocumentFiles(
         [(str(file), doc_id, manifests.get(Path(file).resolve())) for file, doc_id in found.files], found.skipped
     )

@@ -196,16 +196,15 @@ def _detect(data: bytes, utf8_error: UnicodeDecodeError) -> Extracted:
         return found
     if nuls or looks_binary(data):
         raise FormatError(BINARY_REASON)
+    utf8 = "invalid byte 0x%02X at offset %d" % (data[utf8_error.start], utf8_error.start)
     try:
         data.decode("gb18030")
-        gb_offset = 0
     except UnicodeDecodeError as gb_error:
-        gb_offset = gb_error.start
-    raise FormatError(
-        "cannot decode as UTF-8 (invalid byte 0x%02X at offset %d) or as GB18030 (invalid byte 0x%02X at "
-        "offset %d), nor in another encoding; save it as UTF-8"
-        % (data[utf8_error.start], utf8_error.start, data[gb_offset], gb_offset)
-    )
+        gb18030 = "invalid byte 0x%02X at offset %d" % (data[gb_error.start], gb_error.start)
+    else:
+        gb18030 = "it decodes, but to characters that are not text"
+    raise FormatError(f"cannot decode as UTF-8 ({utf8}) or as GB18030 ({gb18030}), nor in another "
+                      "encoding; save it as UTF-8")
 
 
 _PLAUSIBLE = re.compile("[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u4dbf"
@@ -333,7 +332,8 @@ def _least_damaged(data: bytes) -> Extracted | None:
 
 
 def _is_single_byte(encoding: str) -> bool:
-    return len("\u00e9\u4e2d".encode(encoding, "replace")) == 2 if encoding else False
+    """Latin-1, Cyrillic, Greek …: one byte a character (a Chinese character cannot be written)."""
+    return len("\u00e9\u4e2d".encode(encoding, "replace")) == 2
 
 
 def _codec_name(name: str) -> str:
