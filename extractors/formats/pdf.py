@@ -100,7 +100,7 @@ def read_pdf(data: bytes) -> Extracted:
     if unmapped:
         warnings.append("font(s) without a Unicode mapping (no ToUnicode table): "
                         f"{', '.join(sorted(unmapped))}; their text is missing or garbled")
-    warnings += [f"PDF repaired while reading: {message}" for message in messages[:_MAX_WARNINGS]]
+    warnings += [f"damaged PDF, read around the damage: {message}" for message in messages[:_MAX_WARNINGS]]
     text = "\n\n".join(text.rstrip() for text in texts)
     return Extracted(text, "", tuple(warnings), meta)
 
