@@ -447,6 +447,9 @@ def test_seed_printed_by_chromium_reads_back_line_for_line(tmp_path, seed):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         pytest.skip("chromium is not installed (make test-tools installs it)")
+    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True) if shutil.which("fc-list") else None
+    if fonts is None or not fonts.stdout.strip():
+        pytest.skip("no Chinese font for chromium to print with (Debian: apt-get install fonts-wqy-microhei)")
     lines = [line.strip() for line in (SEEDS / seed).read_text(encoding="utf-8").split("\n") if line.strip()]
     lines = [line for line in lines if len(line) <= 36]  # one printed line each
     page = ("<!DOCTYPE html><html lang=zh-CN><head><meta charset=utf-8><style>@page{size:A4;margin:15mm}"
