@@ -98,16 +98,33 @@ def load_document(path: str | os.PathLike, doc_id: str, *, layout: str = "auto",
     )
 
 
-def document_files(paths: Iterable[str | os.PathLike]) -> list[tuple[str, str, Meta | None]]:
-    """``(file, document id, manifest row or None)`` of every readable file under ``paths``, in id order."""
+class DocumentFiles(list):
+    """The list of ``(file, document id, manifest row or None)``, with ``skipped``: the files and
+    folders discovery passed over, each a ReadError with the reason."""
+
+    def __init__(self, files: Iterable[tuple[str, str, Meta | None]], skipped: list[ReadError]):
+        super().__init__(files)
+        self.skipped = skipped
+
+
+def document_files(paths: Iterable[str | os.PathLike], *, exclude: Iterable[str | os.PathLike] = ()) -> DocumentFiles:
+    """``(file, document id, manifest row or None)`` of every readable file under ``paths``, in id order;
+    ``.skipped`` holds what was skipped while looking (see :func:`extractors.reading.discover`);
+    folders in ``exclude`` (the build's output and staging folders) are never entered."""
     paths = list(paths)
     manifests = manifest_rows(paths)
-    return [(str(file), doc_id, manifests.get(Path(file).resolve())) for file, doc_id in discover(paths)]
+    found = discover(paths, exclude=exclude)
+    return DocumentFiles(
+        [(str(file), doc_id, manifests.get(Path(file).resolve())) for file, doc_id in found.files], found.skipped
+    )
 
 
 def iter_documents(paths: Iterable[str | os.PathLike], *, layout: str = "auto") -> Iterator[Document | ReadError]:
-    """Documents in id order; a file that cannot be read yields its ReadError and the rest go on."""
-    for file, doc_id, meta in document_files(paths):
+    """What discovery skipped (ReadErrors), then documents in id order; a file that cannot be read
+    yields its ReadError and the rest go on."""
+    files = document_files(paths)
+    yield from files.skipped
+    for file, doc_id, meta in files:
         try:
             yield load_document(file, doc_id, layout=layout, meta=meta)
         except ReadError as exc:

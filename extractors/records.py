@@ -48,12 +48,22 @@ def entity_id(type_: str, name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A file as read, before normalisation."""
+    """A file as read, before normalisation.
+
+    ``warnings``: what the user should know about how the file was read, in words, in the order
+    found (``encoding guessed as Big5 (weak guess)``, ``12 control characters removed``).
+    ``meta``: metadata the format carries, ``(key, value)`` sorted by key, values as written in the
+    file (dates not parsed). Keys, when present: ``front_matter.date``, ``front_matter.title``
+    (Markdown and text), ``html.published_time``, ``html.title``, ``docx.created``,
+    ``docx.modified``, ``docx.title``, ``pdf.creation_date``, ``pdf.mod_date``, ``pdf.title``.
+    """
 
     path: str
     format: str  # txt, md, html, docx, pdf
-    encoding: str  # utf-8, utf-8-sig, gb18030, or "" for binary containers
+    encoding: str  # utf-8, utf-8-sig, utf-16, gb18030, big5, utf-16-le …, or "" for binary containers
     text: str
+    warnings: tuple[str, ...] = ()
+    meta: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,11 @@
 """Documents: manifest metadata, dates from the text, skipping unreadable files."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from extractors.documents import iter_documents, read_manifest, text_metadata
+from extractors.documents import document_files, iter_documents, read_manifest, text_metadata
 from extractors.errors import KgError
 from tests.conftest import SEEDS
 
@@ -45,3 +47,13 @@ def test_unreadable_file_yields_its_error_and_the_rest_go_on(tmp_path):
     items = list(iter_documents([tmp_path]))
     assert [type(i).__name__ for i in items] == ["Document", "ReadError", "Document"]
     assert "b.txt" in str(items[1])
+
+
+def test_discovery_skips_reach_the_caller(tmp_path):
+    (tmp_path / "a.txt").write_text("科技部。", encoding="utf-8")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    files = document_files([tmp_path])
+    assert [doc_id for _, doc_id, _ in files] == ["a"]
+    assert [Path(e.path).name for e in files.skipped] == ["old.doc"]
+    items = list(iter_documents([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["ReadError", "Document"]

@@ -83,6 +83,23 @@ def test_fake_bold_headline_printed_four_times_is_printed_once():
     assert head in lines and "宋德雄" in lines
 
 
+@pytest.mark.parametrize(
+    "first, second, joined",
+    [
+        ("the informa-", "tion society of 2024", "the information society of 2024"),
+        ("COVID-", "19 pandemic response", "COVID-19 pandemic response"),
+        ("Science-", "Based Targets", "Science-Based Targets"),
+        ("规划（2012-", "2030年）", "规划（2012-2030年）"),
+        ("quality", "growth", "quality growth"),
+    ],
+    ids=["hyphenated-word", "hyphen-before-digit", "hyphen-before-capital", "year-range", "latin-words"],
+)
+def test_lines_are_joined_at_a_line_end_hyphen(first, second, joined):
+    lines = (f"按照国际组织近期发布的报告{first}", f"{second}的要求推动各方面工作，")
+    text = normalize(pdf(*COLUMN[:3], *lines, *COLUMN[3:]), layout="pdf")
+    assert f"按照国际组织近期发布的报告{joined}的要求推动各方面工作，" in text
+
+
 def test_open_parenthesis_keeps_lines_together():
     text = normalize(pdf(*COLUMN, "（来源：《光明日报》2025年12月11日；作者：石长慧", "系中国科学技术发展战略研究院研究员）", *COLUMN))
     assert "作者：石长慧系中国科学技术发展战略研究院研究员）" in text
@@ -132,3 +149,17 @@ def test_seeds_normalise_to_paragraphs(seed):
 def test_unknown_layout_rejected():
     with pytest.raises(ValueError):
         normalize("x", layout="columns")
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("甲\u202e乙\u202c丙\u2066丁\u2069\u200e\u200f戊\u061c", "甲乙丙丁戊"),
+        ("第一行\u2028第二行\u2029第三段", "第一行\n第二行\n第三段"),
+        ("分页\f第二页\v完", "分页\n第二页\n完"),
+        ("孤\ud800立\udfff", "孤立"),
+    ],
+    ids=["bidi-controls", "line-and-paragraph-separators", "form-feed-vertical-tab", "unpaired-surrogates"],
+)
+def test_bidi_controls_separators_and_surrogates_never_reach_the_normalised_text(raw, expected):
+    assert normalize(raw, layout="lines") == expected

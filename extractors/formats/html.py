@@ -1,7 +1,8 @@
 """HTML to plain text with the standard library's ``html.parser``.
 
 The charset comes from a byte-order mark, else ``<meta charset>`` / ``http-equiv`` (or an XML
-declaration), else strict UTF-8, else strict GB18030; GB2312 and GBK declarations decode as GB18030,
+declaration), else it is detected as for plain text (:func:`extractors.formats.decode_text`: UTF-8,
+GB18030, Big5, UTF-16 …); GB2312 and GBK declarations decode as GB18030,
 their superset, and Latin-1 ones as windows-1252, as browsers do. Bytes that are valid UTF-8 (and not
 plain ASCII) are read as UTF-8 even when the page declares another charset: such a declaration is
 stale, since GBK text is practically never valid UTF-8.
@@ -11,6 +12,10 @@ dropped, except that the first ``<title>`` text becomes the first line. Block el
 ``<br>`` breaks one, table cells are separated by a tab, ``<pre>`` keeps its whitespace, and entities
 are unescaped (``&nbsp;`` becomes a space). Elsewhere whitespace collapses as a browser shows it: runs
 become one space, and a line break between two CJK characters disappears (CSS segment-break rule).
+
+:func:`read_html` also passes on the ``<title>`` (``html.title``) and the publication time a
+``<meta>`` element gives (``html.published_time``), as written: the first found of
+:data:`PUBLISHED_TIME_KEYS`, in that order (``name``, ``property`` or ``itemprop``, any case).
 """
 from __future__ import annotations
 
@@ -18,9 +23,18 @@ import codecs
 import re
 from html.parser import HTMLParser
 
-from extractors.formats import FormatError, bom_encoding, looks_binary, newlines
+from extractors.formats import BINARY_REASON, Extracted, FormatError, bom_encoding, decode_text, looks_binary_text, newlines
 
-__all__ = ["html_to_text", "detect_charset"]
+__all__ = ["html_to_text", "read_html", "detect_charset", "PUBLISHED_TIME_KEYS"]
+
+#: ``<meta>`` names that give a page's publication time, in order of precedence (compared in lower case):
+#: Open Graph / article, the names Chinese news and government sites use (PubDate, publishdate,
+#: firstpublishedtime on gov.cn), Dublin Core, schema.org.
+PUBLISHED_TIME_KEYS: tuple[str, ...] = (
+    "article:published_time", "og:published_time", "pubdate", "publishdate", "date", "dc.date",
+    "dc.date.issued", "dcterms.issued", "dcterms.date", "dcterms.created", "firstpublishedtime",
+    "datepublished",
+)
 
 _DROP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "head"})
 _BLOCK = frozenset(
@@ -82,26 +96,27 @@ def detect_charset(data: bytes) -> str | None:
     return name
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def _decode(data: bytes) -> Extracted:
+    if bom_encoding(data):
+        return decode_text(data)
     declared = detect_charset(data)
-    tried: list[str] = []
-    candidates = [declared] if declared else []
-    candidates += [c for c in ("utf-8", "gb18030") if c != declared]
-    if not bom_encoding(data) and looks_binary(data):
-        raise FormatError("binary file, not HTML text")
-    if declared and not bom_encoding(data) and declared != "utf-8" and not data.isascii():
+    if declared and declared != "utf-8" and not data.isascii():
         # A page declaring GB2312 (say) whose bytes are valid UTF-8 is a UTF-8 page with a stale
         # declaration (common after CMS migrations): GBK text is practically never valid UTF-8.
         try:
-            return data.decode("utf-8"), "utf-8"
+            return Extracted(data.decode("utf-8"), "utf-8")
         except UnicodeDecodeError:
             pass
-    for encoding in candidates:
+    if declared:
         try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError as exc:
-            tried.append(f"{encoding.upper()} (invalid byte at offset {exc.start})")
-    raise FormatError("cannot decode HTML as " + " or as ".join(tried))
+            text = data.decode(declared)
+        except UnicodeDecodeError:
+            pass  # a wrong declaration: detect, as for an undeclared page
+        else:
+            if looks_binary_text(text):
+                raise FormatError(BINARY_REASON)
+            return Extracted(text, declared)
+    return decode_text(data)
 
 
 class _TextParser(HTMLParser):
@@ -116,9 +131,12 @@ class _TextParser(HTMLParser):
         self._pre = 0
         self._cell_depth = 0
         self._cells_in_row = 0
+        self.meta: dict[str, str] = {}  # first content of each <meta> name/property/itemprop, lower-cased key
 
     # -- structure ---------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            self._meta(attrs)
         if "head" in self._drop and tag not in _HEAD_CONTENT:  # an unclosed <head> ends here
             del self._drop[self._drop.index("head"):]
         if tag == "title" and all(open_tag == "head" for open_tag in self._drop):  # not an <svg><title>
@@ -147,6 +165,14 @@ class _TextParser(HTMLParser):
             self._break()
             if tag == "pre":
                 self._pre += 1
+
+    def _meta(self, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name.lower(): value or "" for name, value in attrs}
+        content = values.get("content", "").strip()
+        for attribute in ("property", "name", "itemprop"):
+            key = values.get(attribute, "").strip().lower()
+            if key and content:
+                self.meta.setdefault(key, content)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _DROP and tag not in ("head",):
@@ -197,9 +223,13 @@ class _TextParser(HTMLParser):
         if text.strip(" \t") or hard:
             self.lines.extend(text.split("\n"))
 
+    @property
+    def title_text(self) -> str:
+        return _collapse("".join(self.title)).strip()
+
     def finish(self) -> list[str]:
         self._end_row()
-        title = _collapse("".join(self.title)).strip()
+        title = self.title_text
         lines = [line.rstrip(" \t") if line.strip(" \t") else "" for line in self.lines]
         cleaned: list[str] = []
         for line in lines:
@@ -254,11 +284,24 @@ def _render(pieces: list[str]) -> str:
 
 def html_to_text(data: bytes) -> tuple[str, str]:
     """Decode an HTML file and return ``(text, encoding)``; see the module docstring."""
-    text, encoding = _decode(data)
+    extracted = read_html(data)
+    return extracted.text, extracted.encoding
+
+
+def read_html(data: bytes) -> Extracted:
+    """Text, encoding, decoding warnings, title and publication time of an HTML file."""
+    decoded = _decode(data)
     parser = _TextParser()
     try:
-        parser.feed(newlines(text).lstrip("\ufeff"))
+        parser.feed(newlines(decoded.text).lstrip("\ufeff"))
         parser.close()
     except Exception as exc:  # html.parser is lenient; anything it still raises is bad markup
         raise FormatError(f"cannot parse HTML: {exc}") from None
-    return "\n".join(parser.finish()), encoding
+    lines = parser.finish()
+    meta = []
+    published = next((parser.meta[key] for key in PUBLISHED_TIME_KEYS if parser.meta.get(key)), "")
+    if published:
+        meta.append(("html.published_time", published))
+    if parser.title_text:
+        meta.append(("html.title", parser.title_text))
+    return Extracted("\n".join(lines), decoded.encoding, decoded.warnings, tuple(sorted(meta)))

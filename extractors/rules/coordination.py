@@ -24,7 +24,9 @@ COUNTRY_ABBREVIATIONS = {
     "塔": "塔吉克斯坦", "乌": "乌克兰",
 }
 _ABBR = "".join(COUNTRY_ABBREVIATIONS)
-_COUNTRY_LIST = re.compile(rf"(?<![\u4e00-\u9fff])([{_ABBR}])((?:、[{_ABBR}])+)(?=两国|三国|四国|五国|双方|三方|四方|各方|关系|领导人|元首|外长)")
+_COUNTRY_LIST = re.compile(
+    rf"(?<![\u4e00-\u9fff])([{_ABBR}])((?:、[{_ABBR}])+)(?=两国|三国|四国|五国|双方|三方|四方|各方|关系|领导人|元首|外长)"
+)
 
 
 def expand_coordination(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
