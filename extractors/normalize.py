@@ -63,7 +63,10 @@ _FULL_DIGIT_PUNCT = {"．": ".", "－": "-", "／": "/"}
 _SPACES = "[ \t]+"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}]){_SPACES}(?=[{CJK}])")
 _SPACE_CJK_ALNUM = re.compile(rf"(?<=[{HAN}{CJK_PUNCT}]){_SPACES}(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]){_SPACES}(?=[{HAN}{CJK_PUNCT}])")
-_PAGE_NUMBER = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4})$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4})$",
+    re.I,
+)
 # A headline set in fake bold comes out of the PDF three or four times in a row, sometimes
 # character by character (以以以以““““链式思维””””).
 _REPEATED_CHAR = re.compile(rf"([{HAN}“”‘’])\1{{3}}")
@@ -280,7 +283,10 @@ def _breaks_between(lines: list[str], local: list[float], bylines: list[bool], i
     """Does a paragraph end after ``lines[i]``? (``local``: each line's local column width.)"""
     line, nxt = lines[i], lines[i + 1]
     width = local[i]
-    heading_like = lambda s, w: s[-1] not in LINE_END and len(s) < 0.6 * w and len(s) <= 40
+
+    def heading_like(s: str, w: float) -> bool:
+        return s[-1] not in LINE_END and len(s) < 0.6 * w and len(s) <= 40
+
     if _BLOCK_START.match(nxt) or bylines[i + 1] or bylines[i]:
         return True
     if line.count("（") + line.count("(") > line.count("）") + line.count(")"):
