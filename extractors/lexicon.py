@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import os
 import re
-from functools import cached_property, lru_cache
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Mapping
 
 from extractors.boundaries import WordBoundaries
 from extractors.errors import LexiconError
+from extractors.forms import surface_key, surface_variants
 from extractors.matcher import TermMatcher
-from extractors.normalize import clean_characters
 from extractors.records import ENTITY_TYPES, LexiconEntry
-from extractors.textutil import CJK_PUNCT, HAN
+
+__all__ = ["Lexicon", "TYPE_ALIASES", "build_lexicon", "builtin_lexicon_files", "load_lexicon", "parse_lexicon_file",
+           "surface_key", "surface_variants"]
 
 #: Chinese type names accepted in lexicon files.
 TYPE_ALIASES: Mapping[str, str] = {
@@ -40,9 +42,6 @@ TYPE_ALIASES: Mapping[str, str] = {
 COMMON_WORD_FREQ = 400
 
 _FORBIDDEN = re.compile(r"[\t|\n\r]")
-_SPACE_IN_FORM = re.compile(
-    rf"(?<=[{HAN}{CJK_PUNCT}0-9A-Za-z])[ ]+(?=[{HAN}{CJK_PUNCT}])|(?<=[{HAN}{CJK_PUNCT}])[ ]+(?=[0-9A-Za-z])"
-)
 
 
 class Lexicon:
@@ -81,19 +80,6 @@ class Lexicon:
 
     def by_id(self) -> dict[str, LexiconEntry]:
         return {e.id: e for e in self.entries}
-
-
-@lru_cache(maxsize=8192)
-def surface_key(form: str) -> str:
-    """The key a surface form is registered and looked up under."""
-    return clean_characters(form.strip())
-
-
-def surface_variants(form: str) -> set[str]:
-    """The written variants a form is matched in: as cleaned, and without layout spaces
-    (PDF normalisation removes spaces next to Chinese characters)."""
-    key = surface_key(form)
-    return {key, _SPACE_IN_FORM.sub("", key)}
 
 
 def builtin_lexicon_files() -> list[Path]:
