@@ -1,7 +1,8 @@
 """Lexicons: loading, validation, and the alias registry that maps surface forms to entities.
 
 The file format is documented in ``extractors/lexicon/README.md``. The shipped lexicon is every
-``*.tsv`` file in ``extractors/lexicon/``; users add files with ``--lexicon PATH``.
+``*.tsv`` file in ``extractors/lexicon/`` plus the entries the families generate from their member
+lists (``extractors.families``); users add files with ``--lexicon PATH``.
 """
 from __future__ import annotations
 
@@ -10,16 +11,17 @@ import re
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from extractors.boundaries import WordBoundaries
 from extractors.errors import LexiconError
+from extractors.families import family_entries
 from extractors.forms import surface_key, surface_variants
 from extractors.matcher import TermMatcher
 from extractors.records import ENTITY_TYPES, LexiconEntry
 
-__all__ = ["Lexicon", "TYPE_ALIASES", "build_lexicon", "builtin_lexicon_files", "load_lexicon", "parse_lexicon_file",
-           "surface_key", "surface_variants"]
+__all__ = ["Lexicon", "TYPE_ALIASES", "build_lexicon", "builtin_entries", "builtin_lexicon_files", "load_lexicon",
+           "parse_lexicon_file", "surface_key", "surface_variants"]
 
 #: Chinese type names accepted in lexicon files.
 TYPE_ALIASES: Mapping[str, str] = {
@@ -42,6 +44,7 @@ TYPE_ALIASES: Mapping[str, str] = {
 COMMON_WORD_FREQ = 400
 
 _FORBIDDEN = re.compile(r"[\t|\n\r]")
+_SHOWN = 20  # conflicts listed in one message
 
 
 class Lexicon:
@@ -139,48 +142,80 @@ def _parse_row(line: str, origin: str) -> LexiconEntry:
     return LexiconEntry(name=name, type=type_, aliases=unique, category=category, origin=origin)
 
 
-def build_lexicon(entries: Iterable[LexiconEntry]) -> Lexicon:
-    """Merge entries with the same type and name, then register every surface form.
+def _listing(messages: Sequence[str], head: str = "") -> str:
+    shown = list(messages[:_SHOWN])
+    if len(messages) > _SHOWN:
+        shown.append(f"... and {len(messages) - _SHOWN} more")
+    return head + ("\n  ".join(shown) if head else "\n".join(shown))
 
-    Raises LexiconError listing every form claimed by two different entries.
+
+def build_lexicon(entries: Iterable[LexiconEntry], *, merge: bool = True) -> Lexicon:
+    """Register every surface form of ``entries``.
+
+    Entries with the same type and name are merged (their aliases combined), or with ``merge=False``
+    are an error naming both rows. Raises LexiconError listing every form claimed by two entries.
     """
+    ordered, forms, twice, conflicts = _register(entries, merge=merge)
+    if twice:
+        raise LexiconError(_listing(twice, "lexicon conflict: an entry must be listed once; remove one row:\n  "))
+    if conflicts:
+        raise LexiconError(_listing(
+            conflicts,
+            "lexicon conflict: a surface form must name one entity; remove the alias from one entry "
+            "or merge the entries:\n  ",
+        ))
+    return Lexicon(entries=ordered, forms=forms)
+
+
+def _register(entries: Iterable[LexiconEntry], *, merge: bool):
+    """``(entries in (type, name) order, forms, entries listed twice, forms claimed twice)``."""
     merged: dict[tuple[str, str], LexiconEntry] = {}
+    twice: list[str] = []
     for e in entries:
         key = (e.type, e.name)
-        if key in merged:
-            old = merged[key]
+        old = merged.get(key)
+        if old is None:
+            merged[key] = e
+        elif merge:
             aliases = tuple(dict.fromkeys((*old.aliases, *e.aliases)))
             merged[key] = LexiconEntry(old.name, old.type, aliases, old.category or e.category, old.origin)
         else:
-            merged[key] = e
+            twice.append(f"{e.type} {e.name!r} is listed twice: {old.origin} and {e.origin}")
+    ordered = tuple(sorted(merged.values(), key=lambda x: (x.type, x.name)))
     forms: dict[str, LexiconEntry] = {}
-    conflicts: list[str] = []
-    for e in sorted(merged.values(), key=lambda x: (x.type, x.name)):
+    conflicts: set[str] = set()
+    for e in ordered:
         for form in (e.name, *e.aliases):
             for variant in surface_variants(form):
                 other = forms.get(variant)
                 if other is None:
                     forms[variant] = e
                 elif other is not e:
-                    conflicts.append(
+                    conflicts.add(
                         f"{variant!r} is claimed by {other.type} {other.name!r} ({other.origin}) "
                         f"and by {e.type} {e.name!r} ({e.origin})"
                     )
-    if conflicts:
-        shown = "\n  ".join(sorted(set(conflicts))[:20])
-        more = f"\n  ... and {len(set(conflicts)) - 20} more" if len(set(conflicts)) > 20 else ""
-        raise LexiconError(
-            f"lexicon conflict: a surface form must name one entity; remove the alias from one entry "
-            f"or merge the entries:\n  {shown}{more}"
-        )
-    ordered = tuple(sorted(merged.values(), key=lambda x: (x.type, x.name)))
-    return Lexicon(entries=ordered, forms=forms)
+    return ordered, forms, twice, sorted(conflicts)
+
+
+def builtin_entries() -> list[LexiconEntry]:
+    """The shipped lexicon's entries: every row of the shipped files and every generated entry."""
+    entries: list[LexiconEntry] = []
+    for f in builtin_lexicon_files():
+        entries.extend(parse_lexicon_file(f))
+    entries.extend(family_entries())
+    return entries
+
+
+def _builtin_lexicon() -> Lexicon:
+    # the shipped data must be consistent on its own: a row listed twice (say a city typed into
+    # place.tsv that a family also generates) is an error, not a silent merge
+    return build_lexicon(builtin_entries(), merge=False)
 
 
 def load_lexicon(paths: Iterable[str | os.PathLike] = (), *, builtin: bool = True) -> Lexicon:
     """The shipped lexicon (unless ``builtin=False``) plus the user's files, validated and merged."""
-    files = [*(builtin_lexicon_files() if builtin else []), *map(Path, paths)]
-    entries: list[LexiconEntry] = []
-    for f in files:
+    entries = list(_builtin_lexicon().entries) if builtin else []
+    for f in paths:
         entries.extend(parse_lexicon_file(f))
     return build_lexicon(entries)
