@@ -3,11 +3,21 @@
 The file format is documented in ``extractors/lexicon/README.md``. The shipped lexicon is every
 ``*.tsv`` file in ``extractors/lexicon/`` plus the entries the families generate from their member
 lists (``extractors.families``); users add files with ``--lexicon PATH``.
+
+Three rules decide what a surface form names:
+
+- Within the shipped lexicon, and among a user's files, a form names one entity: two entries claiming
+  it are a conflict, and loading fails naming both rows (two shipped rows with the same type and
+  name fail too; two user rows with the same type and name are merged).
+- A user's row may override the shipped lexicon (``apply_overrides``): if it claims a built-in
+  entry's canonical name, it replaces that entry; if it claims only some of a built-in entry's other
+  forms, it takes those forms away and the built-in entry keeps the rest.
 """
 from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -20,8 +30,11 @@ from extractors.forms import surface_key, surface_variants
 from extractors.matcher import TermMatcher
 from extractors.records import ENTITY_TYPES, LexiconEntry
 
-__all__ = ["Lexicon", "TYPE_ALIASES", "build_lexicon", "builtin_entries", "builtin_lexicon_files", "load_lexicon",
-           "parse_lexicon_file", "surface_key", "surface_variants"]
+__all__ = [
+    "Lexicon", "Override", "TYPE_ALIASES", "apply_overrides", "build_lexicon", "builtin_entries",
+    "builtin_lexicon_files", "load_lexicon", "parse_lexicon_file", "read_lexicon_file", "surface_key",
+    "surface_variants",
+]
 
 #: Chinese type names accepted in lexicon files.
 TYPE_ALIASES: Mapping[str, str] = {
@@ -40,11 +53,14 @@ TYPE_ALIASES: Mapping[str, str] = {
     **{t.lower(): t for t in ENTITY_TYPES},
 }
 
+#: The columns of a lexicon row, as error messages name them.
+COLUMNS = ("name", "type", "aliases", "category")
+
 #: A word with at least this frequency in jieba's dictionary is a common word, not a name.
 COMMON_WORD_FREQ = 400
 
 _FORBIDDEN = re.compile(r"[\t|\n\r]")
-_SHOWN = 20  # conflicts listed in one message
+_SHOWN = 20  # errors or conflicts listed in one message
 
 
 class Lexicon:
@@ -85,13 +101,16 @@ class Lexicon:
         return {e.id: e for e in self.entries}
 
 
+# --- files -----------------------------------------------------------------------------------------
+
 def builtin_lexicon_files() -> list[Path]:
     folder = resources.files("extractors") / "lexicon"
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".tsv"))
 
 
-def parse_lexicon_file(path: str | os.PathLike) -> list[LexiconEntry]:
-    """Parse and validate one lexicon file. Raises LexiconError naming file and line."""
+def read_lexicon_file(path: str | os.PathLike) -> tuple[list[LexiconEntry], list[str]]:
+    """The valid rows of one lexicon file and a message for each invalid one (``file:line: column N
+    (field): reason``). Raises LexiconError only if the file cannot be read or decoded."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -101,11 +120,23 @@ def parse_lexicon_file(path: str | os.PathLike) -> list[LexiconEntry]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LexiconError(f"{path}: lexicon files must be UTF-8 (bad byte at offset {exc.start})") from None
-    entries = []
+    entries, errors = [], []
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        entries.append(_parse_row(line, f"{path}:{lineno}"))
+        try:
+            entries.append(_parse_row(line, f"{path}:{lineno}"))
+        except LexiconError as exc:
+            errors.append(str(exc))
+    return entries, errors
+
+
+def parse_lexicon_file(path: str | os.PathLike) -> list[LexiconEntry]:
+    """Parse and validate one lexicon file. Raises LexiconError naming file, line, column and reason
+    for every invalid row."""
+    entries, errors = read_lexicon_file(path)
+    if errors:
+        raise LexiconError(_listing(errors))
     return entries
 
 
@@ -115,29 +146,30 @@ def _parse_row(line: str, origin: str) -> LexiconEntry:
         cols.pop()
     if len(cols) < 2:
         raise LexiconError(
-            f"{origin}: expected 'name<TAB>type[<TAB>aliases[<TAB>category]]', got one column "
-            f"(are the columns separated by TABs?)"
+            f"{origin}: column 2 (type) is missing: expected 'name<TAB>type[<TAB>aliases[<TAB>category]]', "
+            f"got one column (are the columns separated by TABs?)"
         )
     if len(cols) > 4:
-        raise LexiconError(f"{origin}: expected at most 4 TAB-separated columns, got {len(cols)}")
+        raise LexiconError(f"{origin}: expected at most 4 TAB-separated columns ({', '.join(COLUMNS)}), got {len(cols)}")
     name, type_raw = cols[0].strip(), cols[1].strip()
     aliases_raw = cols[2] if len(cols) > 2 else ""
     category = cols[3].strip() if len(cols) > 3 else ""
     if not name:
-        raise LexiconError(f"{origin}: empty canonical name")
+        raise LexiconError(f"{origin}: column 1 (name): empty canonical name")
     type_ = TYPE_ALIASES.get(type_raw)
     if type_ is None:
         raise LexiconError(
-            f"{origin}: unknown type {type_raw!r}; expected one of {', '.join(ENTITY_TYPES)}"
+            f"{origin}: column 2 (type): unknown type {type_raw!r}; expected one of {', '.join(ENTITY_TYPES)}"
         )
     aliases = [a.strip() for a in aliases_raw.split("|")] if aliases_raw.strip() else []
-    for form in [name, *aliases]:
+    for col, form in [(1, name), *((3, a) for a in aliases)]:
+        where = f"{origin}: column {col} ({COLUMNS[col - 1]})"
         if not form:
-            raise LexiconError(f"{origin}: empty alias (two '|' in a row, or a trailing '|')")
+            raise LexiconError(f"{where}: empty alias (two '|' in a row, or a trailing '|')")
         if _FORBIDDEN.search(form):
-            raise LexiconError(f"{origin}: {form!r} contains a TAB, '|' or line break")
+            raise LexiconError(f"{where}: {form!r} contains a TAB, '|' or line break")
         if len(surface_key(form)) < 2:
-            raise LexiconError(f"{origin}: {form!r} is shorter than two characters and would match everywhere")
+            raise LexiconError(f"{where}: {form!r} is shorter than two characters and would match everywhere")
     unique = tuple(dict.fromkeys(a for a in aliases if a != name))
     return LexiconEntry(name=name, type=type_, aliases=unique, category=category, origin=origin)
 
@@ -148,6 +180,8 @@ def _listing(messages: Sequence[str], head: str = "") -> str:
         shown.append(f"... and {len(messages) - _SHOWN} more")
     return head + ("\n  ".join(shown) if head else "\n".join(shown))
 
+
+# --- the registry ----------------------------------------------------------------------------------
 
 def build_lexicon(entries: Iterable[LexiconEntry], *, merge: bool = True) -> Lexicon:
     """Register every surface form of ``entries``.
@@ -213,9 +247,102 @@ def _builtin_lexicon() -> Lexicon:
     return build_lexicon(builtin_entries(), merge=False)
 
 
+# --- overriding the shipped lexicon ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Override:
+    """What one user entry does to one built-in entry.
+
+    ``replaces``: the user entry claims the built-in's canonical name, so it stands in its place;
+    ``kept`` are the built-in's forms the user did not list, which the user entry keeps as aliases
+    (they still name the same thing). Otherwise the user entry takes ``forms`` from the built-in entry,
+    which keeps its name and its other forms.
+    """
+
+    user: LexiconEntry
+    builtin: LexiconEntry
+    replaces: bool
+    forms: tuple[str, ...]  # the built-in's forms the user entry claims
+    kept: tuple[str, ...] = ()  # replaces: the built-in's other forms, now the user entry's
+
+    def describe(self) -> str:
+        u, b = self.user, self.builtin
+        head = f"{u.origin}: {u.type} {u.name!r}"
+        if self.replaces:
+            kept = f"; keeps its other forms {', '.join(self.kept)}" if self.kept else ""
+            return f"{head} replaces built-in {b.type} {b.name!r} ({b.origin}){kept}"
+        return (f"{head} takes {', '.join(map(repr, self.forms))} from built-in {b.type} {b.name!r} "
+                f"({b.origin}), which keeps its other forms")
+
+
+def apply_overrides(builtin: Lexicon, user: Lexicon) -> tuple[list[LexiconEntry], list[Override]]:
+    """The entries of the built-in lexicon with the user's entries laid over it, and what each user
+    entry overrode.
+
+    A user entry that claims a built-in entry's canonical name (as its name or an alias) replaces
+    that entry: the user's type, canonical name and aliases win, the user's category wins unless it is
+    empty, and the built-in's forms the user did not list stay as aliases of the user entry (renaming
+    科技部 should not lose 中华人民共和国科学技术部). A user entry that claims only other forms of a
+    built-in entry takes those forms away from it (国家计委 to 国家发展计划委员会); the built-in entry
+    keeps its name and the rest. Forms claimed by any user entry are never kept for a built-in one.
+    """
+    claimed: dict[str, LexiconEntry] = {}  # variant -> the user entry claiming it
+    for u in user.entries:
+        for form in (u.name, *u.aliases):
+            for variant in surface_variants(form):
+                claimed[variant] = u
+    touched: dict[str, tuple[LexiconEntry, dict[LexiconEntry, set[str]]]] = {}  # built-in id -> users -> variants
+    for variant, u in claimed.items():
+        b = builtin.forms.get(variant)
+        if b is not None:
+            touched.setdefault(b.id, (b, {}))[1].setdefault(u, set()).add(variant)
+
+    def unclaimed(forms: Iterable[str]) -> tuple[str, ...]:
+        return tuple(f for f in forms if not surface_variants(f) & claimed.keys())
+
+    overrides: list[Override] = []
+    changed: dict[str, LexiconEntry | None] = {}  # built-in id -> its trimmed entry, or None if replaced
+    replacing: dict[LexiconEntry, list[LexiconEntry]] = {}  # user entry -> the built-ins it replaces
+    for bid, (b, users) in sorted(touched.items(), key=lambda kv: (kv[1][0].type, kv[1][0].name)):
+        owner = next((claimed[v] for v in sorted(surface_variants(b.name)) if v in claimed), None)
+        for u, variants in sorted(users.items(), key=lambda kv: kv[0].origin):
+            forms = tuple(f for f in (b.name, *b.aliases) if surface_variants(f) & variants)
+            if u is owner:
+                overrides.append(Override(u, b, True, forms, unclaimed((b.name, *b.aliases))))
+                replacing.setdefault(u, []).append(b)
+            else:
+                overrides.append(Override(u, b, False, forms))
+        changed[bid] = None if owner is not None else replace(b, aliases=unclaimed(b.aliases))
+    entries = [changed.get(b.id, b) for b in builtin.entries]
+    entries = [e for e in entries if e is not None]
+    for u in user.entries:
+        gone = replacing.get(u, [])
+        kept = [f for b in gone for f in unclaimed((b.name, *b.aliases))]
+        category = u.category or next((b.category for b in gone if b.category), "")
+        entries.append(replace(u, aliases=tuple(dict.fromkeys((*u.aliases, *kept))), category=category))
+    return entries, overrides
+
+
+# --- loading -----------------------------------------------------------------------------------------
+
+def _user_lexicon(paths: Iterable[str | os.PathLike]) -> Lexicon:
+    entries: list[LexiconEntry] = []
+    try:
+        for p in paths:
+            entries.extend(parse_lexicon_file(p))
+        return build_lexicon(entries)
+    except LexiconError as exc:
+        raise LexiconError(str(exc), param="paths") from None
+
+
 def load_lexicon(paths: Iterable[str | os.PathLike] = (), *, builtin: bool = True) -> Lexicon:
-    """The shipped lexicon (unless ``builtin=False``) plus the user's files, validated and merged."""
-    entries = list(_builtin_lexicon().entries) if builtin else []
-    for f in paths:
-        entries.extend(parse_lexicon_file(f))
-    return build_lexicon(entries)
+    """The shipped lexicon (unless ``builtin=False``) with the user's files laid over it (see
+    ``apply_overrides``), validated."""
+    user = _user_lexicon(paths)
+    if builtin and user.entries:
+        entries, _ = apply_overrides(_builtin_lexicon(), user)
+        lexicon = build_lexicon(entries, merge=False)
+    else:
+        lexicon = _builtin_lexicon() if builtin else user
+    return lexicon
+
