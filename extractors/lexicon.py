@@ -12,6 +12,7 @@ Three rules decide what a surface form names:
 - A user's row may override the shipped lexicon (``apply_overrides``): if it claims a built-in
   entry's canonical name, it replaces that entry; if it claims only some of a built-in entry's other
   forms, it takes those forms away and the built-in entry keeps the rest.
+- A stop-list (``extractors.stoplist``) keeps names, forms or categories out of the mentions.
 """
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ from extractors.errors import LexiconError
 from extractors.families import family_entries
 from extractors.forms import surface_key, surface_variants
 from extractors.matcher import TermMatcher
-from extractors.records import ENTITY_TYPES, LexiconEntry
+from extractors.records import ENTITY_TYPES, LexiconEntry, Mention
+from extractors.stoplist import Stop, parse_stoplist_file, resolve
 
 __all__ = [
     "Lexicon", "Override", "TYPE_ALIASES", "apply_overrides", "build_lexicon", "builtin_entries",
@@ -67,12 +69,14 @@ class Lexicon:
     """Entries and the alias registry: every surface form maps to exactly one entry.
 
     The matcher and the word-boundary checker built from the forms are created on first use and
-    belong to this object (no module-level state).
+    belong to this object (no module-level state). ``stop`` says which mentions the user's
+    stop-lists drop (nothing, by default).
     """
 
-    def __init__(self, entries: tuple[LexiconEntry, ...], forms: Mapping[str, LexiconEntry]):
+    def __init__(self, entries: tuple[LexiconEntry, ...], forms: Mapping[str, LexiconEntry], stop: Stop | None = None):
         self.entries = entries
         self.forms = forms
+        self.stop = stop if stop is not None else Stop()
 
     def __repr__(self) -> str:
         return f"Lexicon({len(self.entries)} entries, {len(self.forms)} surface forms)"
@@ -99,6 +103,10 @@ class Lexicon:
 
     def by_id(self) -> dict[str, LexiconEntry]:
         return {e.id: e for e in self.entries}
+
+    def drops(self, mention: Mention) -> bool:
+        """True if a stop-list keeps this mention out."""
+        return bool(self.stop) and self.stop.drops(mention)
 
 
 # --- files -----------------------------------------------------------------------------------------
@@ -335,14 +343,22 @@ def _user_lexicon(paths: Iterable[str | os.PathLike]) -> Lexicon:
         raise LexiconError(str(exc), param="paths") from None
 
 
-def load_lexicon(paths: Iterable[str | os.PathLike] = (), *, builtin: bool = True) -> Lexicon:
+def load_lexicon(
+    paths: Iterable[str | os.PathLike] = (),
+    *,
+    builtin: bool = True,
+    stoplists: Iterable[str | os.PathLike] = (),
+) -> Lexicon:
     """The shipped lexicon (unless ``builtin=False``) with the user's files laid over it (see
-    ``apply_overrides``), validated."""
+    ``apply_overrides``), validated, and the user's stop-lists applied."""
     user = _user_lexicon(paths)
     if builtin and user.entries:
         entries, _ = apply_overrides(_builtin_lexicon(), user)
         lexicon = build_lexicon(entries, merge=False)
     else:
         lexicon = _builtin_lexicon() if builtin else user
+    rules = [r for f in stoplists for r in parse_stoplist_file(f)]
+    if rules:
+        lexicon = Lexicon(lexicon.entries, lexicon.forms, resolve(rules, lexicon.entries, lexicon.forms))
     return lexicon
 

@@ -28,6 +28,11 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
         help="an extra lexicon file (TSV: name, type, aliases, category; see extractors/lexicon/README.md); repeatable",
     )
     p.add_argument("--no-builtin-lexicon", action="store_true", help="use only the lexicon files given with --lexicon")
+    p.add_argument(
+        "--stoplist", action="append", default=[], metavar="FILE",
+        help="names, forms (form:TEXT) or categories (category:media-source) to keep out of the mentions and the "
+        "graph, one a line (see extractors/lexicon/README.md); repeatable",
+    )
     p.add_argument("--no-rules", action="store_true", help="lexicon matches only (no rule-based extraction)")
     p.add_argument(
         "--layout", choices=LAYOUTS, default="auto",
@@ -185,9 +190,10 @@ def build_parser() -> argparse.ArgumentParser:
 #: The option of each command that sets a library parameter, for error messages (a library error
 #: names the parameter it is about, never an option).
 _OPTIONS = {
-    "extract": {},
-    "build": {"window": "--window", "workers": "--workers", "min_npmi": "--min-npmi", "uri": "--neo4j",
-              "user": "--neo4j-user", "database": "--neo4j-database", "corpus": "--corpus", "replace": "--replace"},
+    "extract": {"paths": "--lexicon", "stoplists": "--stoplist"},
+    "build": {"paths": "--lexicon", "stoplists": "--stoplist", "window": "--window", "workers": "--workers",
+              "min_npmi": "--min-npmi", "uri": "--neo4j", "user": "--neo4j-user", "database": "--neo4j-database",
+              "corpus": "--corpus", "replace": "--replace"},
     "export": {"uri": "--uri", "user": "--user", "database": "--database", "corpus": "--corpus",
                "replace": "--replace", "batch_size": "--batch-size"},
     "query": {"uri": "--uri", "user": "--user", "database": "--database", "params": "--param"},
@@ -218,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _lexicon(args):
     from extractors.lexicon import load_lexicon
 
-    return load_lexicon(args.lexicon, builtin=not args.no_builtin_lexicon)
+    return load_lexicon(args.lexicon, builtin=not args.no_builtin_lexicon, stoplists=args.stoplist)
 
 
 def _report_skipped(skipped) -> int:
