@@ -30,12 +30,12 @@ from extractors.families import family_entries
 from extractors.forms import surface_key, surface_variants
 from extractors.matcher import TermMatcher
 from extractors.records import ENTITY_TYPES, LexiconEntry, Mention
-from extractors.stoplist import Stop, parse_stoplist_file, resolve
+from extractors.stoplist import Stop, StopRule, describe, parse_stoplist_file, read_stoplist_file, resolve, resolve_rules
 
 __all__ = [
-    "Lexicon", "Override", "TYPE_ALIASES", "apply_overrides", "build_lexicon", "builtin_entries",
-    "builtin_lexicon_files", "load_lexicon", "parse_lexicon_file", "read_lexicon_file", "surface_key",
-    "surface_variants",
+    "Lexicon", "LexiconCheck", "Override", "TYPE_ALIASES", "apply_overrides", "build_lexicon", "builtin_entries",
+    "builtin_lexicon_files", "check_lexicon_files", "load_lexicon", "parse_lexicon_file", "read_lexicon_file",
+    "surface_key", "surface_variants",
 ]
 
 #: Chinese type names accepted in lexicon files.
@@ -362,3 +362,78 @@ def load_lexicon(
         lexicon = Lexicon(lexicon.entries, lexicon.forms, resolve(rules, lexicon.entries, lexicon.forms))
     return lexicon
 
+
+# --- checking a user's files ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class LexiconCheck:
+    """What ``kg lexicon check`` reports: errors (invalid rows, conflicts between the user's rows,
+    unreadable files, unknown stop-list categories), the built-in entries the user's rows override,
+    and what each stop-list line stops."""
+
+    files: tuple[str, ...]
+    entries: int
+    errors: tuple[str, ...]
+    overrides: tuple[Override, ...]
+    stops: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def report(self) -> str:
+        lines = [f"{len(self.files)} file(s), {self.entries} valid entr{'y' if self.entries == 1 else 'ies'}"]
+        if self.errors:
+            lines += [f"{len(self.errors)} error(s):", *(f"  {e}" for e in self.errors)]
+        if self.overrides:
+            lines += [f"{len(self.overrides)} override(s) of the shipped lexicon:",
+                      *(f"  {o.describe()}" for o in self.overrides)]
+        elif not self.errors:
+            lines.append("no conflict with the shipped lexicon")
+        if self.stops:
+            lines += ["stop-list:", *(f"  {s}" for s in self.stops)]
+        lines.append("OK" if self.ok else "FAILED")
+        return "\n".join(lines)
+
+
+def check_lexicon_files(
+    paths: Sequence[str | os.PathLike],
+    *,
+    stoplists: Sequence[str | os.PathLike] = (),
+    builtin: bool = True,
+) -> LexiconCheck:
+    """Validate a user's lexicon files (and stop-lists) without building anything: every invalid row,
+    every conflict between the user's rows, and what the rows override in the shipped lexicon."""
+    entries: list[LexiconEntry] = []
+    errors: list[str] = []
+    for p in paths:
+        try:
+            found, bad = read_lexicon_file(p)
+        except LexiconError as exc:
+            errors.append(str(exc))
+            continue
+        entries.extend(found)
+        errors.extend(bad)
+    overrides: list[Override] = []
+    lexicon: Lexicon | None = None
+    ordered, forms, _, conflicts = _register(entries, merge=True)
+    errors.extend(f"conflict: {c}" for c in conflicts)
+    if not conflicts:
+        user = lexicon = Lexicon(ordered, forms)
+        if builtin:
+            merged, overrides = apply_overrides(_builtin_lexicon(), user)
+            lexicon = build_lexicon(merged, merge=False)
+    stops: list[str] = []
+    rules: list[StopRule] = []
+    for f in stoplists:
+        try:
+            found_rules, bad = read_stoplist_file(f)
+        except LexiconError as exc:
+            errors.append(str(exc))
+            continue
+        rules.extend(found_rules)
+        errors.extend(bad)
+    if rules and lexicon is not None:
+        errors.extend(resolve_rules(rules, lexicon.entries, lexicon.forms)[1])
+        stops = describe(rules, lexicon.entries, lexicon.forms)
+    return LexiconCheck(tuple(map(str, paths)), len(entries), tuple(errors), tuple(overrides), tuple(stops))

@@ -184,6 +184,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--database", metavar="NAME", help="the database (with --uri; default: $NEO4J_DATABASE, else neo4j)")
     p.set_defaults(func=_cmd_query)
     p.__class__ = _IntermixedParser  # NAME and OUT may come before or after the options
+
+    p = sub.add_parser(
+        "lexicon", help="check your lexicon files against the shipped lexicon (lexicon check)",
+        description="Work with user lexicon files (see extractors/lexicon/README.md).",
+    )
+    lexicon = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = lexicon.add_parser(
+        "check", help="validate lexicon files and list what they override in the shipped lexicon",
+        description="Validate lexicon files (and stop-lists) without building anything. Prints every invalid row "
+        "with its file, line and column and what was expected, every conflict between your rows, and which "
+        "built-in entries your rows override: a row that claims a built-in entry's canonical name replaces that "
+        "entry (keeping the forms you did not list); a row that claims only some of its other forms takes those "
+        "forms away from it. Exits 1 if there is an error, 0 otherwise (overrides are not errors).",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="lexicon files (TSV: name, type, aliases, category)")
+    p.add_argument("--stoplist", action="append", default=[], metavar="FILE",
+                   help="also check a stop-list and show what each of its lines stops; repeatable")
+    p.add_argument("--no-builtin-lexicon", action="store_true",
+                   help="check the files on their own, not against the shipped lexicon")
+    p.set_defaults(func=_cmd_lexicon_check)
     return parser
 
 
@@ -197,6 +217,7 @@ _OPTIONS = {
     "export": {"uri": "--uri", "user": "--user", "database": "--database", "corpus": "--corpus",
                "replace": "--replace", "batch_size": "--batch-size"},
     "query": {"uri": "--uri", "user": "--user", "database": "--database", "params": "--param"},
+    "lexicon": {"stoplists": "--stoplist"},
 }
 
 
@@ -325,6 +346,14 @@ def _cmd_query(args) -> int:
                        user=args.user, database=args.database)
     print(format_result(result, args.format))
     return EXIT_OK
+
+
+def _cmd_lexicon_check(args) -> int:
+    from extractors.lexicon import check_lexicon_files
+
+    result = check_lexicon_files(args.files, stoplists=args.stoplist, builtin=not args.no_builtin_lexicon)
+    print(result.report())
+    return EXIT_OK if result.ok else EXIT_ERROR
 
 
 def parse_param_args(pairs: Sequence[str] | None) -> dict[str, str]:

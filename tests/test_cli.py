@@ -134,6 +134,32 @@ def test_a_stoplist_keeps_names_out_of_mentions_and_graph(tmp_path):
     assert "科技部" in entities and "央视网" not in entities and "新闻联播" not in entities
 
 
+def test_lexicon_check_reports_errors_with_file_line_and_column_and_fails(tmp_path):
+    lex = tmp_path / "my.tsv"
+    lex.write_text("# mine\n新质生产力\tConcept\n中华人民共和国科学技术部\tInstitution\t科技部\n", encoding="utf-8")
+    r = run("lexicon", "check", str(lex))
+    assert r.returncode == 1, r.stdout
+    assert f"{lex}:2: column 2 (type): unknown type 'Concept'; expected one of Person" in r.stdout
+    assert f"{lex}:3: Institution '中华人民共和国科学技术部' replaces built-in Institution '科技部'" in r.stdout
+    assert r.stdout.rstrip().endswith("FAILED")
+
+
+def test_lexicon_check_passes_with_overrides_only(tmp_path):
+    lex = tmp_path / "my.tsv"
+    lex.write_text("国家发展计划委员会\tInstitution\t国家计委\n", encoding="utf-8")
+    stop = tmp_path / "stop.txt"
+    stop.write_text("category:media-source\n", encoding="utf-8")
+    r = run("lexicon", "check", str(lex), "--stoplist", str(stop))
+    assert r.returncode == 0, r.stdout
+    assert "2 override(s) of the shipped lexicon" in r.stdout and "takes '国家计委'" in r.stdout
+    assert f"{stop}:1: stops the " in r.stdout and r.stdout.rstrip().endswith("OK")
+
+
+def test_lexicon_check_has_help():
+    r = run("lexicon", "check", "--help")
+    assert r.returncode == 0 and "replaces" in r.stdout and "--stoplist" in r.stdout
+
+
 def test_missing_path_is_an_error(tmp_path):
     r = run("extract", str(tmp_path / "nope"))
     assert r.returncode in (1, 2) and "nope" in r.stderr and "Traceback" not in r.stderr

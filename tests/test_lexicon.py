@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.errors import LexiconError
-from extractors.lexicon import build_lexicon, load_lexicon, parse_lexicon_file, read_lexicon_file
+from extractors.lexicon import build_lexicon, check_lexicon_files, load_lexicon, parse_lexicon_file, read_lexicon_file
 from extractors.records import ENTITY_TYPES, entity_id
 
 
@@ -177,3 +177,45 @@ def test_forms_with_layout_spaces_also_match_without(tmp_path):
     lex = load_lexicon([p], builtin=False)
     assert lex.lookup("长三角G60科创走廊").name == "长三角 G60 科创走廊"
 
+
+# --- checking a user's files ----------------------------------------------------------------------------
+
+def test_check_reports_every_error_with_file_line_and_column(tmp_path):
+    a = write(tmp_path, "新质生产力 Policy\n科创金融\tConcept\n", "a.tsv")
+    b = write(tmp_path, "算力网\tTechnology\t算力||网络\n", "b.tsv")
+    result = check_lexicon_files([a, b, tmp_path / "nope.tsv"])
+    assert not result.ok
+    assert [e.split(": ")[0] for e in result.errors] == [f"{a}:1", f"{a}:2", f"{b}:1", f"{tmp_path / 'nope.tsv'}"]
+    assert "column 2 (type): unknown type 'Concept'" in result.errors[1]
+    assert "column 3 (aliases): empty alias" in result.errors[2]
+    assert "cannot read" in result.errors[3]
+    assert result.report().endswith("FAILED")
+
+
+def test_check_reports_conflicts_between_the_users_rows(tmp_path):
+    p = write(tmp_path, "科创金融\tPolicy\t科技金融\n金融科技创新\tPolicy\t科技金融\n")
+    result = check_lexicon_files([p])
+    assert not result.ok and f"{p}:1" in result.errors[0] and f"{p}:2" in result.errors[0]
+
+
+def test_check_lists_overrides_without_failing(tmp_path):
+    p = write(tmp_path, "中华人民共和国科学技术部\tInstitution\t科技部\n国家发展计划委员会\tInstitution\t国家计委\n新词\tPolicy\n")
+    result = check_lexicon_files([p])
+    assert result.ok and result.entries == 3
+    shown = [o.describe() for o in result.overrides]
+    assert any(s.startswith(f"{p}:1: Institution '中华人民共和国科学技术部' replaces built-in Institution '科技部'")
+               and "keeps its other forms 科学技术部" in s for s in shown)
+    assert any(s.startswith(f"{p}:2: Institution '国家发展计划委员会' takes '国家计委' from built-in Institution '国家计划委员会'")
+               for s in shown)
+    assert result.report().endswith("OK")
+
+
+def test_check_says_what_a_stoplist_stops(tmp_path):
+    lex = write(tmp_path, "数智融合\tPolicy\n", "a.tsv")
+    stop = write(tmp_path, "category:media-source\n央行\nform:央行\n无此名\ncategory:meida\n", "stop.txt")
+    result = check_lexicon_files([lex], stoplists=[stop])
+    assert result.errors == (f"{stop}:5: no lexicon entry has the category 'meida' (did you mean media?)",)
+    assert result.stops[0].startswith(f"{stop}:1: stops the ") and "category 'media-source'" in result.stops[0]
+    assert "Institution '中国人民银行' under all its forms" in result.stops[1]
+    assert "the written form '央行'" in result.stops[2]
+    assert "not in the lexicon" in result.stops[3]
