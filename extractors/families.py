@@ -375,10 +375,16 @@ def _body_forms(body: Member, country: Member) -> tuple[str, list[str]]:
     if body["applies"] == "legislature":
         suffixes = [country["legislature"]]
     heads = [country["name"], *country["forms"]]
-    if body["short"] == "yes" and country["short"]:
-        heads.append(country["short"])
     forms = [h + s for h in heads for s in suffixes]
+    if body["short"] == "yes" and country["short"]:
+        forms += [f for f in (country["short"] + s for s in suffixes) if not _reads_as_name_and_one_more(f, country)]
     return forms[0], forms[1:]
+
+
+def _reads_as_name_and_one_more(form: str, country: Member) -> bool:
+    """美 + 国会 is also 美国 + 会 (美国会继续… 'the US will go on'): a short compound that is the
+    country's name followed by one character is left out. 美 + 国防部 stays (防部 is no word)."""
+    return any(form.startswith(n) and len(form) == len(n) + 1 for n in (country["name"], *country["forms"]))
 
 
 def foreign_bodies(country_rows: list[Member], body_rows: list[Member], named_rows: list[Member]) -> list[LexiconEntry]:

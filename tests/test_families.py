@@ -264,6 +264,8 @@ def test_the_chinese_body_alone_is_still_found(extract, text, institution):
         ("3日政府发布通告。", "日本政府"),
         ("以政府名义发布。", "以色列政府"),
         ("集团公司建设部署会召开。", "建设部"),
+        ("韩国会愿加强同中方的友好交流。", "韩国国会"),
+        ("美国会继续推进相关政策。", "美国国会"),
     ],
 )
 def test_a_generated_form_is_not_found_inside_an_ordinary_word(extract, text, absent):
