@@ -233,6 +233,7 @@ def test_generated_forms_are_found_in_a_sentence(extract, text, institution):
         ("俄央行宣布下调关键利率。", "中国人民银行"),
         ("美国司法部提起诉讼。", "司法部"),
         ("巴西卫生部通报疫情。", "卫生部"),
+        ("古巴公共卫生部表示。", "卫生部"),
     ],
 )
 def test_a_foreign_body_is_never_the_chinese_one_its_name_contains(extract, text, chinese):
