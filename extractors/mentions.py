@@ -15,6 +15,8 @@ Steps:
 4. Within a document, a name introduced once is recognised again when it recurs on its own
    (王韬 after 主任王韬; 罗素 after 斯图尔特·罗素; 《方案》 after …（以下简称《方案》）).
 5. Every mention resolves to one canonical entity through the alias registry, with a stable id.
+6. What the user's stop-lists name is dropped (``extractors.stoplist``): after overlaps are resolved,
+   so a stopped name still keeps a shorter term or a rule from being found inside it.
 """
 from __future__ import annotations
 
@@ -78,7 +80,10 @@ def extract_mentions(
         accepted = expand_coordination(text, accepted, lexicon)
     else:
         accepted = anchors
-    return sorted(_to_mention(doc.id, doc.text, c, lexicon) for c in accepted)
+    mentions = sorted(_to_mention(doc.id, doc.text, c, lexicon) for c in accepted)
+    if lexicon.stop:  # stopped entities kept their spans above (nothing shorter is found inside them)
+        mentions = [m for m in mentions if not lexicon.drops(m)]
+    return mentions
 
 
 def _lexicon_candidates(text: str, sents, lexicon: Lexicon, options: ExtractOptions) -> list[Candidate]:

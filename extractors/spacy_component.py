@@ -80,16 +80,17 @@ class PolicyEntityComponent:
 
 @Language.factory(
     FACTORY,
-    default_config={"lexicon_paths": [], "builtin_lexicon": True, "rules": True, "overwrite_ents": True},
+    default_config={"lexicon_paths": [], "builtin_lexicon": True, "stoplists": [], "rules": True, "overwrite_ents": True},
 )
 def make_policy_entity_ruler(
     nlp: Language,
     name: str,
     lexicon_paths: list[str],
     builtin_lexicon: bool,
+    stoplists: list[str],
     rules: bool,
     overwrite_ents: bool,
 ) -> PolicyEntityComponent:
     """Factory registered with spaCy: ``nlp.add_pipe("kg_policy_entities", config={...})``."""
-    lexicon = load_lexicon(lexicon_paths, builtin=builtin_lexicon)
+    lexicon = load_lexicon(lexicon_paths, builtin=builtin_lexicon, stoplists=stoplists)
     return PolicyEntityComponent(lexicon, rules=rules, overwrite_ents=overwrite_ents)

@@ -29,6 +29,11 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
         help="an extra lexicon file (TSV: name, type, aliases, category; see extractors/lexicon/README.md); repeatable",
     )
     p.add_argument("--no-builtin-lexicon", action="store_true", help="use only the lexicon files given with --lexicon")
+    p.add_argument(
+        "--stoplist", action="append", default=[], metavar="FILE",
+        help="names, forms (form:TEXT) or categories (category:media-source) to keep out of the mentions and the "
+        "graph, one a line (see extractors/lexicon/README.md); repeatable",
+    )
     p.add_argument("--no-rules", action="store_true", help="lexicon matches only (no rule-based extraction)")
     p.add_argument(
         "--layout", choices=LAYOUTS, default="auto",
@@ -148,6 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lexicon", action="append", default=[], metavar="PATH",
                    help="a lexicon file whose entries are known already (not proposed again); repeatable")
     p.add_argument("--no-builtin-lexicon", action="store_true", help="use only the lexicon files given with --lexicon")
+    p.add_argument("--stoplist", action="append", default=[], metavar="FILE",
+                   help="a stop-list: names and categories never proposed or counted (see extractors/lexicon/README.md); repeatable")
     p.add_argument("--top", type=int, default=CandidateOptions.top, metavar="N",
                    help=f"write the N best candidates; 0 writes all (default {CandidateOptions.top})")
     p.add_argument("--min-count", type=int, default=CandidateOptions.min_count, metavar="N",
@@ -203,19 +210,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--database", metavar="NAME", help="the database (with --uri; default: $NEO4J_DATABASE, else neo4j)")
     p.set_defaults(func=_cmd_query)
     p.__class__ = _IntermixedParser  # NAME and OUT may come before or after the options
+
+    p = sub.add_parser(
+        "lexicon", help="check your lexicon files against the shipped lexicon (lexicon check)",
+        description="Work with user lexicon files (see extractors/lexicon/README.md).",
+    )
+    lexicon = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = lexicon.add_parser(
+        "check", help="validate lexicon files and list what they override in the shipped lexicon",
+        description="Validate lexicon files (and stop-lists) without building anything. Prints every invalid row "
+        "with its file, line and column and what was expected, every conflict between your rows, and which "
+        "built-in entries your rows override: a row that claims a built-in entry's canonical name replaces that "
+        "entry (keeping the forms you did not list); a row that claims only some of its other forms takes those "
+        "forms away from it. Exits 1 if there is an error, 0 otherwise (overrides are not errors).",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="lexicon files (TSV: name, type, aliases, category)")
+    p.add_argument("--stoplist", action="append", default=[], metavar="FILE",
+                   help="also check a stop-list and show what each of its lines stops; repeatable")
+    p.add_argument("--no-builtin-lexicon", action="store_true",
+                   help="check the files on their own, not against the shipped lexicon")
+    p.set_defaults(func=_cmd_lexicon_check)
     return parser
 
 
 #: The option of each command that sets a library parameter, for error messages (a library error
 #: names the parameter it is about, never an option).
 _OPTIONS = {
-    "extract": {},
-    "candidates": {"top": "--top", "min_count": "--min-count"},
-    "build": {"window": "--window", "workers": "--workers", "min_npmi": "--min-npmi", "uri": "--neo4j",
-              "user": "--neo4j-user", "database": "--neo4j-database", "corpus": "--corpus", "replace": "--replace"},
+    "extract": {"paths": "--lexicon", "stoplists": "--stoplist"},
+    "candidates": {"top": "--top", "min_count": "--min-count", "paths": "--lexicon", "stoplists": "--stoplist"},
+    "build": {"paths": "--lexicon", "stoplists": "--stoplist", "window": "--window", "workers": "--workers",
+              "min_npmi": "--min-npmi", "uri": "--neo4j", "user": "--neo4j-user", "database": "--neo4j-database",
+              "corpus": "--corpus", "replace": "--replace"},
     "export": {"uri": "--uri", "user": "--user", "database": "--database", "corpus": "--corpus",
                "replace": "--replace", "batch_size": "--batch-size"},
     "query": {"uri": "--uri", "user": "--user", "database": "--database", "params": "--param"},
+    "lexicon": {"stoplists": "--stoplist"},
 }
 
 
@@ -243,7 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _lexicon(args):
     from extractors.lexicon import load_lexicon
 
-    return load_lexicon(args.lexicon, builtin=not args.no_builtin_lexicon)
+    return load_lexicon(args.lexicon, builtin=not args.no_builtin_lexicon, stoplists=args.stoplist)
 
 
 def _report_skipped(skipped) -> int:
@@ -362,6 +391,14 @@ def _cmd_query(args) -> int:
                        user=args.user, database=args.database)
     print(format_result(result, args.format))
     return EXIT_OK
+
+
+def _cmd_lexicon_check(args) -> int:
+    from extractors.lexicon import check_lexicon_files
+
+    result = check_lexicon_files(args.files, stoplists=args.stoplist, builtin=not args.no_builtin_lexicon)
+    print(result.report())
+    return EXIT_OK if result.ok else EXIT_ERROR
 
 
 def parse_param_args(pairs: Sequence[str] | None) -> dict[str, str]:

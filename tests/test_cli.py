@@ -105,6 +105,61 @@ def test_user_lexicon_adds_terms(tmp_path):
     assert any(json.loads(x)["name"] == "数智融合" for x in r.stdout.splitlines())
 
 
+def test_a_bad_user_lexicon_or_stoplist_names_its_option(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("科技部。", encoding="utf-8")
+    lex, stop = tmp_path / "my.tsv", tmp_path / "stop.txt"
+    lex.write_text("新质生产力\tConcept\n", encoding="utf-8")
+    stop.write_text("category:nothing-has-it\n", encoding="utf-8")
+    r = run("extract", str(f), "--lexicon", str(lex))
+    assert r.returncode == 1 and r.stderr.rstrip().endswith("(option --lexicon)")
+    r = run("extract", str(f), "--stoplist", str(stop))
+    assert r.returncode == 1 and f"{stop}:1:" in r.stderr and r.stderr.rstrip().endswith("(option --stoplist)")
+
+
+def test_a_stoplist_keeps_names_out_of_mentions_and_graph(tmp_path):
+    src = tmp_path / "news.txt"
+    src.write_text("央视网消息（新闻联播）：科技部召开会议，部署发展新质生产力。\n央视网消息（新闻联播）：科技部推动新质生产力发展。",
+                   encoding="utf-8")
+    stop = tmp_path / "stop.txt"
+    stop.write_text("# source boilerplate\ncategory:media-source\n", encoding="utf-8")
+    before = run("extract", str(src), "--format", "jsonl")
+    after = run("extract", str(src), "--format", "jsonl", "--stoplist", str(stop))
+    assert {"央视网", "新闻联播"} <= {json.loads(x)["name"] for x in before.stdout.splitlines()}
+    kept = {json.loads(x)["name"] for x in after.stdout.splitlines()}
+    assert not kept & {"央视网", "新闻联播"} and {"科技部", "新质生产力"} <= kept
+    r = run("build", str(src), "-o", str(tmp_path / "out"), "--min-count", "1", "--stoplist", str(stop), "--quiet", "--no-html")
+    assert r.returncode == 0, r.stderr
+    entities = (tmp_path / "out" / "entities.csv").read_text(encoding="utf-8")
+    assert "科技部" in entities and "央视网" not in entities and "新闻联播" not in entities
+
+
+def test_lexicon_check_reports_errors_with_file_line_and_column_and_fails(tmp_path):
+    lex = tmp_path / "my.tsv"
+    lex.write_text("# mine\n新质生产力\tConcept\n中华人民共和国科学技术部\tInstitution\t科技部\n", encoding="utf-8")
+    r = run("lexicon", "check", str(lex))
+    assert r.returncode == 1, r.stdout
+    assert f"{lex}:2: column 2 (type): unknown type 'Concept'; expected one of Person" in r.stdout
+    assert f"{lex}:3: Institution '中华人民共和国科学技术部' replaces built-in Institution '科技部'" in r.stdout
+    assert r.stdout.rstrip().endswith("FAILED")
+
+
+def test_lexicon_check_passes_with_overrides_only(tmp_path):
+    lex = tmp_path / "my.tsv"
+    lex.write_text("国家发展计划委员会\tInstitution\t国家计委\n", encoding="utf-8")
+    stop = tmp_path / "stop.txt"
+    stop.write_text("category:media-source\n", encoding="utf-8")
+    r = run("lexicon", "check", str(lex), "--stoplist", str(stop))
+    assert r.returncode == 0, r.stdout
+    assert "2 override(s) of the shipped lexicon" in r.stdout and "takes '国家计委'" in r.stdout
+    assert f"{stop}:1: stops the " in r.stdout and r.stdout.rstrip().endswith("OK")
+
+
+def test_lexicon_check_has_help():
+    r = run("lexicon", "check", "--help")
+    assert r.returncode == 0 and "replaces" in r.stdout and "--stoplist" in r.stdout
+
+
 def test_missing_path_is_an_error(tmp_path):
     r = run("extract", str(tmp_path / "nope"))
     assert r.returncode in (1, 2) and "nope" in r.stderr and "Traceback" not in r.stderr

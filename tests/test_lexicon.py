@@ -1,10 +1,10 @@
-"""Lexicon files: the shipped lexicon, validation errors, merging and conflicts."""
+"""Lexicon files: the shipped lexicon, validation errors, merging, conflicts, and a user's overrides."""
 from __future__ import annotations
 
 import pytest
 
 from extractors.errors import LexiconError
-from extractors.lexicon import build_lexicon, load_lexicon, parse_lexicon_file
+from extractors.lexicon import build_lexicon, check_lexicon_files, load_lexicon, parse_lexicon_file, read_lexicon_file
 from extractors.records import ENTITY_TYPES, entity_id
 
 
@@ -53,11 +53,13 @@ def test_row_format(tmp_path):
 @pytest.mark.parametrize(
     "row, reason",
     [
+        ("新质生产力 Policy", "column 2 (type) is missing"),
         ("新质生产力 Policy", "TAB"),
-        ("新质生产力\tConcept", "unknown type 'Concept'"),
-        ("\tPolicy", "empty canonical name"),
-        ("新质生产力\tPolicy\t科技||金融", "empty alias"),
-        ("新质生产力\tPolicy\t新", "shorter than two characters"),
+        ("新质生产力\tConcept", "column 2 (type): unknown type 'Concept'; expected one of Person, Institution"),
+        ("\tPolicy", "column 1 (name): empty canonical name"),
+        ("新质生产力\tPolicy\t科技||金融", "column 3 (aliases): empty alias"),
+        ("新质生产力\tPolicy\t新", "column 3 (aliases): '新' is shorter than two characters"),
+        ("新\tPolicy", "column 1 (name): '新' is shorter than two characters"),
         ("a\tPolicy\tb\tc\td", "at most 4"),
     ],
 )
@@ -67,6 +69,16 @@ def test_invalid_rows_name_file_line_and_reason(tmp_path, row, reason):
         parse_lexicon_file(p)
     assert f"{p}:2:" in str(exc.value)
     assert reason in str(exc.value)
+
+
+def test_every_invalid_row_of_a_file_is_reported_at_once(tmp_path):
+    p = write(tmp_path, "新质生产力\tConcept\n科技金融\tPolicy\n数智融合\tIdea\n")
+    entries, errors = read_lexicon_file(p)
+    assert [e.name for e in entries] == ["科技金融"]
+    assert [e.split(": ")[0] for e in errors] == [f"{p}:1", f"{p}:3"]
+    with pytest.raises(LexiconError) as exc:
+        parse_lexicon_file(p)
+    assert f"{p}:1:" in str(exc.value) and f"{p}:3:" in str(exc.value)
 
 
 def test_not_utf8_is_an_error(tmp_path):
@@ -96,10 +108,62 @@ def test_two_entries_claiming_one_alias_is_a_conflict(tmp_path):
     assert "'科学技术部'" in msg and f"{p}:1" in msg and f"{p}:2" in msg
 
 
-def test_user_entry_conflicting_with_shipped_lexicon_is_reported(tmp_path):
-    p = write(tmp_path, "科技部门\tInstitution\t科技部\n")
-    with pytest.raises(LexiconError, match="科技部"):
-        load_lexicon([p])
+def test_two_user_rows_claiming_one_form_fail_naming_both(tmp_path):
+    a = write(tmp_path, "科创金融\tPolicy\t科技金融\n", "a.tsv")
+    b = write(tmp_path, "金融科技创新\tPolicy\t科技金融\n", "b.tsv")
+    with pytest.raises(LexiconError) as exc:
+        load_lexicon([a, b])
+    assert f"{a}:1" in str(exc.value) and f"{b}:1" in str(exc.value) and exc.value.param == "paths"
+
+
+# --- overriding the shipped lexicon -------------------------------------------------------------------
+
+def test_a_user_row_claiming_a_builtin_canonical_name_replaces_that_entry(tmp_path, lexicon):
+    p = write(tmp_path, "低空经济\tPolicy\t\tnew-economy\n")
+    lex = load_lexicon([p])
+    entry = lex.lookup("低空经济")
+    assert (entry.type, entry.category, entry.origin) == ("Policy", "new-economy", f"{p}:1")
+    assert not any(e.type == "Technology" and e.name == "低空经济" for e in lex.entries)
+    assert len(lex) == len(lexicon)
+
+
+def test_a_replacing_row_keeps_the_builtin_forms_it_does_not_list(tmp_path):
+    p = write(tmp_path, "中华人民共和国科学技术部\tInstitution\t科技部\n")
+    lex = load_lexicon([p])
+    for form in ("科技部", "科学技术部", "中华人民共和国科学技术部"):
+        assert lex.lookup(form).name == "中华人民共和国科学技术部"
+    assert lex.lookup("科学技术部").category == "ministry"  # the user gave none: the built-in's stays
+    assert not any(e.name == "科技部" for e in lex.entries)
+
+
+def test_a_user_row_claiming_only_other_forms_takes_them_and_the_builtin_keeps_the_rest(tmp_path):
+    p = write(tmp_path, "国家发展计划委员会\tInstitution\t国家计委\n")
+    lex = load_lexicon([p])
+    assert lex.lookup("国家计委").name == "国家发展计划委员会"
+    kept = lex.lookup("国家计划委员会")
+    assert kept.name == "国家计划委员会" and "国家计委" not in kept.aliases
+    assert lex.lookup("中华人民共和国国家发展计划委员会").name == "国家发展计划委员会"
+
+
+def test_a_user_row_claiming_two_builtin_names_merges_them(tmp_path):
+    p = write(tmp_path, "国家计划委员会\tInstitution\t国家发展计划委员会\tplanning\n")
+    lex = load_lexicon([p])
+    merged = lex.lookup("国家发展计划委员会")
+    assert merged.name == "国家计划委员会" and merged.category == "planning"
+    assert {"国家计委", "中华人民共和国国家发展计划委员会"} <= set(merged.aliases)
+
+
+def test_a_user_row_claiming_no_builtin_form_just_adds(tmp_path, lexicon):
+    p = write(tmp_path, "东数西算二期工程\tPolicy\n")
+    lex = load_lexicon([p])
+    assert len(lex) == len(lexicon) + 1 and lex.lookup("东数西算").name == "东数西算"
+
+
+def test_a_user_row_naming_a_generated_entry_overrides_it_too(tmp_path):
+    p = write(tmp_path, "浙江省委\tInstitution\n")
+    lex = load_lexicon([p])
+    assert lex.lookup("浙江省委").name == "浙江省委"
+    assert lex.lookup("中共浙江省委员会").name == "中共浙江省委员会"  # the built-in keeps its other forms
 
 
 def test_user_lexicon_adds_entries(tmp_path):
@@ -112,3 +176,46 @@ def test_forms_with_layout_spaces_also_match_without(tmp_path):
     p = write(tmp_path, "长三角 G60 科创走廊\tPlace\n")
     lex = load_lexicon([p], builtin=False)
     assert lex.lookup("长三角G60科创走廊").name == "长三角 G60 科创走廊"
+
+
+# --- checking a user's files ----------------------------------------------------------------------------
+
+def test_check_reports_every_error_with_file_line_and_column(tmp_path):
+    a = write(tmp_path, "新质生产力 Policy\n科创金融\tConcept\n", "a.tsv")
+    b = write(tmp_path, "算力网\tTechnology\t算力||网络\n", "b.tsv")
+    result = check_lexicon_files([a, b, tmp_path / "nope.tsv"])
+    assert not result.ok
+    assert [e.split(": ")[0] for e in result.errors] == [f"{a}:1", f"{a}:2", f"{b}:1", f"{tmp_path / 'nope.tsv'}"]
+    assert "column 2 (type): unknown type 'Concept'" in result.errors[1]
+    assert "column 3 (aliases): empty alias" in result.errors[2]
+    assert "cannot read" in result.errors[3]
+    assert result.report().endswith("FAILED")
+
+
+def test_check_reports_conflicts_between_the_users_rows(tmp_path):
+    p = write(tmp_path, "科创金融\tPolicy\t科技金融\n金融科技创新\tPolicy\t科技金融\n")
+    result = check_lexicon_files([p])
+    assert not result.ok and f"{p}:1" in result.errors[0] and f"{p}:2" in result.errors[0]
+
+
+def test_check_lists_overrides_without_failing(tmp_path):
+    p = write(tmp_path, "中华人民共和国科学技术部\tInstitution\t科技部\n国家发展计划委员会\tInstitution\t国家计委\n新词\tPolicy\n")
+    result = check_lexicon_files([p])
+    assert result.ok and result.entries == 3
+    shown = [o.describe() for o in result.overrides]
+    assert any(s.startswith(f"{p}:1: Institution '中华人民共和国科学技术部' replaces built-in Institution '科技部'")
+               and "keeps its other forms 科学技术部" in s for s in shown)
+    assert any(s.startswith(f"{p}:2: Institution '国家发展计划委员会' takes '国家计委' from built-in Institution '国家计划委员会'")
+               for s in shown)
+    assert result.report().endswith("OK")
+
+
+def test_check_says_what_a_stoplist_stops(tmp_path):
+    lex = write(tmp_path, "数智融合\tPolicy\n", "a.tsv")
+    stop = write(tmp_path, "category:media-source\n央行\nform:央行\n无此名\ncategory:meida\n", "stop.txt")
+    result = check_lexicon_files([lex], stoplists=[stop])
+    assert result.errors == (f"{stop}:5: no lexicon entry has the category 'meida' (did you mean media?)",)
+    assert result.stops[0].startswith(f"{stop}:1: stops the ") and "category 'media-source'" in result.stops[0]
+    assert "Institution '中国人民银行' under all its forms" in result.stops[1]
+    assert "the written form '央行'" in result.stops[2]
+    assert "not in the lexicon" in result.stops[3]

@@ -43,6 +43,13 @@ def test_config_lexicon_only(tmp_path):
     assert [(e.text, e.label_) for e in doc.ents] == [("数智融合", "Policy")]
 
 
+def test_config_stoplists(tmp_path):
+    stop = tmp_path / "stop.txt"
+    stop.write_text("科技部\n", encoding="utf-8")
+    doc = make_nlp(stoplists=[str(stop)])(TEXT)
+    assert "科技部" not in {e.text for e in doc.ents} and "阴和俊" in {e.text for e in doc.ents}
+
+
 def test_displacy_renders():
     html = displacy.render(make_nlp()(TEXT), style="ent", options={"colors": DISPLACY_COLORS})
     assert "阴和俊" in html and "Person" in html
