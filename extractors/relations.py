@@ -30,6 +30,8 @@ _TITLE_RUN = re.compile(rf"(?:{TITLES})(?:、?(?:{TITLES}))*")
 _ISSUE_VERB = re.compile(
     r"(?:等(?:[一二三四五六七八九十两\d]+个?)?部门)?(?:近日|日前|近期|今年|联合|共同|正式)?(?:发布|印发|出台|制定|颁布|公布|发出|下发|联合印发|联合发布)(?:了|的)?"
 )
+_AFTER_PERSON = re.compile(r"系|，(?=[^，]{2,40}(?:；|）|$))|")
+_AFTER_TITLE = re.compile(r"》[，,]\s*《?")
 _AUTHORED = re.compile(r"^(?:同志)?的(?:署名文章|署名评论|文章|讲话|署名)")
 
 
@@ -80,7 +82,7 @@ def _positions(doc, index, text, ms) -> set[TypedRelation]:
             pos = seg_start - 1
         # Person [系|，] [Inst][titles](、[Inst]?[titles])* …  (byline and speaker lines)
         pos = p.end
-        m = re.match(r"系|，(?=[^，]{2,40}(?:；|）|$))|", text[pos:])
+        m = _AFTER_PERSON.match(text, pos)
         pos += len(m.group(0))
         while pos < len(text):
             inst = by_start.get(pos)
@@ -185,9 +187,9 @@ def _references(doc, index, text, ms) -> set[TypedRelation]:
     by_start = {m.start: m for m in ms}
     for d in docs:
         # 《X》，《人民日报》 / 《X》，人民日报
-        m = re.match(r"》[，,]\s*《?", text[d.end :])
+        m = _AFTER_TITLE.match(text, d.end)
         if m:
-            pub = by_start.get(d.end + m.end())
+            pub = by_start.get(m.end())
             if pub is not None and pub.type == "Institution":
                 out.add(_rel(doc, index, d, pub, "PUBLISHED_IN"))
         # 文章：《X》 then, within the next lines, 期刊：J and 作者：A、B

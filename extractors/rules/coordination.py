@@ -37,18 +37,18 @@ def expand_coordination(text: str, accepted: list[Candidate], lexicon: Lexicon) 
 def _shared_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """Places listed before a name that starts with a place take that name's tail."""
     by_start = {c.start: c for c in accepted}
+    places_by_end = {c.end: c for c in accepted if c.type == "Place"}
     replace: dict[int, Candidate] = {}
     for c in accepted:
-        if c.type == "Place" or c.rule.startswith("rule:coordination"):
+        if c.type == "Place" or c.rule.startswith("rule:coordination") or text[c.start - 1 : c.start] != "、":
             continue
-        place = next((p for p in accepted if p.type == "Place" and p.start == c.start and p.end < c.end), None)
-        head = _place_at(text, c, lexicon) if place is None else place
+        head = _place_at(text, c, lexicon)
         if head is None:
             continue
         tail = text[head.end : c.end]
         pos = c.start
         while pos >= 2 and text[pos - 1] == "、":
-            before = next((p for p in accepted if p.type == "Place" and p.end == pos - 1), None)
+            before = places_by_end.get(pos - 1)
             if before is None or before.start in replace:
                 break
             name = text[before.start : before.end] + tail

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from extractors.rules.base import Candidate, Context
-from extractors.textutil import HAN
+from extractors.textutil import is_han
 
 _NUM = "一二三四五六七八九十"
 _TERM = rf"(?:十[{_NUM[:9]}]?|二十[{_NUM[:9]}]?|[{_NUM[:9]}])"
@@ -97,7 +97,7 @@ def _meetings(ctx: Context) -> list[Candidate]:
         # walk left over the head: Han characters and digits, up to a stop character or word
         i = m.start()
         while i > lo and i > m.start() - 24 and text[i - 1] not in _STOP and (
-            re.match(f"[{HAN}0-9A-Za-z·]", text[i - 1])
+            is_han(text[i - 1]) or (text[i - 1].isascii() and text[i - 1].isalnum()) or text[i - 1] == "·"
         ):
             i -= 1
         head = text[i : m.start()]
@@ -114,7 +114,7 @@ def _meetings(ctx: Context) -> list[Candidate]:
             continue  # 法国企业有效利用|中国国际进口博览会: the known event, not a clause before it
         name = text[start:end]
         head = _EDITION.sub("", text[start : m.start()])
-        if (name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2 or _bare_qualifier(head, m.group())
+        if (name in _GENERIC or sum(map(is_han, head)) < 2 or _bare_qualifier(head, m.group())
                 or _BARE_SESSION.fullmatch(name)):
             continue
         out.append(_meeting(ctx, start, end, name))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from extractors.rules.base import Candidate, Context
-from extractors.textutil import HAN
+from extractors.textutil import HAN, is_han
 
 #: Suffixes a sub-unit of a known institution ends with.
 _SUBUNIT = (
@@ -100,7 +100,7 @@ def _clean_left(ctx: Context, i: int) -> bool:
     if i == 0:
         return True
     prev = ctx.text[i - 1]
-    return not re.match(f"[{HAN}]", prev) or prev in _STOP or prev in "系任在与和及由向对为据经原现"
+    return not is_han(prev) or prev in _STOP or prev in "系任在与和及由向对为据经原现"
 
 
 def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | None:
@@ -109,7 +109,7 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
     _, hi = ctx.sentence_bounds(start)
     j = head_end
     limit = min(hi, head_end + 16)
-    while j < limit and text[j] not in _STOP and re.match(f"[{HAN}与和·]", text[j]):
+    while j < limit and text[j] not in _STOP and (is_han(text[j]) or text[j] in "与和·"):
         j += 1
     m = _STANDALONE_RE.search(text, head_end, j)
     if m is None or (m.start() == head_end and rule.endswith("qualifier")):

@@ -53,6 +53,8 @@ _BYLINE_KEY = re.compile(r"(?:作者|撰文|文|记者|通讯员|评荐|主讲|�
 _BYLINE_PAREN = re.compile(r"[（(][^（）()]*?(?:作者|记者|来源)[^（）()]*[）)]")
 _ITEM_START = re.compile(r"(?:[：:；;、，,]|作者|记者|系)")
 _FOREIGN_LEFT_TRIM = set("与和同对向在的是据及等为被把让给跟称说于从由以将了曾也都还就前后时年")
+_BYLINE_ITEM_END = frozenset("，,、；;：:系（(）) \t\n\u3000")
+_NAME_LINE_MARK = re.compile(r"[◎○■●]\s*")
 _SPEAKER_TITLE = re.compile(r"(?:全国人大代表|全国政协委员|全国政协常委|中国科学院院士|中国工程院院士|两院院士|院士|教授|研究员)")
 
 
@@ -157,7 +159,7 @@ def _in_bylines(text: str) -> Iterator[Span]:
         for m in _ITEM_START.finditer(text, seg_start, seg_end):
             i = m.end()
             for end in name_ends(text, i, seg_end):
-                if re.match(r"[，,、；;：:系（(）)\s]|$", text[end : end + 1]) or end == seg_end:
+                if end == seg_end or end == len(text) or text[end] in _BYLINE_ITEM_END:
                     yield i, end, "rule:person-byline", False
                     break
 
@@ -168,7 +170,7 @@ def _on_own_lines(ctx: Context) -> Iterator[Span]:
     text = ctx.text
     for para_start, para_end in _paragraph_spans(text):
         line = text[para_start:para_end]
-        mark = re.match(r"[◎○■●]\s*", line)
+        mark = _NAME_LINE_MARK.match(line)
         body_start = para_start + (mark.end() if mark else 0)
         body = text[body_start:para_end]
         parts = body.split("、")
@@ -318,7 +320,7 @@ def _clean_left(text: str, start: int, institution_ends: set[int]) -> bool:
     if start == 0 or start in institution_ends:
         return True
     prev = text[start - 1]
-    return not re.match(f"[{HAN}]", prev) or prev in "和与及同"
+    return not is_han(prev) or prev in "和与及同"
 
 
 def _byline_segments(text: str) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from extractors.rules.base import Candidate, Context
-from extractors.textutil import HAN
+from extractors.textutil import HAN, is_han
 
 _HEADS = "战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|理念|政策|专项|改革|试点|示范区|行动计划|行动方案"
 _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6}})”")
@@ -107,7 +107,7 @@ def find_programmes(ctx: Context) -> list[Candidate]:
             if tok in _LAUNCH:
                 launched = True
                 break
-            if tok in _FUNCTION or not re.match(f"[{HAN}A-Za-z0-9]", tok):
+            if tok in _FUNCTION or not (is_han(tok[0]) or (tok[0].isascii() and tok[0].isalnum())):
                 break
             name_tokens.insert(0, tok)
         while name_tokens and name_tokens[0] in _LEADING_GENERIC:

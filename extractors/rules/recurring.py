@@ -9,7 +9,7 @@ import re
 
 from extractors.lexicon import Lexicon
 from extractors.rules.base import Candidate
-from extractors.textutil import HAN
+from extractors.textutil import is_han
 
 _ABBREVIATION = re.compile(r"[（(](?:以下)?简称[“\"《]?([^”\"》）)，,]{2,20})[”\"》]?[）)]")
 
@@ -68,5 +68,5 @@ def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
 
 def _glued(text: str, start: int, end: int) -> bool:
     """Is a short form glued to Han characters on both sides (so not a name standing alone)?"""
-    return (0 < start and end < len(text) and re.match(f"[{HAN}]", text[start - 1]) is not None
+    return (0 < start and end < len(text) and is_han(text[start - 1])
             and text[end] not in "说称表认指强介等和与的，。、；")
