@@ -19,6 +19,7 @@ the pattern allows, so a wrong edge is rarer than a missing one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Sequence
 
 from extractors.records import Document, Mention, Sentence, TypedRelation
@@ -56,6 +57,10 @@ def _rel(doc, index: SentenceIndex, a: Mention, b: Mention, type_: str, detail: 
     return TypedRelation(doc.id, lo, hi, type_, a.entity_id, b.entity_id, detail)
 
 
+#: Longest "institution + titles" segment looked at before a person's name.
+_MAX_SEGMENT = 200
+
+
 def _positions(doc, index, text, ms) -> set[TypedRelation]:
     out = set()
     people = [m for m in ms if m.type == "Person"]
@@ -67,7 +72,10 @@ def _positions(doc, index, text, ms) -> set[TypedRelation]:
         pos = p.start
         pending: list[str] = []
         while True:
-            seg_start = max(text.rfind("、", 0, pos), text.rfind("，", 0, pos), text.rfind("\n", 0, pos)) + 1
+            lo = max(0, pos - _MAX_SEGMENT)  # look back a bounded way: the cost stays per person, not per text
+            seg_start = max(text.rfind("、", lo, pos), text.rfind("，", lo, pos), text.rfind("\n", lo, pos)) + 1
+            if seg_start == 0 and lo > 0:
+                break  # no delimiter within reach: not an institution and its titles
             seg = text[seg_start:pos]
             inst, title = _inst_title(seg_start, seg, by_start)
             if inst is not None:
@@ -185,6 +193,8 @@ def _references(doc, index, text, ms) -> set[TypedRelation]:
     out = set()
     docs = [m for m in ms if m.type == "Document"]
     by_start = {m.start: m for m in ms}
+    ms = sorted(ms, key=lambda m: m.start)
+    starts = [m.start for m in ms]
     for d in docs:
         # 《X》，《人民日报》 / 《X》，人民日报
         m = _AFTER_TITLE.match(text, d.end)
@@ -208,9 +218,7 @@ def _references(doc, index, text, ms) -> set[TypedRelation]:
                 break
             entry_end = nxt if nxt >= 0 else len(text)
         span = (entry_start, entry_end)
-        for m2 in ms:
-            if not (d.end < m2.start < entry_end):
-                continue
+        for m2 in ms[bisect_right(starts, d.end) : bisect_left(starts, entry_end)]:
             line_start = text.rfind("\n", 0, m2.start) + 1
             label = text[line_start : line_start + 3]
             if m2.type == "Person" and label.startswith("作者"):
@@ -223,8 +231,11 @@ def _references(doc, index, text, ms) -> set[TypedRelation]:
 def _part_of(doc, index, text, ms) -> set[TypedRelation]:
     out = set()
     insts = [m for m in ms if m.type == "Institution"]
+    by_start: dict[int, list] = {}
+    for m in insts:
+        by_start.setdefault(m.start, []).append(m)
     for a in insts:
-        parents = [b for b in insts if b.start == a.start and b.end < a.end and b.entity_id != a.entity_id]
+        parents = [b for b in by_start[a.start] if b.end < a.end and b.entity_id != a.entity_id]
         if parents:
             parent = max(parents, key=lambda b: b.end)  # the immediate parent, not the grandparent
             out.add(_rel(doc, index, a, parent, "PART_OF"))

@@ -55,6 +55,7 @@ def repeated_runs(text: str, *, min_unit: int = 4, max_unit: int = 40, copies: i
     for k in range(min_unit):
         h = h * np.uint64(1_000_003) + a[k : n - min_unit + 1 + k]
     found: dict[int, tuple[int, int, int]] = {}
+    covered = bytearray(n)  # inside a run already found
     for unit in range(min_unit, max_unit + 1):
         span = unit * (copies - 1)
         if len(h) <= span:
@@ -62,7 +63,7 @@ def repeated_runs(text: str, *, min_unit: int = 4, max_unit: int = 40, copies: i
         same = h[: len(h) - unit] == h[unit:]
         ok = same[: len(same) - unit] & same[unit:] if copies >= 3 else same
         for i in np.flatnonzero(ok).tolist():
-            if i in found or any(s <= i < e for s, _, e in found.values()):
+            if covered[i]:
                 continue
             piece = text[i : i + unit]
             if text[i + unit : i + unit * copies] != piece * (copies - 1) or "\n" in piece:
@@ -71,6 +72,7 @@ def repeated_runs(text: str, *, min_unit: int = 4, max_unit: int = 40, copies: i
             while text[end : end + unit] == piece:
                 end += unit
             found[i] = (i, unit, end)
+            covered[i:end] = b"\1" * (end - i)
     # keep maximal runs, earliest first
     out: list[tuple[int, int, int]] = []
     for s, u, e in sorted(found.values()):

@@ -7,9 +7,11 @@ keeps a document's text once it has been analysed.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -102,13 +104,31 @@ def _results(tasks: list[Task], lexicon: Lexicon, options: BuildOptions) -> Iter
         for task in tasks:
             yield process_document(task, lexicon, *opts)
         return
-    lexicon.boundaries.frequency("预热")  # load jieba once, before forking: workers share it
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(options.workers, initializer=_init_worker, initargs=(lexicon, opts)) as pool:
         yield from pool.imap(_process, tasks, chunksize=1)
 
 
 # --- the build ---------------------------------------------------------------------------------------------
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run Python's cyclic garbage collector less during a build.
+
+    A build allocates millions of small objects that live to its end (counts, evidence, rows) and
+    makes almost no reference cycles; at its default pace the collector walks them again and again
+    (a fifth of the CPU time on 699 days of news). Objects alive at the start (the lexicon, jieba's
+    dictionary) are moved out of its sight (``gc.freeze``), which forked workers inherit, and it
+    runs less often; both are undone at the end."""
+    old = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
+
 
 def build(
     paths: Iterable[str | os.PathLike],

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from kg.analysis import DocResult
 from kg.cooccurrence import EVIDENCE_PER_EDGE
-from kg.measures import Association, association
+from kg.measures import Association, association, associations
 from kg.tables import DocumentRow
 
 #: Document ids listed on an edge (the full list is in evidence.csv).
@@ -75,9 +75,11 @@ class Corpus:
         self._doc_index: dict[str, int] = {}
         self._mc = (array("I"), array("I"), array("Q"), array("Q"))  # entity, doc, count, first row
         self._rows = 0
+        self._associations: dict[tuple[str, str], Association] | None = None
 
     def add(self, r: DocResult) -> None:
         """Merge one document's result (the build adds them in document-id order)."""
+        self._associations = None
         self.documents.append(r.info)
         self.units += r.units
         self._add_mention_counts(r)
@@ -149,6 +151,16 @@ class Corpus:
     def association(self, a: str, b: str) -> Association:
         """PMI, NPMI, Jaccard and G² of the pair (a, b) over the corpus's units."""
         return association(self.pairs[(a, b)].count, self.entities[a].units, self.entities[b].units, max(1, self.units))
+
+    def associations(self) -> dict[tuple[str, str], Association]:
+        """``association`` of every pair, in the order of ``pairs``, computed at once (numpy) and
+        kept until the next document is added: the graph and the tables both need them."""
+        if self._associations is None:
+            pairs, entities = self.pairs, self.entities
+            values = associations([p.count for p in pairs.values()], [entities[a].units for a, _ in pairs],
+                                  [entities[b].units for _, b in pairs], max(1, self.units))
+            self._associations = dict(zip(pairs, values))
+        return self._associations
 
     def mention_count_arrays(self) -> tuple:
         """(entity ids, document ids, entity index, document index, count, first row) for every

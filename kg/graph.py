@@ -12,7 +12,7 @@ detail and evidence); ``kind`` says which of the two the edge carries.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Mapping
 
 import networkx as nx
@@ -55,7 +55,8 @@ def build_graph(corpus: Corpus, entries: Mapping[str, LexiconEntry], options: Gr
 
 def _cooccurrence_edges(corpus: Corpus, options: GraphOptions) -> dict[tuple[str, str], dict]:
     """The co-occurring pairs that pass the filters, with their measures and evidence."""
-    candidates = [((a, b), p, corpus.association(a, b)) for (a, b), p in corpus.pairs.items()]
+    assoc = corpus.associations()
+    candidates = [(pair, p, assoc[pair]) for pair, p in corpus.pairs.items()]
     kept = _filter(candidates, options)
     edges = {}
     for (a, b), p, assoc in candidates:
@@ -65,7 +66,10 @@ def _cooccurrence_edges(corpus: Corpus, options: GraphOptions) -> dict[tuple[str
             "count": p.count,
             "doc_count": p.doc_count,
             "weight": p.count,
-            **{k: round(v, 6) for k, v in asdict(assoc).items()},
+            "pmi": round(assoc.pmi, 6),
+            "npmi": round(assoc.npmi, 6),
+            "jaccard": round(assoc.jaccard, 6),
+            "llr": round(assoc.llr, 6),
             "first_date": p.first_date,
             "doc_ids": list(p.documents),
             "evidence": [

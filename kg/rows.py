@@ -31,9 +31,10 @@ def relation_rows(g: nx.Graph, corpus: Corpus) -> list[RelationRow]:
     then every typed relation, each in key order."""
     names = {eid: e.name for eid, e in corpus.entities.items()}
     out = []
+    assoc = corpus.associations()
     for (a, b) in sorted(corpus.pairs):
         p = corpus.pairs[(a, b)]
-        s = corpus.association(a, b)
+        s = assoc[(a, b)]
         in_graph = g.has_edge(a, b) and g.edges[a, b]["count"] > 0
         out.append(RelationRow(
             a, b, names[a], names[b], CO_OCCURS, "", p.count, p.doc_count,

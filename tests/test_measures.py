@@ -48,3 +48,19 @@ def test_symmetric_in_a_and_b():
 def test_inconsistent_counts_rejected(args):
     with pytest.raises(ValueError):
         association(*args)
+
+
+def test_vectorised_associations_equal_the_scalar_ones():
+    from kg.measures import associations
+
+    n = 100
+    cases = [(5, 10, 20), (7, 7, 7), (2, 10, 20), (1, 50, 50), (3, 8, 12), (4, 4, 4), (1, 1, 99), (100, 100, 100)]
+    values = associations(*zip(*cases), n)
+    assert len(values) == len(cases)
+    for (n_ab, n_a, n_b), v in zip(cases, values):
+        s = association(n_ab, n_a, n_b, n)
+        for name in ("pmi", "npmi", "jaccard", "llr"):
+            assert getattr(v, name) == pytest.approx(getattr(s, name), rel=1e-12, abs=1e-12), (n_ab, n_a, n_b, name)
+    assert associations([], [], [], 10) == []
+    with pytest.raises(ValueError, match="inconsistent"):
+        associations([1, 5], [2, 4], [2, 9], 10)

@@ -6,8 +6,10 @@ other rules and overlap resolution, on the accepted candidates of one document.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from extractors.lexicon import Lexicon
+from extractors.matcher import TermMatcher
 from extractors.rules.base import Candidate
 from extractors.textutil import is_han
 
@@ -25,9 +27,13 @@ def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
                 if len(last) >= 2:
                     known.setdefault(last, c)
     definitions = []
+    by_end = sorted(accepted, key=lambda c: c.end)
+    ends = [c.end for c in by_end]
     for m in _ABBREVIATION.finditer(text):
         short = m.group(1)
-        before = [c for c in accepted if c.end <= m.start() and m.start() - c.end <= 1]
+        # the candidates ending right before the definition (at most one character before it)
+        before = by_end[bisect_right(ends, m.start() - 2) : bisect_right(ends, m.start())]
+        before.sort(key=lambda c: (c.start, c.end))
         if before and lexicon.lookup(short) is None:
             # a short form written in 《》 is only that document when written in 《》 again
             key = f"《{short}》" if "《" in m.group(0) else short
@@ -51,19 +57,41 @@ def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
     for m in _ABBREVIATION.finditer(text):  # the definition itself is not another mention
         occupied[m.start() : m.end()] = b"\1" * (m.end() - m.start())
     out = list(accepted)
-    for form in sorted(known, key=lambda f: (-len(f), f)):
+    for form, start in _occurrences(text, known):
         src = known[form]
         bracketed = form.startswith("《")
-        for m in re.finditer(re.escape(form), text):
-            s, e = (m.start() + 1, m.end() - 1) if bracketed else m.span()
-            if any(occupied[s:e]):
-                continue
-            # a short form must stand alone: not glued to Han characters on both sides
-            if not bracketed and len(form) <= 2 and src.type != "Person" and _glued(text, s, e):
-                continue
-            occupied[s:e] = b"\1" * (e - s)
-            out.append(Candidate(s, e, src.type, src.name, "rule:recurring", src.entry))
+        s, e = (start + 1, start + len(form) - 1) if bracketed else (start, start + len(form))
+        if any(occupied[s:e]):
+            continue
+        # a short form must stand alone: not glued to Han characters on both sides
+        if not bracketed and len(form) <= 2 and src.type != "Person" and _glued(text, s, e):
+            continue
+        occupied[s:e] = b"\1" * (e - s)
+        out.append(Candidate(s, e, src.type, src.name, "rule:recurring", src.entry))
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _occurrences(text: str, forms) -> list[tuple[str, int]]:
+    """(form, start) of every occurrence of the forms, longest form first, then by form and start;
+    occurrences of one form do not overlap (as ``re.finditer`` finds them). One scan of the text for
+    all forms, however many there are."""
+    matcher = TermMatcher(forms)
+    found: list[tuple[int, str, int]] = [(-len(f), f, m.start()) for f in forms if len(f) < 2
+                                         for m in re.finditer(re.escape(f), text)]
+    for i in matcher.candidates(text):
+        for end in matcher.find_all(text, i):
+            form = text[i:end]
+            found.append((-len(form), form, i))
+    found.sort()
+    out, last_form, last_end = [], None, -1
+    for neg, form, start in found:
+        if form != last_form:
+            last_form, last_end = form, -1
+        if start < last_end:
+            continue
+        last_end = start - neg
+        out.append((form, start))
+    return out
 
 
 def _glued(text: str, start: int, end: int) -> bool:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, TextIO
 
 from extractors.records import CO_OCCURS
-from kg.files import ExportError, atomic_text
+from kg.files import ExportError, atomic_text, staged_folder
 from kg.neo4j.rows import Neo4jRows
 from kg.neo4j.schema import (
     CO_OCCURS_PROPERTIES,
@@ -66,29 +66,33 @@ def write_files(rows: Neo4jRows, folder: str | Path) -> Path:
     """Write the CSV files, schema.cypher, load.cypher and README.md for ``rows`` into ``folder``,
     each streamed to its file."""
     folder = Path(folder)
-    _check_delimiter(rows)
+    _quote(rows.corpus)  # checked first: it is in every file
     tables = []
-    for table in _csv_tables(rows):
-        with atomic_text(folder / table.name, encoding="utf-8", newline="") as fh:
-            _write_csv(fh, table.header, table.lines)
-        tables.append(table)
-    with atomic_text(folder / "schema.cypher") as fh:
-        fh.write(schema_cypher())
-    with atomic_text(folder / "load.cypher") as fh:
-        fh.write(load_cypher(rows))
-    with atomic_text(folder / "README.md") as fh:
-        fh.write(readme(rows, [t.name for t in tables]))
+    with staged_folder(folder, replaceable=_written_here) as staging:
+        for table in _csv_tables(rows):
+            with atomic_text(staging / table.name, encoding="utf-8", newline="") as fh:
+                _write_csv(fh, table.header, table.lines)
+            tables.append(table)
+        with atomic_text(staging / "schema.cypher") as fh:
+            fh.write(schema_cypher())
+        with atomic_text(staging / "load.cypher") as fh:
+            fh.write(load_cypher(rows))
+        with atomic_text(staging / "README.md") as fh:
+            fh.write(readme(rows, [t.name for t in tables]))
     return folder
 
 
-def _check_delimiter(rows: Neo4jRows) -> None:
-    for value in rows.strings():
-        if ARRAY_DELIMITER in value:
-            shown = value.replace(ARRAY_DELIMITER, "<U+001F>")
-            raise ExportError(
-                f"a value holds U+001F, the array delimiter of the neo4j-admin files, which cannot be escaped: "
-                f"{shown[:120]!r}; remove the character from the input (lexicon or text) and build again"
-            )
+def _written_here(folder: Path) -> bool:
+    """Does ``folder`` hold only what ``write_files`` writes (so that replacing it loses nothing)?"""
+    return all(p.is_file() and p.suffix in (".csv", ".cypher", ".md") for p in folder.iterdir())
+
+
+def _delimiter_error(value: str) -> ExportError:
+    shown = value.replace(ARRAY_DELIMITER, "<U+001F>")
+    return ExportError(
+        f"a value holds U+001F, the array delimiter of the neo4j-admin files, which cannot be escaped: "
+        f"{shown[:120]!r}; remove the character from the input (lexicon or text) and build again"
+    )
 
 
 # --- CSV for neo4j-admin -------------------------------------------------------------------------------------
@@ -97,21 +101,43 @@ def _field(value, type_: str = "string") -> str:
     """One CSV field as neo4j-admin (with ``--legacy-style-quoting=true``) and LOAD CSV (by default)
     both read it: strings always quoted, with backslash and quote escaped by a backslash, so an
     empty string stays an empty string; a missing value is an empty unquoted field (no property)."""
-    if value is None:
-        return ""
-    if type_ == "string[]":
-        return _quote(ARRAY_DELIMITER.join(value))
-    if type_ == "boolean":
-        return "true" if value else "false"
-    if type_ == "long":
-        return str(int(value))
-    if type_ == "double":
-        return repr(float(value))
-    return _quote(str(value))
+    return _CONVERTERS[type_](value)
 
 
 def _quote(text: str) -> str:
+    if ARRAY_DELIMITER in text:  # checked in every string: neo4j-admin cannot escape it in a list
+        raise _delimiter_error(text)
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _string_field(value) -> str:
+    return "" if value is None else _quote(value if type(value) is str else str(value))
+
+
+def _list_field(value) -> str:
+    if value is None:
+        return ""
+    for item in value:
+        if ARRAY_DELIMITER in item:
+            raise _delimiter_error(item)
+    text = ARRAY_DELIMITER.join(value)
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _boolean_field(value) -> str:
+    return "" if value is None else ("true" if value else "false")
+
+
+def _long_field(value) -> str:
+    return "" if value is None else str(int(value))
+
+
+def _double_field(value) -> str:
+    return "" if value is None else repr(float(value))
+
+
+_CONVERTERS = {"string": _string_field, "string[]": _list_field, "boolean": _boolean_field, "long": _long_field,
+               "double": _double_field}
 
 
 def _header(name: str, type_: str) -> str:
@@ -164,20 +190,21 @@ def _csv_tables(rows: Neo4jRows) -> Iterator[CsvTable]:
 
 
 def _node_lines(group: Iterable[dict], props: dict[str, str], labels: str, corpora: bool) -> Iterator[list[str]]:
+    columns = [(k, _CONVERTERS[t]) for k, t in props.items()]
     for row in group:
-        fields = [_field(row.id), labels]
-        fields += [_field(row.props.get(k), t) for k, t in props.items()]
+        get = row.props.get
+        fields = [_quote(row.id), labels, *[convert(get(k)) for k, convert in columns]]
         if corpora:
-            fields.append(_field([row.corpus], "string[]"))
+            fields.append(_list_field([row.corpus]))
         yield fields
 
 
 def _relationship_lines(group: Iterable[dict], props: dict[str, str], type_: str) -> Iterator[list[str]]:
-    kind = _field(type_)
+    kind = _quote(type_)
+    columns = [(k, _CONVERTERS[t]) for k, t in props.items()]
     for row in group:
-        fields = [_field(row.source), _field(row.target), kind]
-        fields += [_field(row.props.get(k), t) for k, t in props.items()]
-        yield fields
+        get = row.props.get
+        yield [_quote(row.source), _quote(row.target), kind, *[convert(get(k)) for k, convert in columns]]
 
 
 def csv_files(rows: Neo4jRows) -> dict[str, str]:
