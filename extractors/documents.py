@@ -95,6 +95,7 @@ def load_document(path: str | os.PathLike, doc_id: str, *, layout: str = "auto",
         title=meta.title or guessed.title or doc_id,
         publication=meta.publication,
         date=meta.date or guessed.date,
+        warnings=tuple(source.warnings),
     )
 
 

@@ -15,6 +15,9 @@ class KgError(Exception):
         super().__init__(message)
         self.param = param
 
+    def __reduce__(self):  # picklable with its parameter (errors travel back from worker processes)
+        return _rebuild, (type(self), self.args, self.__dict__)
+
 
 class ReadError(KgError):
     """A file that cannot be read: names the file and the reason."""
@@ -24,6 +27,16 @@ class ReadError(KgError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):
+        return ReadError, (self.path, self.reason)
+
 
 class LexiconError(KgError):
     """An invalid lexicon row or a conflict between entries: names file, line and reason."""
+
+
+def _rebuild(cls, args, state):
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, *args)
+    exc.__dict__.update(state)
+    return exc

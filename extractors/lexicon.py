@@ -84,6 +84,11 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def __getstate__(self) -> dict:
+        """Entries, forms and stop-lists only: the matcher and the word-boundary checker are made
+        again where the lexicon is unpickled (a cluster worker), on first use."""
+        return {"entries": self.entries, "forms": self.forms, "stop": self.stop}
+
     @cached_property
     def matcher(self) -> TermMatcher:
         return TermMatcher(self.forms)

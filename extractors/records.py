@@ -77,6 +77,7 @@ class Document:
     title: str = ""
     publication: str = ""
     date: str = ""  # ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD), "" when unknown
+    warnings: tuple[str, ...] = ()  # what reading repaired or guessed (dropped control characters, an encoding)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,13 @@
 """``kg build``: files in, graph files out.
 
-Documents are read, normalised and analysed one at a time (in ``workers`` processes when asked),
-their results merged in document-id order, then the graph is assembled once and written by each
-exporter. ``mentions.csv`` and ``evidence.csv`` are streamed as documents are processed; nothing
-keeps a document's text once it has been analysed.
+Files are found (``extractors.documents``), analysed in batches and merged in document-id order
+(``kg.mapreduce``: in this process, in worker processes or on a Dask cluster), then the graph is
+assembled once (``kg.graph``) and written by each exporter. ``mentions.csv`` and ``evidence.csv``
+are streamed as batches arrive; nothing keeps a document's text once it has been analysed.
+
+Everything is written into a staging folder beside the output folder and swapped in at the end
+(``kg.files.staged_folder``), with a stamp naming every file (``kg.stamp``): an interrupted or
+failed build leaves the previous output exactly as it was.
 """
 from __future__ import annotations
 
@@ -18,20 +22,22 @@ from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
-from extractors.documents import Meta, document_files, load_document
+from extractors.documents import document_files
 from extractors.errors import KgError, ReadError
 from extractors.lexicon import Lexicon
-from kg.analysis import DocResult, analyse_document
+from extractors.reading import BUILD_STAMP
 from kg.cooccurrence import WINDOWS
 from kg.corpus import Corpus
 from kg.export.gexf import write_gexf
 from kg.export.graphml import write_graphml
 from kg.export.jsonfile import write_json
-from kg.files import ExportError, atomic_text
+from kg.files import ExportError, atomic_text, staged_folder
 from kg.graph import DEFAULT_OPTIONS as DEFAULT_GRAPH_OPTIONS
 from kg.graph import GraphOptions, build_graph
-from kg.neo4j.rows import Neo4jRows, corpus_name, to_neo4j_rows
+from kg.mapreduce import AnalysisOptions, Partial, reduce_partials, run_partials
+from kg.neo4j.rows import corpus_name, to_neo4j_rows
 from kg.rows import document_rows, entity_rows, relation_rows
+from kg.stamp import write_stamp
 from kg.tables import (
     ENCODING,
     EVIDENCE,
@@ -45,6 +51,12 @@ from kg.tables import (
     write_relations,
 )
 
+#: What a build writes into its output folder (an existing folder holding only these may be replaced).
+OUTPUT_NAMES = frozenset({
+    "entities.csv", "relations.csv", "documents.csv", "mentions.csv", "evidence.csv", "graph.graphml",
+    "graph.gexf", "graph.json", "index.html", "neo4j", "README.txt", BUILD_STAMP,
+})
+
 
 @dataclass(frozen=True)
 class BuildOptions:
@@ -55,6 +67,7 @@ class BuildOptions:
     graph: GraphOptions = DEFAULT_GRAPH_OPTIONS
     html: bool = True
     neo4j_files: bool = True
+    scheduler: str | None = None  # a Dask scheduler's address (tcp://host:port): analyse on that cluster
 
 
 @dataclass
@@ -64,52 +77,12 @@ class BuildResult:
     graph: nx.Graph
     skipped: list[ReadError]
     timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, what reading repaired)
 
 
-# --- per-document work, in this process or in workers ------------------------------------------------
+#: ``progress(done, total, what)``: files done of all files, and what is happening now.
+Progress = Callable[[int, int, str], None]
 
-Task = tuple[str, str, Meta | None]
-
-_worker_lexicon: Lexicon | None = None  # set in each worker process (and only there) before work starts
-_worker_options: tuple[str, bool, str] = ("sentence", True, "auto")
-
-
-def _init_worker(lexicon: Lexicon, options: tuple[str, bool, str]) -> None:
-    global _worker_lexicon, _worker_options
-    _worker_lexicon, _worker_options = lexicon, options
-
-
-def _process(task: Task) -> tuple[DocResult | ReadError, dict[str, float]]:
-    return process_document(task, _worker_lexicon, *_worker_options)
-
-
-def process_document(task: Task, lexicon: Lexicon, window: str, rules: bool, layout: str):
-    path, doc_id, meta = task
-    t0 = time.perf_counter()
-    try:
-        doc = load_document(path, doc_id, layout=layout, meta=meta)
-    except ReadError as exc:
-        return exc, {"read": time.perf_counter() - t0}
-    except KgError as exc:
-        return ReadError(path, str(exc)), {"read": time.perf_counter() - t0}
-    t1 = time.perf_counter()
-    result = analyse_document(doc, lexicon, window=window, rules=rules)
-    t2 = time.perf_counter()
-    return result, {"read": t1 - t0, "analyse": t2 - t1}
-
-
-def _results(tasks: list[Task], lexicon: Lexicon, options: BuildOptions) -> Iterator[tuple[DocResult | ReadError, dict]]:
-    opts = (options.window, options.rules, options.layout)
-    if options.workers <= 1 or len(tasks) <= 1:
-        for task in tasks:
-            yield process_document(task, lexicon, *opts)
-        return
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(options.workers, initializer=_init_worker, initargs=(lexicon, opts)) as pool:
-        yield from pool.imap(_process, tasks, chunksize=1)
-
-
-# --- the build ---------------------------------------------------------------------------------------------
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
@@ -130,121 +103,168 @@ def fewer_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
+def is_build_output(folder: Path) -> bool:
+    """May ``folder`` be replaced by a build? Only if it is empty, stamped by a build, or holds
+    nothing but what a build writes."""
+    entries = [p for p in folder.iterdir() if not p.name.startswith(".")]
+    return not entries or (folder / BUILD_STAMP).is_file() or all(p.name in OUTPUT_NAMES for p in entries)
+
+
 def build(
     paths: Iterable[str | os.PathLike],
     out: str | os.PathLike,
     lexicon: Lexicon,
     options: BuildOptions = BuildOptions(),
     *,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
+    """Build the graph of the documents under ``paths`` into the folder ``out`` (replaced whole)."""
+    _check(options)
+    out = Path(out)
+    paths = list(paths)
+    tasks = document_files(paths, exclude=[out])
+    if not tasks:
+        found = "; ".join(str(e) for e in tasks.skipped[:5])
+        raise KgError(f"no readable files (.txt .md .html .docx .pdf) in {', '.join(map(str, paths))}"
+                      + (f" ({found})" if found else ""))
+    name = corpus_name(out)
+    lexicon.boundaries.frequency("预热")  # jieba's dictionary loaded before the collector is told to skip it
+    with fewer_collections(), staged_folder(out, replaceable=is_build_output) as staging:
+        result = _build_into(staging, tasks, lexicon, options, progress, corpus=name, final=out)
+    result.out = out
+    return result
+
+
+def _check(options: BuildOptions) -> None:
     if options.window not in WINDOWS:
         raise KgError(f"the co-occurrence window must be one of {', '.join(WINDOWS)}", param="window")
     if options.workers < 1:
         raise KgError("the number of workers must be at least 1", param="workers")
     if not -1.0 <= options.graph.min_npmi <= 1.0:
         raise KgError("the minimum NPMI must be between -1 and 1", param="min_npmi")
-    out = Path(out)
-    paths = list(paths)
-    tasks: list[Task] = document_files(paths)
-    if not tasks:
-        raise KgError(f"no readable files (.txt .md .html .docx .pdf) in {', '.join(map(str, paths))}")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ExportError(f"{out}: cannot create output folder ({exc.strerror or exc})") from None
 
-    corpus = Corpus()
-    skipped: list[ReadError] = []
+
+def _build_into(folder: Path, tasks, lexicon: Lexicon, options: BuildOptions, progress: Progress | None, *,
+                corpus: str, final: Path) -> BuildResult:
+    total = len(tasks)
+    skipped: list[ReadError] = list(tasks.skipped)
+    warnings: list[tuple[str, str]] = []
     # seconds per stage: reading and normalising, analysing (mentions, relations, co-occurrence per
     # document), merging results into the corpus (and streaming their rows), the graph, the files
     timings = {"read": 0.0, "analyse": 0.0, "merge": 0.0, "graph": 0.0, "write": 0.0}
     t_start = time.perf_counter()
-    with atomic_text(out / MENTIONS, encoding=ENCODING, newline="") as mfh, \
-            atomic_text(out / EVIDENCE, encoding=ENCODING, newline="") as efh:
+    analysis = AnalysisOptions(options.window, options.rules, options.layout)
+    with atomic_text(folder / MENTIONS, encoding=ENCODING, newline="") as mfh, \
+            atomic_text(folder / EVIDENCE, encoding=ENCODING, newline="") as efh:
         mfh.write(header(MENTION_COLUMNS))
         efh.write(header(EVIDENCE_COLUMNS))
-        for i, (result, t) in enumerate(_results(tasks, lexicon, options), start=1):
-            for k, v in t.items():
-                timings[k] += v
-            if isinstance(result, ReadError):
-                skipped.append(result)
-            else:
-                t0 = time.perf_counter()
-                mfh.write(result.mention_csv)
-                efh.write(result.evidence_csv)
-                corpus.add(result)
-                timings["merge"] += time.perf_counter() - t0
-            if progress:
-                progress(i, len(tasks), tasks[i - 1][1])
+
+        def rows(p: Partial) -> None:
+            t0 = time.perf_counter()
+            mfh.write(p.mention_csv)
+            efh.write(p.evidence_csv)
+            skipped.extend(p.skipped)
+            warnings.extend(p.warnings)
+            for k, v in p.timings.items():
+                timings[k] = timings.get(k, 0.0) + v
+            timings["merge"] += time.perf_counter() - t0
+
+        report = None if progress is None else (lambda done, what: progress(done, total, what))
+        corpus_ = reduce_partials(run_partials(tasks, lexicon, analysis, workers=options.workers,
+                                               scheduler=options.scheduler, progress=report), rows)
     t_docs = time.perf_counter()
     if "boundaries" in lexicon.__dict__:
         lexicon.boundaries.forget()  # the memo of word-boundary decisions is not needed any more
-    if not corpus.documents:
+    if not corpus_.documents:
         raise KgError("no document could be read: " + "; ".join(str(e) for e in skipped[:5]))
 
+    step = (lambda what: progress(total, total, what)) if progress else (lambda what: None)
+    step("building the graph")
     t0 = time.perf_counter()
-    graph = build_graph(corpus, lexicon.by_id(), options.graph, window=options.window)
+    graph = build_graph(corpus_, lexicon.by_id(), options.graph, window=options.window)
     timings["graph"] += time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    entities, relations, documents = entity_rows(graph), relation_rows(graph, corpus), document_rows(corpus)
-    write_entities(entities, out / "entities.csv")
-    write_relations(relations, out / "relations.csv")
-    write_documents(documents, out / "documents.csv")
-    neo4j_job = None
-    if options.neo4j_files:
-        rows = to_neo4j_rows(entities, relations, documents, MentionCounts(*corpus.mention_count_arrays()),
-                             corpus=corpus_name(out), where=str(out / MENTIONS))
-        neo4j_job = _start_neo4j_files(rows, out / "neo4j", parallel=options.workers > 1)
-    write_graphml(graph, out / "graph.graphml")
-    write_gexf(graph, out / "graph.gexf")
-    write_json(graph, out / "graph.json")
-    if options.html:
-        from kg.export.html import write_html
-
-        write_html(graph, corpus, out / "index.html")
-    if neo4j_job is not None:
-        neo4j_job()
-    _write_readme(out)
+    _write_files(folder, graph, corpus_, options, step, corpus=corpus, where=final / MENTIONS)
+    write_stamp(folder, version=_version(), documents=len(corpus_.documents), options=_stamped_options(options))
     timings["write"] += time.perf_counter() - t0
     timings["total"] = time.perf_counter() - t_start
     timings["documents"] = t_docs - t_start
-    return BuildResult(out, corpus, graph, skipped, timings)
+    return BuildResult(final, corpus_, graph, skipped, timings, warnings)
 
 
-def _start_neo4j_files(rows: Neo4jRows, folder: Path, *, parallel: bool) -> Callable[[], None]:
-    """Write OUT/neo4j; with more than one worker, in a forked process while the other files are
-    written. Returns the function that waits for it (and raises its error, if any)."""
-    from kg.neo4j.files import write_files
+def _write_files(folder: Path, graph: nx.Graph, data: Corpus, options: BuildOptions, step: Callable[[str], None],
+                 *, corpus: str, where: Path) -> None:
+    """Every file but the streamed tables: two groups of about equal cost, the second in a forked
+    process when the build has more than one worker."""
 
-    if not parallel or "fork" not in mp.get_all_start_methods():
-        write_files(rows, folder)
-        return lambda: None
+    def tables_and_neo4j() -> None:
+        step("writing the tables")
+        entities, relations, documents = entity_rows(graph), relation_rows(graph, data), document_rows(data)
+        write_entities(entities, folder / "entities.csv")
+        write_relations(relations, folder / "relations.csv")
+        write_documents(documents, folder / "documents.csv")
+        if options.neo4j_files:
+            from kg.neo4j.files import write_files
+
+            step("writing the Neo4j files")
+            rows = to_neo4j_rows(entities, relations, documents, MentionCounts(*data.mention_count_arrays()),
+                                 corpus=corpus, where=str(where))
+            write_files(rows, folder / "neo4j")
+
+    def graph_files() -> None:
+        step("writing graph.graphml, graph.gexf, graph.json")
+        write_graphml(graph, folder / "graph.graphml")
+        write_gexf(graph, folder / "graph.gexf")
+        write_json(graph, folder / "graph.json")
+        if options.html:
+            from kg.export.html import write_html
+
+            step("writing index.html")
+            write_html(graph, data, folder / "index.html")
+
+    _in_parallel([tables_and_neo4j, graph_files], processes=min(2, options.workers))
+    _write_readme(folder)
+
+
+def _in_parallel(jobs: list[Callable[[], None]], *, processes: int) -> None:
+    """Run ``jobs``: the first here, the others in forked processes when ``processes`` > 1 (they
+    see everything in memory as it is, nothing is copied or pickled). The first error raised by any
+    job is raised here, as an ``ExportError``."""
+    if processes <= 1 or len(jobs) == 1 or "fork" not in mp.get_all_start_methods():
+        for job in jobs:
+            job()
+        return
     ctx = mp.get_context("fork")
-    receive, send = ctx.Pipe(duplex=False)
+    children = []
+    for job in jobs[1:]:
+        receive, send = ctx.Pipe(duplex=False)
 
-    def child() -> None:
-        try:
-            write_files(rows, folder)
-            send.send(None)
-        except BaseException as exc:  # reported by the parent as a project error
-            send.send(str(exc) or type(exc).__name__)
+        def child(job=job, send=send) -> None:
+            try:
+                job()
+                send.send(None)
+            except BaseException as exc:  # reported by the parent as a project error
+                send.send(str(exc) or type(exc).__name__)
 
-    proc = ctx.Process(target=child, daemon=True)
-    proc.start()
-    send.close()
-
-    def wait() -> None:
-        try:
-            error = receive.recv()
-        except EOFError:
-            error = f"the process writing {folder} ended unexpectedly (exit code {proc.exitcode})"
-        proc.join()
-        if error is not None:
-            raise ExportError(error)
-
-    return wait
+        proc = ctx.Process(target=child, daemon=True)
+        proc.start()
+        send.close()
+        children.append((proc, receive))
+    errors: list[str] = []
+    try:
+        jobs[0]()
+    finally:
+        for proc, receive in children:
+            try:
+                error = receive.recv()
+            except EOFError:
+                error = f"a process writing the output ended unexpectedly (exit code {proc.exitcode})"
+            proc.join()
+            if error is not None:
+                errors.append(error)
+    if errors:
+        raise ExportError(errors[0])
 
 
 def _write_readme(out: Path) -> None:
@@ -257,8 +277,26 @@ def _write_readme(out: Path) -> None:
         "graph.json     networkx node-link JSON: networkx.node_link_graph(json.load(f), edges='edges').\n"
         "index.html     an interactive view; open it in a browser, no network needed.\n"
         "neo4j/         CSV files for neo4j-admin import and load.cypher for cypher-shell (see neo4j/README.md).\n"
+        f"{BUILD_STAMP}  the build stamp: every file's size and SHA-256 (readers refuse files from another build).\n"
         "\nTables (UTF-8 with BOM; pandas.read_csv reads them as they are):\n"
         + tables.describe_tables()
     )
     with atomic_text(out / "README.txt") as fh:
         fh.write(text)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kg-policy")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
+
+
+def _stamped_options(options: BuildOptions) -> dict:
+    """The options that shape the output (not how many workers made it, nor where)."""
+    g = options.graph
+    return {"window": options.window, "rules": options.rules, "layout": options.layout, "html": options.html,
+            "neo4j_files": options.neo4j_files, "min_count": g.min_count, "min_npmi": g.min_npmi, "top_k": g.top_k,
+            "community_seed": g.community_seed, "community_resolution": g.community_resolution}

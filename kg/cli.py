@@ -263,7 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error_message(exc, args.command), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("Interrupted", file=sys.stderr)
+        out = getattr(args, "out", None) if args.command == "build" else None
+        print("Interrupted" + (f": {out} is as it was before this build" if out else ""), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK

@@ -148,6 +148,82 @@ class Corpus:
             if len(t.evidence) < EVIDENCE_PER_EDGE:
                 t.evidence.append((doc_id, rel.start, rel.end, text))
 
+    def merge(self, other: "Corpus") -> None:
+        """Merge a corpus of later documents into this one: the same as adding their results one by
+        one after this corpus's own (``other`` is taken over, not copied: do not use it after)."""
+        if not other.documents:
+            return
+        self._associations = None
+        if not self.documents:  # the first partial: take it as it is
+            self.__dict__.update(other.__dict__)
+            self._associations = None
+            return
+        self.documents.extend(other.documents)
+        self.units += other.units
+        self._merge_mention_counts(other)
+        self._merge_entities(other)
+        self._merge_pairs(other)
+        self._merge_typed(other)
+
+    def _merge_mention_counts(self, other: "Corpus") -> None:
+        entity, doc, count, first = self._mc
+        o_entity, o_doc, o_count, o_first = other._mc
+        entity_at = [self._entity_index.setdefault(eid, len(self._entity_index)) for eid in other._entity_index]
+        doc_at = [self._doc_index.setdefault(d, len(self._doc_index)) for d in other._doc_index]
+        entity.extend(map(entity_at.__getitem__, o_entity))
+        doc.extend(map(doc_at.__getitem__, o_doc))
+        count.extend(o_count)
+        offset = self._rows
+        first.extend(f + offset for f in o_first)
+        self._rows += other._rows
+
+    def _merge_entities(self, other: "Corpus") -> None:
+        entities = self.entities
+        for eid, o in other.entities.items():
+            e = entities.get(eid)
+            if e is None:
+                entities[eid] = o
+                continue
+            e.mentions += o.mentions
+            e.documents += o.documents
+            e.units += o.units
+            e.doc_ids.extend(o.doc_ids)
+            if o.first_date:
+                e.first_date = min(e.first_date, o.first_date) if e.first_date else o.first_date
+                e.last_date = max(e.last_date, o.last_date)
+
+    def _merge_pairs(self, other: "Corpus") -> None:
+        pairs = self.pairs
+        for pair, o in other.pairs.items():
+            p = pairs.get(pair)
+            if p is None:
+                pairs[pair] = o
+                continue
+            p.count += o.count
+            p.doc_count += o.doc_count
+            room = DOCUMENTS_PER_EDGE - len(p.documents)
+            if room > 0:
+                p.documents.extend(o.documents[:room])
+            if o.first_date:
+                p.first_date = min(p.first_date, o.first_date) if p.first_date else o.first_date
+            if o.evidence and (len(p.evidence) < EVIDENCE_PER_EDGE or o.evidence[0] < p.evidence[-1]):
+                p.evidence = heapq.nsmallest(EVIDENCE_PER_EDGE, [*p.evidence, *o.evidence])
+
+    def _merge_typed(self, other: "Corpus") -> None:
+        typed = self.typed
+        for key, o in other.typed.items():
+            t = typed.get(key)
+            if t is None:
+                typed[key] = o
+                continue
+            t.count += o.count
+            for doc_id in o.documents:
+                if doc_id not in t.documents[-1:]:
+                    t.documents.append(doc_id)
+            room = EVIDENCE_PER_EDGE - len(t.evidence)
+            if room > 0:
+                t.evidence.extend(o.evidence[:room])
+
     def association(self, a: str, b: str) -> Association:
         """PMI, NPMI, Jaccard and G² of the pair (a, b) over the corpus's units."""
         return association(self.pairs[(a, b)].count, self.entities[a].units, self.entities[b].units, max(1, self.units))

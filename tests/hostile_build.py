@@ -19,6 +19,7 @@ def write_hostile_out(folder: Path) -> Path:
     from kg.corpus import Corpus, EntityStats, Evidence, PairStats, TypedStats
     from kg.graph import GraphOptions, build_graph
     from kg.rows import document_rows, entity_rows, relation_rows
+    from kg.stamp import write_stamp
     from kg.tables import ENCODING, MENTION_COLUMNS, write_documents, write_entities, write_relations
     from kg.tables import DocumentRow as DocInfo
 
@@ -67,4 +68,5 @@ def write_hostile_out(folder: Path) -> Path:
         for k, (t, n) in enumerate(sorted(names.items())):
             w.writerow((doc, k, k + len(n), n, ids[t], n, t, "lexicon", f"{doc}#s0"))
             w.writerow((doc, 50 + k, 50 + k + len(n), n, ids[t], n, t, "lexicon", f"{doc}#s1"))
+    write_stamp(folder, version="test", documents=1, options={})
     return folder

@@ -33,8 +33,12 @@ from typing import Iterator, Sequence
 from extractors.errors import KgError
 from extractors.records import CO_OCCURS, ENTITY_TYPES, TYPED_RELATIONS
 from kg.neo4j.schema import ENTITY_LABEL, PROVENANCE, SOURCE_LABEL
+from kg.stamp import check_stamp
 from kg.tables import (
+    DOCUMENTS,
+    ENTITIES,
     MENTIONS,
+    RELATIONS,
     DocumentRow,
     EntityRow,
     MentionCounts,
@@ -211,12 +215,16 @@ def corpus_name(folder: str | os.PathLike) -> str:
 
 # --- rows from the tables -------------------------------------------------------------------------------
 
-def read_folder(folder: str | os.PathLike, *, corpus: str | None = None) -> Neo4jRows:
+def read_folder(folder: str | os.PathLike, *, corpus: str | None = None, verify: bool = True) -> Neo4jRows:
     """The rows of an output folder of ``kg build`` (read with ``kg.tables``, every value checked:
-    errors name file, line and column). ``corpus`` defaults to the folder's name."""
+    errors name file, line and column). ``corpus`` defaults to the folder's name. With ``verify``
+    (the default) the tables must be as the build stamped them (``kg.stamp``); ``verify=False``
+    reads tables edited by hand."""
     folder = Path(folder)
     if not folder.is_dir():
         raise KgError(f"{folder}: no such folder; give the output folder of `kg build`")
+    if verify:
+        check_stamp(folder, [ENTITIES, RELATIONS, DOCUMENTS, MENTIONS])  # all from one build
     entities = read_entity_rows(folder)
     relations = read_relation_rows(folder, {e.id for e in entities})
     documents = read_document_rows(folder)
