@@ -127,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
                    f"(default {GraphOptions.top_k})")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="processes analysing documents in parallel (default 1); the output is identical for any N")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="analyse the documents on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
+                   "every worker must see the input files at the same paths; the output is identical to a local build")
     p.add_argument("--no-html", action="store_true", help="do not write index.html")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     g = p.add_argument_group(
@@ -239,6 +242,7 @@ _OPTIONS = {
     "extract": {"paths": "--lexicon", "stoplists": "--stoplist"},
     "candidates": {"top": "--top", "min_count": "--min-count", "paths": "--lexicon", "stoplists": "--stoplist"},
     "build": {"paths": "--lexicon", "stoplists": "--stoplist", "window": "--window", "workers": "--workers",
+              "scheduler": "--scheduler",
               "min_npmi": "--min-npmi", "uri": "--neo4j", "user": "--neo4j-user", "database": "--neo4j-database",
               "corpus": "--corpus", "replace": "--replace"},
     "export": {"uri": "--uri", "user": "--user", "database": "--database", "corpus": "--corpus",
@@ -322,6 +326,7 @@ def _cmd_build(args) -> int:
         rules=not args.no_rules,
         layout=args.layout,
         workers=args.workers,
+        scheduler=args.scheduler,
         graph=GraphOptions(min_count=args.min_count, min_npmi=args.min_npmi, top_k=args.top_k),
         html=not args.no_html,
     )

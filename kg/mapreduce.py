@@ -21,6 +21,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import time
+import uuid
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
@@ -230,23 +231,25 @@ def _on_dask(tasks, lexicon, options, scheduler, progress) -> Iterator[Partial]:
     try:
         from distributed import Client
     except ImportError:
-        raise KgError("running on a cluster needs Dask: pip install 'dask[distributed]' (or the project's "
-                      "'cluster' extra)", param="scheduler") from None
+        raise KgError("running on a cluster needs Dask: pip install 'dask[distributed]' (the project's 'cluster' "
+                      "extra)", param="scheduler") from None
     try:
         client = Client(scheduler, timeout="20s", set_as_default=False)
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError) as exc:
         raise KgError(f"cannot reach the Dask scheduler at {scheduler} ({exc})", param="scheduler") from None
     with client:
+        _check_workers(client, scheduler, tasks[0][0])
         work = batches(tasks)
+        run = uuid.uuid4().hex[:12]  # keys of this build: two builds may share a cluster
         shared = client.scatter(lexicon, broadcast=True)
         partials = client.map(analyse_batch, work, lexicon=shared, options=options, pure=False,
-                              key=[f"kg-analyse-{i}" for i in range(len(work))])
-        rows = client.map(Partial.rows_only, partials, pure=False, key=[f"kg-rows-{i}" for i in range(len(work))])
-        corpora = client.map(_corpus_of, partials, pure=False, key=[f"kg-corpus-{i}" for i in range(len(work))])
+                              key=[f"kg-analyse-{run}-{i}" for i in range(len(work))])
+        rows = client.map(Partial.rows_only, partials, pure=False, key=[f"kg-rows-{run}-{i}" for i in range(len(work))])
+        corpora = client.map(_corpus_of, partials, pure=False, key=[f"kg-corpus-{run}-{i}" for i in range(len(work))])
         del partials  # the cluster may drop each partial once its rows and corpus are taken
         level = 0
         while len(corpora) > 1:  # pairwise, neighbours only: the order of documents is kept
-            merged = [client.submit(merge, corpora[i], corpora[i + 1], pure=False, key=f"kg-merge-{level}-{i}")
+            merged = [client.submit(merge, corpora[i], corpora[i + 1], pure=False, key=f"kg-merge-{run}-{level}-{i}")
                       for i in range(0, len(corpora) - 1, 2)]
             if len(corpora) % 2:
                 merged.append(corpora[-1])
@@ -254,12 +257,26 @@ def _on_dask(tasks, lexicon, options, scheduler, progress) -> Iterator[Partial]:
         done = 0
         for i, future in enumerate(rows):
             partial = _result(future, scheduler)
+            rows[i] = None  # each batch's rows are written and let go
             done += partial.documents
             if progress is not None:
                 progress(done, partial.last)
             if i == len(rows) - 1:
                 partial.corpus = _result(corpora[0], scheduler)
             yield partial
+
+
+def _check_workers(client, scheduler: str, probe: str) -> None:
+    """At least one worker, and every worker sees the input files where this machine sees them."""
+    try:
+        client.wait_for_workers(1, timeout=30)
+        seen = client.run(os.path.exists, probe)
+    except (OSError, TimeoutError) as exc:
+        raise KgError(f"the Dask cluster at {scheduler} has no worker ready ({exc})", param="scheduler") from None
+    blind = sorted(worker for worker, ok in seen.items() if not ok)
+    if blind:
+        raise KgError(f"Dask worker(s) {', '.join(blind)} cannot see {probe}: every worker must see the input "
+                      f"files at the same paths (a shared file system)", param="scheduler")
 
 
 def _corpus_of(partial: Partial) -> Corpus:
