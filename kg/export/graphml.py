@@ -90,12 +90,15 @@ def scalar_text(v) -> str:
 
 
 def _value(v) -> str:
-    return escape(scalar_text(v))
+    if type(v) is str:
+        return escape(v) if ("&" in v or "<" in v or ">" in v) else v
+    return scalar_text(v)  # numbers and booleans need no escaping
 
 
 def write_graphml(g: nx.Graph, path: Path) -> Path:
-    node_types = attribute_types((a for _, a in flat_nodes(g)), NODE_ATTRS)
-    edge_types = attribute_types((a for _, _, a in flat_edges(g)), EDGE_ATTRS)
+    nodes, edges = list(flat_nodes(g)), list(flat_edges(g))  # flattened once, for the types and the file
+    node_types = attribute_types((a for _, a in nodes), NODE_ATTRS)
+    edge_types = attribute_types((a for _, _, a in edges), EDGE_ATTRS)
     graph_attrs = {k: g.graph[k] for k in sorted(g.graph) if k != "id"}
     with atomic_text(path) as fh:
         w = fh.write
@@ -114,15 +117,13 @@ def write_graphml(g: nx.Graph, path: Path) -> Path:
         w('  <graph edgedefault="undirected">\n')
         for k, v in graph_attrs.items():
             w(f'    <data key={quoteattr("g_" + k)}>{_value(v if isinstance(v, (int, float)) else xml_safe(str(v)))}</data>\n')
-        for node, attrs in flat_nodes(g):
-            w(f"    <node id={quoteattr(xml_safe(node))}>\n")
-            for k in NODE_ATTRS:
-                w(f'      <data key="n_{k}">{_value(attrs[k])}</data>\n')
-            w("    </node>\n")
-        for u, v, attrs in flat_edges(g):
-            w(f"    <edge source={quoteattr(xml_safe(u))} target={quoteattr(xml_safe(v))}>\n")
-            for k in EDGE_ATTRS:
-                w(f'      <data key="e_{k}">{_value(attrs[k])}</data>\n')
-            w("    </edge>\n")
+        node_keys = [(k, f'      <data key="n_{k}">') for k in NODE_ATTRS]
+        edge_keys = [(k, f'      <data key="e_{k}">') for k in EDGE_ATTRS]
+        for node, attrs in nodes:
+            w(f"    <node id={quoteattr(xml_safe(node))}>\n"
+              + "".join(f"{open_}{_value(attrs[k])}</data>\n" for k, open_ in node_keys) + "    </node>\n")
+        for u, v, attrs in edges:
+            w(f"    <edge source={quoteattr(xml_safe(u))} target={quoteattr(xml_safe(v))}>\n"
+              + "".join(f"{open_}{_value(attrs[k])}</data>\n" for k, open_ in edge_keys) + "    </edge>\n")
         w("  </graph>\n</graphml>\n")
     return Path(path)
