@@ -6,8 +6,11 @@ Exit status: 0 when everything was processed, 1 on an error that stopped the com
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import textwrap
+import threading
 import time
 from typing import Sequence
 
@@ -330,7 +333,8 @@ def _cmd_build(args) -> int:
         graph=GraphOptions(min_count=args.min_count, min_npmi=args.min_npmi, top_k=args.top_k),
         html=not args.no_html,
     )
-    result = build(args.paths, args.out, lexicon, options, progress=None if args.quiet else ProgressBar("documents", "processed"))
+    with _progress(args, "documents", "processed", show_what=True) as bar:
+        result = build(args.paths, args.out, lexicon, options, progress=bar)
     if not args.quiet:
         print(summary(result))
     if connection is not None:
@@ -342,12 +346,12 @@ def _load_neo4j(out, connection, args) -> None:
     from kg.neo4j.load import DEFAULT_BATCH_SIZE, load_folder
 
     batch_size = getattr(args, "batch_size", None)
-    report = load_folder(
-        out, uri=connection.uri, user=connection.user, password=connection.password,
-        database=connection.database, corpus=args.corpus, replace=args.replace,
-        batch_size=DEFAULT_BATCH_SIZE if batch_size is None else batch_size,
-        progress=None if args.quiet else ProgressBar("rows", "written", show_what=True),
-    )
+    with _progress(args, "rows", "written", show_what=True) as bar:
+        report = load_folder(
+            out, uri=connection.uri, user=connection.user, password=connection.password,
+            database=connection.database, corpus=args.corpus, replace=args.replace,
+            batch_size=DEFAULT_BATCH_SIZE if batch_size is None else batch_size, progress=bar,
+        )
     if not args.quiet:
         print(report.summary())
 
@@ -356,8 +360,9 @@ def _cmd_candidates(args) -> int:
     from kg.candidates import find_candidates, write_candidates
 
     options = CandidateOptions(top=args.top, min_count=args.min_count, layout=args.layout)
-    progress = None if args.quiet else ProgressBar("documents read (two passes)", "done")
-    result = find_candidates(args.paths, _lexicon(args), options, progress=progress)
+    lexicon = _lexicon(args)
+    with _progress(args, "documents read (two passes)", "done") as bar:
+        result = find_candidates(args.paths, lexicon, options, progress=bar)
     if args.out == "-":
         from kg.candidates import candidates_tsv
 
@@ -436,32 +441,96 @@ def list_queries() -> str:
     return "\n".join(lines).rstrip("\n")
 
 
-class ProgressBar:
-    """Progress on stderr: a bar on a terminal, otherwise a line every 5 seconds (and at the end).
-    Called with (done, total, what is being done)."""
+def _progress(args, unit: str, verb: str, *, show_what: bool = False):
+    """A ProgressBar to use in a ``with`` block, or nothing (None) with --quiet."""
+    return contextlib.nullcontext() if args.quiet else ProgressBar(unit, verb, show_what=show_what)
 
-    def __init__(self, unit: str, verb: str, *, show_what: bool = False, stream=None, width: int = 30):
+
+class ProgressBar:
+    """Progress on stderr: a bar on a terminal, otherwise a line every 5 seconds (and when the count
+    is complete). Called with (done, total, what is being done); while a step takes long (one large
+    document, writing the files) it keeps saying so, with the seconds spent on it, from a timer
+    thread. Use it as a context manager (or call ``close``) to end the line and stop the timer."""
+
+    def __init__(self, unit: str, verb: str, *, show_what: bool = False, stream=None, width: int = 30,
+                 every: float | None = None):
         self.unit, self.verb, self.show_what = unit, verb, show_what
         self.stream, self.width = stream or sys.stderr, width  # the stderr of now, not of import time
         self.tty = getattr(self.stream, "isatty", lambda: False)()
-        self._last = -1.0
+        if every is None:  # seconds between lines off a terminal: $KG_PROGRESS_EVERY, else 5
+            every = 0.5 if self.tty else float(os.environ.get("KG_PROGRESS_EVERY") or 5.0)
+        self.every = every
+        self._state: tuple[int, int, str] | None = None
+        self._since = self._last = 0.0
+        self._complete = False
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._timer: threading.Thread | None = None
+
+    def __enter__(self) -> "ProgressBar":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def __call__(self, done: int, total: int, what: str) -> None:
         if total <= 0:
             return
-        if self.tty:
-            filled = int(self.width * done / total)
-            self.stream.write(f"\r{'█' * filled}{'░' * (self.width - filled)} {done}/{total} {self.unit}  {what[:40]:<40}")
-            if done >= total:
+        now = time.monotonic()
+        with self._lock:
+            if self._state is None or self._state[2] != what:
+                self._since = now
+            self._state = (done, total, what)
+            if self.tty:
+                self._draw(now)
+            elif done >= total and not self._complete:
+                self._complete = True
+                self._line(now)
+            elif self._last == 0.0 or now - self._last >= self.every:
+                self._line(now)
+        if self._timer is None:
+            self._timer = threading.Thread(target=self._tick, name="progress", daemon=True)
+            self._timer.start()
+
+    def close(self) -> None:
+        self._stop.set()
+        if self._timer is not None:
+            self._timer.join()
+        with self._lock:
+            if self.tty and self._state is not None:
                 self.stream.write("\n")
-            self.stream.flush()
-        else:
-            now = time.monotonic()
-            if done >= total or now - self._last >= 5:
-                self._last = now
-                what = f" ({what})" if self.show_what else ""
-                self.stream.write(f"{self.verb} {done}/{total} {self.unit}{what}\n")
                 self.stream.flush()
+            self._state = None
+
+    def _tick(self) -> None:
+        while not self._stop.wait(self.every):
+            with self._lock:
+                now = time.monotonic()
+                if self._state is not None and now - self._last >= self.every:
+                    self._draw(now) if self.tty else self._line(now)
+
+    def _elapsed(self, now: float) -> str:
+        seconds = now - self._since
+        return f", {seconds:.0f} s" if seconds >= self.every else ""
+
+    def _draw(self, now: float) -> None:
+        done, total, what = self._state
+        filled = int(self.width * min(done, total) / total)
+        shown = f"{what[:40]}{self._elapsed(now)}"
+        self.stream.write(f"\r{'█' * filled}{'░' * (self.width - filled)} {done}/{total} {self.unit}  {shown:<48}")
+        self.stream.flush()
+        self._last = now
+
+    def _line(self, now: float) -> None:
+        done, total, what = self._state
+        elapsed = self._elapsed(now)
+        if self.show_what:
+            detail = f" ({what}{elapsed})"
+        else:
+            detail = f" ({elapsed[2:]})" if elapsed else ""
+        self.stream.write(f"{self.verb} {done}/{total} {self.unit}{detail}\n")
+        self.stream.flush()
+        self._last = now
 
 
 if __name__ == "__main__":  # pragma: no cover

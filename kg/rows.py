@@ -32,15 +32,19 @@ def relation_rows(g: nx.Graph, corpus: Corpus) -> list[RelationRow]:
     names = {eid: e.name for eid, e in corpus.entities.items()}
     out = []
     assoc = corpus.associations()
-    for (a, b) in sorted(corpus.pairs):
-        p = corpus.pairs[(a, b)]
+    pairs = corpus.pairs
+    adjacency = g.adj
+    for a, b in sorted(pairs):
+        p = pairs[(a, b)]
         s = assoc[(a, b)]
-        in_graph = g.has_edge(a, b) and g.edges[a, b]["count"] > 0
+        edge = adjacency[a].get(b) if a in adjacency else None
+        evidence = p.evidence
         out.append(RelationRow(
             a, b, names[a], names[b], CO_OCCURS, "", p.count, p.doc_count,
-            round(s.pmi, 6), round(s.npmi, 6), round(s.jaccard, 6), round(s.llr, 6), p.first_date, in_graph,
-            tuple(p.documents), tuple(e.text for e in p.evidence),
-            tuple(f"{e.sentence}:{e.start}-{e.end}" for e in p.evidence),
+            round(s.pmi, 6), round(s.npmi, 6), round(s.jaccard, 6), round(s.llr, 6), p.first_date,
+            edge is not None and edge["count"] > 0,
+            tuple(p.documents), tuple([e.text for e in evidence]),
+            tuple([f"{e.sentence}:{e.start}-{e.end}" for e in evidence]),
         ))
     for (type_, src, dst, detail), t in sorted(corpus.typed.items()):
         out.append(RelationRow(

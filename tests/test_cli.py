@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -200,22 +202,49 @@ def test_progress_draws_a_bar_on_a_terminal():
     from kg.cli import ProgressBar
 
     stream = _Terminal()
-    bar = ProgressBar("documents", "processed", stream=stream, width=10)
-    bar(5, 10, "a.txt")
-    bar(10, 10, "b.txt")
+    with ProgressBar("documents", "processed", stream=stream, width=10) as bar:
+        bar(5, 10, "a.txt")
+        bar(10, 10, "b.txt")
+        bar(10, 10, "writing the files")
     drawn = stream.getvalue()
-    assert "\r█████░░░░░ 5/10 documents" in drawn and drawn.endswith("\n")
+    assert "\r█████░░░░░ 5/10 documents  a.txt" in drawn and "\r██████████ 10/10 documents  writing the files" in drawn
+    assert drawn.endswith("\n") and drawn.count("\n") == 1  # one line, redrawn in place
 
 
 def test_progress_off_a_terminal_is_a_line_now_and_then():
     from kg.cli import ProgressBar
 
     stream = io.StringIO()
-    bar = ProgressBar("documents", "processed", stream=stream)
-    bar(1, 3, "a.txt")
-    bar(2, 3, "b.txt")  # within 5 s of the first: no line
-    bar(3, 3, "c.txt")
+    with ProgressBar("documents", "processed", stream=stream) as bar:
+        bar(1, 3, "a.txt")
+        bar(2, 3, "b.txt")  # within 5 s of the first: no line
+        bar(3, 3, "c.txt")
+        bar(3, 3, "writing")  # complete already, and within 5 s: no line
     assert stream.getvalue() == "processed 1/3 documents\nprocessed 3/3 documents\n"
+
+
+def test_progress_keeps_saying_what_takes_long():
+    from kg.cli import ProgressBar
+
+    stream = io.StringIO()
+    with ProgressBar("documents", "processed", show_what=True, stream=stream, every=0.05) as bar:
+        bar(0, 1, "one: analysing")
+        time.sleep(0.4)  # one long document: the timer says it is still at it, with the seconds
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "processed 0/1 documents (one: analysing)"
+    assert len(lines) >= 3 and all(line.startswith("processed 0/1 documents (one: analysing, ") for line in lines[1:])
+
+
+def test_a_large_document_shows_progress_while_it_is_analysed(tmp_path):
+    """`kg build` on one large file, off a terminal: lines while the document is being read and analysed."""
+    text = (SEEDS / "004_dff61195967c57f5.txt").read_text(encoding="utf-8").replace("\n", "")
+    big = tmp_path / "big.txt"
+    big.write_text(text * max(1, 3_000_000 // len(text.encode())), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(big), "-o", str(tmp_path / "out")],
+                       capture_output=True, text=True, env={**os.environ, "KG_PROGRESS_EVERY": "0.2"})
+    assert r.returncode == 0, r.stderr
+    analysing = [line for line in r.stderr.splitlines() if line.startswith("processed 0/1 documents (big: analysing, ")]
+    assert analysing, r.stderr
 
 
 def test_build_times_each_stage_under_its_own_name(tmp_path):

@@ -290,17 +290,18 @@ def _relation_rows(relations: Sequence[RelationRow], corpus: str) -> tuple[list[
     co: list[RelationshipRow] = []
     typed: dict[str, list[RelationshipRow]] = {t: [] for t in TYPED_RELATIONS}
     for r in relations:
-        common = {"doc_ids": _or_none(list(r.documents)), "evidence": _or_none(list(r.evidence)),
-                  "evidence_refs": _or_none(list(r.evidence_refs)), "corpus": corpus}
         if r.type == CO_OCCURS:
             props = {
                 "count": r.count, "doc_count": r.doc_count, "weight": r.count, "pmi": r.pmi, "npmi": r.npmi,
-                "jaccard": r.jaccard, "llr": r.llr, "first_date": _or_none(r.first_date), "in_graph": r.in_graph,
-                **common,
+                "jaccard": r.jaccard, "llr": r.llr, "first_date": r.first_date or None, "in_graph": r.in_graph,
+                "doc_ids": list(r.documents) or None, "evidence": list(r.evidence) or None,
+                "evidence_refs": list(r.evidence_refs) or None, "corpus": corpus,
             }
             co.append(RelationshipRow(r.source, r.target, corpus, props))
         else:
-            props = {"detail": r.detail, "count": r.count, **common}
+            props = {"detail": r.detail, "count": r.count, "doc_ids": list(r.documents) or None,
+                     "evidence": list(r.evidence) or None, "evidence_refs": list(r.evidence_refs) or None,
+                     "corpus": corpus}
             typed[r.type].append(RelationshipRow(r.source, r.target, corpus, props, r.detail))
     co.sort(key=lambda r: (r.source, r.target))
     for rows in typed.values():
