@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from extractors.dating import METADATA_KEYS, document_date
 from extractors.errors import KgError, ReadError
 from extractors.normalize import normalize
 from extractors.reading import discover, read_source
@@ -23,7 +24,6 @@ from extractors.records import Document
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "title", "publication", "date")
 _DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
-_DATELINE = re.compile(r"((?:19|20)\d\d)年(1[0-2]|0?[1-9])月(3[01]|[12]\d|0?[1-9])日")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +59,10 @@ def read_manifest(path: str | os.PathLike) -> dict[str, Meta]:
 
 
 def text_metadata(text: str) -> Meta:
-    """Title and date as far as the text itself tells."""
+    """The title as far as the text itself tells (its first short line); its date is read by
+    ``extractors.dating`` with the other sources."""
     first = next((line for line in text.split("\n") if line.strip()), "")
-    title = first if len(first) <= 60 else ""
-    m = _DATELINE.search(text[:300])
-    date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else ""
-    return Meta(title=title, date=date)
+    return Meta(title=first if len(first) <= 60 else "")
 
 
 def manifest_rows(paths: Iterable[str | os.PathLike]) -> dict[Path, Meta]:
@@ -79,14 +77,21 @@ def manifest_rows(paths: Iterable[str | os.PathLike]) -> dict[Path, Meta]:
     return found
 
 
-def load_document(path: str | os.PathLike, doc_id: str, *, layout: str = "auto", meta: Meta | None = None) -> Document:
-    """Read and normalise one file. Raises ReadError naming the file."""
+def load_document(path: str | os.PathLike, doc_id: str, *, layout: str = "auto", meta: Meta | None = None,
+                  date_from: str = "auto") -> Document:
+    """Read and normalise one file, and date it (``extractors.dating``: the manifest, front matter,
+    the title or dateline, the file and folder names, the format's metadata; ``date_from`` forces
+    one of them). Raises ReadError naming the file."""
     source = read_source(path)
     text = normalize(source.text, layout=layout, format=source.format)
     if not text.strip():
         raise ReadError(str(path), "no text left after normalisation")
     guessed = text_metadata(text)
     meta = meta or Meta()
+    suffix = Path(path).suffix
+    relative = doc_id if not suffix or doc_id.endswith(suffix) else doc_id + suffix  # what the folder names say
+    dated = document_date(relative, text, metadata=[(k, v) for k, v in source.meta if k in METADATA_KEYS],
+                          manifest_date=meta.date, date_from=date_from)
     return Document(
         id=doc_id,
         path=str(path),
@@ -94,7 +99,10 @@ def load_document(path: str | os.PathLike, doc_id: str, *, layout: str = "auto",
         text=text,
         title=meta.title or guessed.title or doc_id,
         publication=meta.publication,
-        date=meta.date or guessed.date,
+        date=dated.date,
+        date_precision=dated.precision,
+        date_source=dated.source,
+        date_conflicts=dated.conflicts,
         warnings=tuple(source.warnings),
     )
 

@@ -77,6 +77,9 @@ class Document:
     title: str = ""
     publication: str = ""
     date: str = ""  # ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD), "" when unknown
+    date_precision: str = ""  # year, month or day ("" when undated)
+    date_source: str = ""  # one of DATE_SOURCES: where the date came from
+    date_conflicts: tuple[str, ...] = ()  # sources that disagreed ("manifest=2023 vs path=2024")
     warnings: tuple[str, ...] = ()  # what reading repaired or guessed (dropped control characters, an encoding)
 
 

@@ -64,7 +64,8 @@ def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence
     counts = count_units(doc.id, unit_list, per_sentence, window)
     evidence, evidence_sentences = best_evidence(doc.id, text, sents, per_sentence, counts.where)
     typed = [(r, text[r.start : r.end]) for r in extract_relations(doc, mentions, sents=sents)]
-    info = DocumentRow(doc.id, doc.path, doc.format, doc.title, doc.publication, doc.date, len(text), len(sents),
+    info = DocumentRow(doc.id, doc.path, doc.format, doc.title, doc.publication, doc.date, doc.date_precision,
+                       doc.date_source, len(text), len(sents),
                        len(paras), len(mentions))
     n_units = {"sentence": len(sents), "paragraph": len(paras), "document": 1}[window]
     return DocResult(info, entities, mention_counts, first_mention, counts.unit_counts, counts.pair_counts, n_units,

@@ -26,6 +26,7 @@ from extractors.documents import document_files
 from extractors.errors import KgError, ReadError
 from extractors.lexicon import Lexicon
 from extractors.reading import BUILD_STAMP
+from extractors.records import DATE_SOURCES
 from kg.cooccurrence import WINDOWS
 from kg.corpus import Corpus
 from kg.export.gexf import write_gexf
@@ -68,6 +69,7 @@ class BuildOptions:
     html: bool = True
     neo4j_files: bool = True
     scheduler: str | None = None  # a Dask scheduler's address (tcp://host:port): analyse on that cluster
+    date_from: str = "auto"  # where document dates come from: "auto" (extractors.dating's precedence) or one source
 
 
 @dataclass
@@ -78,6 +80,7 @@ class BuildResult:
     skipped: list[ReadError]
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, what reading repaired)
+    date_conflicts: list[tuple[str, str]] = field(default_factory=list)  # (document id, sources that disagreed)
 
 
 #: ``progress(done, total, what)``: files done of all files, and what is happening now.
@@ -142,6 +145,8 @@ def _check(options: BuildOptions) -> None:
         raise KgError("the number of workers must be at least 1", param="workers")
     if not -1.0 <= options.graph.min_npmi <= 1.0:
         raise KgError("the minimum NPMI must be between -1 and 1", param="min_npmi")
+    if options.date_from != "auto" and options.date_from not in DATE_SOURCES:
+        raise KgError(f"the date source must be auto or one of {', '.join(DATE_SOURCES)}", param="date_from")
 
 
 def _build_into(folder: Path, tasks, lexicon: Lexicon, options: BuildOptions, progress: Progress | None, *,
@@ -149,11 +154,12 @@ def _build_into(folder: Path, tasks, lexicon: Lexicon, options: BuildOptions, pr
     total = len(tasks)
     skipped: list[ReadError] = list(tasks.skipped)
     warnings: list[tuple[str, str]] = []
+    conflicts: list[tuple[str, str]] = []
     # seconds per stage: reading and normalising, analysing (mentions, relations, co-occurrence per
     # document), merging results into the corpus (and streaming their rows), the graph, the files
     timings = {"read": 0.0, "analyse": 0.0, "merge": 0.0, "graph": 0.0, "write": 0.0}
     t_start = time.perf_counter()
-    analysis = AnalysisOptions(options.window, options.rules, options.layout)
+    analysis = AnalysisOptions(options.window, options.rules, options.layout, options.date_from)
     with atomic_text(folder / MENTIONS, encoding=ENCODING, newline="") as mfh, \
             atomic_text(folder / EVIDENCE, encoding=ENCODING, newline="") as efh:
         mfh.write(header(MENTION_COLUMNS))
@@ -165,6 +171,7 @@ def _build_into(folder: Path, tasks, lexicon: Lexicon, options: BuildOptions, pr
             efh.write(p.evidence_csv)
             skipped.extend(p.skipped)
             warnings.extend(p.warnings)
+            conflicts.extend(p.date_conflicts)
             for k, v in p.timings.items():
                 timings[k] = timings.get(k, 0.0) + v
             timings["merge"] += time.perf_counter() - t0
@@ -190,7 +197,7 @@ def _build_into(folder: Path, tasks, lexicon: Lexicon, options: BuildOptions, pr
     timings["write"] += time.perf_counter() - t0
     timings["total"] = time.perf_counter() - t_start
     timings["documents"] = t_docs - t_start
-    return BuildResult(final, corpus_, graph, skipped, timings, warnings)
+    return BuildResult(final, corpus_, graph, skipped, timings, warnings, conflicts)
 
 
 def _write_files(folder: Path, graph: nx.Graph, data: Corpus, options: BuildOptions, step: Callable[[str], None],
@@ -297,6 +304,7 @@ def _version() -> str:
 def _stamped_options(options: BuildOptions) -> dict:
     """The options that shape the output (not how many workers made it, nor where)."""
     g = options.graph
-    return {"window": options.window, "rules": options.rules, "layout": options.layout, "html": options.html,
+    return {"window": options.window, "rules": options.rules, "layout": options.layout, "date_from": options.date_from,
+            "html": options.html,
             "neo4j_files": options.neo4j_files, "min_count": g.min_count, "min_npmi": g.min_npmi, "top_k": g.top_k,
             "community_seed": g.community_seed, "community_resolution": g.community_resolution}

@@ -16,6 +16,7 @@ from typing import Sequence
 
 from extractors.errors import KgError, ReadError
 from extractors.normalize import LAYOUTS
+from extractors.records import DATE_SOURCES
 from kg.candidates import CandidateOptions
 from kg.cooccurrence import WINDOWS
 from kg.graph import GraphOptions
@@ -130,6 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
                    f"(default {GraphOptions.top_k})")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="processes analysing documents in parallel (default 1); the output is identical for any N")
+    p.add_argument("--date-from", choices=("auto", *DATE_SOURCES), default="auto", metavar="SOURCE",
+                   help="where document dates come from: auto (default: the manifest, then front matter, the title or "
+                   "dateline, the file and folder names, then HTML, DOCX or PDF metadata; disagreements are reported) "
+                   f"or one source alone: {', '.join(DATE_SOURCES)}")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="analyse the documents on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
                    "every worker must see the input files at the same paths; the output is identical to a local build")
@@ -245,7 +250,7 @@ _OPTIONS = {
     "extract": {"paths": "--lexicon", "stoplists": "--stoplist"},
     "candidates": {"top": "--top", "min_count": "--min-count", "paths": "--lexicon", "stoplists": "--stoplist"},
     "build": {"paths": "--lexicon", "stoplists": "--stoplist", "window": "--window", "workers": "--workers",
-              "scheduler": "--scheduler",
+              "scheduler": "--scheduler", "date_from": "--date-from",
               "min_npmi": "--min-npmi", "uri": "--neo4j", "user": "--neo4j-user", "database": "--neo4j-database",
               "corpus": "--corpus", "replace": "--replace"},
     "export": {"uri": "--uri", "user": "--user", "database": "--database", "corpus": "--corpus",
@@ -330,6 +335,7 @@ def _cmd_build(args) -> int:
         layout=args.layout,
         workers=args.workers,
         scheduler=args.scheduler,
+        date_from=args.date_from,
         graph=GraphOptions(min_count=args.min_count, min_npmi=args.min_npmi, top_k=args.top_k),
         html=not args.no_html,
     )

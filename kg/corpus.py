@@ -40,6 +40,7 @@ class PairStats:
     doc_count: int = 0
     first_date: str = ""
     evidence: list[Evidence] = field(default_factory=list)
+    dated: dict[str, int] = field(default_factory=dict)  # units by the month of their document (its year if no month)
 
 
 @dataclass
@@ -117,6 +118,7 @@ class Corpus:
     def _add_pairs(self, r: DocResult) -> None:
         """Pair counts, and the pair's evidence: the most informative sentences seen so far."""
         doc_id, date = r.info.id, r.info.date
+        month = date[:7]
         for pair, n in r.pair_counts.items():
             p = self.pairs.get(pair)
             if p is None:
@@ -127,6 +129,7 @@ class Corpus:
                 p.documents.append(doc_id)
             if date:
                 p.first_date = min(p.first_date, date) if p.first_date else date
+                p.dated[month] = p.dated.get(month, 0) + n
             idx = r.evidence.get(pair)
             if idx:
                 table = r.evidence_sentences
@@ -206,6 +209,8 @@ class Corpus:
                 p.documents.extend(o.documents[:room])
             if o.first_date:
                 p.first_date = min(p.first_date, o.first_date) if p.first_date else o.first_date
+            for month, n in o.dated.items():
+                p.dated[month] = p.dated.get(month, 0) + n
             if o.evidence and (len(p.evidence) < EVIDENCE_PER_EDGE or o.evidence[0] < p.evidence[-1]):
                 p.evidence = heapq.nsmallest(EVIDENCE_PER_EDGE, [*p.evidence, *o.evidence])
 

@@ -19,6 +19,7 @@ import networkx as nx
 
 from extractors.records import LexiconEntry
 from kg.corpus import Corpus, EntityStats
+from kg.timeline import Slices, TimeOptions, time_slices
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class GraphOptions:
     top_k: int = 10  # keep an edge only if it is among the k strongest (by NPMI) of one of its ends
     community_seed: int = 42
     community_resolution: float = 1.0
+    time: TimeOptions = TimeOptions()  # time slices and burst detection
 
     def describe(self) -> str:
         return f"min count {self.min_count}, min NPMI {self.min_npmi:g}, top {self.top_k} neighbours per node"
@@ -44,13 +46,27 @@ def build_graph(corpus: Corpus, entries: Mapping[str, LexiconEntry], options: Gr
     and aliases go on the nodes; an entity without one was found by a rule)."""
     edges = _cooccurrence_edges(corpus, options)
     _add_typed_relations(edges, corpus)
-    g = nx.Graph(window=window, units=corpus.units, documents=len(corpus.documents), filters=options.describe())
+    slices = time_slices(corpus, options.time)
+    g = nx.Graph(window=window, units=corpus.units, documents=len(corpus.documents), filters=options.describe(),
+                 slice=slices.resolution, periods=list(slices.periods), period_documents=list(slices.documents))
     for eid in sorted(corpus.entities):
-        g.add_node(eid, **_node(corpus.entities[eid], entries.get(eid)))
+        g.add_node(eid, **_node(corpus.entities[eid], entries.get(eid)), **_node_time(eid, slices))
     for key in sorted(edges):
-        g.add_edge(*key, **edges[key])
+        g.add_edge(*key, **edges[key], periods=slices.pair_units.get(key, {}))
     _add_centrality(g, options)
     return g
+
+
+def _node_time(eid: str, slices: Slices) -> dict:
+    """An entity's strongest burst (periods of the slice resolution) and its counts per period."""
+    burst = slices.bursts.get(eid)
+    docs, mentions = slices.entity_documents.get(eid, {}), slices.entity_mentions.get(eid, {})
+    return {
+        "burst_start": burst.start_period if burst else "",
+        "burst_end": burst.end_period if burst else "",
+        "burst_strength": round(burst.strength, 4) if burst else 0.0,
+        "periods": {p: {"documents": n, "mentions": mentions[p]} for p, n in docs.items()},
+    }
 
 
 def _cooccurrence_edges(corpus: Corpus, options: GraphOptions) -> dict[tuple[str, str], dict]:

@@ -28,6 +28,7 @@ from typing import Callable, Iterator, Sequence
 from extractors.documents import Meta, load_document
 from extractors.errors import KgError, ReadError
 from extractors.lexicon import Lexicon
+from extractors.records import Document
 from kg.analysis import DocResult, analyse_document
 from kg.corpus import Corpus
 
@@ -47,6 +48,7 @@ class AnalysisOptions:
     window: str = "sentence"
     rules: bool = True
     layout: str = "auto"
+    date_from: str = "auto"  # extractors.dating: "auto" (the precedence) or one source alone
 
 
 @dataclass
@@ -58,14 +60,15 @@ class Partial:
     evidence_csv: str = ""  # ... and of evidence.csv
     skipped: list[ReadError] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, what was repaired)
+    date_conflicts: list[tuple[str, str]] = field(default_factory=list)  # (document id, sources that disagreed)
     timings: dict[str, float] = field(default_factory=dict)  # seconds reading and analysing
     documents: int = 0  # files handled (read or skipped)
     last: str = ""  # the id of the batch's last file
 
     def rows_only(self) -> "Partial":
         """The partial without its corpus (what travels back from a cluster worker)."""
-        return Partial(Corpus(), self.mention_csv, self.evidence_csv, self.skipped, self.warnings, self.timings,
-                       self.documents, self.last)
+        return Partial(Corpus(), self.mention_csv, self.evidence_csv, self.skipped, self.warnings, self.date_conflicts,
+                       self.timings, self.documents, self.last)
 
 
 def batches(tasks: Sequence[Task], *, max_bytes: int = BATCH_BYTES, max_documents: int = BATCH_DOCUMENTS) -> list[list[Task]]:
@@ -92,24 +95,24 @@ def batches(tasks: Sequence[Task], *, max_bytes: int = BATCH_BYTES, max_document
 # --- map -----------------------------------------------------------------------------------------------
 
 def process_document(task: Task, lexicon: Lexicon, options: AnalysisOptions,
-                     stage: Callable[[str], None] | None = None) -> tuple[DocResult | ReadError, list[str], dict[str, float]]:
-    """One file: its result (or why it could not be read), what reading repaired, and the seconds
-    spent reading and analysing."""
+                     stage: Callable[[str], None] | None = None) -> tuple[DocResult | ReadError, Document | None, dict[str, float]]:
+    """One file: its result (or why it could not be read), the document (for what reading repaired
+    and how it was dated; its text is not used after), and the seconds spent reading and analysing."""
     path, doc_id, meta = task
     t0 = time.perf_counter()
     if stage is not None:
         stage("reading")
     try:
-        doc = load_document(path, doc_id, layout=options.layout, meta=meta)
+        doc = load_document(path, doc_id, layout=options.layout, meta=meta, date_from=options.date_from)
     except ReadError as exc:
-        return exc, [], {"read": time.perf_counter() - t0}
+        return exc, None, {"read": time.perf_counter() - t0}
     except KgError as exc:
-        return ReadError(path, str(exc)), [], {"read": time.perf_counter() - t0}
+        return ReadError(path, str(exc)), None, {"read": time.perf_counter() - t0}
     t1 = time.perf_counter()
     if stage is not None:
         stage("analysing")
     result = analyse_document(doc, lexicon, window=options.window, rules=options.rules)
-    return result, list(doc.warnings), {"read": t1 - t0, "analyse": time.perf_counter() - t1}
+    return result, doc, {"read": t1 - t0, "analyse": time.perf_counter() - t1}
 
 
 def analyse_batch(tasks: Sequence[Task], lexicon: Lexicon, options: AnalysisOptions,
@@ -120,11 +123,13 @@ def analyse_batch(tasks: Sequence[Task], lexicon: Lexicon, options: AnalysisOpti
     evidence_rows: list[str] = []
     partial = Partial(corpus, timings={"read": 0.0, "analyse": 0.0, "merge": 0.0})
     for task in tasks:
-        result, warnings, seconds = process_document(
+        result, doc, seconds = process_document(
             task, lexicon, options, None if stage is None else (lambda what, name=task[1]: stage(name, what)))
         for k, v in seconds.items():
             partial.timings[k] += v
-        partial.warnings.extend((task[0], w) for w in warnings)
+        if doc is not None:
+            partial.warnings.extend((task[0], w) for w in doc.warnings)
+            partial.date_conflicts.extend((doc.id, c) for c in doc.date_conflicts)
         if isinstance(result, ReadError):
             partial.skipped.append(result)
         else:

@@ -10,6 +10,7 @@ import networkx as nx
 from extractors.records import CO_OCCURS
 from kg.corpus import Corpus
 from kg.tables import DocumentRow, EntityRow, RelationRow
+from kg.timeline import Regroup
 
 
 def entity_rows(g: nx.Graph) -> list[EntityRow]:
@@ -17,11 +18,14 @@ def entity_rows(g: nx.Graph) -> list[EntityRow]:
     out = []
     for node in sorted(g.nodes):
         d = g.nodes[node]
+        periods = d.get("periods", {})
         out.append(EntityRow(
             node, d["name"], d["type"], d.get("category", ""), tuple(d.get("aliases", ())), d.get("source", ""),
             d.get("mentions", 0), d.get("documents", 0), d.get("first_date", ""), d.get("last_date", ""),
+            d.get("burst_start", ""), d.get("burst_end", ""), d.get("burst_strength", 0.0),
             d.get("degree", 0), d.get("weighted_degree", 0), d.get("pagerank", 0.0), d.get("community", -1),
-            g.degree(node) > 0,
+            g.degree(node) > 0, tuple(periods), tuple(c["documents"] for c in periods.values()),
+            tuple(c["mentions"] for c in periods.values()),
         ))
     return out
 
@@ -34,17 +38,19 @@ def relation_rows(g: nx.Graph, corpus: Corpus) -> list[RelationRow]:
     assoc = corpus.associations()
     pairs = corpus.pairs
     adjacency = g.adj
+    regroup = Regroup(g.graph.get("slice", ""), g.graph.get("periods", []))
     for a, b in sorted(pairs):
         p = pairs[(a, b)]
         s = assoc[(a, b)]
         edge = adjacency[a].get(b) if a in adjacency else None
         evidence = p.evidence
+        units = regroup(p.dated) if p.dated else {}
         out.append(RelationRow(
             a, b, names[a], names[b], CO_OCCURS, "", p.count, p.doc_count,
             round(s.pmi, 6), round(s.npmi, 6), round(s.jaccard, 6), round(s.llr, 6), p.first_date,
             edge is not None and edge["count"] > 0,
             tuple(p.documents), tuple([e.text for e in evidence]),
-            tuple([f"{e.sentence}:{e.start}-{e.end}" for e in evidence]),
+            tuple([f"{e.sentence}:{e.start}-{e.end}" for e in evidence]), tuple(units), tuple(units.values()),
         ))
     for (type_, src, dst, detail), t in sorted(corpus.typed.items()):
         out.append(RelationRow(

@@ -8,19 +8,23 @@ format live together.
 Tables (UTF-8 with a byte-order mark, so Excel and pandas both read them):
 
 - ``entities.csv``: one row per entity. Columns: id, name, type, category, aliases (joined with
-  ' | '), source (lexicon or rule), mentions, documents, first_date, last_date, degree,
-  weighted_degree, pagerank, community, in_graph.
+  ' | '), source (lexicon or rule), mentions, documents, first_date, last_date, burst_start,
+  burst_end, burst_strength (its strongest burst, in time slices), degree, weighted_degree,
+  pagerank, community, in_graph, periods (the time slices it is mentioned in, ' | '),
+  period_documents and period_mentions (its documents and mentions in each of those slices, ' | ').
 - ``relations.csv``: one row per relation. Every co-occurring pair (before the graph's filters)
   with type CO_OCCURS, and every typed relation (HOLDS_POSITION, ISSUED, AUTHORED, PUBLISHED_IN,
   PART_OF) read source -> target. Columns: source, target, source_name, target_name, type, detail,
   count, doc_count, pmi, npmi, jaccard, llr, first_date, in_graph, documents (' | '), evidence
-  (the evidence sentences, joined with ' ‖ '), evidence_refs (doc#sN:start-end, joined with ' | ').
+  (the evidence sentences, joined with ' ‖ '), evidence_refs (doc#sN:start-end, joined with ' | '),
+  periods and period_counts (the time slices the pair co-occurs in and its units in each, ' | ').
 - ``mentions.csv`` (streamed while documents are read): doc, start, end, text, entity_id, name,
   type, rule, sentence. ``text`` is the normalised document's text from start to end.
 - ``evidence.csv`` (streamed): every unit where a pair co-occurs: source, target, doc, unit,
   start, end.
-- ``documents.csv``: id, path, format, title, publication, date, chars, sentences, paragraphs,
-  mentions.
+- ``documents.csv``: id, path, format, title, publication, date, date_precision (year, month or
+  day), date_source (manifest, front-matter, title, path, html-meta, docx-properties or pdf-info),
+  chars, sentences, paragraphs, mentions.
 """
 from __future__ import annotations
 
@@ -71,11 +75,17 @@ class EntityRow:
     documents: int
     first_date: str
     last_date: str
+    burst_start: str  # the strongest burst's first and last period (kg.timeline), "" when none
+    burst_end: str
+    burst_strength: float  # 0.0 when none
     degree: int
     weighted_degree: float
     pagerank: float
     community: int
     in_graph: bool
+    periods: tuple[str, ...] = ()  # the time slices it is mentioned in, in order
+    period_documents: tuple[int, ...] = ()  # documents mentioning it, per slice
+    period_mentions: tuple[int, ...] = ()  # its mentions, per slice
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +109,8 @@ class RelationRow:
     documents: tuple[str, ...]
     evidence: tuple[str, ...]  # sentence texts
     evidence_refs: tuple[str, ...]  # one reference (see EvidenceRef) per text
+    periods: tuple[str, ...] = ()  # the time slices the pair co-occurs in (co-occurrence only)
+    period_counts: tuple[int, ...] = ()  # its units per slice
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +120,9 @@ class DocumentRow:
     format: str
     title: str
     publication: str
-    date: str
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD; "" when not known
+    date_precision: str  # year, month, day ("" when undated)
+    date_source: str  # where the date came from (extractors.dating): manifest, front-matter, title, path …
     chars: int
     sentences: int
     paragraphs: int
@@ -205,23 +219,26 @@ def write_entities(rows: Iterable[EntityRow], path: Path) -> Path:
     with atomic_text(path, encoding=ENCODING, newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(ENTITY_COLUMNS)
+        lists = [ENTITY_COLUMNS.index(c) for c in ("aliases", "periods", "period_documents", "period_mentions")]
         for row in rows:
             cells = _cells(row)
-            cells[ENTITY_COLUMNS.index("aliases")] = LIST_SEPARATOR.join(row.aliases)
+            for i in lists:
+                cells[i] = LIST_SEPARATOR.join(map(str, cells[i]))
             w.writerow(cells)
     return Path(path)
 
 
 def write_relations(rows: Iterable[RelationRow], path: Path) -> Path:
     lists = {RELATION_COLUMNS.index(c): sep for c, sep in
-             (("documents", LIST_SEPARATOR), ("evidence", EVIDENCE_SEPARATOR), ("evidence_refs", LIST_SEPARATOR))}
+             (("documents", LIST_SEPARATOR), ("evidence", EVIDENCE_SEPARATOR), ("evidence_refs", LIST_SEPARATOR),
+              ("periods", LIST_SEPARATOR), ("period_counts", LIST_SEPARATOR))}
     with atomic_text(path, encoding=ENCODING, newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(RELATION_COLUMNS)
         for row in rows:
             cells = _cells(row)
             for i, sep in lists.items():
-                cells[i] = sep.join(cells[i])
+                cells[i] = sep.join(map(str, cells[i]))
             w.writerow(cells)
     return Path(path)
 
@@ -332,6 +349,13 @@ class _Cells:
     def items(self, column: str, sep: str = LIST_SEPARATOR) -> tuple[str, ...]:
         return tuple(v for v in self.text(column).split(sep) if v)
 
+    def integers(self, column: str, length: int) -> tuple[int, ...]:
+        """A list of ``length`` integers (one per item of a list column beside it)."""
+        items = self.items(column)
+        if len(items) != length or not all(v.strip().isdigit() for v in items):
+            raise self.fail(column, f"{length} whole number(s) separated by '{LIST_SEPARATOR}'")
+        return tuple(int(v) for v in items)
+
 
 def _records(df: "pd.DataFrame") -> Iterator[tuple[int, dict]]:
     columns = list(df.columns)
@@ -342,7 +366,7 @@ def _records(df: "pd.DataFrame") -> Iterator[tuple[int, dict]]:
 def read_entity_rows(folder: str | os.PathLike) -> list[EntityRow]:
     """entities.csv as typed rows, each value checked (errors name file, line and column)."""
     df = read_table(folder, ENTITIES)
-    c = _Cells(Path(folder) / ENTITIES, df.columns, ENTITY_COLUMNS[:-1])
+    c = _Cells(Path(folder) / ENTITIES, df.columns, ENTITY_COLUMNS[:ENTITY_COLUMNS.index("in_graph")])
     out, seen = [], set()
     for i, record in _records(df):
         c.at(i, record)
@@ -352,11 +376,15 @@ def read_entity_rows(folder: str | os.PathLike) -> list[EntityRow]:
         if eid in seen:
             raise c.fail("id", "an id not used on an earlier line")
         seen.add(eid)
+        periods = c.items("periods") if "periods" in df.columns else ()
         out.append(EntityRow(
             eid, c.required("name"), type_, c.text("category"), c.items("aliases"), c.text("source"),
             c.integer("mentions"), c.integer("documents"), c.text("first_date"), c.text("last_date"),
+            c.text("burst_start"), c.text("burst_end"), c.number("burst_strength") or 0.0,
             c.integer("degree"), c.number("weighted_degree") or 0.0, c.number("pagerank") or 0.0,
             c.integer("community"), c.boolean("in_graph") if "in_graph" in df.columns else True,
+            periods, c.integers("period_documents", len(periods)) if periods else (),
+            c.integers("period_mentions", len(periods)) if periods else (),
         ))
     return out
 
@@ -382,11 +410,13 @@ def read_relation_rows(folder: str | os.PathLike, known: set[str] | None = None)
             raise c.fail("type", "one row per relation (this one was on an earlier line)")
         seen.add(key)
         refs = c.items("evidence_refs")
+        periods = c.items("periods") if "periods" in df.columns else ()
         out.append(RelationRow(
             source, target, c.text("source_name"), c.text("target_name"), type_, detail,
             c.integer("count"), c.integer("doc_count"), c.number("pmi"), c.number("npmi"), c.number("jaccard"),
             c.number("llr"), c.text("first_date"), c.boolean("in_graph"), c.items("documents"),
             tuple(split_evidence(c.text("evidence"), refs)), refs,
+            periods, c.integers("period_counts", len(periods)) if periods else (),
         ))
     return out
 
@@ -403,7 +433,9 @@ def read_document_rows(folder: str | os.PathLike) -> list[DocumentRow]:
             raise c.fail("id", "an id not used on an earlier line")
         seen.add(doc)
         out.append(DocumentRow(doc, c.text("path"), c.text("format"), c.text("title"), c.text("publication"),
-                               c.text("date"), c.integer("chars"), c.integer("sentences"),
+                               c.text("date"), c.text("date_precision") if "date_precision" in df.columns else "",
+                               c.text("date_source") if "date_source" in df.columns else "",
+                               c.integer("chars"), c.integer("sentences"),
                                c.integer("paragraphs") if "paragraphs" in df.columns else 0, c.integer("mentions")))
     return out
 

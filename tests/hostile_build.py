@@ -42,7 +42,7 @@ def write_hostile_out(folder: Path) -> Path:
 
     corpus = Corpus()
     corpus.units = 3
-    corpus.documents = [DocInfo(doc, "x/it's \"here\".txt", "txt", "标题\"'}) //\n二", "", "2024-01-02", 100, 3, 1, 4)]
+    corpus.documents = [DocInfo(doc, "x/it's \"here\".txt", "txt", "标题\"'}) //\n二", "", "2024-01-02", "day", "manifest", 100, 3, 1, 4)]
     for t, n in names.items():
         corpus.entities[ids[t]] = EntityStats(n, t, mentions=2, documents=1, units=2, first_date="2024-01-02",
                                               last_date="2024-01-02", doc_ids=[doc])

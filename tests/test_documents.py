@@ -35,9 +35,23 @@ def test_bad_manifest_names_file_and_line(tmp_path, text, message):
         read_manifest(p)
 
 
-def test_date_from_a_dateline_near_the_top():
-    assert text_metadata("简报\n2025年第12期 2025年12月19日\n正文").date == "2025-12-19"
-    assert text_metadata("正文" * 200 + "2020年1月2日").date == ""  # not a dateline
+def test_documents_are_dated_with_precision_and_source(tmp_path):
+    from extractors.documents import load_document
+
+    (tmp_path / "a.txt").write_text("简报\n2025年第12期 2025年12月19日\n" + "正文。" * 40, encoding="utf-8")
+    doc = load_document(tmp_path / "a.txt", "a")
+    assert (doc.date, doc.date_precision, doc.date_source, doc.date_conflicts) == ("2025-12-19", "day", "title", ())
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / "b.txt").write_text("正文" * 200 + "2020年1月2日", encoding="utf-8")  # not a dateline
+    doc = load_document(tmp_path / "2024" / "b.txt", "2024/b")
+    assert (doc.date, doc.date_precision, doc.date_source) == ("2024", "year", "path")
+    (tmp_path / "20230908.md").write_text("# 《新闻联播》（20230910）\n\n正文。", encoding="utf-8")
+    doc = load_document(tmp_path / "20230908.md", "20230908")
+    assert doc.date == "2023-09-10" and doc.date_source == "title"  # the title wins, and the disagreement is said
+    assert doc.date_conflicts == ("title=2023-09-10 vs path=2023-09-08",)
+    doc = load_document(tmp_path / "20230908.md", "20230908", date_from="path")
+    assert (doc.date, doc.date_source, doc.date_conflicts) == ("2023-09-08", "path", ())
+    assert text_metadata("简报\n正文").title == "简报"
 
 
 def test_unreadable_file_yields_its_error_and_the_rest_go_on(tmp_path):

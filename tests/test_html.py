@@ -181,7 +181,7 @@ def hostile_graph() -> tuple[nx.Graph, Corpus]:
         evidence=[{"doc": "d1", "sentence": "d1#s0", "start": 0, "end": len(sentence), "text": sentence}],
     )
     corpus = Corpus()
-    corpus.documents.append(DocInfo("d1", "d1.txt", "txt", HOSTILE, "", "2024", 100, 1, 1, 6))
+    corpus.documents.append(DocInfo("d1", "d1.txt", "txt", HOSTILE, "", "2024", "year", "path", 100, 1, 1, 6))
     return g, corpus
 
 

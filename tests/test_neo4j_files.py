@@ -92,6 +92,8 @@ def admin_value(value: str, quoted: bool, type_: str):
         return None  # an empty unquoted field: no property
     if type_ == "string[]":
         return value.split(ARRAY_DELIMITER)
+    if type_ == "long[]":
+        return [int(v) for v in value.split(ARRAY_DELIMITER)]
     if type_ == "long":
         return int(value)
     if type_ == "double":

@@ -230,7 +230,7 @@ def _edit_lines(path: Path, edit) -> None:
 
 @pytest.mark.parametrize("table, edit, message", [
     ("relations.csv", lambda lines: "\n".join([*lines[:-1], lines[0].replace("source", "x") + ",extra", ""]),
-     r"relations\.csv: not a readable CSV table \(Error tokenizing data\. C error: Expected 17 fields in line 6, saw 18\)"),
+     r"relations\.csv: not a readable CSV table \(Error tokenizing data\. C error: Expected 19 fields in line 6, saw 20\)"),
     ("documents.csv", lambda lines: "\n".join([*lines[:-1], '"unterminated,', ""]),
      r"documents\.csv: not a readable CSV table \(Error tokenizing data\. C error: EOF inside string starting at row 2\)"),
     ("mentions.csv", lambda lines: "",

@@ -1,10 +1,17 @@
 """GEXF 1.3 for Gephi and Gephi Lite: node colours per type, sizes by mentions, and time.
 
-Written by hand (not networkx) so the file is byte-stable (no modification date) and the dynamic
-attributes are the ones readers agree on: ``mode="dynamic" timeformat="date"`` with a ``start``
-on nodes (the first dated document that mentions the entity) and on edges (the first dated
-document where the pair co-occurs), so Gephi's timeline shows the network grow. Entities seen only
-in undated documents carry no start and are always shown.
+Written by hand (not networkx) so the file is byte-stable (no modification date). Time, with
+``mode="dynamic" timeformat="date"``:
+
+- when the graph has time slices (``kg.timeline``), every node and edge carries ``<spells>``: the
+  slices it is present in (consecutive slices joined into one spell, from the first day of the
+  first to the last day of the last), so Gephi's Timeline shows entities and edges appear *and
+  vanish*; and a static column per slice (``documents_2023-09`` on nodes, ``count_2023-09`` on
+  edges), which Gephi Lite, which reads no spells, can filter and size by;
+- without slices, a ``start`` on nodes (the first dated document that mentions the entity) and
+  edges (the first dated document where the pair co-occurs): the network grows.
+
+Entities seen only in undated documents carry no time and are always shown.
 """
 from __future__ import annotations
 
@@ -15,9 +22,10 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from kg.export import xml_safe
-from kg.export.graphml import EDGE_ATTRS, NODE_ATTRS, attribute_types, flat_edges, flat_nodes, scalar_text
+from kg.export.graphml import attribute_types, edge_attr_names, flat_edges, flat_nodes, node_attr_names, scalar_text
 from kg.files import atomic_text
 from kg.palette import OTHER_COLOR, TYPE_COLORS
+from kg.periods import period_span
 
 _TYPES = {bool: "boolean", int: "integer", float: "double", str: "string"}
 
@@ -37,8 +45,9 @@ def node_size(mentions: int) -> float:
 
 
 def write_gexf(g: nx.Graph, path: Path) -> Path:
-    node_keys = [k for k in NODE_ATTRS if k != "label"]
-    edge_keys = [k for k in EDGE_ATTRS if k != "weight"]
+    node_keys = [k for k in node_attr_names(g) if k != "label"]
+    edge_keys = [k for k in edge_attr_names(g) if k != "weight"]
+    order = {p: i for i, p in enumerate(g.graph.get("periods") or [])}
     nodes, edges = list(flat_nodes(g)), list(flat_edges(g))  # flattened once, for the types and the file
     ntypes = {k: _TYPES.get(t, "string") for k, t in attribute_types((a for _, a in nodes), node_keys).items()}
     etypes = {k: _TYPES.get(t, "string") for k, t in attribute_types((a for _, _, a in edges), edge_keys).items()}
@@ -59,23 +68,42 @@ def write_gexf(g: nx.Graph, path: Path) -> Path:
             w("    </attributes>\n")
         w("    <nodes>\n")
         for node, d in nodes:
-            start = gexf_date(g.nodes[node].get("first_date", ""))
+            spells = _spells(g.nodes[node].get("periods"), order)
+            start = "" if order else gexf_date(g.nodes[node].get("first_date", ""))
             span = f" start={quoteattr(start)}" if start else ""
             w(f"      <node id={quoteattr(node)} label={quoteattr(xml_safe(str(d['label'])))}{span}>\n")
             w(_attvalues(node_keys, d))
+            w(spells)
             r, gg, b = TYPE_COLORS.get(d.get("type", ""), OTHER_COLOR)
             w(f'        <viz:color r="{r}" g="{gg}" b="{b}" a="1.0"/>\n')
             w(f'        <viz:size value="{node_size(int(d.get("mentions") or 0))}"/>\n')
             w("      </node>\n")
         w("    </nodes>\n    <edges>\n")
         for i, (u, v, d) in enumerate(edges):
-            start = gexf_date(g.edges[u, v].get("first_date", ""))
+            spells = _spells(g.edges[u, v].get("periods"), order)
+            start = "" if order else gexf_date(g.edges[u, v].get("first_date", ""))
             span = f" start={quoteattr(start)}" if start else ""
             w(f'      <edge id="{i}" source={quoteattr(u)} target={quoteattr(v)} weight="{_value(d["weight"])}"{span}>\n')
             w(_attvalues(edge_keys, d))
+            w(spells)
             w("      </edge>\n")
         w("    </edges>\n  </graph>\n</gexf>\n")
     return Path(path)
+
+
+def _spells(periods, order: dict[str, int]) -> str:
+    """The <spells> block for the slices in ``periods`` (consecutive ones joined), or ""."""
+    indices = sorted(order[p] for p in (periods or ()) if p in order)
+    if not indices:
+        return ""
+    labels = list(order)
+    runs, first = [], indices[0]
+    for a, b in zip(indices, indices[1:] + [None]):
+        if b != a + 1:
+            runs.append((labels[first], labels[a]))
+            first = b
+    spells = "".join(f'          <spell start="{period_span(s).first}" end="{period_span(e).last}"/>\n' for s, e in runs)
+    return f"        <spells>\n{spells}        </spells>\n"
 
 
 def _attvalues(keys, d: dict) -> str:

@@ -20,7 +20,7 @@ from kg.tables import EVIDENCE_SEPARATOR, LIST_SEPARATOR
 #: Node attributes written, in this order (lists flattened).
 NODE_ATTRS = (
     "label", "type", "category", "aliases", "source", "mentions", "documents", "first_date", "last_date",
-    "degree", "weighted_degree", "pagerank", "community",
+    "burst_start", "burst_end", "burst_strength", "degree", "weighted_degree", "pagerank", "community",
 )
 EDGE_ATTRS = (
     "weight", "kind", "count", "doc_count", "pmi", "npmi", "jaccard", "llr", "first_date", "relations",
@@ -30,19 +30,44 @@ _GRAPHML_TYPES = {bool: "boolean", int: "int", float: "double", str: "string"}
 _MEASURES = ("pmi", "npmi", "jaccard", "llr")
 
 
+def period_columns(g: nx.Graph) -> tuple[list[str], list[str]]:
+    """One column per time slice of the graph (``kg.timeline``): documents mentioning each entity
+    (``documents_2023-09``) and units of each pair (``count_2023-09``), so Gephi and Gephi Lite can
+    filter and size by period."""
+    periods = g.graph.get("periods") or []
+    return [f"documents_{p}" for p in periods], [f"count_{p}" for p in periods]
+
+
+def node_attr_names(g: nx.Graph) -> list[str]:
+    return [*NODE_ATTRS, *period_columns(g)[0]]
+
+
+def edge_attr_names(g: nx.Graph) -> list[str]:
+    return [*EDGE_ATTRS, *period_columns(g)[1]]
+
+
 def flat_nodes(g: nx.Graph) -> Iterator[tuple[str, dict]]:
     """(node, scalar attributes) in id order, as GraphML and GEXF can hold them."""
+    periods = g.graph.get("periods") or []
     for node in sorted(g.nodes):
         d = g.nodes[node]
-        yield node, {k: _scalar(d.get(k, "")) for k in NODE_ATTRS}
+        attrs = {k: _scalar(d.get(k, "")) for k in NODE_ATTRS}
+        counts = d.get("periods") or {}
+        for p in periods:
+            attrs[f"documents_{p}"] = counts[p]["documents"] if p in counts else 0
+        yield node, attrs
 
 
 def flat_edges(g: nx.Graph) -> Iterator[tuple[str, str, dict]]:
     """(source, target, scalar attributes) in order; typed relations and evidence as text."""
+    periods = g.graph.get("periods") or []
     for u, v in sorted(g.edges):
         d = g.edges[u, v]
         # a typed-only edge has no co-occurrence: its association measures are 0
         attrs = {k: _scalar(d.get(k, 0.0 if k in _MEASURES else "")) for k in EDGE_ATTRS if k not in ("relations", "evidence")}
+        counts = d.get("periods") or {}
+        for p in periods:
+            attrs[f"count_{p}"] = counts.get(p, 0)
         attrs["relations"] = xml_safe(LIST_SEPARATOR.join(relation_summary(g, r) for r in d.get("relations", [])))
         texts = [e["text"] for e in d.get("evidence", [])]
         texts += [e["text"] for r in d.get("relations", []) for e in r.get("evidence", [])]
@@ -97,9 +122,10 @@ def _value(v) -> str:
 
 def write_graphml(g: nx.Graph, path: Path) -> Path:
     nodes, edges = list(flat_nodes(g)), list(flat_edges(g))  # flattened once, for the types and the file
-    node_types = attribute_types((a for _, a in nodes), NODE_ATTRS)
-    edge_types = attribute_types((a for _, _, a in edges), EDGE_ATTRS)
-    graph_attrs = {k: g.graph[k] for k in sorted(g.graph) if k != "id"}
+    node_names, edge_names = node_attr_names(g), edge_attr_names(g)
+    node_types = attribute_types((a for _, a in nodes), node_names)
+    edge_types = attribute_types((a for _, _, a in edges), edge_names)
+    graph_attrs = {k: flat(g.graph[k]) for k in sorted(g.graph) if k != "id"}
     with atomic_text(path) as fh:
         w = fh.write
         w("<?xml version='1.0' encoding='utf-8'?>\n")
@@ -117,8 +143,8 @@ def write_graphml(g: nx.Graph, path: Path) -> Path:
         w('  <graph edgedefault="undirected">\n')
         for k, v in graph_attrs.items():
             w(f'    <data key={quoteattr("g_" + k)}>{_value(v if isinstance(v, (int, float)) else xml_safe(str(v)))}</data>\n')
-        node_keys = [(k, f'      <data key="n_{k}">') for k in NODE_ATTRS]
-        edge_keys = [(k, f'      <data key="e_{k}">') for k in EDGE_ATTRS]
+        node_keys = [(k, f'      <data key="n_{k}">') for k in node_names]
+        edge_keys = [(k, f'      <data key="e_{k}">') for k in edge_names]
         for node, attrs in nodes:
             w(f"    <node id={quoteattr(xml_safe(node))}>\n"
               + "".join(f"{open_}{_value(attrs[k])}</data>\n" for k, open_ in node_keys) + "    </node>\n")

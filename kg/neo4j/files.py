@@ -124,6 +124,10 @@ def _list_field(value) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _long_list_field(value) -> str:
+    return "" if value is None else '"' + ARRAY_DELIMITER.join(str(int(v)) for v in value) + '"'
+
+
 def _boolean_field(value) -> str:
     return "" if value is None else ("true" if value else "false")
 
@@ -136,7 +140,8 @@ def _double_field(value) -> str:
     return "" if value is None else repr(float(value))
 
 
-_CONVERTERS = {"string": _string_field, "string[]": _list_field, "boolean": _boolean_field, "long": _long_field,
+_CONVERTERS = {"string": _string_field, "string[]": _list_field, "long[]": _long_list_field, "boolean": _boolean_field,
+               "long": _long_field,
                "double": _double_field}
 
 

@@ -266,6 +266,12 @@ def _entity_rows(entities: Sequence[EntityRow], corpus: str) -> dict[str, list[N
             "weighted_degree": float(e.weighted_degree),
             "pagerank": float(e.pagerank),
             "community": e.community,
+            "burst_start": _or_none(e.burst_start),
+            "burst_end": _or_none(e.burst_end),
+            "burst_strength": float(e.burst_strength) if e.burst_start else None,
+            "periods": _or_none(list(e.periods)),
+            "period_documents": _or_none(list(e.period_documents)),
+            "period_mentions": _or_none(list(e.period_mentions)),
         }
         out[e.type].append(NodeRow(e.id, corpus, props))
     for rows in out.values():
@@ -277,7 +283,8 @@ def _document_rows(documents: Sequence[DocumentRow], corpus: str) -> list[NodeRo
     rows = [
         NodeRow(d.id, corpus, {
             "path": _or_none(d.path), "title": _or_none(d.title), "publication": _or_none(d.publication),
-            "date": _or_none(d.date), "format": _or_none(d.format), "chars": d.chars, "sentences": d.sentences,
+            "date": _or_none(d.date), "date_precision": _or_none(d.date_precision),
+            "date_source": _or_none(d.date_source), "format": _or_none(d.format), "chars": d.chars, "sentences": d.sentences,
             "mentions": d.mentions, "corpus": corpus,
         })
         for d in documents
@@ -295,7 +302,8 @@ def _relation_rows(relations: Sequence[RelationRow], corpus: str) -> tuple[list[
                 "count": r.count, "doc_count": r.doc_count, "weight": r.count, "pmi": r.pmi, "npmi": r.npmi,
                 "jaccard": r.jaccard, "llr": r.llr, "first_date": r.first_date or None, "in_graph": r.in_graph,
                 "doc_ids": list(r.documents) or None, "evidence": list(r.evidence) or None,
-                "evidence_refs": list(r.evidence_refs) or None, "corpus": corpus,
+                "evidence_refs": list(r.evidence_refs) or None, "periods": list(r.periods) or None,
+                "period_counts": list(r.period_counts) or None, "corpus": corpus,
             }
             co.append(RelationshipRow(r.source, r.target, corpus, props))
         else:

@@ -52,20 +52,24 @@ TYPED_ENDPOINTS = {
 assert set(TYPED_ENDPOINTS) == set(TYPED_RELATIONS)
 
 #: Property types, the same for every writer (neo4j-admin headers use them too):
-#: "string" | "long" | "double" | "boolean" | "string[]".
+#: "string" | "long" | "double" | "boolean" | "string[]" | "long[]".
 ENTITY_PROPERTIES: dict[str, str] = {
     "name": "string", "type": "string", "category": "string", "aliases": "string[]", "source": "string",
     "mentions": "long", "documents": "long", "first_date": "string", "last_date": "string",
+    "burst_start": "string", "burst_end": "string", "burst_strength": "double",
     "degree": "long", "weighted_degree": "double", "pagerank": "double", "community": "long",
+    "periods": "string[]", "period_documents": "long[]", "period_mentions": "long[]",
 }
 DOCUMENT_PROPERTIES: dict[str, str] = {
-    "path": "string", "title": "string", "publication": "string", "date": "string", "format": "string",
+    "path": "string", "title": "string", "publication": "string", "date": "string", "date_precision": "string",
+    "date_source": "string", "format": "string",
     "chars": "long", "sentences": "long", "mentions": "long", "corpus": "string",
 }
 CO_OCCURS_PROPERTIES: dict[str, str] = {
     "count": "long", "doc_count": "long", "weight": "long", "pmi": "double", "npmi": "double",
     "jaccard": "double", "llr": "double", "first_date": "string", "in_graph": "boolean",
-    "doc_ids": "string[]", "evidence": "string[]", "evidence_refs": "string[]", "corpus": "string",
+    "doc_ids": "string[]", "evidence": "string[]", "evidence_refs": "string[]", "periods": "string[]",
+    "period_counts": "long[]", "corpus": "string",
 }
 TYPED_PROPERTIES: dict[str, str] = {
     "detail": "string", "count": "long", "doc_ids": "string[]", "evidence": "string[]",

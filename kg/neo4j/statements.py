@@ -126,6 +126,7 @@ _CSV_VALUE = {
     "double": "toFloat(line.`{h}`)",
     "boolean": "toBoolean(line.`{h}`)",
     "string[]": "split(line.`{h}`, '\\u001F')",
+    "long[]": "[x IN split(line.`{h}`, '\\u001F') | toInteger(x)]",
 }
 #: Rows per transaction of a LOAD CSV statement.
 CSV_TRANSACTION_ROWS = 1000
