@@ -249,8 +249,11 @@ _OPTIONS = {
 
 
 def error_message(exc: KgError, command: str | None) -> str:
-    """``Error: <message>``, with the command's option for the parameter the error is about."""
+    """``Error: <message>``, with the command's option for the parameter the error is about (for a
+    parameter of a query, ``--param NAME``)."""
     option = _OPTIONS.get(command or "", {}).get(exc.param or "")
+    if option is None and command == "query" and exc.param:
+        option = f"--param {exc.param}"
     return f"Error: {exc}" + (f" (option {option})" if option else "")
 
 

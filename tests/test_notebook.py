@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 import kg
-from extractors.errors import KgError
+from extractors.errors import KgError, UnknownNameError
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "queries" / "explore_seeds.ipynb"
 
@@ -138,3 +138,29 @@ def test_example_notebook_reads_kg_out_when_set(seeds_build, tmp_path):
     elsewhere.mkdir()
     found = run_notebook_in(elsewhere, NOTEBOOK, env={"KG_OUT": str(seeds_build.out)})
     assert Path(found["out"]) == seeds_build.out
+
+
+def test_an_unknown_name_suggests_the_nearest(g):
+    with pytest.raises(UnknownNameError) as caught:
+        g.neighbours("新质")
+    assert caught.value.param == "entity" and caught.value.suggestions[0] == "新质生产力"
+    assert str(caught.value).startswith("no entity is named '新质'; did you mean '新质生产力'")
+    with pytest.raises(UnknownNameError) as caught:
+        g.path("中医药", "新制生产力")
+    assert caught.value.param == "b" and caught.value.suggestions[0] == "新质生产力"
+    with pytest.raises(UnknownNameError) as caught:
+        g.evidence("新質生產力", "高质量发展")
+    assert caught.value.param == "a" and caught.value.suggestions[0] == "新质生产力"
+
+
+@pytest.mark.parametrize("call,param,meant", [
+    (lambda g: g.neighbours("新质生产力", type="policy"), "type", "Policy"),
+    (lambda g: g.neighbours("新质生产力", by="NPMI"), "by", "npmi"),
+    (lambda g: g.top("Policy", by="page_rank"), "by", "pagerank"),
+    (lambda g: g.top("Institutions"), "type", "Institution"),
+    (lambda g: g.typed(type="holds_position"), "type", "HOLDS_POSITION"),
+])
+def test_a_misspelt_choice_suggests_the_one_meant(g, call, param, meant):
+    with pytest.raises(KgError, match=f"did you mean '{meant}'") as caught:
+        call(g)
+    assert caught.value.param == param
