@@ -32,7 +32,7 @@ from extractors.errors import KgError
 from kg.lookup import Known
 from kg.neo4j.client import Connection, check_uri, describe, driver, scrub
 from kg.notebook import load
-from kg.tables import LIST_SEPARATOR
+from kg.tables import LIST_SEPARATOR, guard_cell
 from kg.terminal import display_width, pad
 from queries.library import DOCUMENT_LABEL, ENTITY_LABEL, NameParam, Query, check_names, get
 
@@ -177,9 +177,16 @@ def _cell(value: Any, *, sep: str) -> str:
     return str(value)
 
 
+def _csv_cell(value: Any) -> str:
+    """A CSV cell as the build's tables write it: text behind a quote where a spreadsheet would take it
+    for a formula (kg.tables.guard_cell); numbers as they are."""
+    cell = _cell(value, sep=LIST_SEPARATOR)
+    return guard_cell(cell) if isinstance(value, (str, list)) else cell
+
+
 def format_result(result: QueryResult, fmt: str = "table") -> str:
     """The rows as a readable table, JSON (a list of objects) or CSV; lists are joined with ', ' in a
-    table and ' | ' in CSV (as in the build's tables)."""
+    table and ' | ' in CSV, and CSV text cells are guarded against formulas (as in the build's tables)."""
     if fmt == "json":
         return json.dumps(result.rows, ensure_ascii=False, indent=2)
     if fmt == "csv":
@@ -187,7 +194,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(result.columns)
         for row in result.rows:
-            w.writerow([_cell(row[c], sep=LIST_SEPARATOR) for c in result.columns])
+            w.writerow([_csv_cell(row[c]) for c in result.columns])
         return buf.getvalue().rstrip("\n")
     if fmt != "table":
         raise KgError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
