@@ -272,9 +272,27 @@ def write_documents(rows: Iterable[DocumentRow], path: Path) -> Path:
 
 # --- reading ---------------------------------------------------------------------------------------------
 
-#: Columns read as text whatever they hold (a date column of years only must not become numbers).
-_TEXT_COLUMNS = {"id": str, "date": str, "first_date": str, "last_date": str, "doc": str, "source": str,
-                 "target": str, "entity_id": str, "detail": str, "name": str, "title": str}
+#: The columns of each table read as text whatever they hold: every column but the numbers and flags
+#: (a date column of years only, a document 0001 alone in a relation's documents, a mention 2024 must
+#: not become numbers).
+_NUMERIC_MENTION_COLUMNS = ("start", "end")
+
+
+def _text_columns(columns: Sequence[str], numeric: Iterable[str]) -> dict[str, type]:
+    return {c: str for c in columns if c not in set(numeric)}
+
+
+def _row_text_columns(cls) -> dict[str, type]:
+    return {f.name: str for f in fields(cls) if str(f.type).startswith(("str", "tuple"))}
+
+
+_TEXT_COLUMNS = {
+    ENTITIES: _row_text_columns(EntityRow),
+    RELATIONS: _row_text_columns(RelationRow),
+    DOCUMENTS: _row_text_columns(DocumentRow),
+    MENTIONS: _text_columns(MENTION_COLUMNS, _NUMERIC_MENTION_COLUMNS),
+    EVIDENCE: _text_columns(EVIDENCE_COLUMNS, _NUMERIC_MENTION_COLUMNS),
+}
 
 
 def read_table(folder: str | os.PathLike, name: str, *, usecols: Sequence[str] | None = None) -> "pd.DataFrame":
@@ -286,7 +304,7 @@ def read_table(folder: str | os.PathLike, name: str, *, usecols: Sequence[str] |
         raise KgError(f"{path}: missing; is {Path(folder)} the output folder of `kg build`?")
     try:
         return unguard_frame(pd.read_csv(path, encoding=ENCODING, keep_default_na=False, na_values=[""],
-                                          dtype=_TEXT_COLUMNS, usecols=usecols))
+                                          dtype=_TEXT_COLUMNS.get(name, {}), usecols=usecols))
     except UnicodeDecodeError:
         raise KgError(f"{path}: not UTF-8 text; is it a table written by `kg build`?") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:

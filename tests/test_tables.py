@@ -167,3 +167,15 @@ def test_a_carriage_return_in_a_file_name_keeps_its_row(tmp_path):
 def test_the_output_readme_explains_the_guard(formula_build):
     readme = (formula_build.out / "README.txt").read_text(encoding="utf-8")
     assert "behind a single quote" in readme and "remove one leading ' from text cells" in readme
+
+
+def test_text_columns_stay_text(tmp_path, lexicon):
+    """A document 0001 alone in every relation's documents, an evidence sentence of digits: read as written."""
+    from kg.build import BuildOptions, build
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "0001.txt").write_text("科技部推动新质生产力发展。科技部推动新质生产力发展。\n", encoding="utf-8")
+    out = build([tmp_path / "docs"], tmp_path / "out", lexicon, BuildOptions()).out
+    g = kg.load(out)
+    assert set(g.relations["documents"]) == {"0001"} and set(g.mentions["doc"]) == {"0001"}
+    assert {r.documents for r in read_relation_rows(out)} == {("0001",)}
