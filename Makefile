@@ -1,10 +1,13 @@
 # Two commands on a fresh machine: `make run` builds the graph from seeds/, `make test` runs the tests.
 # Both create and reuse .venv and install what they need; a second run installs nothing.
+# `make run` installs the package and what a build needs (`pip install -e .`); `make test` adds the
+# test extras (`.[test]`: pytest, hypothesis, ruff, import-linter, matplotlib) and the test tools.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TESTSTAMP := $(VENV)/.installed-test
 JS     := tests/js
 JSSTAMP := $(JS)/node_modules/.installed
 NEO4J  := tests/neo4j
@@ -12,12 +15,20 @@ NEO4JSTAMP := $(NEO4J)/target/.built
 MVN    ?= mvn
 SHARED ?= ../shared
 
-.PHONY: install test-tools neo4j-server run test eval eval-heldout bench bench-neo4j clean
+.PHONY: install install-run test-tools neo4j-server run test eval eval-heldout bench bench-neo4j clean
 
-install: $(STAMP)
+# what development needs: the package with its test extras (what `make test` installs)
+install: $(TESTSTAMP)
+
+# what a build needs and nothing more (what `make run` installs)
+install-run: $(STAMP)
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+$(TESTSTAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@
 
@@ -46,19 +57,19 @@ $(JSSTAMP): $(JS)/package.json $(JS)/package-lock.json
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get install -y -q chromium >/dev/null 2>&1 || { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q chromium >/dev/null; }
 
-run: install
+run: install-run
 	$(BIN)/kg build seeds/ -o out/
 
 test: install test-tools
 	$(BIN)/python -m pytest -q
 
-eval: install
+eval: install-run
 	$(BIN)/python $(SHARED)/eval/score.py $(SHARED)/eval/dev_passages.json $(SHARED)/eval/dev_gold.json \
 		--cmd "$(CURDIR)/$(BIN)/kg extract {files} --format jsonl" --min-f1 0.90 -v
 
 # generalisation: passages from ../shared/corpus annotated independently of the extractor
 # (tests/data/heldout: 20 passages of three reports; tests/data/heldout2: 50 of news and reports)
-eval-heldout: install
+eval-heldout: install-run
 	$(BIN)/python $(SHARED)/eval/score.py tests/data/heldout/passages.json tests/data/heldout/gold.json \
 		--cmd "$(CURDIR)/$(BIN)/kg extract {files} --format jsonl" -v
 	$(BIN)/python $(SHARED)/eval/score.py tests/data/heldout2/passages.json tests/data/heldout2/gold.json \
@@ -66,7 +77,7 @@ eval-heldout: install
 
 # throughput, memory and scaling of `kg build` on 50 MB of policy text against the jieba pipeline
 # (not a test; CI does not run it; about 15 minutes on 2 cores)
-bench: install
+bench: install-run
 	$(BIN)/python -m tests.bench.build_bench
 
 # loading speed into a Bolt server (ArcadeDB from the test extras): nodes and relationships per second

@@ -35,6 +35,17 @@ class LexiconError(KgError):
     """An invalid lexicon row or a conflict between entries: names file, line and reason."""
 
 
+class UnknownNameError(KgError):
+    """A name that no entity (or source document) has, where a query or helper needs one: names the
+    parameter (``param``), what was given (``name``) and the nearest known names (``suggestions``,
+    best first, each one a name that would be accepted)."""
+
+    def __init__(self, message: str, *, param: str | None, name: str, suggestions: tuple[str, ...] = ()):
+        super().__init__(message, param=param)
+        self.name = name
+        self.suggestions = tuple(suggestions)
+
+
 def _rebuild(cls, args, state):
     exc = cls.__new__(cls)
     Exception.__init__(exc, *args)

@@ -4,6 +4,8 @@ In a notebook: ``import kg; g = kg.load("out/")`` (see ``kg.notebook``).
 """
 from __future__ import annotations
 
+from extractors.errors import KgError, UnknownNameError  # noqa: F401  (what a notebook catches)
+
 __version__ = "0.1.0"
 
 

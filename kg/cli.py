@@ -215,7 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-p", "--param", action="append", default=[], metavar="KEY=VALUE",
                    help="a parameter of the query, e.g. --param name=新质生产力; repeatable (others keep their defaults)")
     p.add_argument("--format", choices=FORMATS, default="table",
-                   help="table (default): a readable table, long texts cut; json: a list of objects; csv: with a header")
+                   help="table (default): a readable table, long texts cut; json: a list of objects; csv: with a header, "
+                   "text that a spreadsheet would run as a formula (= + - @) behind a single quote")
     p.add_argument("--uri", metavar="URI", help="run the Cypher in the Neo4j at URI (e.g. bolt://localhost:7687) instead of offline")
     p.add_argument("--user", metavar="USER", help="the Neo4j user (with --uri; default: $NEO4J_USER, else neo4j)")
     p.add_argument("--database", metavar="NAME", help="the database (with --uri; default: $NEO4J_DATABASE, else neo4j)")
@@ -261,8 +262,11 @@ _OPTIONS = {
 
 
 def error_message(exc: KgError, command: str | None) -> str:
-    """``Error: <message>``, with the command's option for the parameter the error is about."""
+    """``Error: <message>``, with the command's option for the parameter the error is about (for a
+    parameter of a query, ``--param NAME``)."""
     option = _OPTIONS.get(command or "", {}).get(exc.param or "")
+    if option is None and command == "query" and exc.param:
+        option = f"--param {exc.param}"
     return f"Error: {exc}" + (f" (option {option})" if option else "")
 
 

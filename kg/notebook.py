@@ -13,7 +13,9 @@
     g.communities()
     g.typed("阴和俊")                       # typed relations of an entity
 
-Entities are named by canonical name, alias or id wherever a helper takes one.
+Entities are named by canonical name, alias or id wherever a helper takes one. A name that names no
+entity raises ``UnknownNameError`` (a ``KgError``) with the nearest names in its message and in
+``.suggestions`` (新质 -> 新质生产力; see ``kg.lookup``).
 """
 from __future__ import annotations
 
@@ -24,11 +26,14 @@ import networkx as nx
 import pandas as pd
 
 from extractors.errors import KgError
-from extractors.records import CO_OCCURS
+from extractors.records import CO_OCCURS, ENTITY_TYPES, TYPED_RELATIONS
 from kg.folder import read_folder
+from kg.lookup import Known, check_choice, unknown_name
 from kg.tables import LIST_SEPARATOR, parse_ref, split_evidence
 
 MEASURES = ("npmi", "pmi", "jaccard", "llr", "count", "doc_count")
+#: The entity columns ``top`` ranks by.
+TOP_MEASURES = ("pagerank", "degree", "weighted_degree", "mentions", "documents")
 
 
 def load(path: str | os.PathLike) -> "KnowledgeGraph":
@@ -46,6 +51,7 @@ class KnowledgeGraph:
         self.documents = data.documents
         self.graph: nx.Graph = data.graph
         self._names = dict(zip(self.entities["id"], self.entities["name"]))
+        self._known: list[Known] | None = None
         self._lookup: dict[str, str] = {}
         for row in self.entities.itertuples(index=False):
             self._lookup.setdefault(row.name, row.id)
@@ -61,13 +67,31 @@ class KnowledgeGraph:
         )
 
     # --- lookups ------------------------------------------------------------------------------------
-    def id(self, entity: str) -> str:
-        """The id of an entity given by id, canonical name or alias."""
+    def id(self, entity: str, *, param: str = "entity") -> str:
+        """The id of an entity given by id, canonical name or alias. Raises UnknownNameError (a KgError
+        about ``param``, the helper's parameter) with the nearest names when none has that name."""
         if entity in self._names:
             return entity
         if entity in self._lookup:
             return self._lookup[entity]
-        raise KgError(f"no entity named {entity!r}")
+        if not isinstance(entity, str):
+            raise KgError(f"expected the name or id of an entity, got {entity!r}", param=param)
+        raise unknown_name(entity, self.known(), param=param)
+
+    def known(self) -> list[Known]:
+        """Every entity as ``kg.lookup`` compares names: id, canonical name and aliases, type, mentions."""
+        if self._known is None:
+            e = self.entities
+            aliases = e["aliases"].map(lambda a: tuple(a.split(LIST_SEPARATOR)) if isinstance(a, str) else ())
+            self._known = [Known(i, (n, *a), t, int(m)) for i, n, a, t, m in
+                           zip(e["id"], e["name"], aliases, e["type"], e["mentions"].fillna(0))]
+        return self._known
+
+    def known_documents(self) -> list[Known]:
+        """Every source document as ``kg.lookup`` compares names: its id, title and path."""
+        d = self.documents
+        return [Known(i, tuple(v for v in (i, t, p) if isinstance(v, str) and v), "SourceDocument", int(m))
+                for i, t, p, m in zip(d["id"], d["title"], d["path"], d["mentions"].fillna(0))]
 
     def matches(self, entity: str, *, type: str | None = None) -> list[str]:
         """The ids of every entity whose id, canonical name or one of whose aliases is ``entity``
@@ -91,8 +115,9 @@ class KnowledgeGraph:
     def neighbours(self, entity: str, *, by: str = "npmi", k: int | None = 10, type: str | None = None, min_count: int = 1) -> pd.DataFrame:
         """Entities co-occurring with ``entity``, ranked by an association measure (all pairs,
         before the graph's filters)."""
-        if by not in MEASURES:
-            raise KgError(f"by must be one of {', '.join(MEASURES)}")
+        check_choice(by, MEASURES, param="by", what="the measure to rank by")
+        if type is not None:
+            check_choice(type, ENTITY_TYPES, param="type", what="the entity type")
         eid = self.id(entity)
         co = self.relations[(self.relations["type"] == CO_OCCURS) & ((self.relations["source"] == eid) | (self.relations["target"] == eid))]
         other = co["target"].where(co["source"] == eid, co["source"])
@@ -114,7 +139,7 @@ class KnowledgeGraph:
     def path(self, a: str, b: str) -> pd.DataFrame:
         """The shortest path between two entities in the graph, one row per step."""
         try:
-            nodes = nx.shortest_path(self.graph, self.id(a), self.id(b))
+            nodes = nx.shortest_path(self.graph, self.id(a, param="a"), self.id(b, param="b"))
         except nx.NetworkXNoPath:
             return pd.DataFrame(columns=["step", "id", "name", "type"])
         return pd.DataFrame(
@@ -122,13 +147,16 @@ class KnowledgeGraph:
         )
 
     def top(self, type: str | None = None, *, by: str = "pagerank", k: int = 10) -> pd.DataFrame:
+        if type is not None:
+            check_choice(type, ENTITY_TYPES, param="type", what="the entity type")
+        check_choice(by, TOP_MEASURES, param="by", what="the column to rank by")
         df = self.entities if type is None else self.entities[self.entities["type"] == type]
         cols = ["id", "name", "type", "mentions", "documents", "degree", "weighted_degree", "pagerank", "community"]
         return df.sort_values([by, "name"], ascending=[False, True], kind="mergesort")[cols].head(k).reset_index(drop=True)
 
     def evidence(self, a: str, b: str) -> pd.DataFrame:
         """The sentences behind the edge between two entities (co-occurrence and typed relations)."""
-        ia, ib = self.id(a), self.id(b)
+        ia, ib = self.id(a, param="a"), self.id(b, param="b")
         rows = []
         if self.graph.has_edge(ia, ib):
             d = self.graph.edges[ia, ib]
@@ -170,13 +198,15 @@ class KnowledgeGraph:
 
     def common_neighbours(self, a: str, b: str, *, by: str = "npmi", k: int = 10) -> pd.DataFrame:
         """Entities that co-occur with both ``a`` and ``b``, ranked by the weaker of the two associations."""
-        na = self.neighbours(a, by=by, k=None).set_index("id")
-        nb = self.neighbours(b, by=by, k=None).set_index("id")
+        check_choice(by, MEASURES, param="by", what="the measure to rank by")
+        ia, ib = self.id(a, param="a"), self.id(b, param="b")
+        na = self.neighbours(ia, by=by, k=None).set_index("id")
+        nb = self.neighbours(ib, by=by, k=None).set_index("id")
         both = na[[by, "name", "type"]].rename(columns={by: f"{by}_a"}).join(
             nb[[by]].rename(columns={by: f"{by}_b"}), how="inner"
         )
         both[by] = both[[f"{by}_a", f"{by}_b"]].min(axis=1)
-        both = both.drop(index=[i for i in (self.id(a), self.id(b)) if i in both.index])
+        both = both.drop(index=[i for i in (ia, ib) if i in both.index])
         return both.reset_index().sort_values([by, "name"], ascending=[False, True], kind="mergesort").head(k).reset_index(drop=True)
 
     def typed(self, entity: str | None = None, *, type: str | None = None) -> pd.DataFrame:
@@ -186,5 +216,6 @@ class KnowledgeGraph:
             eid = self.id(entity)
             df = df[(df["source"] == eid) | (df["target"] == eid)]
         if type is not None:
+            check_choice(type, TYPED_RELATIONS, param="type", what="the relation type")
             df = df[df["type"] == type]
         return df[["source_name", "type", "target_name", "detail", "count", "documents", "evidence"]].reset_index(drop=True)

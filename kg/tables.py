@@ -25,6 +25,14 @@ Tables (UTF-8 with a byte-order mark, so Excel and pandas both read them):
 - ``documents.csv``: id, path, format, title, publication, date, date_precision (year, month or
   day), date_source (manifest, front-matter, title, path, html-meta, docx-properties or pdf-info),
   chars, sentences, paragraphs, mentions.
+
+Cells that a spreadsheet would run as a formula are written behind a single quote (the OWASP guard
+against CSV injection): a text cell that starts with = + - @, a tab or a carriage return (a name like
+=HYPERLINK(...), a file named -x.txt, a sentence starting with -) is written as '=HYPERLINK(...), which
+Excel and LibreOffice show as text, quote included. So that the quote can always be taken off again,
+a text cell that starts with a quote gets one more ('abc is written ''abc). Numbers are written as they
+are (-0.25 stays a number). kg.load and every reader of this package take the quote off; pandas.read_csv
+or another CSV reader keeps it: remove one leading ' from text cells to get the values back.
 """
 from __future__ import annotations
 
@@ -191,9 +199,36 @@ def split_evidence(joined: str, refs: Sequence[str]) -> list[str]:
 
 # --- writing ---------------------------------------------------------------------------------------------
 
+#: A text cell starting with one of these is written behind FORMULA_GUARD: what spreadsheets take for
+#: the start of a formula (OWASP, CSV injection: = + - @, tab, carriage return), and the guard itself,
+#: so that taking one leading guard off (``unguard_cell``) always gives the value back.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_GUARD = "'"
+_GUARDED = (*FORMULA_START, FORMULA_GUARD)
+
+
+def guard_cell(value: str) -> str:
+    """A text cell as written: behind a single quote when a spreadsheet would run it as a formula
+    (see the module docstring); ``value`` itself otherwise."""
+    return FORMULA_GUARD + value if value.startswith(_GUARDED) else value
+
+
+def unguard_cell(value: str) -> str:
+    """A text cell as read: ``guard_cell`` undone."""
+    return value[1:] if value.startswith(FORMULA_GUARD) else value
+
+
+def guard_cells(cells: list) -> list:
+    """A row for csv.writer with every text cell guarded (numbers and booleans are left as they are)."""
+    return [FORMULA_GUARD + v if v.__class__ is str and v.startswith(_GUARDED) else v for v in cells]
+
+
 def csv_field(value: str) -> str:
-    """One CSV field as the csv module writes it (quoted only when it must be), for rows formatted
-    by hand where the csv module would be the bottleneck (mentions.csv, evidence.csv)."""
+    """One text field as ``guard_cells`` and the csv module write it (quoted only when it must be), for
+    rows formatted by hand where the csv module would be the bottleneck (mentions.csv, evidence.csv).
+    ``value`` itself (the same object) when it needs neither guard nor quotes."""
+    if value.startswith(_GUARDED):
+        value = FORMULA_GUARD + value
     if "," in value or '"' in value or "\n" in value or "\r" in value:
         return '"' + value.replace('"', '""') + '"'
     return value
@@ -224,7 +259,7 @@ def write_entities(rows: Iterable[EntityRow], path: Path) -> Path:
             cells = _cells(row)
             for i in lists:
                 cells[i] = LIST_SEPARATOR.join(map(str, cells[i]))
-            w.writerow(cells)
+            w.writerow(guard_cells(cells))
     return Path(path)
 
 
@@ -239,7 +274,7 @@ def write_relations(rows: Iterable[RelationRow], path: Path) -> Path:
             cells = _cells(row)
             for i, sep in lists.items():
                 cells[i] = sep.join(map(str, cells[i]))
-            w.writerow(cells)
+            w.writerow(guard_cells(cells))
     return Path(path)
 
 
@@ -248,15 +283,33 @@ def write_documents(rows: Iterable[DocumentRow], path: Path) -> Path:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(DOCUMENT_COLUMNS)
         for row in rows:
-            w.writerow(_cells(row))
+            w.writerow(guard_cells(_cells(row)))
     return Path(path)
 
 
 # --- reading ---------------------------------------------------------------------------------------------
 
-#: Columns read as text whatever they hold (a date column of years only must not become numbers).
-_TEXT_COLUMNS = {"id": str, "date": str, "first_date": str, "last_date": str, "doc": str, "source": str,
-                 "target": str, "entity_id": str, "detail": str, "name": str, "title": str}
+#: The columns of each table read as text whatever they hold: every column but the numbers and flags
+#: (a date column of years only, a document 0001 alone in a relation's documents, a mention 2024 must
+#: not become numbers).
+_NUMERIC_MENTION_COLUMNS = ("start", "end")
+
+
+def _text_columns(columns: Sequence[str], numeric: Iterable[str]) -> dict[str, type]:
+    return {c: str for c in columns if c not in set(numeric)}
+
+
+def _row_text_columns(cls) -> dict[str, type]:
+    return {f.name: str for f in fields(cls) if str(f.type).startswith(("str", "tuple"))}
+
+
+_TEXT_COLUMNS = {
+    ENTITIES: _row_text_columns(EntityRow),
+    RELATIONS: _row_text_columns(RelationRow),
+    DOCUMENTS: _row_text_columns(DocumentRow),
+    MENTIONS: _text_columns(MENTION_COLUMNS, _NUMERIC_MENTION_COLUMNS),
+    EVIDENCE: _text_columns(EVIDENCE_COLUMNS, _NUMERIC_MENTION_COLUMNS),
+}
 
 
 def read_table(folder: str | os.PathLike, name: str, *, usecols: Sequence[str] | None = None) -> "pd.DataFrame":
@@ -267,8 +320,8 @@ def read_table(folder: str | os.PathLike, name: str, *, usecols: Sequence[str] |
     if not path.is_file():
         raise KgError(f"{path}: missing; is {Path(folder)} the output folder of `kg build`?")
     try:
-        return pd.read_csv(path, encoding=ENCODING, keep_default_na=False, na_values=[""], dtype=_TEXT_COLUMNS,
-                           usecols=usecols)
+        return unguard_frame(pd.read_csv(path, encoding=ENCODING, keep_default_na=False, na_values=[""],
+                                          dtype=_TEXT_COLUMNS.get(name, {}), usecols=usecols))
     except UnicodeDecodeError:
         raise KgError(f"{path}: not UTF-8 text; is it a table written by `kg build`?") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
@@ -280,6 +333,23 @@ def read_table(folder: str | os.PathLike, name: str, *, usecols: Sequence[str] |
         present = pd.read_csv(path, encoding=ENCODING, nrows=0).columns
         lacking = [c for c in usecols or () if c not in present]
         raise KgError(f"{path}: missing column(s) {', '.join(lacking)}; is it a table written by `kg build`?") from None
+
+
+def unguard_frame(df: "pd.DataFrame") -> "pd.DataFrame":
+    """``df`` with ``unguard_cell`` applied to every text cell (in place; one vectorised pass per text
+    column, and a second only over the cells that start with the guard)."""
+    from pandas.api.types import is_string_dtype
+
+    for column in df.columns:
+        values = df[column]
+        if values.dtype == object or is_string_dtype(values.dtype):
+            try:
+                guarded = values.str.startswith(FORMULA_GUARD, na=False).astype(bool)
+            except AttributeError:  # an object column of no text (booleans, say): nothing was guarded
+                continue
+            if guarded.any():
+                df.loc[guarded, column] = values[guarded].str[1:]
+    return df
 
 
 _FLOAT_COLUMNS = frozenset({"pmi", "npmi", "jaccard", "llr", "pagerank", "weighted_degree"})

@@ -29,7 +29,16 @@ Which edges each side sees is part of each query's definition (its ``answers`` l
 So neighbours, common neighbours, evidence and shortest paths use every pair (the tables); the ego
 network uses the graph (``in_graph`` or typed). PageRank, degree and communities are the build's,
 stored on the entities. Names are matched as the Cypher matches them: id, canonical name or alias
-(``KnowledgeGraph.matches``); a name that matches nothing gives no rows.
+(``KnowledgeGraph.matches``); a name that matches nothing gives no rows (``Query.answer``, the
+twin's rows, equal to the Cypher's).
+
+For a user, no rows for a mistyped name reads as "nothing there". So ``run_python`` (and ``kg query``,
+offline and over Bolt, queries/run.py) checks the names given when an answer has no rows: a name that
+names nothing (or nothing of the type the query takes) raises ``UnknownNameError`` with the nearest
+names (``kg.lookup``: 新质 -> 新质生产力). Which parameters are names, and of what, is read from the
+statement itself (``name_params``: ``x.id = $p OR x.name = $p OR $p IN x.aliases`` with ``x``'s label).
+An entity type parameter (``n.type = $type``) must be one of the entity types (or "" where the
+statement allows it), checked before running.
 
 Ordering mirrors each ``ORDER BY`` exactly, ending on names and ids, so the two sides can be compared
 row by row (string order is by code point on both sides for the BMP; Java compares UTF-16 units, so
@@ -48,7 +57,8 @@ import networkx as nx
 import pandas as pd
 
 from extractors.errors import KgError
-from extractors.records import CO_OCCURS, RELATION_TYPES
+from extractors.records import CO_OCCURS, ENTITY_TYPES, RELATION_TYPES
+from kg.lookup import Known, check_choice, matching, unknown_name
 from kg.notebook import KnowledgeGraph
 from kg.tables import LIST_SEPARATOR, split_evidence
 
@@ -107,6 +117,42 @@ class Param:
 
 
 @dataclass(frozen=True)
+class NameParam:
+    """A parameter the statement matches against names: of an entity (``label`` "Entity" or a type
+    label, the node it must name) or of a source document (``label`` "SourceDocument": its id, title or
+    path). ``optional``: the statement takes "" as "any" (``$p = '' OR ...``)."""
+
+    name: str
+    label: str
+    optional: bool = False
+
+
+ENTITY_LABEL, DOCUMENT_LABEL = "Entity", "SourceDocument"
+_ENTITY_NAME = re.compile(r"\b(\w+)\.id = \$(\w+) OR \1\.name = \$\2 OR \$\2 IN \1\.aliases\b")
+_DOCUMENT_NAME = re.compile(r"\b(\w+)\.id = \$(\w+) OR \1\.title = \$\2 OR \1\.path = \$\2\b")
+_TYPE_FILTER = re.compile(r"\b\w+\.type = \$(\w+)\b")
+
+
+def name_params(statement: str, *, where: str = "query") -> tuple[NameParam, ...]:
+    """The parameters ``statement`` matches against names (see NameParam), in the order they appear."""
+    found = []
+    for pattern in (_ENTITY_NAME, _DOCUMENT_NAME):
+        for m in pattern.finditer(statement):
+            var, param = m.groups()
+            label = re.search(rf"\(\s*{var}\s*:\s*(\w+)", statement)
+            if label is None:
+                raise KgError(f"{where}: ({var}) that ${param} names is matched without a label")
+            found.append((m.start(), NameParam(param, label.group(1), f"${param} = ''" in statement)))
+    return tuple(p for _, p in sorted(found, key=lambda x: x[0]))
+
+
+def type_params(statement: str) -> tuple[tuple[str, bool], ...]:
+    """The parameters ``statement`` compares with an entity's type: (name, whether "" is allowed)."""
+    names = dict.fromkeys(_TYPE_FILTER.findall(statement))
+    return tuple((p, f"${p} = ''" in statement) for p in names)
+
+
+@dataclass(frozen=True)
 class Query:
     name: str
     answers: str
@@ -115,6 +161,8 @@ class Query:
     cypher: str  # the whole file, header comments included (Neo4j ignores them)
     path: Path
     twin: Callable[..., list[Row]] = field(repr=False, compare=False)
+    names: tuple[NameParam, ...] = ()  # the parameters that name an entity or a document
+    types: tuple[tuple[str, bool], ...] = ()  # the entity-type parameters, and whether "" is allowed
 
     @property
     def defaults(self) -> dict[str, Any]:
@@ -129,16 +177,57 @@ class Query:
         if unknown:
             names = ", ".join(known) or "none"
             raise KgError(f"query {self.name} has no parameter {', '.join(unknown)} (its parameters: {names})")
-        return {name: (p.coerce(given[name], query=self.name) if name in given else p.default) for name, p in known.items()}
+        bound = {name: (p.coerce(given[name], query=self.name) if name in given else p.default) for name, p in known.items()}
+        for name, optional in self.types:
+            if not (optional and bound[name] == ""):
+                check_choice(bound[name], ENTITY_TYPES, param=name,
+                             what=f"{name} (an entity type{', or empty for any' if optional else ''})")
+        return bound
+
+    def given_names(self, bound: Mapping[str, Any]) -> list[tuple[NameParam, str]]:
+        """The name parameters with the values they were given (an optional one left empty is none)."""
+        return [(p, bound[p.name]) for p in self.names if not (p.optional and bound[p.name] == "")]
+
+    def answer(self, kg: KnowledgeGraph, params: Mapping[str, Any] | None = None, **more: Any) -> list[Row]:
+        """The twin's rows, as the Cypher gives them: none for a name that names nothing."""
+        rows = self.twin(kg, **self.bind(params, **more))
+        return [{c: row[c] for c in self.columns} for row in rows]
 
     def run_python(self, kg: KnowledgeGraph, **params: Any) -> list[Row]:
-        """The query's answer over a ``kg build`` output folder loaded with ``kg.load``."""
-        rows = self.twin(kg, **self.bind(params))
-        return [{c: row[c] for c in self.columns} for row in rows]
+        """The query's answer over a ``kg build`` output folder loaded with ``kg.load``. When there are no
+        rows, the names given are checked: UnknownNameError (a KgError naming the parameter, with the
+        nearest names) for one that names nothing of what the query takes."""
+        rows = self.answer(kg, params)
+        if not rows:
+            check_names(self, self.bind(params), matches=lambda p, value: bool(offline_matches(kg, p, value)),
+                        known=lambda label: offline_known(kg, label))
+        return rows
 
     def frame(self, kg: KnowledgeGraph, **params: Any) -> pd.DataFrame:
         """``run_python`` as a DataFrame (for a notebook)."""
         return pd.DataFrame(self.run_python(kg, **params), columns=list(self.columns))
+
+
+def check_names(query: Query, bound: Mapping[str, Any], *, matches: Callable[[NameParam, str], bool],
+                known: Callable[[str], Sequence[Known]]) -> None:
+    """Raise UnknownNameError for the first name given to ``query`` that names nothing of its label.
+    ``matches(param, value)``: does it name something; ``known(label)``: what could be named (every
+    entity, or every source document), only asked for when a name is unknown."""
+    for p, value in query.given_names(bound):
+        if not matches(p, value):
+            everything = known(p.label)
+            raise unknown_name(value, everything, param=p.name, type=p.label)
+
+
+def offline_matches(kg: KnowledgeGraph, p: NameParam, value: str) -> list[str]:
+    """The ids ``value`` names in a build, as the statement matches ``p``."""
+    if p.label == DOCUMENT_LABEL:
+        return [k.id for k in matching(value, kg.known_documents())]
+    return kg.matches(value, type=None if p.label == ENTITY_LABEL else p.label)
+
+
+def offline_known(kg: KnowledgeGraph, label: str) -> list[Known]:
+    return kg.known_documents() if label == DOCUMENT_LABEL else kg.known()
 
 
 def parse_header(text: str, *, where: str = "query") -> dict[str, str]:
@@ -189,7 +278,9 @@ def load_query(path: Path, twin: Callable[..., list[Row]]) -> Query:
     if header["name"] != path.stem:
         raise KgError(f"{path}: header names {header['name']!r}, the file {path.stem!r}")
     columns = tuple(c.strip() for c in header["columns"].split(","))
-    return Query(path.stem, header["answers"], parse_params(header["params"], where=str(path)), columns, text, path, twin)
+    statement = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    return Query(path.stem, header["answers"], parse_params(header["params"], where=str(path)), columns, text, path, twin,
+                 name_params(statement, where=str(path)), type_params(statement))
 
 
 # --- helpers for the twins --------------------------------------------------------------------------------

@@ -8,6 +8,15 @@
 Both give the same columns and rows (see queries/library.py). Over Bolt the password comes only from
 the environment variable NEO4J_PASSWORD; user and database default to NEO4J_USER / NEO4J_DATABASE,
 else ``neo4j``. Nothing connects anywhere unless a URI is given.
+
+A name that names nothing is an error on both sides (UnknownNameError, with the nearest names), never
+an empty answer. The names are checked after an answer with no rows, not before every run: every query
+matches its names with a MATCH that must succeed, so rows mean every name named something, and a
+correct name costs nothing more. An empty answer costs one more read over Bolt (``NAMES_FOUND``: does
+each name match, by index lookups on id and name and a scan for aliases), and only an unknown name a
+third (``KNOWN_ENTITIES`` or ``KNOWN_DOCUMENTS``: every name in the database, for the suggestions,
+ranked in Python exactly as offline). The check reads the database the query read, so a name is known
+when any corpus loaded there has it, as the query itself sees it.
 """
 from __future__ import annotations
 
@@ -20,11 +29,12 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from extractors.errors import KgError
+from kg.lookup import Known
 from kg.neo4j.client import Connection, check_uri, describe, driver, scrub
 from kg.notebook import load
-from kg.tables import LIST_SEPARATOR
+from kg.tables import LIST_SEPARATOR, guard_cell
 from kg.terminal import display_width, pad
-from queries.library import get
+from queries.library import DOCUMENT_LABEL, ENTITY_LABEL, NameParam, Query, check_names, get
 
 FORMATS = ("table", "json", "csv")
 DEFAULT_OUT = "out"
@@ -64,7 +74,62 @@ def run_query(
     conn = Connection.from_env(uri=uri, user=user, database=database, environ=environ)
     rows = run_cypher(query.cypher, bound, columns=query.columns, uri=conn.uri, user=conn.user,
                       password=conn.password, database=conn.database)
+    if not rows:
+        check_names_over_bolt(query, bound, conn)
     return QueryResult(name, bound, query.columns, rows, f"{conn.uri}, database {conn.database}")
+
+
+#: For each name given (param, value): the types of the entities it names and the number of source
+#: documents it names, matched as the queries match them.
+NAMES_FOUND = """\
+UNWIND $names AS q
+OPTIONAL MATCH (n:Entity)
+WHERE n.id = q.value OR n.name = q.value OR q.value IN n.aliases
+WITH q, collect(DISTINCT n.type) AS types
+OPTIONAL MATCH (d:SourceDocument)
+WHERE d.id = q.value OR d.title = q.value OR d.path = q.value
+RETURN q.param AS param, types, count(d) AS documents
+ORDER BY param
+"""
+#: Every entity's names, for suggestions (read only when a name is unknown).
+KNOWN_ENTITIES = """\
+MATCH (n:Entity)
+RETURN n.id AS id, n.name AS name, coalesce(n.aliases, []) AS aliases, n.type AS type, coalesce(n.mentions, 0) AS mentions
+ORDER BY id
+"""
+#: Every source document's id, title and path, for suggestions (read only when a document is unknown).
+KNOWN_DOCUMENTS = """\
+MATCH (d:SourceDocument)
+RETURN d.id AS id, coalesce(d.title, '') AS title, coalesce(d.path, '') AS path, coalesce(d.mentions, 0) AS mentions
+ORDER BY id
+"""
+
+
+def check_names_over_bolt(query: Query, bound: Mapping[str, Any], conn: Connection) -> None:
+    """Raise UnknownNameError for a name given to ``query`` that names nothing in the database (see the
+    module docstring); nothing when every name names something."""
+    given = query.given_names(bound)
+    if not given:
+        return
+    read = {"uri": conn.uri, "user": conn.user, "password": conn.password, "database": conn.database}
+    names = [{"param": p.name, "value": value} for p, value in given]
+    found = {r["param"]: r for r in run_cypher(NAMES_FOUND, {"names": names}, columns=("param", "types", "documents"), **read)}
+
+    def matches(p: NameParam, value: str) -> bool:
+        r = found.get(p.name) or {"types": [], "documents": 0}
+        if p.label == DOCUMENT_LABEL:
+            return r["documents"] > 0
+        return bool(r["types"]) if p.label == ENTITY_LABEL else p.label in r["types"]
+
+    def known(label: str) -> list[Known]:
+        if label == DOCUMENT_LABEL:
+            rows = run_cypher(KNOWN_DOCUMENTS, {}, columns=("id", "title", "path", "mentions"), **read)
+            return [Known(r["id"], tuple(v for v in (r["id"], r["title"], r["path"]) if v), DOCUMENT_LABEL,
+                          int(r["mentions"] or 0)) for r in rows]
+        rows = run_cypher(KNOWN_ENTITIES, {}, columns=("id", "name", "aliases", "type", "mentions"), **read)
+        return [Known(r["id"], (r["name"], *(r["aliases"] or [])), r["type"], int(r["mentions"] or 0)) for r in rows]
+
+    check_names(query, bound, matches=matches, known=known)
 
 
 def run_cypher(cypher: str, params: Mapping[str, Any], *, columns: Sequence[str], uri: str, user: str,
@@ -112,9 +177,16 @@ def _cell(value: Any, *, sep: str) -> str:
     return str(value)
 
 
+def _csv_cell(value: Any) -> str:
+    """A CSV cell as the build's tables write it: text behind a quote where a spreadsheet would take it
+    for a formula (kg.tables.guard_cell); numbers as they are."""
+    cell = _cell(value, sep=LIST_SEPARATOR)
+    return guard_cell(cell) if isinstance(value, (str, list)) else cell
+
+
 def format_result(result: QueryResult, fmt: str = "table") -> str:
     """The rows as a readable table, JSON (a list of objects) or CSV; lists are joined with ', ' in a
-    table and ' | ' in CSV (as in the build's tables)."""
+    table and ' | ' in CSV, and CSV text cells are guarded against formulas (as in the build's tables)."""
     if fmt == "json":
         return json.dumps(result.rows, ensure_ascii=False, indent=2)
     if fmt == "csv":
@@ -122,7 +194,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(result.columns)
         for row in result.rows:
-            w.writerow([_cell(row[c], sep=LIST_SEPARATOR) for c in result.columns])
+            w.writerow([_csv_cell(row[c]) for c in result.columns])
         return buf.getvalue().rstrip("\n")
     if fmt != "table":
         raise KgError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")

@@ -15,6 +15,12 @@ from pathlib import Path
 
 
 def run_notebook(path: str | Path, *, write: bool = False, namespace: dict | None = None) -> dict:
+    """Run the notebook; its namespace after the last cell."""
+    return execute_notebook(path, write=write, namespace=namespace)[0]
+
+
+def execute_notebook(path: str | Path, *, write: bool = False, namespace: dict | None = None) -> tuple[dict, dict]:
+    """Run the notebook; its namespace after the last cell and the notebook with every cell's outputs."""
     path = Path(path)
     nb = json.loads(path.read_text(encoding="utf-8"))
     ns: dict = {"__name__": "__main__"} if namespace is None else namespace
@@ -49,7 +55,7 @@ def run_notebook(path: str | Path, *, write: bool = False, namespace: dict | Non
         cell["execution_count"] = count
     if write:
         path.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return ns
+    return ns, nb
 
 
 if __name__ == "__main__":

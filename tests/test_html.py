@@ -30,8 +30,8 @@ def embedded(html: str) -> dict:
     return json.loads(match.group(1))
 
 
-def browser(path: Path, query: str) -> dict:
-    result = run_node("browser_check.mjs", str(path), query)
+def browser(path: Path, query: str, *more: str) -> dict:
+    result = run_node("browser_check.mjs", str(path), query, *more)
     assert result["error"] is None, (
         f"{result['error']}\nconsole errors: {result['console_errors']}\npage errors: {result['page_errors']}"
     )
@@ -210,3 +210,104 @@ def test_hostile_text_is_shown_as_text_in_the_browser(tmp_path, chromium):
     assert view["panel"]["evidence"][0]["text"] == f"{HOSTILE}与科技创新同时出现。"
     assert ["a", HOSTILE] in view["panel"]["evidence"][0]["marks"]
     assert view["drawn"] == 2
+
+
+# --- hostile names and sentences of every kind, each selected in chromium ------------------------------------
+
+#: Names that try to end the data block, add elements with event handlers, break out of an attribute, run a
+#: javascript: URL, or reorder what is shown around them with bidirectional controls (a stray PDI closing an
+#: isolate early, then an override). Each payload would set window.__pwned, change the title or alert.
+PAYLOADS = {
+    "script": "新质</SCRIPT ><script>window.__pwned=true;alert(2)</script><script src=//evil.example/x.js></script>",
+    "img": "<img src=x onerror=\"window.__pwned=true;document.title='pwned'\">科技",
+    "attribute": "\" autofocus onfocus=\"window.__pwned=true\" x=\"治理",
+    "javascript": "javascript:window.__pwned=true;alert(3)//政策",
+    "svg": "<svg onload=alert(4)><a xlink:href=javascript:alert(5)><text>点击</text></a></svg>",
+    "iframe": "<iframe srcdoc='<script>parent.__pwned=true</script>'></iframe>会议",
+    "bidi": "\u202e新质\u2066生产力\u2069\u202c",
+    "trojan": "科技部\u2069\u202e)后以(\u2066",
+}
+#: What to type in the search box to pick each one.
+PICK = {"script": "alert(2)", "img": "onerror", "attribute": "autofocus", "javascript": "javascript",
+        "svg": "onload", "iframe": "srcdoc", "bidi": "新质生产力", "trojan": "科技部"}
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+FORBIDDEN_TAGS = {"img", "iframe", "object", "embed", "a", "form", "base", "link", "image", "foreignobject", "use", "frame"}
+
+
+def shown(text: str) -> str:
+    """Text as the page shows it: without bidirectional controls (view.js, ``shown``)."""
+    return BIDI_CONTROLS.sub("", text)
+
+
+def payload_graph() -> tuple[nx.Graph, Corpus]:
+    """Every payload as an entity co-occurring with 科技创新, with its own evidence sentence and document."""
+    g = nx.Graph(window="sentence", units=10, documents=len(PAYLOADS), filters=f"min count 2 {PAYLOADS['trojan']}")
+    attrs = dict(category="concept", source="lexicon", mentions=3, documents=1, units=3, first_date="2024",
+                 last_date="2024", degree=1, weighted_degree=2, pagerank=0.1, community=0)
+    g.add_node("pol_hub", id="pol_hub", name="科技创新", label="科技创新", type="Policy", aliases=[], **attrs)
+    corpus = Corpus()
+    for key, name in PAYLOADS.items():
+        eid, doc = f"pol_{key}", f"d_{key}"
+        g.add_node(eid, id=eid, name=name, label=name, type="Policy", aliases=[f"{name}别名"], **attrs)
+        sentence = f"{name}与科技创新同时出现。"
+        g.add_edge(eid, "pol_hub", count=2, doc_count=1, weight=2, pmi=1.5, npmi=0.4, jaccard=0.5, llr=3.2,
+                   first_date="2024", doc_ids=[doc], kind="co-occurrence", relations=[],
+                   evidence=[{"doc": doc, "sentence": f"{doc}#s0", "start": 0, "end": len(sentence), "text": sentence}])
+        corpus.documents.append(DocInfo(doc, f"{name}.txt", "txt", name, name, "2024", "year", "path", 100, 1, 1, 6))
+    return g, corpus
+
+
+def test_payloads_are_stored_as_data(tmp_path):
+    g, corpus = payload_graph()
+    html = write_html(g, corpus, tmp_path / "index.html").read_text(encoding="utf-8")
+    assert html.lower().count("</script") == 2 and html.lower().count("<script") == 2
+    outside = DATA_BLOCK.sub("", html)
+    for payload in PAYLOADS.values():
+        assert payload not in outside
+    for marker in ("<img", "<svg onload", "<iframe"):  # in the data only, escaped (\\u003c): no markup
+        assert marker not in html.lower()
+    data = embedded(html)
+    assert {n["name"] for n in data["nodes"]} == {*PAYLOADS.values(), "科技创新"}  # kept verbatim in the data
+
+
+@pytest.fixture(scope="module")
+def payload_view(tmp_path_factory, chromium) -> dict:
+    """The payload page in chromium: 科技创新 selected (every payload among its neighbours), then each
+    payload searched for and selected in turn (``more``)."""
+    g, corpus = payload_graph()
+    page = write_html(g, corpus, tmp_path_factory.mktemp("payloads") / "index.html")
+    return browser(page, "科技创新", *PICK.values())
+
+
+def test_no_payload_runs(payload_view):
+    view = payload_view
+    assert view["dialogs"] == [] and view["page_errors"] == [] and view["console_errors"] == []
+    assert view["requests"] == [view["url"]] and view["blocked"] == [] and view["websockets"] == []
+    title = f"Knowledge graph · {len(PAYLOADS) + 1} entities"
+    moments = [("loaded", view["dom_loaded"]), ("selected", view["dom_selected"]), ("after", view["dom_after"])]
+    for name, dom in moments + [(m["query"], m["dom"]) for m in view["more"]]:
+        assert dom["title"] == title and not dom["pwned"], name
+        assert dom["on_attributes"] == [] and dom["script_urls"] == [], name
+        assert not FORBIDDEN_TAGS & set(dom["tags"]), (name, dom["tags"])
+        assert dom["tags"]["script"] == 2 and dom["tags"]["svg"] == 1, name
+        assert dom["bidi_in_text"] == [] and dom["bidi_in_attributes"] == [], name  # nothing can reorder the page
+
+
+def test_every_payload_is_a_neighbour_shown_as_text(payload_view):
+    panel = payload_view["panel"]
+    assert panel["title"] == "科技创新"
+    assert sorted(nb["name"] for nb in panel["neighbours"]) == sorted(shown(p) for p in PAYLOADS.values())
+    labels = set(payload_view["dom_loaded"]["texts"])
+    assert {shown(p) for p in PAYLOADS.values()} <= labels  # the labels in the drawing
+
+
+@pytest.mark.parametrize("key", list(PAYLOADS))
+def test_each_payload_selected_shows_as_text(key, payload_view):
+    name = PAYLOADS[key]
+    seen = next(m for m in payload_view["more"] if m["query"] == PICK[key])
+    panel = seen["panel"]
+    assert seen["picked"] == panel["title"] == shown(name)
+    assert panel["facts"]["Aliases"] == shown(f"{name}别名")
+    assert panel["evidence"][0]["text"] == shown(f"{name}与科技创新同时出现。")
+    assert ["a", shown(name)] in panel["evidence"][0]["marks"]
+    assert panel["evidence"][0]["doc"] == f"d_{key}"

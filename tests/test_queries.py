@@ -25,10 +25,11 @@ from pathlib import Path
 import pytest
 
 import kg
-from extractors.errors import KgError
+from extractors.errors import KgError, UnknownNameError
 from kg.neo4j.schema import LABEL_COLORS, NODE_LABELS, RELATIONSHIP_TYPES
 from kg.neo4j.statements import property_keys
-from queries.library import QUERIES, QUERY_DIR, TWINS, Query, get, parse_header
+from queries.library import QUERIES, QUERY_DIR, TWINS, NameParam, Query, get, name_params, parse_header
+from queries.run import KNOWN_DOCUMENTS, KNOWN_ENTITIES, NAMES_FOUND, run_query
 from tests.jstools import run_node
 
 CYPHER_FILES = sorted(QUERY_DIR.glob("*.cypher"))
@@ -138,6 +139,13 @@ def lint_schema() -> dict:
 @pytest.fixture(scope="module")
 def lint_results(node) -> dict[str, list[dict]]:
     queries = [{"name": n, "text": q.cypher, "parameters": q.defaults} for n, q in QUERIES.items()]
+    queries += [  # the statements kg query --uri reads to check the names of an empty answer
+        {"name": f"check:{n}", "text": text, "parameters": params} for n, text, params in (
+            ("NAMES_FOUND", NAMES_FOUND, {"names": [{"param": "name", "value": "新质"}]}),
+            ("KNOWN_ENTITIES", KNOWN_ENTITIES, {}),
+            ("KNOWN_DOCUMENTS", KNOWN_DOCUMENTS, {}),
+        )
+    ]
     queries += [  # known-bad statements: the linter does report what the tests rely on
         {"name": "bad:apoc", "text": "MATCH (n:Entity) RETURN apoc.coll.sort([n.name]) AS x", "parameters": {}},
         {"name": "bad:param", "text": "MATCH (n:Entity) WHERE n.name = $nope RETURN n.name AS x", "parameters": {}},
@@ -158,6 +166,11 @@ def test_the_linter_reports_problems(lint_results):
 def test_neo4j_parser_accepts(name, lint_results):
     errors = [d for d in lint_results[name] if d["severity"] == 1]
     assert errors == [], f"{name}: {errors}"
+
+
+@pytest.mark.parametrize("name", ["NAMES_FOUND", "KNOWN_ENTITIES", "KNOWN_DOCUMENTS"])
+def test_neo4j_parser_accepts_the_name_checks(name, lint_results):
+    assert lint_results[f"check:{name}"] == []
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -209,6 +222,100 @@ def test_bind_checks_parameters():
         get("nope")
 
 
+# --- names that name nothing ----------------------------------------------------------------------------------
+
+#: Which parameters of each query name what (read from the statements, queries.library.name_params).
+NAME_PARAMS = {
+    "common_neighbours": [("a", "Entity"), ("b", "Entity")],
+    "document_entities": [("doc", "SourceDocument")],
+    "ego": [("name", "Entity")],
+    "institution_people": [("name", "Institution")],
+    "issued_documents": [("name", "Institution")],
+    "neighbours": [("name", "Entity")],
+    "pair_evidence": [("a", "Entity"), ("b", "Entity")],
+    "person_relations": [("name", "Person")],
+    "policy_actors": [("name", "Policy")],
+    "policy_evidence": [("name", "Policy")],
+    "shortest_path": [("source", "Entity"), ("target", "Entity")],
+    "sub_units": [("name", "Institution")],
+    "timeline": [("name", "Entity")],
+}
+#: String parameters that name nothing: entity-type filters and a date.
+NOT_NAMES = {("document_entities", "type"), ("neighbours", "type"), ("rising_concepts", "type"), ("rising_concepts", "since")}
+
+
+def test_name_parameters_are_read_from_the_statements():
+    assert {n: [(p.name, p.label) for p in q.names] for n, q in QUERIES.items() if q.names} == NAME_PARAMS
+    assert [p.name for p in QUERIES["issued_documents"].names if p.optional] == ["name"]
+    assert {n for n, q in QUERIES.items() if q.types} == {"document_entities", "neighbours", "rising_concepts"}
+
+
+def test_every_string_parameter_is_a_name_or_declared_otherwise():
+    """A new query whose name parameter the pattern does not recognise would answer a typo with no rows."""
+    for n, q in QUERIES.items():
+        for p in q.params:
+            if p.type == "string":
+                assert (n, p.name) in NOT_NAMES or p.name in dict(NAME_PARAMS.get(n, [])), (n, p.name)
+
+
+def test_name_params_need_a_labelled_node():
+    with pytest.raises(KgError, match="without a label"):
+        name_params("MATCH (c)\nWHERE c.id = $x OR c.name = $x OR $x IN c.aliases RETURN c", where="q")
+    assert name_params("MATCH (c:Person) WHERE c.id = $x OR c.name = $x OR $x IN c.aliases") == (NameParam("x", "Person"),)
+
+
+#: (query, params, the parameter at fault, the first suggestion or None, words of the message)
+UNKNOWN_NAMES = [
+    ("neighbours", {"name": "新质"}, "name", "新质生产力", "no entity is named '新质'"),  # a part of the name
+    ("neighbours", {"name": "新質生產力"}, "name", "新质生产力", "no entity"),  # traditional characters
+    ("neighbours", {"name": "新制生产力"}, "name", "新质生产力", "no entity"),  # a typo
+    ("timeline", {"name": "发展新质生产力"}, "name", "新质生产力", "no entity"),  # a longer phrase
+    ("ego", {"name": "科技 部"}, "name", "科技部", "no entity"),
+    ("common_neighbours", {"a": "新质生产力", "b": "人工只能"}, "b", "人工智能", "no entity is named '人工只能'"),
+    ("shortest_path", {"source": "清华大", "target": "高质量发展"}, "source", "清华大学", "no entity"),
+    ("policy_actors", {"name": "科技部"}, "name", None, "no Policy is named '科技部' (it names an Institution)"),
+    ("person_relations", {"name": "刘冬"}, "name", "刘冬梅", "no Person is named '刘冬'"),
+    ("issued_documents", {"name": "国务"}, "name", "国务院", "no Institution is named '国务'"),
+    ("document_entities", {"doc": "003"}, "doc", "003_846a3d207423c563", "no document has the id, title or path '003'"),
+    ("neighbours", {"name": "不存在的概念"}, "name", None, "no entity is named '不存在的概念', and no entity has a name like it"),
+    ("neighbours", {"name": " "}, "name", None, "expected the name of an entity"),
+]
+
+
+@pytest.mark.parametrize("name,params,param,first,message", UNKNOWN_NAMES, ids=[f"{c[0]}-{i}" for i, c in enumerate(UNKNOWN_NAMES)])
+def test_an_unknown_name_raises_with_the_nearest_names(name, params, param, first, message, graph):
+    query = QUERIES[name]
+    assert query.answer(graph, params) == []  # the twin answers as the Cypher does
+    with pytest.raises(UnknownNameError) as caught:
+        query.run_python(graph, **params)
+    assert caught.value.param == param and message in str(caught.value)
+    assert (caught.value.suggestions[:1] or [None])[0] == first
+    assert len(caught.value.suggestions) <= 5
+
+
+def test_a_known_name_without_rows_is_no_error(graph):
+    assert QUERIES["shortest_path"].run_python(graph, source="阴和俊", target="新质生产力") == []  # not connected
+    assert QUERIES["issued_documents"].run_python(graph, name="") != []  # "" is any issuer
+
+
+@pytest.mark.parametrize("name,value,meant", [("neighbours", "policy", "Policy"), ("rising_concepts", "Polcy", "Policy"),
+                                              ("document_entities", "person", "Person")])
+def test_an_unknown_entity_type_is_refused_before_running(name, value, meant, graph):
+    with pytest.raises(KgError, match=f"did you mean '{meant}'") as caught:
+        QUERIES[name].run_python(graph, type=value)
+    assert caught.value.param == "type"
+
+
+def test_kg_query_unknown_name_exits_with_an_error(seeds_build, capsys):
+    from kg.cli import main
+
+    assert main(["query", "neighbours", "-p", "name=新质", str(seeds_build.out)]) == 1
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err.startswith("Error: no entity is named '新质'; did you mean '新质生产力'")
+    assert out.err.rstrip().endswith("(option --param name)")
+
+
 # --- in Neo4j (a real Bolt server) -------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -238,7 +345,7 @@ def test_neo4j_and_python_give_the_same_rows(name, loaded, graph):
     keys, rows = run_in_neo4j(loaded, query, {})
     assert tuple(keys) == query.columns
     assert rows, f"{name} gives no rows in Neo4j for its defaults"
-    assert rows == query.run_python(graph)
+    assert rows == query.answer(graph) == query.run_python(graph)
 
 
 @pytest.mark.parametrize("name,params", EXTRA_CASES, ids=[f"{n}-{i}" for i, (n, _) in enumerate(EXTRA_CASES)])
@@ -246,11 +353,11 @@ def test_neo4j_and_python_agree_on_more_parameters(name, params, loaded, graph):
     query = QUERIES[name]
     keys, rows = run_in_neo4j(loaded, query, params)
     assert tuple(keys) == query.columns
-    assert rows == query.run_python(graph, **params)
+    assert rows == query.answer(graph, params)  # the twin's rows (run_python raises for an unknown name)
 
 
 def test_every_query_in_the_extra_cases_or_defaults_has_rows_somewhere(graph):
-    with_rows = {n for n, p in EXTRA_CASES if QUERIES[n].run_python(graph, **p)}
+    with_rows = {n for n, p in EXTRA_CASES if QUERIES[n].answer(graph, p)}
     assert {"ego", "shortest_path", "pair_evidence"} <= with_rows
 
 
@@ -276,6 +383,35 @@ def test_kg_query_over_bolt_errors_without_the_password(loaded, monkeypatch, cap
     err = capsys.readouterr().err
     assert code == 1 and err.startswith("Error: ") and "authentication failed" in err
     assert server.password not in err
+
+
+@pytest.mark.parametrize("name,params,param,first,message", UNKNOWN_NAMES, ids=[f"{c[0]}-{i}" for i, c in enumerate(UNKNOWN_NAMES)])
+def test_an_unknown_name_over_bolt_raises_as_offline(name, params, param, first, message, loaded, seeds_build):
+    server, database = loaded
+    environ = {"NEO4J_PASSWORD": server.password}
+    with pytest.raises(UnknownNameError) as offline:
+        run_query(name, params, out=seeds_build.out)
+    with pytest.raises(UnknownNameError) as bolt:
+        run_query(name, params, uri=server.uri, user=server.user, database=database, environ=environ)
+    assert (bolt.value.param, str(bolt.value), bolt.value.suggestions) == (offline.value.param, str(offline.value), offline.value.suggestions)
+
+
+def test_a_known_name_without_rows_over_bolt_is_no_error(loaded):
+    server, database = loaded
+    result = run_query("shortest_path", {"source": "阴和俊", "target": "新质生产力"}, uri=server.uri, user=server.user,
+                       database=database, environ={"NEO4J_PASSWORD": server.password})
+    assert result.rows == []
+
+
+def test_kg_query_over_bolt_unknown_name(loaded, monkeypatch, capsys):
+    from kg.cli import main
+
+    server, database = loaded
+    monkeypatch.setenv("NEO4J_PASSWORD", server.password)
+    code = main(["query", "policy_evidence", "-p", "name=新质", "--uri", server.uri, "--user", server.user, "--database", database])
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("Error: no Policy is named '新质'; did you mean '新质生产力'")
+    assert "(option --param name)" in err and server.password not in err
 
 
 # --- kg query ----------------------------------------------------------------------------------------------

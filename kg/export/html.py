@@ -5,7 +5,10 @@ view.css, view.js), inlined into the one page written: it holds its own CSS and 
 fonts, images or other files) and the graph as JSON in ``<script type="application/json" id="kg-data">``.
 A Content-Security-Policy with hashes
 of the page's own style and script forbids every network request and every other script, so text
-from documents can never run, and the code inserts that text with ``textContent`` only.
+from documents can never run, and the code inserts that text with ``textContent`` only, without
+bidirectional controls (invisible, they could only make a name or sentence show as another). The data
+block keeps every text verbatim; ``data_json`` escapes ``<``, ``>`` and ``&`` so nothing in it can end
+the block.
 
 Node positions are computed here, not in the browser: a seeded force-directed layout
 (Fruchterman-Reingold with a little gravity, so small components stay near the main one),

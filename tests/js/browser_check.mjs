@@ -1,12 +1,15 @@
 // Drives index.html in Debian's chromium (headless) and prints one JSON object with what it saw.
 //
-//   node browser_check.mjs PATH/index.html [QUERY]
+//   node browser_check.mjs PATH/index.html [QUERY [MORE_QUERY...]]
 //
 // Every request other than the page itself is aborted and recorded. The script waits for the
 // drawing, counts the nodes drawn, types QUERY (default 新质生产力) into the search box, picks the
 // result with Enter, reads the side panel (facts, neighbours, evidence), changes the ranking
 // measure, clears the selection and clicks the node in the drawing, and checks that Tab reaches
-// the panel. Console errors, page errors and dialogs are collected. If chromium cannot start, the
+// the panel. Console errors, page errors and dialogs are collected, and the document is inspected after
+// loading, after selecting and at the end (dom_*: element names, on* attributes, script URLs, text with
+// bidirectional controls, whether an injected payload ran). Each MORE_QUERY is then searched and picked
+// in turn, and its panel read (out.more). If chromium cannot start, the
 // script exits 1 with chromium's message on stderr. Set KG_SCREENSHOTS=DIR to save screenshots.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +18,7 @@ import { chromium } from 'playwright-core';
 const file = process.argv[2];
 const query = process.argv[3] || '新质生产力';
 if (!file) {
-  console.error('usage: node browser_check.mjs PATH/index.html [QUERY]');
+  console.error('usage: node browser_check.mjs PATH/index.html [QUERY [MORE_QUERY...]]');
   process.exit(2);
 }
 const pageUrl = pathToFileURL(path.resolve(file)).href;
@@ -53,9 +56,35 @@ try {
   page.on('pageerror', (err) => out.page_errors.push(String(err && err.stack ? err.stack : err)));
   page.on('dialog', async (d) => { out.dialogs.push(`${d.type()}: ${d.message()}`); await d.dismiss(); });
 
+  // what is in the document: element names, event-handler attributes, script URLs, bidirectional controls
+  // in shown text (not in the data block), and whether an injected payload ran (window.__pwned, the title)
+  const inspectDom = () => page.evaluate(() => {
+    const all = [...document.querySelectorAll('*')];
+    const tags = {};
+    for (const el of all) tags[el.localName] = (tags[el.localName] || 0) + 1;
+    const attrs = all.flatMap((el) => [...el.attributes].map((a) => ({ el: el.localName, name: a.name, value: a.value })));
+    const bidi = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+    const texts = [];
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!['SCRIPT', 'STYLE'].includes(n.parentNode.nodeName.toUpperCase())) texts.push(n.data);
+    }
+    return {
+      title: document.title,
+      pwned: window.__pwned === true,
+      tags,
+      on_attributes: attrs.filter((a) => /^on/i.test(a.name)).map((a) => `${a.el}[${a.name}]`),
+      script_urls: attrs.filter((a) => /^\s*(javascript|vbscript|data:text\/html)/i.test(a.value)).map((a) => `${a.el}[${a.name}]=${a.value}`),
+      bidi_in_text: texts.filter((t) => bidi.test(t)),
+      bidi_in_attributes: attrs.filter((a) => !a.name.startsWith('data-') && bidi.test(a.value)).map((a) => `${a.el}[${a.name}]`),
+      texts,
+    };
+  });
+
   await page.goto(pageUrl, { waitUntil: 'load' });
   await page.waitForSelector('#net[data-ready="1"]');
   out.load_ms = Date.now() - t0;
+  out.dom_loaded = await inspectDom();
 
   // what is drawn: node groups and edges actually rendered
   // (checkVisibility() does not look at an SVG group's display; the circle's layout box does)
@@ -155,6 +184,7 @@ try {
     };
   });
   out.panel = await readPanel();
+  out.dom_selected = await inspectDom();
   if (shots) await page.screenshot({ path: path.join(shots, '3-selected.png') });
 
   // another measure re-ranks the neighbours
@@ -188,6 +218,20 @@ try {
     out.click = { title: await page.textContent('#panel-title') };
   }
   out.scripts_after = await page.$$eval('script', (els) => els.length);
+
+  // more queries (arguments after QUERY): each typed into the search box and picked, its panel read
+  out.more = [];
+  for (const more of process.argv.slice(4)) {
+    await page.fill('#q', '');
+    await page.click('#q');
+    await page.keyboard.type(more);
+    await page.waitForSelector('#results:not([hidden]) [role=option][aria-selected=true]');
+    const pick = await page.$eval('#results [role=option][aria-selected=true] .nm', (e) => e.textContent);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((q) => document.querySelector('#panel-title')?.textContent === q, pick);
+    out.more.push({ query: more, picked: pick, panel: await readPanel(), dom: await inspectDom() });
+  }
+  out.dom_after = await inspectDom();
   await context.close();
 } catch (err) {
   out.error = String(err && err.stack ? err.stack : err);

@@ -11,20 +11,26 @@ const typeClass = (type) => 't' + (typeIndex.has(type) ? typeIndex.get(type) : '
 const svgEl = $('net'), viewport = $('viewport'), gEdges = $('edges'), gNodes = $('nodes'), panel = $('panel');
 
 // ---- small DOM helpers: text always goes in as text nodes --------------------------------------
+// Text from the documents is shown without bidirectional controls (U+202A-E, U+2066-9, U+200E/F, U+061C,
+// as the build's normaliser removes them): they are invisible and can only reorder what surrounds them,
+// making a name or a sentence show as another ("Trojan Source"); an isolate closed early inside a name
+// would even reach the text after it.
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const shown = (t) => String(t).replace(BIDI, '');
 function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false) continue;
     if (k === 'class') el.className = v;
     else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else el.setAttribute(k, v === true ? '' : String(v));
+    else el.setAttribute(k, v === true ? '' : shown(v));
   }
   el.append(...kids(children));
   return el;
 }
 function kids(children) {
   return children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false)
-    .map((c) => (c instanceof Node ? c : document.createTextNode(String(c))));
+    .map((c) => (c instanceof Node ? c : document.createTextNode(shown(c))));
 }
 const fill = (el, ...children) => el.replaceChildren(...kids(children));
 function s(tag, attrs) {
@@ -71,10 +77,10 @@ N.map((_, i) => i).sort((a, b) => N[a].mentions - N[b].mentions || a - b).forEac
   const g = s('g', {class: 'n ' + typeClass(n.type), transform: `translate(${n.x} ${n.y})`, 'data-i': i, 'data-id': n.id});
   g.append(s('circle', {r: n.r.toFixed(1)}));
   const label = s('text', {y: (n.r + 2).toFixed(1), dy: '0.9em'});
-  label.textContent = n.name;
+  label.textContent = shown(n.name);
   g.append(label);
   const title = s('title');
-  title.textContent = `${n.name} (${n.type}) · ${plural(n.mentions, 'mention')}`;
+  title.textContent = shown(`${n.name} (${n.type}) · ${plural(n.mentions, 'mention')}`);
   g.append(title);
   nodeEls[i] = g;
   gNodes.append(g);
@@ -339,11 +345,11 @@ function highlighted(text, groups) {
   let pos = 0;
   for (const [a, b, cls] of hits) {
     if (a < pos) continue;
-    if (a > pos) frag.append(document.createTextNode(text.slice(pos, a)));
+    if (a > pos) frag.append(document.createTextNode(shown(text.slice(pos, a))));
     frag.append(h('mark', {class: cls}, text.slice(a, b)));
     pos = b;
   }
-  if (pos < text.length) frag.append(document.createTextNode(text.slice(pos)));
+  if (pos < text.length) frag.append(document.createTextNode(shown(text.slice(pos))));
   return frag;
 }
 const terms = (i) => [N[i].name, ...N[i].aliases];
@@ -395,7 +401,7 @@ function renderRelations(i) {
 
 // ---- search -----------------------------------------------------------------------------------------------
 const input = $('q'), results = $('results');
-const norm = (t) => t.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+const norm = (t) => shown(t).normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 const keys = N.map((n) => [n.name, ...n.aliases].map(norm));
 let found = [], active = -1;
 const RESULTS_SHOWN = 30;
@@ -441,7 +447,7 @@ function choose(x) {
   const hit = found[x];
   if (!hit) return;
   closeResults();
-  input.value = N[hit.i].name;
+  input.value = shown(N[hit.i].name);
   select(hit.i, {centre: true});
 }
 input.addEventListener('input', showResults);
@@ -463,14 +469,14 @@ if (META.capped) {
     'graph.json and the CSV tables have everything.';
   note.hidden = false;
 }
-$('meta').textContent = [
+$('meta').textContent = shown([
   `Co-occurrence window: ${META.window || '—'}`,
   `filters: ${META.filters || '—'}`,
   `${plural(Number(META.documents) || 0, 'document')}, ${Number(META.units || 0).toLocaleString('en')} units`,
   `${META.nodes_total.toLocaleString('en')} entities (${META.connected_total.toLocaleString('en')} with edges), ${META.edges_total.toLocaleString('en')} edges`,
   META.capped ? `drawn: top ${N.length.toLocaleString('en')} by PageRank` : null,
   `layout: seeded force-directed (seed ${META.layout_seed})`,
-].filter(Boolean).join(' · ');
+].filter(Boolean).join(' · '));
 refreshVisibility();
 renderOverview();
 fit();
