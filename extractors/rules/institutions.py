@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from extractors.rules.base import Candidate, Context
+from extractors.rules.wordclass import VERB_TAGS, clause_word, tag
 from extractors.textutil import HAN
 
 #: Suffixes a sub-unit of a known institution ends with.
@@ -122,6 +123,8 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
     tail = text[head_end:best]
     if not _proper(name, tail) or _VERBS.search(tail) or _TITLE_INSIDE.search(tail) or "和" in tail:
         return None  # 印度总统穆尔穆代表印度政府: a clause, not a name
+    if _holds_clause(ctx, tail):
+        return None  # 长春 继续 加大 政府, 全国 共 开立 银行
     return ctx.resolved(start, best, "Institution", name, rule)
 
 
@@ -137,11 +140,24 @@ def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
         return None  # 中共中央 | 总书记习近平和中共中央政治局: a clause
     if len(part) < 3 or ctx.is_common_word(part) or _VERBS.search(part):
         return None
-    if _suffix_in_word(ctx, text, m.end()):
-        return None
+    if _suffix_in_word(ctx, text, m.end()) or _holds_clause(ctx, part):
+        return None  # 部署; 世卫组织 | 称 与 加沙地带希法医院
     name = head.name + part if head.entry is None else text[head.start : m.end()]
     return ctx.resolved(head.start, m.end(), "Institution", name, "rule:institution-subunit",
                         form=text[head.start : m.end()], parent=head)
+
+
+#: Words after which a verb names a field of study, not an action (感知科学与工程系, 控制工程研究院).
+_DISCIPLINES = frozenset("科学 工程 技术 学 研究 医学 系统 材料 装备 器件 信息 理论".split())
+
+
+def _holds_clause(ctx: Context, part: str) -> bool:
+    """Does ``part`` (what lies between a name's head and the end of its suffix) hold a word that
+    makes it a clause: an adverb, a preposition, a pronoun or a verb that no organisation is named
+    by (``extractors.rules.wordclass``)? Words the lexicon knows (自贡, 保定) are names."""
+    words = ctx.segment(part)
+    return any(clause_word(w) and ctx.entry(w) is None and not (nxt in _DISCIPLINES and tag(w) in VERB_TAGS)
+               for w, nxt in zip(words, [*words[1:], ""]))
 
 
 def _suffix_in_word(ctx: Context, text: str, end: int) -> bool:
