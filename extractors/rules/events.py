@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from extractors.rules.base import Candidate, Context
+from extractors.rules.wordclass import clause_word
 from extractors.textutil import HAN
 
 _NUM = "一二三四五六七八九十"
@@ -24,17 +25,25 @@ _MEETING_SUFFIX = re.compile(
     r"(?![堂室厅馆员址场长议]|中心|秘书)"  # 人民大会堂, 国际会议中心, 立法会议员, 国民议会议长: no meeting
 )
 _PROPER_START = re.compile(
-    rf"(?:全国|中央|国务院|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|第[{_NUM}百零〇\d]+[届次]|20\d\d年?|19\d\d年?|"
+    rf"(?:全国|中央|国务院|政协|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|第[{_NUM}百零〇\d]+[届次]|{_TERM}届|20\d\d年?|19\d\d年?|"
     r"中[美俄日韩朝法德英意加澳印越泰老柬缅菲马新哈吉塔土伊以沙埃巴蒙乌欧非阿])"  # 中俄元首会晤, 中欧峰会
 )
 _EDITION = re.compile(rf"首届|第[{_NUM}百零〇\d]+届|(?:19|20)\d\d年?")
 _STOP = set("的在于是和及与对从到将把被了等向为由经以同、，。；：“”（）()《》【】")
-_STOP_WORDS = ("召开", "举行", "举办", "出席", "参加", "主持", "通过", "闭幕", "开幕", "期间", "上午", "下午", "今年", "近日", "日前",
+_STOP_WORDS = ("召开", "举行", "举办", "主办", "承办", "协办", "筹办",
+               "出席", "参加", "主持", "通过", "闭幕", "开幕", "期间", "上午", "下午", "今年", "近日", "日前",
                "评价", "决定", "要求", "认为", "表示", "指出", "强调", "祝贺", "致信", "致贺", "会见", "同意", "批准", "审议",
                "热议", "积极", "关注", "聚焦", "点赞", "回顾")
 #: A numbered session of a body the text does not name there (理事会第160次会议, 第24次部长级会议).
 _BARE_SESSION = re.compile(rf"第[{_NUM}百零〇\d]+[次届](?:部长级|全体|常务|高级别|双边|多边|领导人|专题|扩大|工作|特别)*"
                            r"(?:会议|大会|全会|峰会|会晤)")
+#: Who meets, before 会晤 when it names a meeting (中俄元首会晤, 金砖国家领导人会晤), not the verb
+#: (中俄元首首次在国际场合会晤, 与沙特王储…会晤).
+_WHO_MEETS = re.compile(r"(?:元首|领导人|首脑|总理|总统|主席|部长|外长|防长|工作|战略|年度|定期|级)$")
+#: A dash between two parties of a meeting's name: 中国—拉美企业家高峰会, 中国-中亚峰会.
+_DASHES = "—－-–"
+#: Modifiers that make a meeting a class, not a named one (全国政协重要会议, 有关会议).
+_GENERIC_MODIFIER = re.compile(r"(?:重要|有关|相关|主要|重大|各类|各种|此次|本次|这次|上述|历次|多次|一系列|系列|其他|专门)$")
 _GENERIC = {
     "全国代表大会", "代表大会", "全体会议", "工作会议", "常务会议", "座谈会", "研讨会", "发布会", "年会", "大会", "论坛",
     "会议", "峰会", "分论坛", "主论坛",
@@ -94,18 +103,12 @@ def _meetings(ctx: Context) -> list[Candidate]:
     for m in _MEETING_SUFFIX.finditer(text):
         end = m.end()
         lo, _ = ctx.sentence_bounds(m.start())
-        # walk left over the head: Han characters and digits, up to a stop character or word
-        i = m.start()
-        while i > lo and i > m.start() - 24 and text[i - 1] not in _STOP and (
-            re.match(f"[{HAN}0-9A-Za-z·]", text[i - 1])
-        ):
-            i -= 1
+        i = _head_start(ctx, lo, m.start())
         head = text[i : m.start()]
-        for w in _STOP_WORDS:
-            k = head.rfind(w)
-            if k >= 0:
-                i += k + len(w)
-                head = text[i : m.start()]
+        if m.group() == "会晤" and not _WHO_MEETS.search(head):
+            continue  # 在国际场合会晤: the verb
+        if _GENERIC_MODIFIER.search(head):
+            continue  # 全国政协重要会议
         start = _proper_start(ctx, i, m.start())
         if start is None:
             continue
@@ -119,6 +122,34 @@ def _meetings(ctx: Context) -> list[Candidate]:
             continue
         out.append(_meeting(ctx, start, end, name))
     return out
+
+
+def _head_start(ctx: Context, lo: int, suffix_start: int) -> int:
+    """Where the head of a meeting's name may start: walking left over Han characters and digits
+    up to a stop character, over a dash between two parties (中国—拉美企业家高峰会), then after the
+    last verb of hosting (召开, 主办 …), adverb, preposition or pronoun in it (中国 主办 二十国集团杭州峰会)."""
+    text = ctx.text
+    i = suffix_start
+    while i > lo and i > suffix_start - 24 and text[i - 1] not in _STOP and (
+        re.match(f"[{HAN}0-9A-Za-z·]", text[i - 1])
+    ):
+        i -= 1
+    if i - 1 > lo and text[i - 1] in _DASHES:
+        party = ctx.anchor_ending_at(i - 1, "Place", "Institution")
+        if party is not None:
+            i = party.start
+    head = text[i:suffix_start]
+    for w in _STOP_WORDS:
+        k = head.rfind(w)
+        if k >= 0:
+            i += k + len(w)
+            head = text[i:suffix_start]
+    pos = i
+    for w in ctx.segment(head):
+        pos += len(w)
+        if clause_word(w, verbs=False) and ctx.entry(w) is None and pos < suffix_start:
+            i = pos
+    return i
 
 
 def _meeting(ctx: Context, start: int, end: int, name: str) -> Candidate:
