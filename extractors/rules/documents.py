@@ -34,10 +34,12 @@ _FULL_LAW = re.compile(rf"中华人民共和国[{HAN}]{{1,24}}?{_LAW_KIND}(?:实
                        rf"中华人民共和国[{HAN}]{{1,24}}?{_LAW_KIND}(?:实施条例|实施细则)?(?=[草修（(的，。、；和与及等])")
 _LAW_TRIGGER = re.compile(
     r"(?:审议通过|表决通过|审议|通过|新修订的|修订后的|修订|修改|制定|颁布|施行|实施|贯彻|落实|根据|依据|依照|按照|违反|出台|公布|"
-    r"签署|签订|批准|加入|升级|谈判)了?"
+    r"签署|签订|批准|加入|升级|谈判)了?的?"
 )
+#: Characters of a law's name: Han characters but the particles of a clause (巴以双方的协定 is no title).
+_LAW_CHAR = rf"(?:(?![的了是在对])[{HAN}])"
 _LAW_NAME = re.compile(
-    rf"[{HAN}]{{2,16}}?{_LAW_KIND}(?=草案|修正案|修订草案|（草案）|实施条例|的|，|。|、|；|和|与|及|等|将|自|于|正式|生效|$)"
+    rf"{_LAW_CHAR}{{2,16}}?{_LAW_KIND}(?=草案|修正案|修订草案|（草案）|实施条例|的|，|。|、|；|和|与|及|等|将|自|于|正式|生效|$)"
 )
 _LAW_FOLLOW = re.compile(r"(?:草案|修正案|修订草案|（草案）)")
 _NOT_LAWS = ("方法", "办法", "做法", "看法", "想法", "说法", "立法", "执法", "司法", "违法", "合法", "依法", "非法", "守法",
@@ -73,32 +75,69 @@ def _laws(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: Words before a title that make it a programme, a film, a show or a work of art, not a document
+#: (纪录片《…》, 第五集《…》, 舞蹈诗剧《…》, 奏响《…》).
 _PROGRAMME_BEFORE = re.compile(
-    r"(?:节目|栏目|纪录片|专题片|系列片|宣传片|特别节目|电视剧|电视节目|电影|影片|短片|动画片|晚会|综艺|访谈|频道|歌曲|演出|"
-    r"播出|首播|重播|系列报道|特别报道|"
-    r"舞剧|话剧|歌剧|音乐会|MV|专辑|剧目|作品|表演)[“”]?$"
+    r"(?:节目|栏目|纪录片|专题片|系列片|宣传片|特别节目|电视剧|电视节目|电影|影片|短片|动画片|动画|晚会|综艺|访谈|频道|歌曲|演出|"
+    r"播出|首播|重播|展播|系列报道|特别报道|主题曲|片单|微短剧|短剧|网剧|真人秀|"
+    r"舞剧|话剧|歌剧|音乐剧|舞蹈诗剧|诗剧|舞蹈诗画|诗画|舞乐|舞蹈|戏曲|京剧|昆曲|越剧|豫剧|黄梅戏|相声|小品|杂技|"
+    r"音乐会|MV|专辑|剧目|曲目|乐曲|名曲|奏响|演奏|演唱|合唱|齐唱|高唱|唱响|朗诵|画作|名画|油画|国画|长卷|雕塑|"
+    r"第[一二三四五六七八九十\d]+[集季期])[“”]?$"
 )
+#: What after a title (or a list of titles) makes it a programme: 《…》今晚播出, 《…》第五季,
+#: 《A》《B》等15部精品, 《A》《B》等一批国产新片.
 _PROGRAMME_AFTER = re.compile(
-    r"[”]?(?:(?:《[^《》\n]{1,40}》)*[、和与及]?)*(?:等)?(?:多部|多首|多个|多档|一批|系列)?[\u4e00-\u9fff]{0,4}?"
-    r"(?:栏目|节目|系列节目|特别节目|今晚|今天播出|将播出|播出|开播|首播|热播|上映|演出|晚会|影片|电影|电视剧|"
-    r"纪录片|曲目|歌曲|剧目|综艺)"
+    r"[”]?(?:第[一二三四五六七八九十\d]+[季集期]|"
+    r"(?:等)?(?:[\d一二三四五六七八九十百几多]+[部首档集个台场支批]|一批|多部|多首|多个|多档|系列)?[\u4e00-\u9fff]{0,6}?"
+    r"(?:栏目|节目|系列节目|特别节目|今晚|明晚|今天播出|将播出|播出|开播|首播|热播|上映|热映|票房|演出|晚会|影片|电影|"
+    r"电视剧|纪录片|曲目|歌曲|剧目|综艺|精品|新片|大片|影视|动画|舞台艺术|展播))"
 )
+#: Titles written one after another (《A》《B》、《C》和《D》) are one list, of one kind.
+_TITLE_GAP = re.compile(r"[、，,和与及]?")
+#: A publication named after its title: 《明镜》周刊, 《求是》杂志.
+_PUBLICATION_AFTER = re.compile(r"(?:周刊|杂志|月刊|半月刊|双月刊|期刊|画报|网站)")
 
 
 _COLUMN_BRACKETS = re.compile(r"【([^【】\n]{2,40})】")
 
 
 def _programme(text: str, start: int, end: int) -> bool:
-    """Is the title in 《》 at text[start:end] a programme, film or show, named as such (纪录片《…》,
-    《…》今晚播出, 《A》《B》等多部影片)?"""
+    """Is the title (or list of titles) in 《》 at text[start:end] a programme, film or show, named
+    as such (纪录片《…》, 《…》今晚播出, 《A》《B》等多部影片)?"""
     return (_PROGRAMME_BEFORE.search(text, max(0, start - 6), start) is not None
             or _PROGRAMME_AFTER.match(text, end) is not None)
+
+
+def _title_lists(text: str) -> list[list[re.Match]]:
+    """The titles of ``text`` in 《》, grouped into lists of titles written one after another."""
+    lists: list[list[re.Match]] = []
+    for m in _TITLE.finditer(text):
+        if lists:
+            last = lists[-1][-1]
+            gap = _TITLE_GAP.fullmatch(text, last.end(), m.start())
+            if gap is not None:
+                lists[-1].append(m)
+                continue
+        lists.append([m])
+    return lists
+
+
+def _programmes(text: str) -> set[str]:
+    """Titles that name programmes, films, shows or works of art anywhere in ``text``: a list of
+    titles is one kind, so a marker before its first title or after its last covers them all."""
+    out = set()
+    for titles in _title_lists(text):
+        if _programme(text, titles[0].start(), titles[-1].end()) or any(
+                _PROGRAMME_BEFORE.search(text, max(0, m.start() - 6), m.start()) or _PROGRAMME_AFTER.match(text, m.end())
+                for m in titles):
+            out.update(m.group(1).strip() for m in titles)
+    return out
 
 
 def find_documents(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     text = ctx.text
-    programmes = {m.group(1).strip() for m in _TITLE.finditer(text) if _programme(text, m.start(), m.end())}
+    programmes = _programmes(text)
     programmes |= {m.group(1).strip() for m in _COLUMN_BRACKETS.finditer(text)}  # 【开好局起好步】: a column
     for m in _TITLE.finditer(text):
         inner = m.group(1).strip()
@@ -110,7 +149,7 @@ def find_documents(ctx: Context) -> list[Candidate]:
             out.append(Candidate(start, end, entry.type, entry.name, "rule:title-brackets", entry))
         elif inner in programmes:
             continue  # 纪录片《共和国符号》, 《高端访谈》今晚播出: a programme, no document (here or anywhere in the text)
-        elif _PUBLICATION.match(inner):
+        elif _PUBLICATION.match(inner) or _PUBLICATION_AFTER.match(text, m.end()):
             out.append(Candidate(start, end, "Institution", inner, "rule:publication-brackets"))
         else:
             out.append(Candidate(start, end, "Document", inner, "rule:title-brackets"))
