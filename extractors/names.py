@@ -10,6 +10,7 @@ from extractors.textutil import is_han
 GIVEN_NAME_STOP = frozenset(
     "的了是在与及等对从被把将也都就还而并或这那其之于们个说表认指称时后所年月日号届次"
     "省市县区部局院校系委会办厅处员授长士教记者代提介向为以要已曾再又该各由据经作做"
+    "他她它我你您咱"
 )
 
 
@@ -61,4 +62,7 @@ TRANSLIT = frozenset(
     "拉德姆巴赫泰勒柯林顿奥巴马拜登特朗普马克龙肖恩科斯蒂芬贝佐斯乔布斯盖茨扎克伯格马斯克黄仁勋"
     # more of the Xinhua transliteration tables
     "列契茹若赛滕通屈孔昆宗秋玛娜纽理赖根贡洪冯范富察别德恩文英罕迦蒲庇铁裴萝黎"
+    # and what names on the news still stopped at: 约翰逊, 彼得森, 罗慕尔德兹, 奇隆博, 达席尔瓦, 沃兹沃思,
+    # 乌略亚, 纪尧姆, 达布力, 华莱士, 科代伊
+    "翰逊得慕隆席思略纪尧力士代"
 )

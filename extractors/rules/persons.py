@@ -19,6 +19,7 @@ from typing import Iterator
 
 from extractors.names import TRANSLIT, looks_like_name, name_ends
 from extractors.rules.base import Candidate, Context
+from extractors.rules.wordclass import common_non_name
 from extractors.textutil import HAN, is_han
 
 TITLES = (
@@ -77,6 +78,8 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
 
 #: Characters that begin a title, never end a name (国家副主席, 常务副主席).
 _TITLE_PREFIXES = frozenset("副")
+#: Prepositions that are also surnames (向警予): before a word or a known name they are the preposition.
+_PREPOSITION_SURNAMES = frozenset("向于")
 #: Conjunctions that are also rare surnames (和, 同): between two titles they join, they do not name.
 _CONJUNCTIONS = frozenset("和与及同并或")
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几百千万数多")
@@ -95,8 +98,10 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
     entry = ctx.entry(name)
     if entry is not None and entry.type != "Person":
         return None
-    if entry is None and (ctx.is_common_word(name) or _common_given_name(ctx, name)):
-        return None
+    if entry is None and (ctx.is_common_word(name) or _common_given_name(ctx, name) or common_non_name(name)):
+        return None  # 和平, 高校; 宣讲 (a verb jieba knows, if not a common one)
+    if entry is None and name[0] in _PREPOSITION_SURNAMES and (ctx.word_frequency(name[1:]) > 0 or ctx.entry(name[1:])):
+        return None  # 主席向拉美…, 走向观众: the preposition, not the surname 向
     if entry is None and strict and ctx.word_frequency(name) > 0:
         return None
     return Candidate(start, end, "Person", entry.name if entry else name, rule, entry)
@@ -108,6 +113,8 @@ def _after_titles(ctx: Context) -> Iterator[Span]:
     text = ctx.text
     for m in _TITLE_BEFORE.finditer(text):
         i = m.end()
+        if _title_goes_on(ctx, m):
+            continue  # 轮值主席国泰国: the title is part of a longer word
         while text[i : i + 1] in (" ", "\u3000"):  # 全国政协委员  王小明 (a speaker list lined up)
             i += 1
         if ctx.anchor_at(i, "Person") is not None:
@@ -121,13 +128,19 @@ def _after_titles(ctx: Context) -> Iterator[Span]:
 _FOREIGN_TITLE = "rule:person-title"
 
 
+def _title_goes_on(ctx: Context, m: re.Match) -> bool:
+    """Is the title matched by ``m`` the start of a longer word (主席国, 部长级, 委员会)?"""
+    word = ctx.text[m.end() - 2 : m.end() + 1]
+    return len(word) == 3 and ctx.word_frequency(word) >= 20
+
+
 def _foreign_after_titles(ctx: Context) -> Iterator[Span]:
     """总统萨勒, 总理阿尔巴尼斯: a title, then a transliterated name (two to six characters of the
     transliteration tables) that stops where a name may stop, before a word."""
     text = ctx.text
     for m in _TITLE_BEFORE.finditer(text):
         i = m.end()
-        if ctx.anchor_at(i) is not None or name_ends(text, i):
+        if ctx.anchor_at(i) is not None or name_ends(text, i) or _title_goes_on(ctx, m):
             continue  # a known name, or a Chinese one (the other passes take those)
         end = i
         while end < len(text) and end - i < 6 and text[end] in TRANSLIT:
@@ -208,6 +221,8 @@ def _before_institution_titles(ctx: Context) -> Iterator[Span]:
             continue
         for start in (a.start - 3, a.start - 2):
             if start >= 0 and a.start in name_ends(text, start):
+                if common_non_name(text[start : start + 2], min_freq=2000) and start + 2 < a.start:
+                    break  # 以视频方式同俄罗斯联邦委员会主席: 方式 is a word, 方式同 no name
                 yield start, a.start, "rule:person-title", False
                 break
 
@@ -252,8 +267,13 @@ def _foreign_names(text: str, word_frequency) -> Iterator[Candidate]:
             if end - m.end() >= 12 or (end > m.end() + 1 and word_frequency(text[end : end + 2]) >= 1000):
                 break
             end += 1
-        if start < m.start() and end > m.end() + 1:
+        if start < m.start() and end > m.end() + 1 and not _names_a_vessel(text, end):
             yield Candidate(start, end, "Person", text[start:end], "rule:person-foreign")
+
+
+def _names_a_vessel(text: str, end: int) -> bool:
+    """“哈里·杜鲁门”号航母, 卡尔·文森号: a ship named after a person is no person."""
+    return text[end : end + 2] == "”号" or text[end : end + 1] == "号"
 
 
 def _is_translit(ch: str) -> bool:
