@@ -11,6 +11,8 @@ from extractors.lexicon import Lexicon
 from extractors.rules.base import Candidate
 from extractors.textutil import HAN
 
+#: A title recurs without its 《》 only from this length on.
+_BARE_TITLE_MIN = 6
 _ABBREVIATION = re.compile(r"[（(](?:以下)?简称[“\"《]?([^”\"》）)，,]{2,20})[”\"》]?[）)]")
 
 
@@ -19,7 +21,10 @@ def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
     known: dict[str, Candidate] = {}
     for c in accepted:
         if c.entry is None and c.type in ("Person", "Institution", "Document"):
-            known.setdefault(text[c.start : c.end], c)
+            form = text[c.start : c.end]
+            if c.type == "Document" and len(form) < _BARE_TITLE_MIN and text[c.start - 1 : c.start] == "《":
+                form = f"《{form}》"  # a short title is only that document in 《》 again (《绽放》, not 绽放生命精彩)
+            known.setdefault(form, c)
             if c.type == "Person" and "·" in c.name:
                 last = c.name.rsplit("·", 1)[1]
                 if len(last) >= 2:
