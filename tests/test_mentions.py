@@ -263,6 +263,20 @@ def test_offsets_invariant(lexicon, text):
     # earlier wordings and platforms
     ("加快建设现代产业体系。", ("Policy", "现代化产业体系")),
     ("建设国家自主创新示范区。", ("Policy", "国家自主创新示范区")),
+    # institutions whose middle holds a verb that names what they do, or a place the lexicon knows
+    ("中国出版集团有限公司发布年度报告。", ("Institution", "中国出版集团有限公司")),
+    ("四川自贡恐龙博物馆开馆。", ("Institution", "四川自贡恐龙博物馆")),
+    ("日前，天津大学精仪学院感知科学与工程系获批成立。", ("Institution", "天津大学精仪学院感知科学与工程系")),
+    # meetings: two parties joined by a dash, a term number without 第, a hosting verb before the name
+    ("中国—拉美企业家高峰会在重庆举行。", ("Event", "中国—拉美企业家高峰会")),
+    ("7.十四届全国人大常委会第一次会议在京举行", ("Event", "十四届全国人大常委会第一次会议")),
+    ("中国主办二十国集团杭州峰会期间，", ("Event", "二十国集团杭州峰会")),
+    # a law after a verb and 的; a publication named by what follows its title
+    ("会议审议通过的无障碍环境建设法，立足国情。", ("Document", "无障碍环境建设法")),
+    ("另据德国《明镜》周刊日前报道，", ("Institution", "明镜")),
+    # a long transliterated name, with characters of the transliteration tables the news uses
+    ("贝宁共和国总统帕特里斯·阿塔纳斯·纪尧姆·塔隆将于8月31日访华。", ("Person", "帕特里斯·阿塔纳斯·纪尧姆·塔隆")),
+    ("英国首相鲍里斯·约翰逊表示，", ("Person", "鲍里斯·约翰逊")),
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
@@ -290,6 +304,42 @@ def test_generalising_rules_find(extract, text, expected):
     ("《高端访谈》今晚播出。", ("Document", "高端访谈")),
     ("要改进工作方法，制定管理办法。", ("Document", "工作方法")),  # no law
     ("文章指出，要加强。", ("Person", "文章")),  # a word before a verb of saying
+    # clauses taken for institutions: adverbs, prepositions and predicate verbs inside
+    ("长春继续加大政府投入。", ("Institution", "长春继续加大政府")),
+    ("南非人民衷心感谢中国政府。", ("Institution", "南非人民衷心感谢中国政府")),
+    ("截至年末，全国共开立银行账户136亿户。", ("Institution", "全国共开立银行")),
+    ("世卫组织称与加沙地带希法医院失去联系。", ("Institution", "世卫组织称与加沙地带希法医院")),
+    ("优化农业农村部职责，在农业农村部加挂国家乡村振兴局牌子。", ("Institution", "农业农村部加挂国家乡村振兴局")),
+    # titles of programmes, films, shows and works of art, alone or in a list
+    ("第五集《改革攻坚》聚焦展现改革历程。", ("Document", "改革攻坚")),
+    ("新闻频道将推出特别节目《奋楫新征程》《日出东方》等。", ("Document", "日出东方")),
+    ("《志愿军：雄兵出击》《坚如磐石》等一批国产新片集中上映。", ("Document", "坚如磐石")),
+    ("《经典咏流传》第五季今晚开播。", ("Document", "经典咏流传")),
+    ("该集团创作演出了舞蹈诗画《国色》、舞乐《中国故事》。", ("Document", "国色")),
+    ("军乐队奏响《思念曲》，仪式正式开始。", ("Document", "思念曲")),
+    # a ship named after a person; a title glued to the next word; prepositions and words as names
+    ("美国海军“哈里·杜鲁门”号航空母舰打击群。", ("Person", "哈里·杜鲁门")),
+    ("亚太经合组织轮值主席国泰国、独联体轮值主席国。", ("Person", "国泰国")),
+    ("在建馆60周年之际，向全馆同志致以热烈祝贺。", ("Person", "向全馆")),
+    ("栗战书以视频方式同俄罗斯联邦委员会主席马特维延科会谈。", ("Person", "方式同")),
+    ("开展谈心谈话、委员宣讲等工作。", ("Person", "宣讲")),
+    ("说到鸟类习性头头是道，但他认为这不够。", ("Person", "但他")),
+    # meetings: 会晤 as a verb, a class of meetings
+    ("这也是中俄元首首次在国际场合会晤。", ("Event", "国际场合会晤")),
+    ("审议全国政协重要会议筹备组织工作细则。", ("Event", "全国政协重要会议")),
+    # a clause with 的 is no law; programmes: a class (各项), a count, military operations, engineering
+    ("根据巴以双方的协定，以色列负责代收。", ("Document", "巴以双方的协定")),
+    ("持续深化食物节约各项行动。", ("Policy", "食物节约各项行动")),
+    ("东部战区在台岛周边开展联合军事行动。", ("Policy", "联合军事行动")),
+    ("华能风电场等一批新能源工程近日开工。", ("Policy", "新能源工程")),
+    ("新职业有“增材制造工程技术人员”等。", ("Policy", "增材制造工程")),
+    ("围绕“党的领导制度是我国的根本领导制度”，一系列决策出台。", ("Policy", "党的领导制度是我国的根本领导制度")),
 ])
 def test_generalising_rules_do_not_overreach(extract, text, absent):
     assert absent not in found(extract(text))
+
+
+def test_a_short_title_recurs_only_in_its_brackets(extract):
+    ms = extract("残奥会开幕式《绽放》精彩。绽放生命精彩。《绽放》好看。")
+    assert [m.text for m in ms if m.type == "Document"] == ["绽放", "绽放"]
+    assert all(m.rule == "rule:title-brackets" for m in ms if m.type == "Document")
