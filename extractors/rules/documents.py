@@ -88,17 +88,49 @@ _PROGRAMME_BEFORE = re.compile(
 #: 《A》《B》等15部精品, 《A》《B》等一批国产新片.
 _PROGRAMME_AFTER = re.compile(
     r"[”]?(?:第[一二三四五六七八九十\d]+[季集期]|"
-    r"(?:等)?(?:[\d一二三四五六七八九十百几多]+[部首档集个台场支批]|一批|多部|多首|多个|多档|系列)?[\u4e00-\u9fff]{0,6}?"
+    r"(?:等)?(?:超过|近|约|共)?(?:[\d一二三四五六七八九十百几多]+[部首档集个台场支批]|一批|多部|多首|多个|多档|系列)?"
+    r"[\u4e00-\u9fff]{0,6}?"
     r"(?:栏目|节目|系列节目|特别节目|今晚|明晚|今天播出|将播出|播出|开播|首播|热播|上映|热映|票房|演出|晚会|影片|电影|"
-    r"电视剧|纪录片|曲目|歌曲|剧目|综艺|精品|新片|大片|影视|动画|舞台艺术|展播))"
+    r"电视剧|纪录片|曲目|歌曲|剧目|综艺|精品|新片|大片|影视|动画|舞台艺术|展播|暑期档|春节档|国庆档|档期|收视))"
 )
 #: Titles written one after another (《A》《B》、《C》和《D》) are one list, of one kind.
 _TITLE_GAP = re.compile(r"[、，,和与及]?")
 #: A publication named after its title: 《明镜》周刊, 《求是》杂志.
-_PUBLICATION_AFTER = re.compile(r"(?:周刊|杂志|月刊|半月刊|双月刊|期刊|画报|网站)")
+_PUBLICATION_AFTER = re.compile(r"(?:周刊|杂志|月刊|半月刊|双月刊|期刊|画报|网站|日报|周报|晚报|时报|电视台|通讯社)")
 
 
 _COLUMN_BRACKETS = re.compile(r"【([^【】\n]{2,40})】")
+
+#: What a document's own title says it is (…意见, …法, …白皮书, …读本, …（2022年版）（征求意见稿）).
+_DOCUMENT_KIND = re.compile(
+    r"(?:法|法典|条例|规划|纲要|意见|通知|方案|办法|决定|报告|计划|白皮书|蓝皮书|绿皮书|宣言|声明|公报|协定|条约|公约|备忘录|"
+    r"规定|细则|指南|标准|规范|规程|目录|清单|名录|章程|准则|原则|决议|讲话|述评|评论|通报|公告|倡议|议定书|框架|路线图|"
+    r"议程|战略|政策|措施|条款|规则|守则|制度|指引|建议|批复|函|令|文件|构想|愿景|行动|议案|草案|修正案|说明|规章|法规|"
+    r"要点|展望|指数|年鉴|大事记|文集|选集|文选|全集|语录|概论|读本|问答|百问|汇编|摘编|纲目|教材|手册|词典|辞典|"
+    r"典|记|史|传|志|论|谈|书|集|录|稿|报|刊|经|要|案|单|证|表|图谱|共识|承诺|信|约)"
+    r"(?:（[^（）]*）|\([^()]*\))*$"
+)
+#: What a text does with a document near its title (印发《…》, 发表题为《…》的文章, 《…》出版发行).
+_DOCUMENT_VERB = re.compile(
+    r"发表|印发|出版|发布|审议|签署|签订|通过|题为|题目是|文章|著作|一书|全文|学习|颁布|施行|实施|修订|修改|制定|出台|批准|公布|"
+    r"下发|起草|编写|编辑|编制|撰写|收录|读本|署名|快评|评论员|述评|刊发|播发|转发|解读|贯彻|落实|依据|根据|按照|违反|征求意见|"
+    r"文件|报告|规定|要求|提出|指出|明确|强调|宣读|作了|作出|引用|援引|题|刊载|刊登|连载|再版|译本|版本|翻译"
+)
+
+
+#: An item of a reference list: ⑤《…》，《学术前沿》，2025年第12期; [3]《…》; 作者：《…》.
+_CITATION_BEFORE = re.compile(r"(?:[①-⑳]|\[\d+\]|［\d+］|^\s*\d+[.．、]|[：:])\s*$", re.M)
+_CITATION_AFTER = re.compile(r"[，,．.]\s*(?:《[^《》\n]{1,30}》|(?:19|20)\d\d年|[^，,。\n]{1,20}出版社)")
+
+
+def _documented(text: str, titles: list[re.Match]) -> bool:
+    """Does a list of titles say it names documents: a member's title says what kind of document it
+    is, or the text around the list does with it what is done with documents?"""
+    if any(_DOCUMENT_KIND.search(m.group(1).strip()) for m in titles):
+        return True
+    first, last = titles[0].start(), titles[-1].end()
+    return bool(_DOCUMENT_VERB.search(text, max(0, first - 14), first) or _DOCUMENT_VERB.search(text[last : last + 10])
+                or _CITATION_BEFORE.search(text, max(0, first - 4), first) or _CITATION_AFTER.match(text, last))
 
 
 def _programme(text: str, start: int, end: int) -> bool:
@@ -139,6 +171,7 @@ def find_documents(ctx: Context) -> list[Candidate]:
     text = ctx.text
     programmes = _programmes(text)
     programmes |= {m.group(1).strip() for m in _COLUMN_BRACKETS.finditer(text)}  # 【开好局起好步】: a column
+    documented = {m.group(1).strip() for titles in _title_lists(text) if _documented(text, titles) for m in titles}
     for m in _TITLE.finditer(text):
         inner = m.group(1).strip()
         start, end = m.start(1), m.end(1)
@@ -151,8 +184,9 @@ def find_documents(ctx: Context) -> list[Candidate]:
             continue  # 纪录片《共和国符号》, 《高端访谈》今晚播出: a programme, no document (here or anywhere in the text)
         elif _PUBLICATION.match(inner) or _PUBLICATION_AFTER.match(text, m.end()):
             out.append(Candidate(start, end, "Institution", inner, "rule:publication-brackets"))
-        else:
+        elif inner in documented:
             out.append(Candidate(start, end, "Document", inner, "rule:title-brackets"))
+        # else: a title that neither says nor is said to be a document (a song, a film, a painting)
     out.extend(_laws(ctx))
     for m in _SOURCE.finditer(text):
         out.append(ctx.resolved(m.start(1), m.end(1), "Institution", m.group(1), "rule:publication-source"))
