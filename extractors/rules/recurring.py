@@ -66,6 +66,8 @@ def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
             # a short form must stand alone: not glued to Han characters on both sides
             if not bracketed and len(form) <= 2 and src.type != "Person" and _glued(text, s, e):
                 continue
+            if not bracketed and src.type == "Document" and re.match(f"[{HAN}]", text[s - 1 : s]):
+                continue  # a title written without 《》 starts a phrase (…强调|守护好传承好…: a quote in a headline)
             occupied[s:e] = b"\1" * (e - s)
             out.append(Candidate(s, e, src.type, src.name, "rule:recurring", src.entry))
     return sorted(out, key=lambda c: (c.start, c.end))
