@@ -78,6 +78,8 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
 
 #: Characters that begin a title, never end a name (国家副主席, 常务副主席).
 _TITLE_PREFIXES = frozenset("副")
+#: Prepositions (some are also surnames) that, before an institution and a title, begin no name.
+_PREPOSITIONS = frozenset("向于由从自对在为以将把被与和同跟")
 #: Prepositions that are also surnames (向警予): before a word or a known name they are the preposition.
 _PREPOSITION_SURNAMES = frozenset("向于")
 #: Conjunctions that are also rare surnames (和, 同): between two titles they join, they do not name.
@@ -223,6 +225,8 @@ def _before_institution_titles(ctx: Context) -> Iterator[Span]:
             if start >= 0 and a.start in name_ends(text, start):
                 if common_non_name(text[start : start + 2], min_freq=2000) and start + 2 < a.start:
                     break  # 以视频方式同俄罗斯联邦委员会主席: 方式 is a word, 方式同 no name
+                if text[start] in _PREPOSITIONS or ctx.word_frequency(text[start - 1 : start + 1]) >= 1000:
+                    break  # 会见由古共中央…, 中国常驻联合国代表: a preposition, or the end of a word (中国)
                 yield start, a.start, "rule:person-title", False
                 break
 
@@ -262,6 +266,7 @@ def _foreign_names(text: str, word_frequency) -> Iterator[Candidate]:
         start = m.start()
         while start > 0 and start > m.start() - 8 and _is_translit(text[start - 1]):
             start -= 1
+        start = _after_title_inside(text, start, m.start())  # 主席|奥莱·达林: 席 ends the title
         end = m.end()
         while end < len(text) and (_is_translit(text[end]) or (text[end] == "·" and end + 1 < len(text) and _is_translit(text[end + 1]))):
             if end - m.end() >= 12 or (end > m.end() + 1 and word_frequency(text[end : end + 2]) >= 1000):
@@ -269,6 +274,15 @@ def _foreign_names(text: str, word_frequency) -> Iterator[Candidate]:
             end += 1
         if start < m.start() and end > m.end() + 1 and not _names_a_vessel(text, end):
             yield Candidate(start, end, "Person", text[start:end], "rule:person-foreign")
+
+
+def _after_title_inside(text: str, start: int, dot: int) -> int:
+    """Where a transliterated name before a middle dot starts, if a title ends inside what was
+    walked over (国际冬季两项联盟主席奥莱·达林: the walk took 席 of 主席)."""
+    for p in range(dot - 1, start, -1):
+        if _TITLE_BEHIND.search(text, max(0, p - 10), p):
+            return p
+    return start
 
 
 def _names_a_vessel(text: str, end: int) -> bool:
