@@ -51,7 +51,7 @@ _GENERIC_PARTS = (
     "一流", "重点", "高水平", "研究型", "新型", "地方", "有关", "相关", "各级", "各类", "主要", "骨干", "龙头",
     "领军", "知名", "顶尖", "国内", "国外", "海外", "境外", "一批", "若干", "多家", "多个", "其他", "所属",
     "下属", "基层", "优势", "特色", "综合性", "专业", "科研", "高等", "现代", "创新型", "科技型", "民营",
-    "外资", "中小", "大型", "头部", "平台", "驻区", "驻企", "驻园", "联合", "协同", "共性", "开放",
+    "外资", "中小", "大型", "头部", "平台", "驻区", "驻企", "驻园", "联合", "协同", "共性", "开放", "总部",
 )
 _GENERIC_NAMES = frozenset(
     {
@@ -125,6 +125,11 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
         return None  # 印度总统穆尔穆代表印度政府: a clause, not a name
     if _holds_clause(ctx, tail):
         return None  # 长春 继续 加大 政府, 全国 共 开立 银行
+    if any(ctx.anchor_at(k, "Institution") is not None for k in range(head_end, best)):
+        return None  # 中国|人民出版社, 中国主办|二十国集团: the known institution is the name
+    lo, _ = ctx.sentence_bounds(start)
+    if not ctx.stands_alone(start, best, lo, hi):
+        return None  # 中国大学|生: the suffix begins a longer word
     return ctx.resolved(start, best, "Institution", name, rule)
 
 
