@@ -39,7 +39,9 @@ _BARE_SESSION = re.compile(rf"第[{_NUM}百零〇\d]+[次届](?:部长级|全体
                            r"(?:会议|大会|全会|峰会|会晤)")
 #: Who meets, before 会晤 when it names a meeting (中俄元首会晤, 金砖国家领导人会晤), not the verb
 #: (中俄元首首次在国际场合会晤, 与沙特王储…会晤).
-_WHO_MEETS = re.compile(r"(?:元首|领导人|首脑|总理|总统|主席|部长|外长|防长|工作|战略|年度|定期|级)$")
+_WHO_MEETS = re.compile(r"(?:元首|领导人|首脑|外长|防长|工作|战略|年度|定期|级)$")
+#: Bodies named …会议 (俄罗斯联邦安全会议, 美国参谋长联席会议, 国务院反拐部际联席会议): institutions.
+_BODY_MEETING = re.compile(r"(?:安全会议|联邦会议|联席会议|政治协商会议)$")
 #: A dash between two parties of a meeting's name: 中国—拉美企业家高峰会, 中国-中亚峰会.
 _DASHES = "—－-–"
 #: Modifiers that make a meeting a class, not a named one (全国政协重要会议, 有关会议).
@@ -105,8 +107,8 @@ def _meetings(ctx: Context) -> list[Candidate]:
         lo, _ = ctx.sentence_bounds(m.start())
         i = _head_start(ctx, lo, m.start())
         head = text[i : m.start()]
-        if m.group() == "会晤" and not _WHO_MEETS.search(head):
-            continue  # 在国际场合会晤: the verb
+        if m.group() == "会晤" and (not _WHO_MEETS.search(head) or (i > 0 and text[i - 1] in "与同和跟")):
+            continue  # 在国际场合会晤, 巴西总统与委内瑞拉总统会晤: the verb
         if _GENERIC_MODIFIER.search(head):
             continue  # 全国政协重要会议
         start = _proper_start(ctx, i, m.start())
@@ -119,6 +121,9 @@ def _meetings(ctx: Context) -> list[Candidate]:
         head = _EDITION.sub("", text[start : m.start()])
         if (name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2 or _bare_qualifier(head, m.group())
                 or _BARE_SESSION.fullmatch(name)):
+            continue
+        if _BODY_MEETING.search(name):
+            out.append(ctx.resolved(start, end, "Institution", name, "rule:meeting"))
             continue
         out.append(_meeting(ctx, start, end, name))
     return out
