@@ -98,10 +98,12 @@ _FUNCTION = frozenset(
 #: (服务 新一轮 | 千亿斤粮食产能提升行动), and right before the head they make a class (食物节约各项行动).
 _QUANTIFIERS = frozenset("一批 新一批 一大批 新一轮 一轮 多轮 更多 各项 各类 多项 一系列".split())
 _QUANTIFIER_PREFIXES = sorted(_QUANTIFIERS, key=len, reverse=True)
+#: A count or a pronoun at the start of a programme's would-be name is not part of it.
+_LEADING_COUNT = re.compile(r"^(?:[\d一二三四五六七八九十两几]+[期批轮项个类次届]|我国|我军|我们|我省|我市|我区|本|其|该|此)")
 _GENERIC_TOKENS = frozenset(
     "重大 重点 若干 一批 一系列 系列 有关 相关 各项 各类 多项 一项 两项 这些 新 新一轮 国家 国家级 省级 专项 "
     "示范 试点 建设 发展 工作 项目 改革 创新 科技 基础 民生 重要 主要 一般 具体 总体 整体 相应 配套 全面 "
-    "联合 军事 封控 演训 作战 巡航".split()
+    "联合 军事 封控 演训 作战 巡航 规划 计划 行动 工程".split()
 )
 
 
@@ -136,12 +138,13 @@ def find_programmes(ctx: Context) -> list[Candidate]:
             name_tokens.pop(0)
         if not launched or not name_tokens:
             continue
-        if all(t in _GENERIC_TOKENS or len(t) == 1 for t in name_tokens):
-            continue
         name = "".join(name_tokens)
         name = name[next((len(q) for q in _QUANTIFIER_PREFIXES if name.startswith(q)), 0) :]  # 更|多|惠民
+        name = _LEADING_COUNT.sub("", name)  # 四期|国家人权行动计划, 我军|建设规划计划
+        if len(name) < 4 or all(t in _GENERIC_TOKENS or len(t) == 1 for t in ctx.segment(name)):
+            continue  # 重大工程, 一批重点项目, 建设规划计划: modifiers, no name
         start = m.start() - len(name)
-        if m.start() - start < 4 or not ctx.stands_alone(start, m.end(), lo, hi):
+        if not ctx.stands_alone(start, m.end(), lo, hi):
             continue
         out.append(ctx.resolved(start, m.end(), "Policy", text[start : m.end()], "rule:policy-programme"))
     return out
