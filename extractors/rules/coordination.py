@@ -46,12 +46,16 @@ def _shared_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> lis
         if head is None:
             continue
         tail = text[head.end : c.end]
+        if text.startswith(head.name, c.start) and c.start + len(head.name) < head.end:
+            tail = text[c.start + len(head.name) : c.end]  # 甘肃省|政府 shares 省政府, not 政府
         pos = c.start
         while pos >= 2 and text[pos - 1] == "、":
             before = next((p for p in accepted if p.type == "Place" and p.end == pos - 1), None)
             if before is None or before.start in replace:
                 break
-            name = text[before.start : before.end] + tail
+            written = text[before.start : before.end]
+            forms = [written + tail, before.name + tail]
+            name = next((f for f in forms if lexicon.lookup(f) is not None), before.name + tail)
             entry = lexicon.lookup(name)
             if entry is not None:
                 replace[before.start] = Candidate(before.start, before.end, entry.type, entry.name, "rule:coordination", entry)
