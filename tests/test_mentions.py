@@ -290,6 +290,13 @@ def test_offsets_invariant(lexicon, text):
     ("北京、上海市委主要负责同志发言。", ("Institution", "中共北京市委员会")),
     # a programme after a count or a pronoun
     ("我国持续制定和实施四期国家人权行动计划。", ("Policy", "国家人权行动计划")),
+    # a foreign body after a country's one-character abbreviation at the start of a clause
+    ("央视网消息： 土外交部就西方旅行警告召见九国大使。", ("Institution", "土耳其外交部")),
+    ("数百人受伤。以国防部称以军进入加沙城。", ("Institution", "以色列国防部")),
+    ("多米尼克外交部发表声明称，", ("Institution", "多米尼克外交部")),
+    # a bare direction is China's region where the text says so
+    ("中国的中部、东部、东北地区都是粮食产区。", ("Place", "东部")),
+    ("鼓励东部地区加快推进现代化。", ("Place", "东部")),
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
@@ -360,6 +367,13 @@ def test_generalising_rules_find(extract, text, expected):
     ("巴西总统与委内瑞拉总统会晤，批评单边制裁。", ("Event", "委内瑞拉总统会晤")),
     ("俄罗斯联邦安全会议成员举行会议。", ("Event", "俄罗斯联邦安全会议")),
     ("山西、江苏、甘肃省政府主要负责同志发言。", ("Institution", "江苏政府")),
+    # bodies of several or of foreign countries are not China's
+    ("这一事件促使各国央行开始重新评估美元资产。", ("Institution", "中国人民银行")),
+    ("土耳其、卡塔尔等国外交部当天发表声明。", ("Institution", "外交部")),
+    ("数百人受伤。以国防部称以军进入加沙城。", ("Institution", "国防部")),
+    # a bare direction of somewhere else
+    ("乌克兰军方称，在东部多地击退俄军进攻。", ("Place", "东部")),
+    ("美国肯塔基州东部地区因暴雨引发洪灾。", ("Place", "东部")),
 ])
 def test_generalising_rules_do_not_overreach(extract, text, absent):
     assert absent not in found(extract(text))

@@ -5,6 +5,12 @@
 - 中、美两国 / 中、俄、蒙三国 / 中、法双方 -> 中国, 美国 …: one-character country abbreviations in a
   list that says it is a list of countries.
 
+- 土外交部称, 以国防部称: a one-character country abbreviation that the lexicon does not build
+  compounds with (it is also a preposition or a common character) before a Chinese body's name, at
+  the start of a clause and followed by what a body does, names that country's body; where the
+  character stands for several countries (巴, 伊, 阿) the body is at least not China's.
+- 各国央行, 两国央行, 等国外交部: bodies of several countries are no Chinese body.
+
 Runs after overlap resolution, on the accepted candidates of one document (the coordinated plenums
 and congresses, 十八届五中、六中全会, are the event rules' own).
 """
@@ -31,7 +37,39 @@ _COUNTRY_LIST = re.compile(
 
 def expand_coordination(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     out = _shared_tails(text, accepted, lexicon)
-    return _country_lists(text, out, lexicon)
+    out = _country_lists(text, out, lexicon)
+    return _foreign_bodies(text, out, lexicon)
+
+
+#: Categories of China's government bodies whose names foreign bodies share (外交部, 央行, 国家统计局).
+_CHINESE_BODIES = frozenset({"ministry", "agency"})
+#: Several countries before a body: 各国央行, 两国央行, 土耳其、卡塔尔等国外交部.
+_SEVERAL_COUNTRIES = re.compile(r"(?:各国|两国|三国|多国|等国|该国|他国|别国|外国|有关国家|一些国家)$")
+#: Abbreviations that stand for several countries (巴西, 巴基斯坦, 巴勒斯坦; 伊朗, 伊拉克; 阿富汗, 阿根廷 …).
+_AMBIGUOUS_ABBREVIATIONS = frozenset("巴伊阿塞瑞")
+#: What a body does right after its name: 称, 表示, 发表声明, 就…召见.
+_BODY_ACTS = re.compile(r"(?:\d+日)?(?:称|表示|发表|宣布|就|说|证实|发布|指出|透露|召见|回应|否认|谴责|警告)")
+
+
+def _foreign_bodies(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    out = []
+    for c in accepted:
+        if c.entry is None or c.entry.category not in _CHINESE_BODIES:
+            out.append(c)
+            continue
+        if _SEVERAL_COUNTRIES.search(text, max(0, c.start - 4), c.start):
+            continue  # 各国央行: no one body
+        abbr = text[c.start - 1 : c.start]
+        if (abbr and (abbr in COUNTRY_ABBREVIATIONS or abbr in _AMBIGUOUS_ABBREVIATIONS) and abbr != "中"
+                and not re.match(r"[\u4e00-\u9fff]", text[c.start - 2 : c.start - 1]) and _BODY_ACTS.match(text, c.end)):
+            if abbr in _AMBIGUOUS_ABBREVIATIONS:
+                continue  # 阿央行: a foreign body, of which country the text does not say
+            entry = lexicon.lookup(COUNTRY_ABBREVIATIONS[abbr] + text[c.start : c.end])
+            if entry is not None:
+                out.append(Candidate(c.start - 1, c.end, entry.type, entry.name, "rule:coordination-country", entry))
+            continue  # 土外交部称: Turkey's
+        out.append(c)
+    return out
 
 
 def _shared_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:

@@ -79,7 +79,7 @@ def _laws(ctx: Context) -> list[Candidate]:
 #: (纪录片《…》, 第五集《…》, 舞蹈诗剧《…》, 奏响《…》).
 _PROGRAMME_BEFORE = re.compile(
     r"(?:节目|栏目|纪录片|专题片|系列片|宣传片|特别节目|电视剧|电视节目|电影|影片|短片|动画片|动画|晚会|综艺|访谈|频道|歌曲|演出|"
-    r"播出|首播|重播|展播|系列报道|特别报道|主题曲|片单|微短剧|短剧|网剧|真人秀|"
+    r"播出|首播|重播|展播|系列报道|特别报道|主题曲|主题歌|宣传曲|片单|微短剧|短剧|网剧|真人秀|"
     r"舞剧|话剧|歌剧|音乐剧|舞蹈诗剧|诗剧|舞蹈诗画|诗画|舞乐|舞蹈|戏曲|京剧|昆曲|越剧|豫剧|黄梅戏|相声|小品|杂技|"
     r"音乐会|MV|专辑|剧目|曲目|乐曲|名曲|奏响|演奏|演唱|合唱|齐唱|高唱|唱响|朗诵|画作|名画|油画|国画|长卷|雕塑|"
     r"第[一二三四五六七八九十\d]+[集季期])[“”]?$"
@@ -114,8 +114,10 @@ _DOCUMENT_KIND = re.compile(
 _DOCUMENT_VERB = re.compile(
     r"发表|印发|出版|发布|审议|签署|签订|通过|题为|题目是|文章|著作|一书|全文|学习|颁布|施行|实施|修订|修改|制定|出台|批准|公布|"
     r"下发|起草|编写|编辑|编制|撰写|收录|读本|署名|快评|评论员|述评|刊发|播发|转发|解读|贯彻|落实|依据|根据|按照|违反|征求意见|"
-    r"文件|报告|规定|要求|提出|指出|明确|强调|宣读|作了|作出|引用|援引|题|刊载|刊登|连载|再版|译本|版本|翻译"
+    r"文件|报告|宣读|作了|作出|引用|援引|刊载|刊登|连载|再版|译本|版本|翻译"
 )
+#: What a document says, after its title (《意见》指出, 《规划》明确, 《条例》规定).
+_DOCUMENT_SAYS = re.compile(r"(?:[^，。\n]{0,4})(?:规定|要求|提出|指出|明确|强调|显示|认为)")
 
 
 #: An item of a reference list: ⑤《…》，《学术前沿》，2025年第12期; [3]《…》; 作者：《…》.
@@ -130,6 +132,7 @@ def _documented(text: str, titles: list[re.Match]) -> bool:
         return True
     first, last = titles[0].start(), titles[-1].end()
     return bool(_DOCUMENT_VERB.search(text, max(0, first - 14), first) or _DOCUMENT_VERB.search(text[last : last + 10])
+                or _DOCUMENT_SAYS.match(text, last)
                 or _CITATION_BEFORE.search(text, max(0, first - 4), first) or _CITATION_AFTER.match(text, last))
 
 

@@ -147,6 +147,9 @@ def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
         return None
     if _suffix_in_word(ctx, text, m.end()) or _holds_clause(ctx, part):
         return None  # 部署; 世卫组织 | 称 与 加沙地带希法医院
+    known = ctx.entry(part)
+    if _QUALIFIER.match(part) and known is not None and known.type == "Institution":
+        return None  # 中国民主建国会中央委员会|中国民主促进会中央委员会…: a list without separators
     name = head.name + part if head.entry is None else text[head.start : m.end()]
     return ctx.resolved(head.start, m.end(), "Institution", name, "rule:institution-subunit",
                         form=text[head.start : m.end()], parent=head)

@@ -142,8 +142,9 @@ def _foreign_after_titles(ctx: Context) -> Iterator[Span]:
     text = ctx.text
     for m in _TITLE_BEFORE.finditer(text):
         i = m.end()
-        if ctx.anchor_at(i) is not None or name_ends(text, i) or _title_goes_on(ctx, m):
-            continue  # a known name, or a Chinese one (the other passes take those)
+        if ctx.anchor_at(i) is not None or _title_goes_on(ctx, m) or any(
+                _AFTER_NAME.match(text, e) or _TITLE_AFTER.match(text, e) for e in name_ends(text, i)):
+            continue  # a known name, or a Chinese one (the other passes take those; 穆萨耶娃 is none)
         end = i
         while end < len(text) and end - i < 6 and text[end] in TRANSLIT:
             if end - i >= 2 and ctx.word_frequency(text[end : end + 2]) >= 1000:
@@ -307,6 +308,9 @@ def follows_name(text: str, end: int) -> bool:
 
 #: Characters that follow a name without belonging to it (particles, prepositions, short verbs).
 _FUNCTION_AFTER = frozenset("在和与及同对向为将也又就还都曾等的是说称到从于把被让给跟已先再均则即")
+#: One-character verbs that follow a leader's name and are hardly ever a given name's last character
+#: (李强赴德国, 李强乘包机, 李强受中共中央委托, 李强监誓, 习近平率团).
+_VERBS_AFTER = frozenset("赴乘受监率携偕邀抵兼")
 
 
 def known_short_name_stands(text: str, start: int, end: int, *, word_frequency, is_person_at) -> bool:
@@ -327,8 +331,10 @@ def known_short_name_stands(text: str, start: int, end: int, *, word_frequency, 
     nxt = text[end : end + 1]
     if not nxt or not is_han(nxt) or follows_name(text, end) or nxt in _FUNCTION_AFTER or is_person_at(end):
         return True
-    if word_frequency(text[end : end + 2]) >= 100:
-        return True  # 李强起身, 普京总统
+    if nxt in _VERBS_AFTER or text[end : end + 2] == "副" + text[end + 1 : end + 2] and _TITLE_AFTER.match(text, end + 1):
+        return True  # 李强赴, 李强乘包机, 韩正副主席
+    if word_frequency(text[end : end + 2]) >= 20 or word_frequency(text[end : end + 3]) >= 10:
+        return True  # 李强起身, 普京总统, 汪洋起立, 卢拉得票率, 拜登通电话
     if foreign:
         return nxt not in TRANSLIT  # 巴赫穆特
     return not looks_like_name(name + nxt)  # 李希义

@@ -86,7 +86,7 @@ _LEADING_GENERIC = frozenset(
 )
 #: Verbs that launch a programme; the programme's name starts right after one of them.
 _LAUNCH = frozenset(
-    "实施 开展 推进 推动 启动 组织 落实 部署 发起 制定 出台 深化 加强 强化 打造 构建 坚持 贯彻 执行 "
+    "实施 开展 推进 推动 启动 组织 落实 部署 发起 制定 印发 出台 深化 加强 强化 打造 构建 坚持 贯彻 执行 "
     "继续 持续 全面 大力 积极 加快 着力 扎实 深入 开始 正式 率先 首次 完成 打好 打赢 抓好 做好 用好 "
     "深入实施 组织实施 加快实施 全面实施 启动实施 继续实施 持续实施 实施了 开展了 启动了 完成了".split()
 )

@@ -9,6 +9,7 @@ import re
 
 from extractors.lexicon import Lexicon
 from extractors.rules.base import Candidate
+from extractors.rules.persons import known_short_name_stands
 from extractors.textutil import HAN
 
 #: A title recurs without its 《》 only from this length on.
@@ -19,6 +20,7 @@ _ABBREVIATION = re.compile(r"[（(](?:以下)?简称[“\"《]?([^”\"》）)�
 def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """Recognise again, in the same document, names that rules introduced once."""
     known: dict[str, Candidate] = {}
+    introduced: dict[str, list[int]] = {}  # a foreign surname: where its full name stands
     for c in accepted:
         if c.entry is None and c.type in ("Person", "Institution", "Document"):
             form = text[c.start : c.end]
@@ -29,6 +31,7 @@ def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
                 last = c.name.rsplit("·", 1)[1]
                 if len(last) >= 2:
                     known.setdefault(last, c)
+                    introduced.setdefault(last, []).append(c.start)
     definitions = []
     for m in _ABBREVIATION.finditer(text):
         short = m.group(1)
@@ -68,9 +71,25 @@ def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
                 continue
             if not bracketed and src.type == "Document" and re.match(f"[{HAN}]", text[s - 1 : s]):
                 continue  # a title written without 《》 starts a phrase (…强调|守护好传承好…: a quote in a headline)
+            if src.type == "Person" and not _person_stands(text, s, e, lexicon, introduced.get(form)):
+                continue
             occupied[s:e] = b"\1" * (e - s)
             out.append(Candidate(s, e, src.type, src.name, "rule:recurring", src.entry))
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+#: How far from its full name a foreign surname alone is taken for that person: about one news item
+#: (a day's transcript names 华莱士 the MEP in one item and 华莱士 the defence secretary in another).
+_SURNAME_REACH = 1500
+
+
+def _person_stands(text: str, start: int, end: int, lexicon: Lexicon, full_names: list[int] | None) -> bool:
+    """Does a name recur at ``text[start:end]`` as itself: not inside a longer name (穆萨|耶娃),
+    and, for a foreign surname alone, near where the full name was written?"""
+    if full_names is not None and all(abs(start - p) > _SURNAME_REACH for p in full_names):
+        return False
+    return known_short_name_stands(text, start, end, word_frequency=lexicon.boundaries.frequency,
+                                   is_person_at=lambda pos: False)
 
 
 def _glued(text: str, start: int, end: int) -> bool:
