@@ -47,6 +47,15 @@ _NOT_LAWS = ("方法", "办法", "做法", "看法", "想法", "说法", "立法
              "协定书", "法律", "法规")
 
 
+def _last_trigger(name: str) -> int:
+    """Where a would-be law's name starts again after a verb of law-making inside it (0 if none)."""
+    last = 0
+    for t in _LAW_TRIGGER.finditer(name):
+        if t.end() < len(name) - 1:
+            last = t.end()
+    return last
+
+
 def _laws(ctx: Context) -> list[Candidate]:
     """中华人民共和国外商投资法 always; 数据安全法, 区域全面经济伙伴关系协定 when a verb of law-making
     or applying comes right before (审议通过, 修订后的, 根据, 签署) or 草案 / 修正案 right after."""
@@ -66,6 +75,8 @@ def _laws(ctx: Context) -> list[Candidate]:
         while (more := _LAW_TRIGGER.match(text, pos)) is not None and more.end() > pos:
             pos = more.end()  # 通过了 | 新修订的 | 野生动物保护法
         m = _LAW_NAME.match(text, pos)
+        while m is not None and (inner := _last_trigger(m.group())) > 0:
+            m = _LAW_NAME.match(text, m.start() + inner)  # 审议了监察司法委关于提请审议|反间谍法修订草案
         while m is not None and not m.group().startswith("中华人民共和国") and is_law(m.group()):
             # a national law's full name is 中华人民共和国…法: the lexicon may know it so
             form = f"中华人民共和国{m.group()}" if ctx.entry(f"中华人民共和国{m.group()}") else m.group()
