@@ -35,6 +35,10 @@ _COMPOUND_TAIL = re.compile(r"(?:联合会|联盟|总会|分会)")
 _QUALIFIER = re.compile(r"(?:中国|中华|国家|中央|全国|世界|国际|亚洲|亚太|欧洲|首都)")
 
 _SINGLE_SUFFIX = set("系所处司局厅部")
+#: A quantity before a name makes it a class: 部分俄罗斯银行, 多家美国地区银行, 一些捷克贸易公司.
+_QUANTIFIED = re.compile(r"(?:一些|部分|多家|几家|数家|一家|两家|这些|那些|其他|其它|许多|不少|众多|各家|个别)$")
+#: A government in one of its terms: 美国上一届政府, 以色列新政府, 英国新一届政府, 美国现任政府.
+_TERM_OF_GOVERNMENT = re.compile(r"(新一届|上一届|下一届|本届|上届|新任|现任|前任|新|历届|多届|各届|几届)政府")
 #: A person's title inside a would-be name shows a clause (印度总统穆尔穆…政府).
 _TITLE_INSIDE = re.compile(r"总统|总理|主席|首相|国王|部长|外长|大使|秘书长|委员长|议长|总书记|书记")
 #: Verbs that show a phrase is a clause, not a name (厦门大学 成立 新质生产力研究发展中心).
@@ -121,10 +125,18 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
         best = tail.end()
     name = text[start:best]
     tail = text[head_end:best]
+    if rule.endswith("place") and (when := _TERM_OF_GOVERNMENT.fullmatch(tail)) is not None:
+        if when.group(1) in ("历届", "多届", "各届", "几届"):
+            return None  # 美国多届政府: several governments
+        # 美国上一届政府, 以色列新政府: the country's government, in one of its terms
+        return ctx.resolved(start, best, "Institution", text[start:head_end] + "政府", rule,
+                            form=text[start:head_end] + "政府")
     if not _proper(name, tail) or _VERBS.search(tail) or _TITLE_INSIDE.search(tail) or "和" in tail:
         return None  # 印度总统穆尔穆代表印度政府: a clause, not a name
     if _holds_clause(ctx, tail):
         return None  # 长春 继续 加大 政府, 全国 共 开立 银行
+    if _QUANTIFIED.search(text, max(0, start - 3), start) or tail in ("分公司", "子公司", "分行", "支行"):
+        return None  # 部分俄罗斯银行, 一些捷克贸易公司, 英国石油公司美国分公司: no one named body
     if any(ctx.anchor_at(k, "Institution") is not None for k in range(head_end, best)):
         return None  # 中国|人民出版社, 中国主办|二十国集团: the known institution is the name
     lo, _ = ctx.sentence_bounds(start)
