@@ -22,10 +22,11 @@ _STUDY = re.compile(rf"(?:中共中央|中央)政治局第([{_NUM}百零〇\d]+)
 _MEETING_SUFFIX = re.compile(
     r"(?:工作会议|常务会议|全体会议|会议|全会|大会|论坛|峰会|博览会|交易会|年会|座谈会|协商会|研讨会|洽谈会|高峰论坛|发布会|对话会|交流会|推进会|现场会|"
     r"会晤|普查|大督查|联欢会|招待会|运动会|展览会)"
-    r"(?![堂室厅馆员址场长议]|中心|秘书)"  # 人民大会堂, 国际会议中心, 立法会议员, 国民议会议长: no meeting
+    r"(?![堂室厅馆员址场长议]|中心|秘书|展览)"  # 人民大会堂, 国际会议中心, 香港会议展览中心, 立法会议员: no meeting
 )
 _PROPER_START = re.compile(
-    rf"(?:全国|中央|国务院|政协|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|第[{_NUM}百零〇\d]+[届次]|{_TERM}届|20\d\d年?|19\d\d年?|"
+    rf"(?:全国|中央|国务院|政协|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|第[{_NUM}百零〇\d]+[届次]|(?<![第{_NUM}]){_TERM}届|"
+    r"20\d\d年?|19\d\d年?|"
     r"中[美俄日韩朝法德英意加澳印越泰老柬缅菲马新哈吉塔土伊以沙埃巴蒙乌欧非阿])"  # 中俄元首会晤, 中欧峰会
 )
 _EDITION = re.compile(rf"首届|第[{_NUM}百零〇\d]+届|(?:19|20)\d\d年?")
@@ -123,6 +124,9 @@ def _meetings(ctx: Context) -> list[Candidate]:
         if (name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2 or _bare_qualifier(head, m.group())
                 or _BARE_SESSION.fullmatch(name)):
             continue
+        body = ctx.anchor_at(start, "Institution")
+        if m.group() == "会议" and body is not None and body.end == m.start() and ctx.entry(name) is None:
+            continue  # 俄国防部会议, 全国人大常委会会议: a body's sittings, no one named meeting
         if _BODY_MEETING.search(name):
             out.append(ctx.resolved(start, end, "Institution", name, "rule:meeting"))
             continue
@@ -136,7 +140,7 @@ def _head_start(ctx: Context, lo: int, suffix_start: int) -> int:
     last verb of hosting (召开, 主办 …), adverb, preposition or pronoun in it (中国 主办 二十国集团杭州峰会)."""
     text = ctx.text
     i = suffix_start
-    while i > lo and i > suffix_start - 24 and text[i - 1] not in _STOP and (
+    while i > lo and i > suffix_start - 32 and text[i - 1] not in _STOP and (
         re.match(f"[{HAN}0-9A-Za-z·]", text[i - 1])
     ):
         i -= 1
