@@ -97,6 +97,8 @@ _FUNCTION = frozenset(
 #: Words that count or qualify, inside a programme's would-be name: the name starts after them
 #: (服务 新一轮 | 千亿斤粮食产能提升行动), and right before the head they make a class (食物节约各项行动).
 _QUANTIFIERS = frozenset("一批 新一批 一大批 新一轮 一轮 多轮 更多 各项 各类 多项 一系列".split())
+#: Words that rank a thing among others of its kind, right before the head: 重要工程, 重点行动.
+_RANKING = frozenset("重要 重大 重点 关键 主要 标志性 基础性 骨干".split())
 _QUANTIFIER_PREFIXES = sorted(_QUANTIFIERS, key=len, reverse=True)
 #: A count or a pronoun at the start of a programme's would-be name is not part of it.
 _LEADING_COUNT = re.compile(r"^(?:[\d一二三四五六七八九十两几]+[期批轮项个类次届]|我国|我军|我们|我省|我市|我区|本|其|该|此)")
@@ -128,8 +130,8 @@ def find_programmes(ctx: Context) -> list[Candidate]:
             if tok in _FUNCTION or not re.match(f"[{HAN}A-Za-z0-9]", tok):
                 break
             name_tokens.insert(0, tok)
-        if name_tokens and name_tokens[-1] in _QUANTIFIERS:
-            continue  # 食物节约各项行动
+        if name_tokens and (name_tokens[-1] in _QUANTIFIERS or name_tokens[-1] in _RANKING):
+            continue  # 食物节约各项行动, 拉萨山南一体化重要工程: a class, ranked
         for k in range(len(name_tokens) - 1, -1, -1):
             if name_tokens[k] in _QUANTIFIERS:
                 name_tokens = name_tokens[k + 1 :]
