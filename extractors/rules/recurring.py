@@ -69,8 +69,8 @@ def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
             # a short form must stand alone: not glued to Han characters on both sides
             if not bracketed and len(form) <= 2 and src.type != "Person" and _glued(text, s, e):
                 continue
-            if not bracketed and src.type == "Document" and re.match(f"[{HAN}]", text[s - 1 : s]):
-                continue  # a title written without 《》 starts a phrase (…强调|守护好传承好…: a quote in a headline)
+            if not bracketed and src.type == "Document" and not _stands_as_item(text, s, e):
+                continue  # a title without 《》 only as an item of its own (5.央视快评： …；), not inside a sentence
             if src.type == "Person" and not _person_stands(text, s, e, lexicon, introduced.get(form)):
                 continue
             occupied[s:e] = b"\1" * (e - s)
@@ -90,6 +90,16 @@ def _person_stands(text: str, start: int, end: int, lexicon: Lexicon, full_names
         return False
     return known_short_name_stands(text, start, end, word_frequency=lexicon.boundaries.frequency,
                                    is_person_at=lambda pos: False)
+
+
+_ITEM_BEFORE = re.compile(r"(?:^|\n|[：:）)]|\d+[.．、])[ \u3000]*$")
+_ITEM_AFTER = re.compile(r"[ \u3000]*(?:[；;。\n]|$)")
+
+
+def _stands_as_item(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` an item of its own: after a colon, a number or a line break, and
+    before a semicolon, a full stop or the line's end (5.央视快评： 坚持…；)?"""
+    return bool(_ITEM_BEFORE.search(text, max(0, start - 6), start) and _ITEM_AFTER.match(text, end))
 
 
 def _glued(text: str, start: int, end: int) -> bool:
