@@ -294,6 +294,14 @@ def test_offsets_invariant(lexicon, text):
     ("央视网消息： 土外交部就西方旅行警告召见九国大使。", ("Institution", "土耳其外交部")),
     ("数百人受伤。以国防部称以军进入加沙城。", ("Institution", "以色列国防部")),
     ("多米尼克外交部发表声明称，", ("Institution", "多米尼克外交部")),
+    # a law after a verb inside a longer phrase; a government in one of its terms; long council sessions
+    ("会议审议了监察司法委关于提请审议反间谍法修订草案的议案。", ("Document", "中华人民共和国反间谍法")),
+    ("中美关系还没有走出美国上一届政府制造的困境。", ("Institution", "美国政府")),
+    ("政协第十四届全国委员会第一次会议主席团常务主席会议第一次会议8日举行。",
+     ("Event", "政协第十四届全国委员会第一次会议主席团常务主席会议第一次会议")),
+    # a title recurs without 《》 as an item of a list
+    ("本台播发央视快评《以金砖责任应对共同挑战》。\n16.央视快评： 以金砖责任应对共同挑战；",
+     ("Document", "以金砖责任应对共同挑战")),
     # a bare direction is China's region where the text says so
     ("中国的中部、东部、东北地区都是粮食产区。", ("Place", "东部")),
     ("鼓励东部地区加快推进现代化。", ("Place", "东部")),
@@ -371,6 +379,15 @@ def test_generalising_rules_find(extract, text, expected):
     ("这一事件促使各国央行开始重新评估美元资产。", ("Institution", "中国人民银行")),
     ("土耳其、卡塔尔等国外交部当天发表声明。", ("Institution", "外交部")),
     ("数百人受伤。以国防部称以军进入加沙城。", ("Institution", "国防部")),
+    # a phrase, a class or a body's sittings are no names
+    ("会议审议了监察司法委关于提请审议反间谍法修订草案的议案。", ("Document", "监察司法委关于提请审议反间谍法")),
+    ("标普下调多家美国地区银行评级。", ("Institution", "美国地区银行")),
+    ("英国石油公司美国分公司21日说，", ("Institution", "美国分公司")),
+    ("美国多届政府都曾承诺。", ("Institution", "美国多届政府")),
+    ("开播仪式在香港会议展览中心举行。", ("Event", "香港会议")),
+    ("俄国防部会议讨论加强西部边境军力。", ("Event", "俄国防部会议")),
+    ("推进拉萨山南一体化重要工程，预计年底通车。", ("Policy", "拉萨山南一体化重要工程")),
+    ("主席、副主席名单\n一、主席\n王沪宁\n二、副主席", ("Document", "一、主席")),
     # a bare direction of somewhere else
     ("乌克兰军方称，在东部多地击退俄军进攻。", ("Place", "东部")),
     ("美国肯塔基州东部地区因暴雨引发洪灾。", ("Place", "东部")),
@@ -383,3 +400,8 @@ def test_a_short_title_recurs_only_in_its_brackets(extract):
     ms = extract("出版《绽放》一书。绽放生命精彩。《绽放》好看。")
     assert [m.text for m in ms if m.type == "Document"] == ["绽放", "绽放"]
     assert all(m.rule == "rule:title-brackets" for m in ms if m.type == "Document")
+
+
+def test_a_title_does_not_recur_inside_a_sentence(extract):
+    ms = extract("本台播发央视快评《以金砖责任应对共同挑战》。我们要以金砖责任应对共同挑战，共同前进。")
+    assert [m.rule for m in ms if m.type == "Document"] == ["rule:title-brackets"]
