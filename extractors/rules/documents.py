@@ -44,7 +44,8 @@ _LAW_NAME = re.compile(
 _LAW_FOLLOW = re.compile(r"(?:草案|修正案|修订草案|（草案）)")
 _NOT_LAWS = ("方法", "办法", "做法", "看法", "想法", "说法", "立法", "执法", "司法", "违法", "合法", "依法", "非法", "守法",
              "普法", "手法", "写法", "用法", "算法", "疗法", "技法", "兵法", "书法", "语法", "章法", "无法", "设法", "效法",
-             "协定书", "法律", "法规")
+             "协定书", "法律", "法规", "良法", "活法", "玩法", "打法", "加法", "减法", "乘法", "除法", "魔法", "佛法", "正法",
+             "变法")
 
 
 def _last_trigger(name: str) -> int:
@@ -64,7 +65,7 @@ def _laws(ctx: Context) -> list[Candidate]:
 
     def is_law(name: str) -> bool:  # the last word is the kind of law, not 方法, 办法, 设法 …
         words = ctx.segment(name)
-        return bool(words) and words[-1] not in _NOT_LAWS
+        return bool(words) and words[-1] not in _NOT_LAWS and not (len(name) <= 4 and name[-2:] in _NOT_LAWS)
 
     for m in _FULL_LAW.finditer(text):
         if is_law(m.group()):
@@ -180,26 +181,53 @@ def _programmes(text: str) -> set[str]:
     return out
 
 
+#: The longest title that may stand for a longer one written before it.
+_SHORT_TITLE = 6
+_EDITION_NOTE = re.compile(r"(?:（[^（）]*）|\([^()]*\))+$")
+
+
+def _shortened(text: str, inner: str, earlier: list[Candidate]) -> Candidate | None:
+    """The document a short title stands for: the nearest document titled before it whose title
+    (without its edition notes) ends with it (《蓝皮书》 after 《中国航天科技活动蓝皮书》（2021年）)."""
+    if len(inner) > _SHORT_TITLE:
+        return None
+    for c in reversed(earlier):
+        title = _EDITION_NOTE.sub("", text[c.start : c.end])
+        if len(title) > len(inner) and title.endswith(inner):
+            return c
+    return None
+
+
 def find_documents(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     text = ctx.text
     programmes = _programmes(text)
     programmes |= {m.group(1).strip() for m in _COLUMN_BRACKETS.finditer(text)}  # 【开好局起好步】: a column
     documented = {m.group(1).strip() for titles in _title_lists(text) if _documented(text, titles) for m in titles}
+    earlier: list[Candidate] = []  # documents titled so far, for short titles that stand for them
     for m in _TITLE.finditer(text):
         inner = m.group(1).strip()
         start, end = m.start(1), m.end(1)
-        if not inner or inner.isdigit() or inner in GENERIC_TITLES:
+        if not inner or inner.isdigit():
+            continue
+        full = _shortened(text, inner, earlier)
+        if full is not None:  # 《蓝皮书》 after 《中国航天科技活动蓝皮书》, 《构想》 after 《…外交政策构想》
+            out.append(Candidate(start, end, "Document", full.name, "rule:title-brackets", full.entry))
+            continue
+        if inner in GENERIC_TITLES:
             continue  # 《方案》 alone names whatever （以下简称《方案》） introduced
         entry = ctx.entry(inner)
         if entry is not None:
             out.append(Candidate(start, end, entry.type, entry.name, "rule:title-brackets", entry))
+            if entry.type == "Document":
+                earlier.append(out[-1])
         elif inner in programmes:
             continue  # 纪录片《共和国符号》, 《高端访谈》今晚播出: a programme, no document (here or anywhere in the text)
         elif _PUBLICATION.match(inner) or _PUBLICATION_AFTER.match(text, m.end()):
             out.append(Candidate(start, end, "Institution", inner, "rule:publication-brackets"))
         elif inner in documented:
             out.append(Candidate(start, end, "Document", inner, "rule:title-brackets"))
+            earlier.append(out[-1])
         # else: a title that neither says nor is said to be a document (a song, a film, a painting)
     out.extend(_laws(ctx))
     for m in _SOURCE.finditer(text):
