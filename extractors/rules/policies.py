@@ -22,6 +22,8 @@ _HEADS = "战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|
 _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6}})”")
 _QUOTED_HEAD = re.compile(rf"“([{HAN}A-Za-z0-9+＋]{{2,16}}(?:{_HEADS}))”")
 _HEAD_AFTER = re.compile(rf"(?:{_HEADS})")
+#: Words after a head that make it a modifier of what follows (战略力量, 战略性, 体系化, 计划经济).
+_HEAD_GOES_ON = re.compile(r"(?:力量|性|家|地位|意义|高度|布局|眼光|层面|思维|定力|资源|储备|伙伴|对话|支点|要地|方向|化|经济|单列)")
 #: A count before a term makes it a common noun (一批新能源工程, 4个数字乡村试点).
 _COUNTED = re.compile(r"(?:[\d一二三四五六七八九十百千万两几多数]+[个项批家座处类种条]|一批|一系列|若干|多项|各项)$")
 #: What after …工程 makes it engineering, a discipline or a job: 增材制造工程技术人员, 航空航天工程专业.
@@ -58,8 +60,8 @@ def find_policies(ctx: Context) -> list[Candidate]:
         if a.type not in ("Policy", "Technology"):
             continue
         m = _HEAD_AFTER.match(text, a.end)
-        if m is None:
-            continue
+        if m is None or _HEAD_GOES_ON.match(text, m.end()):
+            continue  # 农业科技战略力量: 战略 qualifies what follows
         lo, hi = ctx.sentence_bounds(a.start)
         if not ctx.stands_alone(a.start, m.end(), lo, hi) or _DISCIPLINE_AFTER.match(text, m.end()):
             continue  # 深度学习工程师 is no 深度学习工程, 增材制造工程技术人员 no 增材制造工程
