@@ -302,6 +302,10 @@ def test_offsets_invariant(lexicon, text):
     # a title recurs without 《》 as an item of a list
     ("本台播发央视快评《以金砖责任应对共同挑战》。\n16.央视快评： 以金砖责任应对共同挑战；",
      ("Document", "以金砖责任应对共同挑战")),
+    # a commemoration by its verb; a census's count, a short title for the document titled before it
+    ("在纪念孔子诞辰2565周年国际学术研讨会上，", ("Event", "纪念孔子诞辰2565周年国际学术研讨会")),
+    ("第七次全国人口普查结果公布。", ("Event", "第七次全国人口普查")),
+    ("普京批准新版《俄罗斯联邦外交政策构想》，新版《构想》指出", ("Document", "俄罗斯联邦外交政策构想")),
     # a bare direction is China's region where the text says so
     ("中国的中部、东部、东北地区都是粮食产区。", ("Place", "东部")),
     ("鼓励东部地区加快推进现代化。", ("Place", "东部")),
@@ -388,6 +392,14 @@ def test_generalising_rules_find(extract, text, expected):
     ("俄国防部会议讨论加强西部边境军力。", ("Event", "俄国防部会议")),
     ("推进拉萨山南一体化重要工程，预计年底通车。", ("Policy", "拉萨山南一体化重要工程")),
     ("主席、副主席名单\n一、主席\n王沪宁\n二、副主席", ("Document", "一、主席")),
+    ("要打造国家农业科技战略力量。", ("Policy", "农业科技战略")),
+    ("中国使馆与当地政府也联合举办了活动。", ("Institution", "中国使馆与当地政府")),
+    ("习近平在看望参加政协会议的委员时说，", ("Event", "政协会议")),
+    ("并计划着手进行第二次普查。", ("Event", "第二次普查")),
+    ("这是中科院院士叶玉如所带领的团队。", ("Institution", "中科院院士叶玉如所")),
+    ("各农场通过良种良法，发挥优势。", ("Document", "良种良法")),
+    ("肯尼亚外交部表示，肯尼亚遵守联合国大会第2758号决议。", ("Event", "肯尼亚遵守联合国大会")),
+    ("普京批准新版《俄罗斯联邦外交政策构想》，新版《构想》指出", ("Document", "构想")),
     # a bare direction of somewhere else
     ("乌克兰军方称，在东部多地击退俄军进攻。", ("Place", "东部")),
     ("美国肯塔基州东部地区因暴雨引发洪灾。", ("Place", "东部")),
