@@ -81,6 +81,8 @@ def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
 #: How far from its full name a foreign surname alone is taken for that person: about one news item
 #: (a day's transcript names 华莱士 the MEP in one item and 华莱士 the defence secretary in another).
 _SURNAME_REACH = 1500
+#: What after a name makes it the name of a body: 莫塔集团, 洛克菲勒基金会, “杜鲁门”号.
+_NAMES_A_BODY = re.compile(r"[”\"]?(?:集团|公司|家族|基金会|大学|学院|银行|研究所|研究院|中心|号|奖|大桥|大街|大道|广场)")
 
 
 def _person_stands(text: str, start: int, end: int, lexicon: Lexicon, full_names: list[int] | None) -> bool:
@@ -88,6 +90,8 @@ def _person_stands(text: str, start: int, end: int, lexicon: Lexicon, full_names
     and, for a foreign surname alone, near where the full name was written?"""
     if full_names is not None and all(abs(start - p) > _SURNAME_REACH for p in full_names):
         return False
+    if _NAMES_A_BODY.match(text, end):
+        return False  # 莫塔集团, 加德纳大学: a body named after the person
     return known_short_name_stands(text, start, end, word_frequency=lexicon.boundaries.frequency,
                                    is_person_at=lambda pos: False)
 
