@@ -10,7 +10,7 @@ from extractors.textutil import is_han
 GIVEN_NAME_STOP = frozenset(
     "的了是在与及等对从被把将也都就还而并或这那其之于们个说表认指称时后所年月日号届次"
     "省市县区部局院校系委会办厅处员授长士教记者代提介向为以要已曾再又该各由据经作做"
-    "他她它我你您咱驻"
+    "他她它我你您咱驻互"
 )
 
 
