@@ -11,7 +11,8 @@ from extractors.textutil import HAN
 #: Titles that only stand for a document introduced earlier (…（以下简称《方案》）).
 GENERIC_TITLES = frozenset(
     "方案 决定 意见 通知 规划 纲要 报告 办法 条例 建议 规定 指南 计划 公报 讲话 实施意见 行动方案 实施方案 "
-    "指导意见 若干意见 决议 说明 细则 通告 白皮书 本书 该书 全文".split()
+    "指导意见 若干意见 决议 说明 细则 通告 白皮书 本书 该书 全文 宣言 声明 联合声明 倡议 协定 条约 公约 章程 构想 "
+    "蓝皮书 措施 若干措施 实施办法 实施细则 纲领 议定书 备忘录 规则 准则 指南 法 条款 草案 修正案".split()
 )
 _TITLE = re.compile(r"《([^《》\n]{1,120})》")
 _PUBLICATION = re.compile(
