@@ -127,6 +127,10 @@ def _meetings(ctx: Context) -> list[Candidate]:
         if (name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2 or _bare_qualifier(head, m.group())
                 or _BARE_SESSION.fullmatch(name)):
             continue
+        known = ctx.anchor_at(start, "Event")
+        if known is not None and known.end == m.start() and m.group() in ("会议", "大会"):
+            out.append(Candidate(start, end, known.type, known.name, "rule:meeting", known.entry))
+            continue  # 中共二十大会议 is 党的二十大
         body = ctx.anchor_at(start, "Institution")
         if m.group() == "会议" and body is not None and body.end == m.start() and ctx.entry(name) is None:
             continue  # 俄国防部会议, 全国人大常委会会议: a body's sittings, no one named meeting
