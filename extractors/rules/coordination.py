@@ -21,6 +21,8 @@ import re
 from extractors.lexicon import Lexicon
 from extractors.rules.base import Candidate
 
+#: A count of the places listed, before their shared suffix (两省, 三市).
+_COUNT = re.compile(r"^[两二三四五六七八九十]+(?=[省市])")
 #: One-character abbreviations of countries, as Chinese news writes them in lists.
 COUNTRY_ABBREVIATIONS = {
     "中": "中国", "美": "美国", "俄": "俄罗斯", "日": "日本", "韩": "韩国", "朝": "朝鲜", "法": "法国", "德": "德国",
@@ -86,6 +88,7 @@ def _shared_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> lis
         tail = text[head.end : c.end]
         if text.startswith(head.name, c.start) and c.start + len(head.name) < head.end:
             tail = text[c.start + len(head.name) : c.end]  # 甘肃省|政府 shares 省政府, not 政府
+        tail = _COUNT.sub("", tail)  # 河北、云南|两|省人民政府
         pos = c.start
         while pos >= 2 and text[pos - 1] == "、":
             before = next((p for p in accepted if p.type == "Place" and p.end == pos - 1), None)

@@ -37,6 +37,8 @@ _QUALIFIER = re.compile(r"(?:中国|中华|国家|中央|全国|世界|国际|�
 _SINGLE_SUFFIX = set("系所处司局厅部")
 #: A quantity before a name makes it a class: 部分俄罗斯银行, 多家美国地区银行, 一些捷克贸易公司.
 _QUANTIFIED = re.compile(r"(?:一些|部分|多家|几家|数家|一家|两家|这些|那些|其他|其它|许多|不少|众多|各家|个别)$")
+#: A count of the places listed before a suffix: 河北、云南两省人民政府, 京津冀三地.
+_COUNTED_PLACES = re.compile(r"[两二三四五六七八九十]+([省市])")
 #: A government in one of its terms: 美国上一届政府, 以色列新政府, 英国新一届政府, 美国现任政府.
 _TERM_OF_GOVERNMENT = re.compile(r"(新一届|上一届|下一届|本届|上届|新任|现任|前任|新|历届|多届|各届|几届)政府")
 #: A person's title inside a would-be name shows a clause (印度总统穆尔穆…政府).
@@ -126,6 +128,10 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
         best = tail.end()
     name = text[start:best]
     tail = text[head_end:best]
+    if rule.endswith("place") and (count := _COUNTED_PLACES.match(tail)) is not None:
+        # 河北、黑龙江、云南三省人民政府: the last of the places listed, with their common suffix
+        form = text[start:head_end] + count.group(1) + tail[count.end() :]
+        return ctx.resolved(start, best, "Institution", form, rule, form=form)
     if rule.endswith("place") and (when := _TERM_OF_GOVERNMENT.fullmatch(tail)) is not None:
         if when.group(1) in ("历届", "多届", "各届", "几届"):
             return None  # 美国多届政府: several governments
