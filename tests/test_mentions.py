@@ -306,6 +306,11 @@ def test_offsets_invariant(lexicon, text):
     ("在纪念孔子诞辰2565周年国际学术研讨会上，", ("Event", "纪念孔子诞辰2565周年国际学术研讨会")),
     ("第七次全国人口普查结果公布。", ("Event", "第七次全国人口普查")),
     ("普京批准新版《俄罗斯联邦外交政策构想》，新版《构想》指出", ("Document", "俄罗斯联邦外交政策构想")),
+    # a count of places before their shared suffix; a known event with 会议; a name before 互致
+    ("国家发展改革委和河北、黑龙江、云南三省人民政府负责同志作了发言。", ("Institution", "黑龙江省人民政府")),
+    ("国家发展改革委和河北、黑龙江、云南三省人民政府负责同志作了发言。", ("Institution", "云南省人民政府")),
+    ("李书磊作关于中共二十大会议情况的辅导报告。", ("Event", "党的二十大")),
+    ("同日，国务院总理李克强同荷兰首相吕特互致贺电。", ("Person", "吕特")),
     # a bare direction is China's region where the text says so
     ("中国的中部、东部、东北地区都是粮食产区。", ("Place", "东部")),
     ("鼓励东部地区加快推进现代化。", ("Place", "东部")),
@@ -400,6 +405,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("各农场通过良种良法，发挥优势。", ("Document", "良种良法")),
     ("肯尼亚外交部表示，肯尼亚遵守联合国大会第2758号决议。", ("Event", "肯尼亚遵守联合国大会")),
     ("普京批准新版《俄罗斯联邦外交政策构想》，新版《构想》指出", ("Document", "构想")),
+    ("韩正还会见了莫塔集团董事长卡洛斯·莫塔。韩正表示，", ("Person", "莫塔集团")),
+    ("同日，国务院总理李克强同荷兰首相吕特互致贺电。", ("Person", "吕特互")),
+    ("共同发言指出，《宣言》明确强调各类人权。", ("Document", "宣言")),
     # a bare direction of somewhere else
     ("乌克兰军方称，在东部多地击退俄军进攻。", ("Place", "东部")),
     ("美国肯塔基州东部地区因暴雨引发洪灾。", ("Place", "东部")),
@@ -417,3 +425,8 @@ def test_a_short_title_recurs_only_in_its_brackets(extract):
 def test_a_title_does_not_recur_inside_a_sentence(extract):
     ms = extract("本台播发央视快评《以金砖责任应对共同挑战》。我们要以金砖责任应对共同挑战，共同前进。")
     assert [m.rule for m in ms if m.type == "Document"] == ["rule:title-brackets"]
+
+
+def test_a_foreign_surname_naming_a_body_is_not_the_person(extract):
+    ms = extract("韩正还会见了莫塔集团董事长卡洛斯·莫塔。韩正表示，")
+    assert [m.text for m in ms if m.type == "Person" and m.name == "卡洛斯·莫塔"] == ["卡洛斯·莫塔"]
