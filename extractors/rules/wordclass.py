@@ -23,6 +23,8 @@ CLAUSE_TAGS = frozenset({"d", "ad", "vd", "p", "r"})
 VERB_TAGS = frozenset({"v"})
 #: jieba's tags of personal names.
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg"})
+#: jieba's tag of place names.
+PLACE_TAG = "ns"
 #: Words of other classes are kept from this frequency on (enough to tell a common word from a name).
 _KEEP_FREQ = 100
 
@@ -59,10 +61,10 @@ NAME_VERBS = frozenset(
 @lru_cache(maxsize=1)
 def _words() -> dict[str, tuple[str, int]]:
     """Words of jieba's dictionary (two characters or more) with their tag and frequency: every
-    adverb, preposition, pronoun and verb, and the words of other classes used at least
+    adverb, preposition, pronoun, verb and place name, and the words of other classes used at least
     ``_KEEP_FREQ`` times."""
     path = Path(jieba.__file__).parent / "dict.txt"
-    keep = CLAUSE_TAGS | VERB_TAGS
+    keep = CLAUSE_TAGS | VERB_TAGS | {PLACE_TAG}
     out: dict[str, tuple[str, int]] = {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
