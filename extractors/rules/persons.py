@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from extractors.names import TRANSLIT, looks_like_name, name_ends
+from extractors.names import COMMON_SURNAMES, TRANSLIT, looks_like_name, name_ends
 from extractors.rules.base import Candidate, Context
 from extractors.rules.wordclass import common_non_name
 from extractors.textutil import HAN, is_han
@@ -34,7 +34,16 @@ TITLES = (
     "外交部长|外长|国防部长|防长|首相|议长|国务卿|总督|总干事|行长|总裁|国王|女王|王储|亲王|埃米尔|苏丹|"
     "司令员|司令|政委|参谋长|大法官|检察长|主任委员|特使|发言人"
 )
+#: Occupations the news names people by, like titles (村民王秀英说, 首席经济学家李明认为): before a name,
+#: never after one (a name must be followed by what may follow a name).
+OCCUPATIONS = (
+    "首席经济学家|经济学家|科学家|分析师|研究人员|工程师|技术员|设计师|总监|经理|总经理助理|厂长|站长|馆长|台长|队长|"
+    "机长|船长|店长|园长|村支书|支书|村民|农民|牧民|渔民|工人|职工|员工|医生|护士|教师|老师|班主任|学生|研究生|"
+    "运动员|教练员|主教练|教练|志愿者|快递员|外卖员|网格员|民警|辅警|消防员|指战员|战士|飞行员|航天员|党员|居民|市民|游客|"
+    "企业家|创业者|负责人|讲解员|非遗传承人|传承人|演员|歌手|作家|画家|律师|法官|检察官|警官"
+)
 _TITLE_BEFORE = re.compile(rf"(?:{TITLES})(?:、(?:{TITLES}))*")
+_OCCUPATION_BEFORE = re.compile(rf"(?:{OCCUPATIONS})")
 _TITLE_AFTER = re.compile(
     r"(?:总书记|同志|先生|女士|教授|副教授|院士|研究员|博士|主席|总理|委员长|部长|局长|校长|院长|"
     r"所长|主任|书记|董事长|理事长|代表|委员|专家|记者)"
@@ -42,7 +51,7 @@ _TITLE_AFTER = re.compile(
 #: What may follow a name: reporting verbs, verbs of what officials do, dates, punctuation,
 #: particles, a title.
 _AFTER_NAME = re.compile(
-    r"(?:表示|认为|指出|强调|介绍|说|称|提出|建议|坦言|透露|谈到|谈及|回忆|忆及|发表|主持|出席|会见|会谈|"
+    r"(?:表示|认为|指出|强调|介绍|说|称|提出|建议|坦言|透露|谈到|谈及|回忆|忆及|发表|主持|出席|会见|会谈|正在|"
     r"考察|调研|在|向|对|同志|等|的|和|与|及|也|则|还|就|曾|此前|日前|近日|今天|分析|解释|呼吁|希望|"
     r"告诉|接受|答|作|做|率|带领|一行|亲自|预计|补充|举例|坦承|直言|宣布|主张|撰文|署名|系|是|"
     r"来到|前往|抵达|签署|签发|陪同|参加|参观|出访|访问|视察|慰问|致电|致信|致辞|致贺|互致|通话|举行|"
@@ -62,6 +71,7 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
     so that 天津大学精仪学院 黄显 教授 has a clean left edge."""
     spans = [
         *_after_titles(ctx),
+        *_after_occupations(ctx),
         *_foreign_after_titles(ctx),
         *_before_titles(ctx.text, institution_ends),
         *_in_bylines(ctx.text),
@@ -121,10 +131,37 @@ def _after_titles(ctx: Context) -> Iterator[Span]:
             i += 1
         if ctx.anchor_at(i, "Person") is not None:
             continue
-        for end in name_ends(text, i):
-            if _AFTER_NAME.match(text, end) or _TITLE_AFTER.match(text, end):
-                yield i, end, "rule:person-title", False
-                break
+        end = _name_end_before(ctx, i)
+        if end is not None:
+            yield i, end, "rule:person-title", False
+
+
+def _after_occupations(ctx: Context) -> Iterator[Span]:
+    """村民王秀英说, 首席经济学家李明认为: an occupation, then a name of one of the common surnames
+    followed by what may follow a name. Occupations are weaker than titles (居民都期待, 游客来报名),
+    so the surname must be a common one and the name no word at all."""
+    text = ctx.text
+    for m in _OCCUPATION_BEFORE.finditer(text):
+        i = m.end()
+        if text[i : i + 1] not in COMMON_SURNAMES or _title_goes_on(ctx, m) or ctx.anchor_at(i, "Person") is not None:
+            continue
+        end = _name_end_before(ctx, i)
+        if end is not None:
+            yield i, end, "rule:person-title", True
+
+
+def _name_end_before(ctx: Context, i: int) -> int | None:
+    """The end of a name starting at ``i`` that is followed by what may follow a name, longest
+    first; a name whose last character begins a frequent word with the next (张欣|正在, 李闯|正在)
+    is the shorter one, if that one is followed by what may follow a name too."""
+    text = ctx.text
+    ends = [e for e in name_ends(text, i) if _AFTER_NAME.match(text, e) or _TITLE_AFTER.match(text, e)]
+    for k, end in enumerate(ends):
+        across = text[end - 1 : end + 1]
+        if k + 1 < len(ends) and len(across) == 2 and ctx.word_frequency(across) >= 2000:
+            continue  # 张欣正在测试: 正在 (but 杨万明代表: 杨万 is followed by nothing a name is)
+        return end
+    return None
 
 
 _FOREIGN_TITLE = "rule:person-title"
