@@ -21,7 +21,7 @@ _STUDY = re.compile(rf"(?:中共中央|中央)政治局第([{_NUM}百零〇\d]+)
 # named meetings: a proper head, then one of these
 _MEETING_SUFFIX = re.compile(
     r"(?:工作会议|常务会议|全体会议|会议|全会|大会|论坛|峰会|博览会|交易会|年会|座谈会|协商会|研讨会|洽谈会|高峰论坛|发布会|对话会|交流会|推进会|现场会|"
-    r"会晤|普查|大督查|联欢会|招待会|运动会|展览会)"
+    r"会晤|普查|调查|清查|大督查|联欢会|招待会|运动会|展览会)"
     r"(?![堂室厅馆员址场长议]|中心|秘书|展览)"  # 人民大会堂, 国际会议中心, 香港会议展览中心, 立法会议员: no meeting
 )
 _PROPER_START = re.compile(
@@ -31,6 +31,7 @@ _PROPER_START = re.compile(
 )
 _EDITION = re.compile(rf"首届|第[{_NUM}百零〇\d]+届|(?:19|20)\d\d年?")
 _STOP = set("的在于是和及与对从到将把被了等向为由经以同、，。；：“”（）()《》【】")
+_PUNCT = set("、，。；：“”（）()《》【】")
 _STOP_WORDS = ("召开", "举行", "举办", "主办", "承办", "协办", "筹办",
                "出席", "参加", "主持", "通过", "闭幕", "开幕", "期间", "上午", "下午", "今年", "近日", "日前",
                "评价", "决定", "要求", "认为", "表示", "指出", "强调", "祝贺", "致信", "致贺", "会见", "同意", "批准", "审议",
@@ -45,6 +46,8 @@ _BARE_SESSION = re.compile(rf"第[{_NUM}百零〇\d]+[次届](?:部长级|全体
 #: Who meets, before 会晤 when it names a meeting (中俄元首会晤, 金砖国家领导人会晤), not the verb
 #: (中俄元首首次在国际场合会晤, 与沙特王储…会晤).
 _WHO_MEETS = re.compile(r"(?:元首|领导人|首脑|外长|防长|工作|战略|年度|定期|级)$")
+_ORDINAL_END = re.compile(rf"第[{_NUM}百零〇\d]+次$")
+_NATIONAL_SURVEY = re.compile(rf"第[{_NUM}百零〇\d]+次全国")
 #: Bodies named …会议 (俄罗斯联邦安全会议, 美国参谋长联席会议, 国务院反拐部际联席会议): institutions.
 _BODY_MEETING = re.compile(r"(?:安全会议|联邦会议|联席会议|政治协商会议)$")
 #: A dash between two parties of a meeting's name: 中国—拉美企业家高峰会, 中国-中亚峰会.
@@ -112,8 +115,10 @@ def _meetings(ctx: Context) -> list[Candidate]:
         lo, _ = ctx.sentence_bounds(m.start())
         i = _head_start(ctx, lo, m.start())
         head = text[i : m.start()]
-        if m.group() == "会晤" and (not _WHO_MEETS.search(head) or (i > 0 and text[i - 1] in "与同和跟")):
-            continue  # 在国际场合会晤, 巴西总统与委内瑞拉总统会晤: the verb
+        if m.group() == "会晤" and (not _WHO_MEETS.search(_ORDINAL_END.sub("", head)) or (i > 0 and text[i - 1] in "与同和跟")):
+            continue  # 在国际场合会晤, 巴西总统与委内瑞拉总统会晤: the verb (金砖国家领导人第十五次会晤 names one)
+        if m.group() in ("调查", "清查") and not _NATIONAL_SURVEY.search(head):
+            continue  # only a numbered national survey is an event (第三次全国国土调查)
         if _GENERIC_MODIFIER.search(head):
             continue  # 全国政协重要会议
         start = _proper_start(ctx, i, m.start())
@@ -143,11 +148,12 @@ def _meetings(ctx: Context) -> list[Candidate]:
 
 def _head_start(ctx: Context, lo: int, suffix_start: int) -> int:
     """Where the head of a meeting's name may start: walking left over Han characters and digits
-    up to a stop character, over a dash between two parties (中国—拉美企业家高峰会), then after the
-    last verb of hosting (召开, 主办 …), adverb, preposition or pronoun in it (中国 主办 二十国集团杭州峰会)."""
+    up to punctuation, over a dash between two parties (中国—拉美企业家高峰会), then after the
+    last verb of hosting (召开, 主办 …), particle, adverb, preposition or pronoun standing as a word
+    in it (中国 主办 二十国集团杭州峰会; but 经 in 经济, 同 in 同志 and 以 in 以色列 are no words)."""
     text = ctx.text
     i = suffix_start
-    while i > lo and i > suffix_start - 32 and text[i - 1] not in _STOP and (
+    while i > lo and i > suffix_start - 32 and text[i - 1] not in _PUNCT and (
         re.match(f"[{HAN}0-9A-Za-z·]", text[i - 1])
     ):
         i -= 1
@@ -164,8 +170,8 @@ def _head_start(ctx: Context, lo: int, suffix_start: int) -> int:
     pos = i
     for w in ctx.segment(head):
         pos += len(w)
-        if clause_word(w, verbs=False) and ctx.entry(w) is None and pos < suffix_start:
-            i = pos
+        if (w in _STOP or clause_word(w, verbs=False)) and ctx.entry(w) is None:
+            i = pos  # 在|…, 与|…: a particle or preposition standing as a word (not 经 in 经济, 同 in 同志)
     return i
 
 
