@@ -311,6 +311,23 @@ def test_offsets_invariant(lexicon, text):
     ("国家发展改革委和河北、黑龙江、云南三省人民政府负责同志作了发言。", ("Institution", "云南省人民政府")),
     ("李书磊作关于中共二十大会议情况的辅导报告。", ("Event", "党的二十大")),
     ("同日，国务院总理李克强同荷兰首相吕特互致贺电。", ("Person", "吕特")),
+    # people named by an occupation, with a common surname; a name before 正在
+    ("村民王秀英说，今年收成好。", ("Person", "王秀英")),
+    ("首席经济学家李明认为，经济向好。", ("Person", "李明")),
+    ("研究人员张欣正在测试强磁场。", ("Person", "张欣")),
+    ("中国人民对外友好协会会长杨万明代表人民团体致贺词。", ("Person", "杨万明")),
+    # meetings whose heads hold 经, 同志, 以 inside words; numbered national surveys; a summit by number
+    ("开展第五次全国经济普查。", ("Event", "第五次全国经济普查")),
+    ("纪念毛泽东同志诞辰130周年座谈会在京举行。", ("Event", "纪念毛泽东同志诞辰130周年座谈会")),
+    ("亚太经合组织第三十次领导人非正式会议在曼谷举行。", ("Event", "亚太经合组织第三十次领导人非正式会议")),
+    ("第三次全国国土调查主要数据公布。", ("Event", "第三次全国国土调查")),
+    ("金砖国家领导人第十五次会晤在约翰内斯堡举行。", ("Event", "金砖国家领导人第十五次会晤")),
+    # counties, districts and towns by their suffix
+    ("在山西平陆县，得益于当地的好政策。", ("Place", "平陆县")),
+    ("广州市海珠区是本轮疫情防控重点。", ("Place", "海珠区")),
+    ("在上海松江区洞泾镇，镇政府成立了志愿队。", ("Place", "洞泾镇")),
+    # platforms with policy standing
+    ("支持建设国家技术创新中心和众创空间。", ("Policy", "国家技术创新中心")),
     # a bare direction is China's region where the text says so
     ("中国的中部、东部、东北地区都是粮食产区。", ("Place", "东部")),
     ("鼓励东部地区加快推进现代化。", ("Place", "东部")),
@@ -408,6 +425,15 @@ def test_generalising_rules_find(extract, text, expected):
     ("韩正还会见了莫塔集团董事长卡洛斯·莫塔。韩正表示，", ("Person", "莫塔集团")),
     ("同日，国务院总理李克强同荷兰首相吕特互致贺电。", ("Person", "吕特互")),
     ("共同发言指出，《宣言》明确强调各类人权。", ("Document", "宣言")),
+    # occupations before words (居民都期待), a place suffix in a class or after a count or a preposition
+    ("居民都期待新的变化。", ("Person", "都期待")),
+    ("游客来报名参加活动。", ("Person", "来报名")),
+    ("贫困县全部摘帽。", ("Place", "贫困县")),
+    ("天津市棚户区改造加快推进。", ("Place", "棚户区")),
+    ("山西省88家开发区的323个项目开工。", ("Place", "家开发区")),
+    ("北京市除丰台区全域及昌平区部分区域解封。", ("Place", "除丰台区")),
+    ("带动农民返乡创业。", ("Place", "民返乡")),
+    ("我国城镇新增就业1200万人。", ("Place", "我国城镇")),
     # a bare direction of somewhere else
     ("乌克兰军方称，在东部多地击退俄军进攻。", ("Place", "东部")),
     ("美国肯塔基州东部地区因暴雨引发洪灾。", ("Place", "东部")),
