@@ -26,7 +26,7 @@ _MEETING_SUFFIX = re.compile(
 )
 _PROPER_START = re.compile(
     rf"(?:全国|中央|国务院|政协|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|纪念|庆祝|第[{_NUM}百零〇\d]+[届次]|(?<![第{_NUM}]){_TERM}届|"
-    r"20\d\d年?|19\d\d年?|"
+    r"(?:20|19)\d\d(?:年(?![\d一二三四五六七八九十]{1,2}月)|(?![年\d]))|"
     r"中[美俄日韩朝法德英意加澳印越泰老柬缅菲马新哈吉塔土伊以沙埃巴蒙乌欧非阿])"  # 中俄元首会晤, 中欧峰会
 )
 _EDITION = re.compile(rf"首届|第[{_NUM}百零〇\d]+届|(?:19|20)\d\d年?")
@@ -35,10 +35,14 @@ _PUNCT = set("、，。；：“”（）()《》【】")
 _STOP_WORDS = ("召开", "举行", "举办", "主办", "承办", "协办", "筹办",
                "出席", "参加", "主持", "通过", "闭幕", "开幕", "期间", "上午", "下午", "今年", "近日", "日前",
                "评价", "决定", "要求", "认为", "表示", "指出", "强调", "祝贺", "致信", "致贺", "会见", "同意", "批准", "审议",
-               "热议", "积极", "关注", "聚焦", "点赞", "回顾",
-               # verbs of a clause whose object is a meeting or a body (肯尼亚遵守联合国大会第2758号决议)
-               "遵守", "恪守", "违反", "批评", "谴责", "抵制", "排除", "支持", "公布", "提请", "实行", "负责", "召集",
-               "列席", "旁听", "累计", "完成", "退出", "加入", "设立")
+               "热议", "积极", "关注", "聚焦", "点赞", "回顾")
+#: Verbs, standing as words, of a clause whose object is a meeting or a body (肯尼亚 遵守 联合国大会…)
+#: or that launch a census (2023年11月起 开展 第四次全国文物普查); as words only, since some are
+#: inside names (亚太经合组织, …战略实施十周年座谈会).
+_CLAUSE_VERBS = frozenset(
+    "遵守 恪守 违反 批评 谴责 抵制 排除 支持 公布 提请 实行 负责 召集 列席 旁听 累计 完成 退出 加入 设立 "
+    "开展 进行 启动 迎来".split()
+)
 #: A numbered session of a body the text does not name there (理事会第160次会议, 第24次部长级会议).
 _BARE_SESSION = re.compile(rf"第[{_NUM}百零〇\d]+[次届](?:部长级|全体|常务|高级别|双边|多边|领导人|专题|扩大|工作|特别|委员长|主席|"
                            r"院长|省长|市长|主任|党组|理事|董事)*"
@@ -170,7 +174,7 @@ def _head_start(ctx: Context, lo: int, suffix_start: int) -> int:
     pos = i
     for w in ctx.segment(head):
         pos += len(w)
-        if (w in _STOP or clause_word(w, verbs=False)) and ctx.entry(w) is None:
+        if (w in _STOP or w in _CLAUSE_VERBS or clause_word(w, verbs=False)) and ctx.entry(w) is None:
             i = pos  # 在|…, 与|…: a particle or preposition standing as a word (not 经 in 经济, 同 in 同志)
     return i
 
