@@ -21,6 +21,8 @@ import re
 from extractors.lexicon import Lexicon
 from extractors.rules.base import Candidate
 
+#: The ethnic designation of the last autonomous region listed, which the others do not share.
+_ETHNIC_REGION = re.compile(r"^[\u4e00-\u9fff]{1,4}族自治区")
 #: A count of the places listed, before their shared suffix (两省, 三市).
 _COUNT = re.compile(r"^[两二三四五六七八九十]+(?=[省市])")
 #: One-character abbreviations of countries, as Chinese news writes them in lists.
@@ -96,7 +98,13 @@ def _shared_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> lis
                 break
             written = text[before.start : before.end]
             forms = [written + tail, before.name + tail]
-            name = next((f for f in forms if lexicon.lookup(f) is not None), before.name + tail)
+            own = _ETHNIC_REGION.sub("自治区", tail)  # 内蒙古、广西壮族自治区党委: 内蒙古自治区党委
+            if own != tail:
+                forms = [written + own, before.name + own]
+            name = next((f for f in forms if lexicon.lookup(f) is not None), None)
+            if name is None and own != tail:
+                break  # no body of that name for this place: better none than a made-up one
+            name = name or before.name + tail
             entry = lexicon.lookup(name)
             if entry is not None:
                 replace[before.start] = Candidate(before.start, before.end, entry.type, entry.name, "rule:coordination", entry)
