@@ -37,6 +37,8 @@ _QUALIFIER = re.compile(r"(?:中国|中华|国家|中央|全国|世界|国际|�
 _SINGLE_SUFFIX = set("系所处司局厅部")
 #: A quantity before a name makes it a class: 部分俄罗斯银行, 多家美国地区银行, 一些捷克贸易公司.
 _QUANTIFIED = re.compile(r"(?:一些|部分|多家|几家|数家|一家|两家|这些|那些|其他|其它|许多|不少|众多|各家|个别)$")
+#: A count right after the head: 西藏两座气膜实验室, 上海一家医院.
+_COUNT_INSIDE = re.compile(r"[\d一二三四五六七八九十两几多数]+[座家所个批只台处]")
 #: A count of the places listed before a suffix: 河北、云南两省人民政府, 京津冀三地.
 _COUNTED_PLACES = re.compile(r"[两二三四五六七八九十]+([省市])")
 #: A government in one of its terms: 美国上一届政府, 以色列新政府, 英国新一届政府, 美国现任政府.
@@ -142,7 +144,8 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
         return None  # 印度总统穆尔穆代表印度政府: a clause, not a name
     if _holds_clause(ctx, tail):
         return None  # 长春 继续 加大 政府, 全国 共 开立 银行
-    if _QUANTIFIED.search(text, max(0, start - 3), start) or tail in ("分公司", "子公司", "分行", "支行"):
+    if (_QUANTIFIED.search(text, max(0, start - 3), start) or tail in ("分公司", "子公司", "分行", "支行")
+            or _COUNT_INSIDE.match(tail)):
         return None  # 部分俄罗斯银行, 一些捷克贸易公司, 英国石油公司美国分公司: no one named body
     if any(ctx.anchor_at(k, "Institution") is not None for k in range(head_end, best)):
         return None  # 中国|人民出版社, 中国主办|二十国集团: the known institution is the name

@@ -114,8 +114,8 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
         return None  # 和平, 高校; 宣讲 (a verb jieba knows, if not a common one)
     if entry is None and name[0] in _PREPOSITION_SURNAMES and (ctx.word_frequency(name[1:]) > 0 or ctx.entry(name[1:])):
         return None  # 主席向拉美…, 走向观众: the preposition, not the surname 向
-    if entry is None and strict and ctx.word_frequency(name) > 0:
-        return None
+    if entry is None and strict and (ctx.word_frequency(name) > 0 or common_non_name(name[:2], min_freq=1000)):
+        return None  # 文章指出; 师范生表示 (师范 is a word)
     return Candidate(start, end, "Person", entry.name if entry else name, rule, entry)
 
 

@@ -83,7 +83,7 @@ def find_policies(ctx: Context) -> list[Candidate]:
 
 _PROGRAMME_HEAD = re.compile(r"(?:专项行动|行动计划|行动方案|攻坚行动|提升行动|攻坚战|行动|工程|计划)")
 _LEADING_GENERIC = frozenset(
-    "一批 若干 一系列 系列 多项 一项 两项 重点 重大 新一轮 一轮 多轮 新 各项 一些 更多 一大批 新一批 "
+    "一批 若干 一系列 系列 多项 一项 两项 重点 重大 新一轮 一轮 多轮 新 各项 一些 更多 一大批 新一批 好 "
     "参与 参加 支持 推动 促进 加强 推进 开展 实施 落实 组织 启动 深化 做好 抓好 积极 大力 全面 深入 持续".split()
 )
 #: Verbs that launch a programme; the programme's name starts right after one of them.
