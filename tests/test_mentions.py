@@ -328,6 +328,13 @@ def test_offsets_invariant(lexicon, text):
     ("在上海松江区洞泾镇，镇政府成立了志愿队。", ("Place", "洞泾镇")),
     # platforms with policy standing
     ("支持建设国家技术创新中心和众创空间。", ("Policy", "国家技术创新中心")),
+    # a census after a date and a launching verb; the NPC's official name; an autonomous region listed
+    ("决定于2023年11月起开展第四次全国文物普查。", ("Event", "第四次全国文物普查")),
+    ("（2023年1月10日中国共产党第二十届中央纪律检查委员会第二次全体会议通过）",
+     ("Event", "中国共产党第二十届中央纪律检查委员会第二次全体会议")),
+    ("中华人民共和国全国人民代表大会常务委员会公告。", ("Institution", "全国人民代表大会常务委员会")),
+    ("内蒙古、广西壮族自治区党委负责同志发言。", ("Institution", "中共内蒙古自治区委员会")),
+    ("沙特国防大臣哈立德·本·萨勒曼会见了他。", ("Person", "哈立德·本·萨勒曼")),
     # a bare direction is China's region where the text says so
     ("中国的中部、东部、东北地区都是粮食产区。", ("Place", "东部")),
     ("鼓励东部地区加快推进现代化。", ("Place", "东部")),
@@ -434,6 +441,10 @@ def test_generalising_rules_find(extract, text, expected):
     ("北京市除丰台区全域及昌平区部分区域解封。", ("Place", "除丰台区")),
     ("带动农民返乡创业。", ("Place", "民返乡")),
     ("我国城镇新增就业1200万人。", ("Place", "我国城镇")),
+    ("日前，西藏两座气膜实验室在拉萨投入使用。", ("Institution", "西藏两座气膜实验室")),
+    ("内蒙古、广西壮族自治区党委负责同志发言。", ("Institution", "内蒙古壮族自治区党委")),
+    ("北京师范大学“优师计划”师范生表示，", ("Person", "师范生")),
+    ("组织实施好乡村建设行动。", ("Policy", "好乡村建设行动")),
     # a bare direction of somewhere else
     ("乌克兰军方称，在东部多地击退俄军进攻。", ("Place", "东部")),
     ("美国肯塔基州东部地区因暴雨引发洪灾。", ("Place", "东部")),
