@@ -335,6 +335,10 @@ def test_offsets_invariant(lexicon, text):
     ("中华人民共和国全国人民代表大会常务委员会公告。", ("Institution", "全国人民代表大会常务委员会")),
     ("内蒙古、广西壮族自治区党委负责同志发言。", ("Institution", "中共内蒙古自治区委员会")),
     ("沙特国防大臣哈立德·本·萨勒曼会见了他。", ("Person", "哈立德·本·萨勒曼")),
+    # a long meeting name starts before a known name, not inside it; a leader's name before 应
+    ("5.蔡奇出席学习贯彻习近平新时代中国特色社会主义思想主题教育第一批总结暨第二批部署会议；",
+     ("Event", "学习贯彻习近平新时代中国特色社会主义思想主题教育第一批总结暨第二批部署会议")),
+    ("外交部长王毅应询向媒体介绍了会晤成果。", ("Person", "王毅")),
     # a bare direction is China's region where the text says so
     ("中国的中部、东部、东北地区都是粮食产区。", ("Place", "东部")),
     ("鼓励东部地区加快推进现代化。", ("Place", "东部")),

@@ -30,6 +30,8 @@ _PROPER_START = re.compile(
     r"中[美俄日韩朝法德英意加澳印越泰老柬缅菲马新哈吉塔土伊以沙埃巴蒙乌欧非阿])"  # 中俄元首会晤, 中欧峰会
 )
 _EDITION = re.compile(rf"首届|第[{_NUM}百零〇\d]+届|(?:19|20)\d\d年?")
+#: How far left a meeting's head may reach (学习贯彻习近平新时代中国特色社会主义思想主题教育第一批总结暨…会议).
+_LONGEST_HEAD = 48
 _STOP = set("的在于是和及与对从到将把被了等向为由经以同、，。；：“”（）()《》【】")
 _PUNCT = set("、，。；：“”（）()《》【】")
 _STOP_WORDS = ("召开", "举行", "举办", "主办", "承办", "协办", "筹办",
@@ -157,7 +159,7 @@ def _head_start(ctx: Context, lo: int, suffix_start: int) -> int:
     in it (中国 主办 二十国集团杭州峰会; but 经 in 经济, 同 in 同志 and 以 in 以色列 are no words)."""
     text = ctx.text
     i = suffix_start
-    while i > lo and i > suffix_start - 32 and text[i - 1] not in _PUNCT and (
+    while i > lo and i > suffix_start - _LONGEST_HEAD and text[i - 1] not in _PUNCT and (
         re.match(f"[{HAN}0-9A-Za-z·]", text[i - 1])
     ):
         i -= 1
@@ -204,7 +206,12 @@ def _bare_qualifier(head: str, kind: str) -> bool:
 
 def _proper_start(ctx: Context, lo: int, hi: int) -> int | None:
     """The leftmost position in [lo, hi) where a proper meeting name can start: a named place or
-    institution, or a word like 全国/中央/中国/世界 or an edition (第三届, 2024年)."""
+    institution, or a word like 全国/中央/中国/世界 or an edition (第三届, 2024年); never inside a
+    known name (学习贯彻|习近平新时代…思想: the head starts before it)."""
+    for a in ctx.anchors:
+        if a.start < lo < a.end:
+            lo = a.start if a.start >= ctx.sentence_bounds(lo)[0] else a.end
+            break
     for i in range(lo, hi):
         if ctx.anchor_at(i, "Place", "Institution", "Event") is not None:
             return i

@@ -346,8 +346,8 @@ def follows_name(text: str, end: int) -> bool:
 #: Characters that follow a name without belonging to it (particles, prepositions, short verbs).
 _FUNCTION_AFTER = frozenset("在和与及同对向为将也又就还都曾等的是说称到从于把被让给跟已先再均则即")
 #: One-character verbs that follow a leader's name and are hardly ever a given name's last character
-#: (李强赴德国, 李强乘包机, 李强受中共中央委托, 李强监誓, 习近平率团).
-_VERBS_AFTER = frozenset("赴乘受监率携偕邀抵兼")
+#: (李强赴德国, 李强乘包机, 李强受中共中央委托, 李强监誓, 习近平率团, 王毅应询).
+_VERBS_AFTER = frozenset("赴乘受监率携偕邀抵兼应")
 
 
 def known_short_name_stands(text: str, start: int, end: int, *, word_frequency, is_person_at) -> bool:
