@@ -23,7 +23,10 @@ _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6
 _QUOTED_HEAD = re.compile(rf"“([{HAN}A-Za-z0-9+＋]{{2,16}}(?:{_HEADS}))”")
 _HEAD_AFTER = re.compile(rf"(?:{_HEADS})")
 #: Words after a head that make it a modifier of what follows (战略力量, 战略性, 体系化, 计划经济).
-_HEAD_GOES_ON = re.compile(r"(?:力量|性|家|地位|意义|高度|布局|眼光|层面|思维|定力|资源|储备|伙伴|对话|支点|要地|方向|化|经济|单列)")
+_HEAD_GOES_ON = re.compile(
+    r"(?:力量|性|家|地位|意义|高度|布局|眼光|层面|思维|定力|资源|储备|伙伴|对话|支点|要地|方向|化|经济|单列|"
+    r"整治|治理|资金|债|检查|督查|斗争)"  # 长江大保护专项整治: 专项 qualifies 整治
+)
 #: A count before a term makes it a common noun (一批新能源工程, 4个数字乡村试点).
 _COUNTED = re.compile(r"(?:[\d一二三四五六七八九十百千万两几多数]+[个项批家座处类种条]|一批|一系列|若干|多项|各项)$")
 #: What after …工程 makes it engineering, a discipline or a job: 增材制造工程技术人员, 航空航天工程专业.
@@ -73,7 +76,7 @@ def find_policies(ctx: Context) -> list[Candidate]:
         entry = ctx.entry(name)
         if entry is not None:
             out.append(Candidate(a.start, m.end(), entry.type, entry.name, "rule:policy-head", entry))
-        elif a.type == "Policy" and m.group() in ("战略", "体制", "体系", "机制", "制度", "政策", "理念", "改革"):
+        elif a.type == "Policy" and m.group() in ("战略", "体制", "体系", "机制", "制度", "政策", "理念", "改革", "倡议"):
             # 科技金融体制 is the policy 科技金融 itself, written with its head
             out.append(Candidate(a.start, m.end(), "Policy", a.name, "rule:policy-head", a.entry))
         else:
@@ -83,7 +86,7 @@ def find_policies(ctx: Context) -> list[Candidate]:
 
 _PROGRAMME_HEAD = re.compile(r"(?:专项行动|行动计划|行动方案|攻坚行动|提升行动|攻坚战|行动|工程|计划)")
 _LEADING_GENERIC = frozenset(
-    "一批 若干 一系列 系列 多项 一项 两项 重点 重大 新一轮 一轮 多轮 新 各项 一些 更多 一大批 新一批 好 "
+    "一批 若干 一系列 系列 多项 一项 两项 重点 重大 新一轮 一轮 多轮 新 各项 一些 更多 一大批 新一批 好 全年 年度 "
     "参与 参加 支持 推动 促进 加强 推进 开展 实施 落实 组织 启动 深化 做好 抓好 积极 大力 全面 深入 持续".split()
 )
 #: Verbs that launch a programme; the programme's name starts right after one of them.
@@ -101,6 +104,8 @@ _FUNCTION = frozenset(
 _QUANTIFIERS = frozenset("一批 新一批 一大批 新一轮 一轮 多轮 更多 各项 各类 多项 一系列".split())
 #: Words that rank a thing among others of its kind, right before the head: 重要工程, 重点行动.
 _RANKING = frozenset("重要 重大 重点 关键 主要 标志性 基础性 骨干".split())
+#: An army's operations, not programmes: 地面行动, 特别军事行动, 空袭行动.
+_MILITARY = re.compile(r"(?:地面|军事|空中|空袭|海上|反攻|进攻|清剿|围剿|封锁|打击)行动$")
 _QUANTIFIER_PREFIXES = sorted(_QUANTIFIERS, key=len, reverse=True)
 #: A count or a pronoun at the start of a programme's would-be name is not part of it.
 _LEADING_COUNT = re.compile(r"^(?:[\d一二三四五六七八九十两几]+[期批轮项个类次届]|我国|我军|我们|我省|我市|我区|本|其|该|此)")
@@ -147,6 +152,8 @@ def find_programmes(ctx: Context) -> list[Candidate]:
         name = _LEADING_COUNT.sub("", name)  # 四期|国家人权行动计划, 我军|建设规划计划
         if len(name) < 4 or all(t in _GENERIC_TOKENS or len(t) == 1 for t in ctx.segment(name)):
             continue  # 重大工程, 一批重点项目, 建设规划计划: modifiers, no name
+        if _MILITARY.search(text[max(lo, m.end() - 8) : m.end()]):
+            continue  # 加沙地带地面行动: an army's operation
         start = m.start() - len(name)
         if not ctx.stands_alone(start, m.end(), lo, hi):
             continue

@@ -38,8 +38,9 @@ _NOT_CLAUSE = frozenset(
 _ALSO_CLAUSE = frozenset("主办 首次 再度 一再 一度 亲自 专程 分头".split())
 
 #: One-character words that, standing alone inside a would-be name, make it a clause:
-#: prepositions, adverbs and verbs of saying (北京 同 清华大学, 上海 已 建成, 世卫组织 称 …).
-FUNCTION_CHARS = frozenset("向由以已又不还并就共同对把被将让给从在于也都再仍均则即愿称有读设致遭未曾正")
+#: prepositions, adverbs and verbs of saying or replying (北京 同 清华大学, 上海 已 建成, 世卫组织 称 …,
+#: 中国共产党中央委员会 复 电 中国国民党中央委员会).
+FUNCTION_CHARS = frozenset("向由以已又不还并就共同对把被将让给从在于也都再仍均则即愿称有读设致遭未曾正复")
 
 #: Verbs that name what an organisation does, and so occur inside institution names (中国出版集团,
 #: 俄罗斯侦查委员会, 几内亚过渡政府, 南京审计大学, 国家开发银行, 中国国际贸易促进委员会).
