@@ -81,13 +81,13 @@ def _shared_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> lis
     by_start = {c.start: c for c in accepted}
     replace: dict[int, Candidate] = {}
     for c in accepted:
-        if c.type == "Place" or c.rule.startswith("rule:coordination"):
-            continue
+        if c.type == "Place" or c.rule.startswith("rule:coordination") or c.parent is not None:
+            continue  # a sub-unit is not what the places share: its parent is (山东省党委|统战部)
         place = next((p for p in accepted if p.type == "Place" and p.start == c.start and p.end < c.end), None)
         head = _place_at(text, c, lexicon) if place is None else place
         if head is None:
             continue
-        tail = text[head.end : c.end]
+        tail = raw_tail = text[head.end : c.end]
         if text.startswith(head.name, c.start) and c.start + len(head.name) < head.end:
             tail = text[c.start + len(head.name) : c.end]  # 甘肃省|政府 shares 省政府, not 政府
         tail = _COUNT.sub("", tail)  # 河北、云南|两|省人民政府
@@ -97,20 +97,20 @@ def _shared_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> lis
             if before is None or before.start in replace:
                 break
             written = text[before.start : before.end]
-            forms = [written + tail, before.name + tail]
+            forms = [written + tail, before.name + tail, written + raw_tail]
             own = _ETHNIC_REGION.sub("自治区", tail)  # 内蒙古、广西壮族自治区党委: 内蒙古自治区党委
             if own != tail:
                 forms = [written + own, before.name + own]
             name = next((f for f in forms if lexicon.lookup(f) is not None), None)
-            if name is None and own != tail:
-                break  # no body of that name for this place: better none than a made-up one
+            pos = before.start
+            if name is None and (own != tail or c.entry is not None):
+                continue  # the body shared is a known one, but this place has none of that name
             name = name or before.name + tail
             entry = lexicon.lookup(name)
             if entry is not None:
                 replace[before.start] = Candidate(before.start, before.end, entry.type, entry.name, "rule:coordination", entry)
             else:
                 replace[before.start] = Candidate(before.start, before.end, c.type, name, "rule:coordination")
-            pos = before.start
     if not replace:
         return accepted
     return sorted((replace.get(c.start, c) if c.type == "Place" and c.start in replace and by_start.get(c.start) is c else c
