@@ -43,7 +43,7 @@ _STOP_WORDS = ("召开", "举行", "举办", "主办", "承办", "协办", "筹�
 #: inside names (亚太经合组织, …战略实施十周年座谈会).
 _CLAUSE_VERBS = frozenset(
     "遵守 恪守 违反 批评 谴责 抵制 排除 支持 公布 提请 实行 负责 召集 列席 旁听 累计 完成 退出 加入 设立 "
-    "开展 进行 启动 迎来".split()
+    "开展 进行 启动 迎来 建立".split()
 )
 #: A numbered session of a body the text does not name there (理事会第160次会议, 第24次部长级会议).
 _BARE_SESSION = re.compile(rf"第[{_NUM}百零〇\d]+[次届](?:部长级|全体|常务|高级别|双边|多边|领导人|专题|扩大|工作|特别|委员长|主席|"
@@ -59,7 +59,7 @@ _BODY_MEETING = re.compile(r"(?:安全会议|联邦会议|联席会议|政治协
 #: A dash between two parties of a meeting's name: 中国—拉美企业家高峰会, 中国-中亚峰会.
 _DASHES = "—－-–"
 #: Modifiers that make a meeting a class, not a named one (全国政协重要会议, 有关会议).
-_GENERIC_MODIFIER = re.compile(r"(?:重要|有关|相关|主要|重大|各类|各种|此次|本次|这次|上述|历次|多次|一系列|系列|其他|专门)$")
+_GENERIC_MODIFIER = re.compile(r"(?:重要|有关|相关|主要|重大|各类|各种|各次|每次|此次|本次|这次|上述|历次|多次|一系列|系列|其他|专门)$")
 _GENERIC = {
     "全国代表大会", "代表大会", "全体会议", "工作会议", "常务会议", "座谈会", "研讨会", "发布会", "年会", "大会", "论坛",
     "会议", "峰会", "分论坛", "主论坛",

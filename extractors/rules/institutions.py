@@ -35,6 +35,8 @@ _COMPOUND_TAIL = re.compile(r"(?:联合会|联盟|总会|分会)")
 _QUALIFIER = re.compile(r"(?:中国|中华|国家|中央|全国|世界|国际|亚洲|亚太|欧洲|首都)")
 
 _SINGLE_SUFFIX = set("系所处司局厅部")
+#: Verbs after 所 the particle (所作, 所说, 所提): the 所 of an institute is followed by none of them.
+_AFTER_PARTICLE_SUO = frozenset("作做说讲提述谓有属在以带领")
 #: A quantity before a name makes it a class: 部分俄罗斯银行, 多家美国地区银行, 一些捷克贸易公司.
 _QUANTIFIED = re.compile(r"(?:一些|部分|多家|几家|数家|一家|两家|这些|那些|其他|其它|许多|不少|众多|各家|个别)$")
 #: A count right after the head: 西藏两座气膜实验室, 上海一家医院.
@@ -196,6 +198,8 @@ def _suffix_in_word(ctx: Context, text: str, end: int) -> bool:
     last = text[end - 1]
     if last not in _SINGLE_SUFFIX:
         return False
+    if last == "所" and text[end : end + 1] in _AFTER_PARTICLE_SUO:
+        return True  # 中央纪委常委会所作的报告: the particle 所
     before, after = text[end - 2 : end], text[end - 1 : end + 1]
     return ctx.word_frequency(before) >= 50 or (len(after) == 2 and ctx.word_frequency(after) >= 50)
 

@@ -194,14 +194,21 @@ def _foreign_after_titles(ctx: Context) -> Iterator[Span]:
 
 
 def _before_titles(text: str, institution_ends: set[int]) -> Iterator[Span]:
-    """黄显教授, 习近平总书记: a name with a clean left edge, then a title."""
+    """黄显教授, 习近平总书记: a name with a clean left edge, then a title (not a ministry's name
+    cut before its 部: 乌内政|部长 is Ukraine's minister of the interior)."""
     for m in _TITLE_AFTER.finditer(text):
+        if _MINISTRY_BEFORE.search(text, max(0, m.start() - 2), m.start() + 1):
+            continue
         for start in (m.start() - 3, m.start() - 2, m.start() - 4):
             if start < 0 or m.start() not in name_ends(text, start):
                 continue
             if _clean_left(text, start, institution_ends):
                 yield start, m.start(), "rule:person-title", False
                 break
+
+
+#: Ministries whose name a title completes (内政部长, 外交部长): no name ends before them.
+_MINISTRY_BEFORE = re.compile(r"(?:内政|外交|国防|财政|司法|卫生|教育|能源|商务|经济|农业|交通|文化|劳工|内务|安全|情报)部$")
 
 
 def _in_bylines(text: str) -> Iterator[Span]:
