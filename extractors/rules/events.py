@@ -43,7 +43,7 @@ _STOP_WORDS = ("召开", "举行", "举办", "主办", "承办", "协办", "筹�
 #: inside names (亚太经合组织, …战略实施十周年座谈会).
 _CLAUSE_VERBS = frozenset(
     "遵守 恪守 违反 批评 谴责 抵制 排除 支持 公布 提请 实行 负责 召集 列席 旁听 累计 完成 退出 加入 设立 "
-    "开展 进行 启动 迎来 建立".split()
+    "开展 进行 启动 迎来 建立 选举".split()
 )
 #: A numbered session of a body the text does not name there (理事会第160次会议, 第24次部长级会议).
 _BARE_SESSION = re.compile(rf"第[{_NUM}百零〇\d]+[次届](?:部长级|全体|常务|高级别|双边|多边|领导人|专题|扩大|工作|特别|委员长|主席|"

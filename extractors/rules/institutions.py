@@ -31,7 +31,7 @@ _STANDALONE = (
 _TITLE_NEXT = r"(?!长|主任|副|书记|委员|党委|党组|成员)"
 _SUBUNIT_RE = re.compile(rf"[{HAN}与和·]{{1,18}}?(?:{_SUBUNIT}){_TITLE_NEXT}")
 _STANDALONE_RE = re.compile(rf"(?:{_STANDALONE}){_TITLE_NEXT}")
-_COMPOUND_TAIL = re.compile(r"(?:联合会|联盟|总会|分会)")
+_COMPOUND_TAIL = re.compile(r"(?:联合会|联盟|总会|分会|协会|学会|商会|研究会|促进会|基金会)")  # 中国上市公司|协会
 _QUALIFIER = re.compile(r"(?:中国|中华|国家|中央|全国|世界|国际|亚洲|亚太|欧洲|首都)")
 
 _SINGLE_SUFFIX = set("系所处司局厅部")
@@ -41,12 +41,17 @@ _AFTER_PARTICLE_SUO = frozenset("作做说讲提述谓有属在以带领")
 _QUANTIFIED = re.compile(r"(?:一些|部分|多家|几家|数家|一家|两家|这些|那些|其他|其它|许多|不少|众多|各家|个别)$")
 #: A count right after the head: 西藏两座气膜实验室, 上海一家医院.
 _COUNT_INSIDE = re.compile(r"[\d一二三四五六七八九十两几多数]+[座家所个批只台处]")
+#: A range of grades or sizes: 全国二级以上医院, 规模以上企业.
+_RANGE_INSIDE = re.compile(r"以上|以下|以内")
 #: A count of the places listed before a suffix: 河北、云南两省人民政府, 京津冀三地.
 _COUNTED_PLACES = re.compile(r"[两二三四五六七八九十]+([省市])")
 #: A government in one of its terms: 美国上一届政府, 以色列新政府, 英国新一届政府, 美国现任政府.
 _TERM_OF_GOVERNMENT = re.compile(r"(新一届|上一届|下一届|本届|上届|新任|现任|前任|新|历届|多届|各届|几届)政府")
 #: A person's title inside a would-be name shows a clause (印度总统穆尔穆…政府).
-_TITLE_INSIDE = re.compile(r"总统|总理|主席|首相|国王|部长|外长|大使|秘书长|委员长|议长|总书记|书记|院士|教授|研究员")
+_TITLE_INSIDE = re.compile(
+    r"总统|总理|主席|首相|国王|部长|外长|大使|秘书长|委员长|议长|总书记|书记|院士|教授|研究员|"
+    r"组成人员|成员|工作报告|报告|第[一二三四五六七八九十]+任"  # …委员会组成人员和第五任…委员会: a list of bodies
+)
 #: Verbs that show a phrase is a clause, not a name (厦门大学 成立 新质生产力研究发展中心).
 _VERBS = re.compile(
     r"成立|设立|组建|建设|建立|推动|推进|作出|统筹|发布|举办|召开|牵头|依托|加强|开展|实施|提出|印发|出台|部署|决策|"
@@ -69,7 +74,7 @@ _GENERIC_NAMES = frozenset(
         "国家实验室", "国家重点实验室", "全国重点实验室", "国家研究中心", "国家工程研究中心", "国家技术创新中心",
         "国家制造业创新中心", "中央企业", "国有企业", "国家机关", "中央部门", "国家部委", "全国人大代表",
         "国际组织", "中央政府", "国家高新区", "中国企业", "国家级实验室", "世界一流大学", "国际科技创新中心",
-        "全国政协委员", "中国政府", "国家科研机构", "国家医学中心", "国家区域医疗中心",
+        "全国政协委员", "中国政府", "中国中央政府", "国家科研机构", "国家医学中心", "国家区域医疗中心",
     }
 )
 
@@ -147,7 +152,7 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
     if _holds_clause(ctx, tail):
         return None  # 长春 继续 加大 政府, 全国 共 开立 银行
     if (_QUANTIFIED.search(text, max(0, start - 3), start) or tail in ("分公司", "子公司", "分行", "支行")
-            or _COUNT_INSIDE.match(tail)):
+            or _COUNT_INSIDE.match(tail) or _RANGE_INSIDE.search(tail)):
         return None  # 部分俄罗斯银行, 一些捷克贸易公司, 英国石油公司美国分公司: no one named body
     if any(ctx.anchor_at(k, "Institution") is not None for k in range(head_end, best)):
         return None  # 中国|人民出版社, 中国主办|二十国集团: the known institution is the name
