@@ -36,7 +36,7 @@ def find_headlines(text: str, accepted: list[Candidate], runs: list[tuple[int, i
         covered[c.start : c.end] = b"\1" * c.length
     for (h0, h1), (b0, b1) in zip(lines, lines[1:]):
         head = text[h0:h1]
-        if not _HEADLINE.fullmatch(head) or _NOT_HEADLINE.search(head) or re.search("[。！？；]", head):
+        if not _HEADLINE.fullmatch(head) or _NOT_HEADLINE.search(head) or re.search("[。！？；]", head) or head.endswith(("：", ":")):
             continue
         in_byline = [c for c in people if b0 <= c.start and c.end <= b1]
         rest = text[b0:b1]
