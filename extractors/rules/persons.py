@@ -314,8 +314,10 @@ def _foreign_names(text: str, word_frequency) -> Iterator[Candidate]:
         start = _after_title_inside(text, start, m.start())  # 主席|奥莱·达林: 席 ends the title
         end = m.end()
         while end < len(text) and (_is_translit(text[end]) or (text[end] == "·" and end + 1 < len(text) and _is_translit(text[end + 1]))):
-            if end - m.end() >= 12 or (end > m.end() + 1 and (word_frequency(text[end : end + 2]) >= 1000
-                                                              or word_frequency(text[end : end + 3]) >= 10)):
+            word3 = text[end : end + 3]
+            if end - m.end() >= 12 or (end > m.end() + 1 and (
+                    word_frequency(text[end : end + 2]) >= 1000
+                    or (word_frequency(word3) >= 10 and not all(_is_translit(c) for c in word3)))):  # |通电话, not |扎耶德
                 break
             end += 1
         if start < m.start() and end > m.end() + 1 and not _names_a_vessel(text, end):
