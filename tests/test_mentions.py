@@ -346,6 +346,7 @@ def test_offsets_invariant(lexicon, text):
     ("联合国大会主席阿卜杜拉·沙希德，北京冬奥组委主席", ("Person", "阿卜杜拉·沙希德")),
     ("中国上市公司协会最新数据显示，", ("Institution", "中国上市公司协会")),
     ("阿联酋总统穆罕默德·本·扎耶德·阿勒纳哈扬通电话，表示", ("Person", "穆罕默德·本·扎耶德·阿勒纳哈扬")),
+    ("哈萨克斯坦首都努尔苏丹举行会议。", ("Place", "阿斯塔纳")),
     # a bare direction is China's region where the text says so
     ("中国的中部、东部、东北地区都是粮食产区。", ("Place", "东部")),
     ("鼓励东部地区加快推进现代化。", ("Place", "东部")),
@@ -474,6 +475,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("中国上市公司协会最新数据显示，", ("Institution", "中国上市公司")),
     ("香港特别行政区选举第十四届全国人民代表大会代表的办法草案", ("Event", "香港特别行政区选举第十四届全国人民代表大会")),
     ("江泽民同志治丧委员会名单\n主任委员：\n习近平\n委员：\n李克强", ("Document", "主任委员：")),
+    ("习近平在曼谷会见文莱苏丹哈桑纳尔。", ("Place", "苏丹")),
     # a bare direction of somewhere else
     ("乌克兰军方称，在东部多地击退俄军进攻。", ("Place", "东部")),
     ("美国肯塔基州东部地区因暴雨引发洪灾。", ("Place", "东部")),

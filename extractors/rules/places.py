@@ -10,6 +10,7 @@
 - A direction after a place is part of that place's description, not China's region of that name:
   乌克兰东部, 美国西部, 四川西部 (the lexicon's 东部 / 西部 … mean China's regions, 东部地区).
 - A place before 时间 tells the time, not where: 北京时间.
+- 苏丹 after 文莱 is Brunei's ruler, not Sudan.
 - A bare 东部, 西部 or 中部 (without 地区) is China's region only where the text says so: after 我国,
   中国, 全国, or listed with another of China's regions (东部、中部、西部; 东北全面振兴、东部率先发展).
   On the news it is mostly a direction of somewhere else (乌军在东部击退…, 加沙地带中部, 肯塔基州东部).
@@ -113,8 +114,14 @@ def drop_places_out_of_place(text: str, accepted: list[Candidate]) -> list[Candi
                 continue  # 乌军在东部击退…
             if text.startswith("时间", c.end):
                 continue  # 北京时间
+            if c.name in _RULERS and _RULERS[c.name].search(text, max(0, c.start - 6), c.start):
+                continue  # 文莱苏丹哈桑纳尔: the Sultan of Brunei
         out.append(c)
     return out
+
+
+#: Places whose name is also a ruler's title, and the countries whose ruler it names (文莱苏丹).
+_RULERS = {"苏丹": re.compile(r"(?:文莱|达鲁萨兰国|阿曼|马来西亚|柔佛)$")}
 
 
 def _chinese_region(text: str, c: Candidate, regions: list[Candidate]) -> bool:
