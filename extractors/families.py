@@ -111,7 +111,7 @@ def _member(line: str, columns: Sequence[Column], origin: str) -> Member:
 #: The organs every provincial-level unit and every city has, as (category suffix, canonical name,
 #: other forms), with {F} the unit's full administrative name (浙江省, 北京市, 杭州市).
 _LOCAL_ORGANS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("party-committee", "中共{F}委员会", ("{F}委", "中共{F}委")),
+    ("party-committee", "中共{F}委员会", ("{F}委", "中共{F}委", "{F}党委")),  # 山东省党委统战部
     ("government", "{F}人民政府", ("{F}政府",)),
     ("congress", "{F}人民代表大会", ("{F}人大",)),
     ("congress-standing-committee", "{F}人民代表大会常务委员会", ("{F}人大常委会",)),

@@ -5,6 +5,12 @@
 - 中、美两国 / 中、俄、蒙三国 / 中、法双方 -> 中国, 美国 …: one-character country abbreviations in a
   list that says it is a list of countries.
 
+- 土外交部称, 以国防部称: a one-character country abbreviation that the lexicon does not build
+  compounds with (it is also a preposition or a common character) before a Chinese body's name, at
+  the start of a clause and followed by what a body does, names that country's body; where the
+  character stands for several countries (巴, 伊, 阿) the body is at least not China's.
+- 各国央行, 两国央行, 等国外交部: bodies of several countries are no Chinese body.
+
 Runs after overlap resolution, on the accepted candidates of one document (the coordinated plenums
 and congresses, 十八届五中、六中全会, are the event rules' own).
 """
@@ -15,6 +21,10 @@ import re
 from extractors.lexicon import Lexicon
 from extractors.rules.base import Candidate
 
+#: The ethnic designation of the last autonomous region listed, which the others do not share.
+_ETHNIC_REGION = re.compile(r"^[\u4e00-\u9fff]{1,4}族自治区")
+#: A count of the places listed, before their shared suffix (两省, 三市).
+_COUNT = re.compile(r"^[两二三四五六七八九十]+(?=[省市])")
 #: One-character abbreviations of countries, as Chinese news writes them in lists.
 COUNTRY_ABBREVIATIONS = {
     "中": "中国", "美": "美国", "俄": "俄罗斯", "日": "日本", "韩": "韩国", "朝": "朝鲜", "法": "法国", "德": "德国",
@@ -31,33 +41,84 @@ _COUNTRY_LIST = re.compile(
 
 def expand_coordination(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     out = _shared_tails(text, accepted, lexicon)
-    return _country_lists(text, out, lexicon)
+    out = _country_lists(text, out, lexicon)
+    return _foreign_bodies(text, out, lexicon)
+
+
+#: Categories of China's government bodies whose names foreign bodies share (外交部, 央行, 国家统计局).
+_CHINESE_BODIES = frozenset({"ministry", "agency"})
+#: Several countries before a body: 各国央行, 两国央行, 土耳其、卡塔尔等国外交部.
+_SEVERAL_COUNTRIES = re.compile(r"(?:各国|两国|三国|多国|等国|该国|他国|别国|外国|有关国家|一些国家)$")
+#: Abbreviations that stand for several countries (巴西, 巴基斯坦, 巴勒斯坦; 伊朗, 伊拉克; 阿富汗, 阿根廷 …).
+_AMBIGUOUS_ABBREVIATIONS = frozenset("巴伊阿塞瑞")
+#: What a body does right after its name: 称, 表示, 发表声明, 就…召见.
+_BODY_ACTS = re.compile(r"(?:\d+日)?(?:称|表示|发表|宣布|就|说|证实|发布|指出|透露|召见|回应|否认|谴责|警告)")
+
+
+def _foreign_bodies(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    out = []
+    for c in accepted:
+        if c.entry is None or c.entry.category not in _CHINESE_BODIES:
+            out.append(c)
+            continue
+        if _SEVERAL_COUNTRIES.search(text, max(0, c.start - 4), c.start):
+            continue  # 各国央行: no one body
+        abbr = text[c.start - 1 : c.start]
+        if (abbr and (abbr in COUNTRY_ABBREVIATIONS or abbr in _AMBIGUOUS_ABBREVIATIONS) and abbr != "中"
+                and not re.match(r"[\u4e00-\u9fff]", text[c.start - 2 : c.start - 1]) and _BODY_ACTS.match(text, c.end)):
+            if abbr in _AMBIGUOUS_ABBREVIATIONS:
+                continue  # 阿央行: a foreign body, of which country the text does not say
+            entry = lexicon.lookup(COUNTRY_ABBREVIATIONS[abbr] + text[c.start : c.end])
+            if entry is not None:
+                out.append(Candidate(c.start - 1, c.end, entry.type, entry.name, "rule:coordination-country", entry))
+            continue  # 土外交部称: Turkey's
+        out.append(c)
+    return out
 
 
 def _shared_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """Places listed before a name that starts with a place take that name's tail."""
     by_start = {c.start: c for c in accepted}
-    places_by_end = {c.end: c for c in accepted if c.type == "Place"}
+    places_by_start: dict[int, list[Candidate]] = {}
+    places_by_end: dict[int, Candidate] = {}
+    for p in accepted:
+        if p.type == "Place":
+            places_by_start.setdefault(p.start, []).append(p)
+            places_by_end.setdefault(p.end, p)
     replace: dict[int, Candidate] = {}
     for c in accepted:
-        if c.type == "Place" or c.rule.startswith("rule:coordination") or text[c.start - 1 : c.start] != "、":
-            continue
-        head = _place_at(text, c, lexicon)
+        if c.type == "Place" or c.rule.startswith("rule:coordination") or c.parent is not None:
+            continue  # a sub-unit is not what the places share: its parent is (山东省党委|统战部)
+        if text[c.start - 1 : c.start] != "、":
+            continue  # no list before it
+        place = next((p for p in places_by_start.get(c.start, ()) if p.end < c.end), None)
+        head = _place_at(text, c, lexicon) if place is None else place
         if head is None:
             continue
-        tail = text[head.end : c.end]
+        tail = raw_tail = text[head.end : c.end]
+        if text.startswith(head.name, c.start) and c.start + len(head.name) < head.end:
+            tail = text[c.start + len(head.name) : c.end]  # 甘肃省|政府 shares 省政府, not 政府
+        tail = _COUNT.sub("", tail)  # 河北、云南|两|省人民政府
         pos = c.start
         while pos >= 2 and text[pos - 1] == "、":
             before = places_by_end.get(pos - 1)
             if before is None or before.start in replace:
                 break
-            name = text[before.start : before.end] + tail
+            written = text[before.start : before.end]
+            forms = [written + tail, before.name + tail, written + raw_tail]
+            own = _ETHNIC_REGION.sub("自治区", tail)  # 内蒙古、广西壮族自治区党委: 内蒙古自治区党委
+            if own != tail:
+                forms = [written + own, before.name + own]
+            name = next((f for f in forms if lexicon.lookup(f) is not None), None)
+            pos = before.start
+            if name is None and (own != tail or c.entry is not None):
+                continue  # the body shared is a known one, but this place has none of that name
+            name = name or before.name + tail
             entry = lexicon.lookup(name)
             if entry is not None:
                 replace[before.start] = Candidate(before.start, before.end, entry.type, entry.name, "rule:coordination", entry)
             else:
                 replace[before.start] = Candidate(before.start, before.end, c.type, name, "rule:coordination")
-            pos = before.start
     if not replace:
         return accepted
     return sorted((replace.get(c.start, c) if c.type == "Place" and c.start in replace and by_start.get(c.start) is c else c

@@ -11,7 +11,8 @@ from extractors.textutil import HAN
 #: Titles that only stand for a document introduced earlier (…（以下简称《方案》）).
 GENERIC_TITLES = frozenset(
     "方案 决定 意见 通知 规划 纲要 报告 办法 条例 建议 规定 指南 计划 公报 讲话 实施意见 行动方案 实施方案 "
-    "指导意见 若干意见 决议 说明 细则 通告 白皮书 本书 该书 全文".split()
+    "指导意见 若干意见 决议 说明 细则 通告 白皮书 本书 该书 全文 宣言 声明 联合声明 倡议 协定 条约 公约 章程 构想 "
+    "蓝皮书 措施 若干措施 实施办法 实施细则 纲领 议定书 备忘录 规则 准则 指南 法 条款 草案 修正案".split()
 )
 _TITLE = re.compile(r"《([^《》\n]{1,120})》")
 _PUBLICATION = re.compile(
@@ -34,15 +35,27 @@ _FULL_LAW = re.compile(rf"中华人民共和国[{HAN}]{{1,24}}?{_LAW_KIND}(?:实
                        rf"中华人民共和国[{HAN}]{{1,24}}?{_LAW_KIND}(?:实施条例|实施细则)?(?=[草修（(的，。、；和与及等])")
 _LAW_TRIGGER = re.compile(
     r"(?:审议通过|表决通过|审议|通过|新修订的|修订后的|修订|修改|制定|颁布|施行|实施|贯彻|落实|根据|依据|依照|按照|违反|出台|公布|"
-    r"签署|签订|批准|加入|升级|谈判)了?"
+    r"签署|签订|批准|加入|升级|谈判)了?的?"
 )
+#: Characters of a law's name: Han characters but the particles of a clause (巴以双方的协定 is no title).
+_LAW_CHAR = rf"(?:(?![的了是在对])[{HAN}])"
 _LAW_NAME = re.compile(
-    rf"[{HAN}]{{2,16}}?{_LAW_KIND}(?=草案|修正案|修订草案|（草案）|实施条例|的|，|。|、|；|和|与|及|等|将|自|于|正式|生效|$)"
+    rf"{_LAW_CHAR}{{2,16}}?{_LAW_KIND}(?=草案|修正案|修订草案|（草案）|实施条例|的|，|。|、|；|和|与|及|等|将|自|于|正式|生效|$)"
 )
 _LAW_FOLLOW = re.compile(r"(?:草案|修正案|修订草案|（草案）)")
 _NOT_LAWS = ("方法", "办法", "做法", "看法", "想法", "说法", "立法", "执法", "司法", "违法", "合法", "依法", "非法", "守法",
              "普法", "手法", "写法", "用法", "算法", "疗法", "技法", "兵法", "书法", "语法", "章法", "无法", "设法", "效法",
-             "协定书", "法律", "法规")
+             "协定书", "法律", "法规", "良法", "活法", "玩法", "打法", "加法", "减法", "乘法", "除法", "魔法", "佛法", "正法",
+             "变法")
+
+
+def _last_trigger(name: str) -> int:
+    """Where a would-be law's name starts again after a verb of law-making inside it (0 if none)."""
+    last = 0
+    for t in _LAW_TRIGGER.finditer(name):
+        if t.end() < len(name) - 1:
+            last = t.end()
+    return last
 
 
 def _laws(ctx: Context) -> list[Candidate]:
@@ -53,7 +66,7 @@ def _laws(ctx: Context) -> list[Candidate]:
 
     def is_law(name: str) -> bool:  # the last word is the kind of law, not 方法, 办法, 设法 …
         words = ctx.segment(name)
-        return bool(words) and words[-1] not in _NOT_LAWS
+        return bool(words) and words[-1] not in _NOT_LAWS and not (len(name) <= 4 and name[-2:] in _NOT_LAWS)
 
     for m in _FULL_LAW.finditer(text):
         if is_law(m.group()):
@@ -64,6 +77,8 @@ def _laws(ctx: Context) -> list[Candidate]:
         while (more := _LAW_TRIGGER.match(text, pos)) is not None and more.end() > pos:
             pos = more.end()  # 通过了 | 新修订的 | 野生动物保护法
         m = _LAW_NAME.match(text, pos)
+        while m is not None and (inner := _last_trigger(m.group())) > 0:
+            m = _LAW_NAME.match(text, m.start() + inner)  # 审议了监察司法委关于提请审议|反间谍法修订草案
         while m is not None and not m.group().startswith("中华人民共和国") and is_law(m.group()):
             # a national law's full name is 中华人民共和国…法: the lexicon may know it so
             form = f"中华人民共和国{m.group()}" if ctx.entry(f"中华人民共和国{m.group()}") else m.group()
@@ -73,47 +88,148 @@ def _laws(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: Words before a title that make it a programme, a film, a show or a work of art, not a document
+#: (纪录片《…》, 第五集《…》, 舞蹈诗剧《…》, 奏响《…》).
 _PROGRAMME_BEFORE = re.compile(
-    r"(?:节目|栏目|纪录片|专题片|系列片|宣传片|特别节目|电视剧|电视节目|电影|影片|短片|动画片|晚会|综艺|访谈|频道|歌曲|演出|"
-    r"播出|首播|重播|系列报道|特别报道|"
-    r"舞剧|话剧|歌剧|音乐会|MV|专辑|剧目|作品|表演)[“”]?$"
+    r"(?:节目|栏目|纪录片|专题片|系列片|宣传片|特别节目|电视剧|电视节目|电影|影片|短片|动画片|动画|晚会|综艺|访谈|频道|歌曲|演出|"
+    r"播出|首播|重播|展播|系列报道|特别报道|主题曲|主题歌|宣传曲|片单|微短剧|短剧|网剧|真人秀|"
+    r"舞剧|话剧|歌剧|音乐剧|舞蹈诗剧|诗剧|舞蹈诗画|诗画|舞乐|舞蹈|戏曲|京剧|昆曲|越剧|豫剧|黄梅戏|相声|小品|杂技|"
+    r"音乐会|MV|专辑|剧目|曲目|乐曲|名曲|奏响|演奏|演唱|合唱|齐唱|高唱|唱响|朗诵|画作|名画|油画|国画|长卷|雕塑|"
+    r"第[一二三四五六七八九十\d]+[集季期])[“”]?$"
 )
+#: What after a title (or a list of titles) makes it a programme: 《…》今晚播出, 《…》第五季,
+#: 《A》《B》等15部精品, 《A》《B》等一批国产新片.
 _PROGRAMME_AFTER = re.compile(
-    r"[”]?(?:(?:《[^《》\n]{1,40}》)*[、和与及]?)*(?:等)?(?:多部|多首|多个|多档|一批|系列)?[\u4e00-\u9fff]{0,4}?"
-    r"(?:栏目|节目|系列节目|特别节目|今晚|今天播出|将播出|播出|开播|首播|热播|上映|演出|晚会|影片|电影|电视剧|"
-    r"纪录片|曲目|歌曲|剧目|综艺)"
+    r"[”]?(?:第[一二三四五六七八九十\d]+[季集期]|"
+    r"(?:等)?(?:超过|近|约|共)?(?:[\d一二三四五六七八九十百几多]+[部首档集个台场支批]|一批|多部|多首|多个|多档|系列)?"
+    r"[\u4e00-\u9fff]{0,6}?"
+    r"(?:栏目|节目|系列节目|特别节目|今晚|明晚|今天播出|将播出|播出|开播|首播|热播|上映|热映|票房|演出|晚会|影片|电影|"
+    r"电视剧|纪录片|曲目|歌曲|剧目|综艺|精品|新片|大片|影视|动画|舞台艺术|展播|暑期档|春节档|国庆档|档期|收视))"
 )
+#: Titles written one after another (《A》《B》、《C》和《D》) are one list, of one kind.
+_TITLE_GAP = re.compile(r"[、，,和与及]?")
+#: A publication named after its title: 《明镜》周刊, 《求是》杂志.
+_PUBLICATION_AFTER = re.compile(r"(?:周刊|杂志|月刊|半月刊|双月刊|期刊|画报|网站|日报|周报|晚报|时报|电视台|通讯社)")
 
 
 _COLUMN_BRACKETS = re.compile(r"【([^【】\n]{2,40})】")
 
+#: What a document's own title says it is (…意见, …法, …白皮书, …读本, …（2022年版）（征求意见稿）).
+_DOCUMENT_KIND = re.compile(
+    r"(?:法|法典|条例|规划|纲要|意见|通知|方案|办法|决定|报告|计划|白皮书|蓝皮书|绿皮书|宣言|声明|公报|协定|条约|公约|备忘录|"
+    r"规定|细则|指南|标准|规范|规程|目录|清单|名录|章程|准则|原则|决议|讲话|述评|评论|通报|公告|倡议|议定书|框架|路线图|"
+    r"议程|战略|政策|措施|条款|规则|守则|制度|指引|建议|批复|函|令|文件|构想|愿景|行动|议案|草案|修正案|说明|规章|法规|"
+    r"要点|展望|指数|年鉴|大事记|文集|选集|文选|全集|语录|概论|读本|问答|百问|汇编|摘编|纲目|教材|手册|词典|辞典|"
+    r"典|记|史|传|志|论|谈|书|集|录|稿|报|刊|经|要|案|单|证|表|图谱|共识|承诺|信|约)"
+    r"(?:（[^（）]*）|\([^()]*\))*$"
+)
+#: What a text does with a document near its title (印发《…》, 发表题为《…》的文章, 《…》出版发行).
+_DOCUMENT_VERB = re.compile(
+    r"发表|印发|出版|发布|审议|签署|签订|通过|题为|题目是|文章|著作|一书|全文|学习|颁布|施行|实施|修订|修改|制定|出台|批准|公布|"
+    r"下发|起草|编写|编辑|编制|撰写|收录|读本|署名|快评|评论员|述评|刊发|播发|转发|解读|贯彻|落实|依据|根据|按照|违反|征求意见|"
+    r"文件|报告|宣读|作了|作出|引用|援引|刊载|刊登|连载|再版|译本|版本|翻译"
+)
+#: What a document says, after its title (《意见》指出, 《规划》明确, 《条例》规定).
+_DOCUMENT_SAYS = re.compile(r"(?:[^，。\n]{0,4})(?:规定|要求|提出|指出|明确|强调|显示|认为)")
+
+
+#: An item of a reference list: ⑤《…》，《学术前沿》，2025年第12期; [3]《…》; 作者：《…》.
+_CITATION_BEFORE = re.compile(r"(?:[①-⑳]|\[\d+\]|［\d+］|^\s*\d+[.．、]|[：:])\s*$", re.M)
+_CITATION_AFTER = re.compile(r"[，,．.]\s*(?:《[^《》\n]{1,30}》|(?:19|20)\d\d年|[^，,。\n]{1,20}出版社)")
+
+
+def _documented(text: str, titles: list[re.Match]) -> bool:
+    """Does a list of titles say it names documents: a member's title says what kind of document it
+    is, or the text around the list does with it what is done with documents?"""
+    if any(_DOCUMENT_KIND.search(m.group(1).strip()) for m in titles):
+        return True
+    first, last = titles[0].start(), titles[-1].end()
+    return bool(_DOCUMENT_VERB.search(text, max(0, first - 14), first) or _DOCUMENT_VERB.search(text[last : last + 10])
+                or _DOCUMENT_SAYS.match(text, last)
+                or _CITATION_BEFORE.search(text, max(0, first - 4), first) or _CITATION_AFTER.match(text, last))
+
 
 def _programme(text: str, start: int, end: int) -> bool:
-    """Is the title in 《》 at text[start:end] a programme, film or show, named as such (纪录片《…》,
-    《…》今晚播出, 《A》《B》等多部影片)?"""
+    """Is the title (or list of titles) in 《》 at text[start:end] a programme, film or show, named
+    as such (纪录片《…》, 《…》今晚播出, 《A》《B》等多部影片)?"""
     return (_PROGRAMME_BEFORE.search(text, max(0, start - 6), start) is not None
             or _PROGRAMME_AFTER.match(text, end) is not None)
+
+
+def _title_lists(text: str) -> list[list[re.Match]]:
+    """The titles of ``text`` in 《》, grouped into lists of titles written one after another."""
+    lists: list[list[re.Match]] = []
+    for m in _TITLE.finditer(text):
+        if lists:
+            last = lists[-1][-1]
+            gap = _TITLE_GAP.fullmatch(text, last.end(), m.start())
+            if gap is not None:
+                lists[-1].append(m)
+                continue
+        lists.append([m])
+    return lists
+
+
+def _programmes(text: str) -> set[str]:
+    """Titles that name programmes, films, shows or works of art anywhere in ``text``: a list of
+    titles is one kind, so a marker before its first title or after its last covers them all."""
+    out = set()
+    for titles in _title_lists(text):
+        if _programme(text, titles[0].start(), titles[-1].end()) or any(
+                _PROGRAMME_BEFORE.search(text, max(0, m.start() - 6), m.start()) or _PROGRAMME_AFTER.match(text, m.end())
+                for m in titles):
+            out.update(m.group(1).strip() for m in titles)
+    return out
+
+
+#: The longest title that may stand for a longer one written before it.
+_SHORT_TITLE = 6
+_EDITION_NOTE = re.compile(r"(?:（[^（）]*）|\([^()]*\))+$")
+
+
+def _shortened(text: str, inner: str, earlier: list[Candidate]) -> Candidate | None:
+    """The document a short title stands for: the nearest document titled before it whose title
+    (without its edition notes) ends with it (《蓝皮书》 after 《中国航天科技活动蓝皮书》（2021年）)."""
+    if len(inner) > _SHORT_TITLE:
+        return None
+    for c in reversed(earlier):
+        title = _EDITION_NOTE.sub("", text[c.start : c.end])
+        if len(title) > len(inner) and title.endswith(inner):
+            return c
+    return None
 
 
 def find_documents(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     text = ctx.text
-    programmes = {m.group(1).strip() for m in _TITLE.finditer(text) if _programme(text, m.start(), m.end())}
+    programmes = _programmes(text)
     programmes |= {m.group(1).strip() for m in _COLUMN_BRACKETS.finditer(text)}  # 【开好局起好步】: a column
+    documented = {m.group(1).strip() for titles in _title_lists(text) if _documented(text, titles) for m in titles}
+    earlier: list[Candidate] = []  # documents titled so far, for short titles that stand for them
     for m in _TITLE.finditer(text):
         inner = m.group(1).strip()
         start, end = m.start(1), m.end(1)
-        if not inner or inner.isdigit() or inner in GENERIC_TITLES:
+        if not inner or inner.isdigit():
+            continue
+        full = _shortened(text, inner, earlier)
+        if full is not None:  # 《蓝皮书》 after 《中国航天科技活动蓝皮书》, 《构想》 after 《…外交政策构想》
+            out.append(Candidate(start, end, "Document", full.name, "rule:title-brackets", full.entry))
+            continue
+        if inner in GENERIC_TITLES:
             continue  # 《方案》 alone names whatever （以下简称《方案》） introduced
         entry = ctx.entry(inner)
         if entry is not None:
             out.append(Candidate(start, end, entry.type, entry.name, "rule:title-brackets", entry))
+            if entry.type == "Document":
+                earlier.append(out[-1])
         elif inner in programmes:
             continue  # 纪录片《共和国符号》, 《高端访谈》今晚播出: a programme, no document (here or anywhere in the text)
-        elif _PUBLICATION.match(inner):
+        elif _PUBLICATION.match(inner) or _PUBLICATION_AFTER.match(text, m.end()):
             out.append(Candidate(start, end, "Institution", inner, "rule:publication-brackets"))
-        else:
+        elif inner in documented:
             out.append(Candidate(start, end, "Document", inner, "rule:title-brackets"))
+            earlier.append(out[-1])
+        # else: a title that neither says nor is said to be a document (a song, a film, a painting)
     out.extend(_laws(ctx))
     for m in _SOURCE.finditer(text):
         out.append(ctx.resolved(m.start(1), m.end(1), "Institution", m.group(1), "rule:publication-source"))

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from extractors.rules.base import Candidate, Context
-from extractors.textutil import is_han
+from extractors.rules.wordclass import clause_word
+from extractors.textutil import HAN, is_han
 
 _NUM = "一二三四五六七八九十"
 _TERM = rf"(?:十[{_NUM[:9]}]?|二十[{_NUM[:9]}]?|[{_NUM[:9]}])"
@@ -20,21 +21,45 @@ _STUDY = re.compile(rf"(?:中共中央|中央)政治局第([{_NUM}百零〇\d]+)
 # named meetings: a proper head, then one of these
 _MEETING_SUFFIX = re.compile(
     r"(?:工作会议|常务会议|全体会议|会议|全会|大会|论坛|峰会|博览会|交易会|年会|座谈会|协商会|研讨会|洽谈会|高峰论坛|发布会|对话会|交流会|推进会|现场会|"
-    r"会晤|普查|大督查|联欢会|招待会|运动会|展览会)"
-    r"(?![堂室厅馆员址场长议]|中心|秘书)"  # 人民大会堂, 国际会议中心, 立法会议员, 国民议会议长: no meeting
+    r"会晤|普查|调查|清查|大督查|联欢会|招待会|运动会|展览会)"
+    r"(?![堂室厅馆员址场长议]|中心|秘书|展览)"  # 人民大会堂, 国际会议中心, 香港会议展览中心, 立法会议员: no meeting
 )
 _PROPER_START = re.compile(
-    rf"(?:全国|中央|国务院|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|第[{_NUM}百零〇\d]+[届次]|20\d\d年?|19\d\d年?|"
+    rf"(?:全国|中央|国务院|政协|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|纪念|庆祝|第[{_NUM}百零〇\d]+[届次]|(?<![第{_NUM}]){_TERM}届|"
+    r"(?:20|19)\d\d(?:年(?![\d一二三四五六七八九十]{1,2}月)|(?![年\d]))|"
     r"中[美俄日韩朝法德英意加澳印越泰老柬缅菲马新哈吉塔土伊以沙埃巴蒙乌欧非阿])"  # 中俄元首会晤, 中欧峰会
 )
 _EDITION = re.compile(rf"首届|第[{_NUM}百零〇\d]+届|(?:19|20)\d\d年?")
+#: How far left a meeting's head may reach (学习贯彻习近平新时代中国特色社会主义思想主题教育第一批总结暨…会议).
+_LONGEST_HEAD = 48
 _STOP = set("的在于是和及与对从到将把被了等向为由经以同、，。；：“”（）()《》【】")
-_STOP_WORDS = ("召开", "举行", "举办", "出席", "参加", "主持", "通过", "闭幕", "开幕", "期间", "上午", "下午", "今年", "近日", "日前",
+_PUNCT = set("、，。；：“”（）()《》【】")
+_STOP_WORDS = ("召开", "举行", "举办", "主办", "承办", "协办", "筹办",
+               "出席", "参加", "主持", "通过", "闭幕", "开幕", "期间", "上午", "下午", "今年", "近日", "日前",
                "评价", "决定", "要求", "认为", "表示", "指出", "强调", "祝贺", "致信", "致贺", "会见", "同意", "批准", "审议",
                "热议", "积极", "关注", "聚焦", "点赞", "回顾")
+#: Verbs, standing as words, of a clause whose object is a meeting or a body (肯尼亚 遵守 联合国大会…)
+#: or that launch a census (2023年11月起 开展 第四次全国文物普查); as words only, since some are
+#: inside names (亚太经合组织, …战略实施十周年座谈会).
+_CLAUSE_VERBS = frozenset(
+    "遵守 恪守 违反 批评 谴责 抵制 排除 支持 公布 提请 实行 负责 召集 列席 旁听 累计 完成 退出 加入 设立 "
+    "开展 进行 启动 迎来 建立 选举".split()
+)
 #: A numbered session of a body the text does not name there (理事会第160次会议, 第24次部长级会议).
-_BARE_SESSION = re.compile(rf"第[{_NUM}百零〇\d]+[次届](?:部长级|全体|常务|高级别|双边|多边|领导人|专题|扩大|工作|特别)*"
-                           r"(?:会议|大会|全会|峰会|会晤)")
+_BARE_SESSION = re.compile(rf"第[{_NUM}百零〇\d]+[次届](?:部长级|全体|常务|高级别|双边|多边|领导人|专题|扩大|工作|特别|委员长|主席|"
+                           r"院长|省长|市长|主任|党组|理事|董事)*"
+                           r"(?:会议|大会|全会|峰会|会晤|普查)")
+#: Who meets, before 会晤 when it names a meeting (中俄元首会晤, 金砖国家领导人会晤), not the verb
+#: (中俄元首首次在国际场合会晤, 与沙特王储…会晤).
+_WHO_MEETS = re.compile(r"(?:元首|领导人|首脑|外长|防长|工作|战略|年度|定期|级)$")
+_ORDINAL_END = re.compile(rf"第[{_NUM}百零〇\d]+次$")
+_NATIONAL_SURVEY = re.compile(rf"第[{_NUM}百零〇\d]+次全国")
+#: Bodies named …会议 (俄罗斯联邦安全会议, 美国参谋长联席会议, 国务院反拐部际联席会议): institutions.
+_BODY_MEETING = re.compile(r"(?:安全会议|联邦会议|联席会议|政治协商会议)$")
+#: A dash between two parties of a meeting's name: 中国—拉美企业家高峰会, 中国-中亚峰会.
+_DASHES = "—－-–"
+#: Modifiers that make a meeting a class, not a named one (全国政协重要会议, 有关会议).
+_GENERIC_MODIFIER = re.compile(r"(?:重要|有关|相关|主要|重大|各类|各种|各次|每次|此次|本次|这次|上述|历次|多次|一系列|系列|其他|专门)$")
 _GENERIC = {
     "全国代表大会", "代表大会", "全体会议", "工作会议", "常务会议", "座谈会", "研讨会", "发布会", "年会", "大会", "论坛",
     "会议", "峰会", "分论坛", "主论坛",
@@ -94,18 +119,14 @@ def _meetings(ctx: Context) -> list[Candidate]:
     for m in _MEETING_SUFFIX.finditer(text):
         end = m.end()
         lo, _ = ctx.sentence_bounds(m.start())
-        # walk left over the head: Han characters and digits, up to a stop character or word
-        i = m.start()
-        while i > lo and i > m.start() - 24 and text[i - 1] not in _STOP and (
-            is_han(text[i - 1]) or (text[i - 1].isascii() and text[i - 1].isalnum()) or text[i - 1] == "·"
-        ):
-            i -= 1
+        i = _head_start(ctx, lo, m.start())
         head = text[i : m.start()]
-        for w in _STOP_WORDS:
-            k = head.rfind(w)
-            if k >= 0:
-                i += k + len(w)
-                head = text[i : m.start()]
+        if m.group() == "会晤" and (not _WHO_MEETS.search(_ORDINAL_END.sub("", head)) or (i > 0 and text[i - 1] in "与同和跟")):
+            continue  # 在国际场合会晤, 巴西总统与委内瑞拉总统会晤: the verb (金砖国家领导人第十五次会晤 names one)
+        if m.group() in ("调查", "清查") and not _NATIONAL_SURVEY.search(head):
+            continue  # only a numbered national survey is an event (第三次全国国土调查)
+        if _GENERIC_MODIFIER.search(head):
+            continue  # 全国政协重要会议
         start = _proper_start(ctx, i, m.start())
         if start is None:
             continue
@@ -114,11 +135,50 @@ def _meetings(ctx: Context) -> list[Candidate]:
             continue  # 法国企业有效利用|中国国际进口博览会: the known event, not a clause before it
         name = text[start:end]
         head = _EDITION.sub("", text[start : m.start()])
-        if (name in _GENERIC or sum(map(is_han, head)) < 2 or _bare_qualifier(head, m.group())
+        if (name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2 or _bare_qualifier(head, m.group())
                 or _BARE_SESSION.fullmatch(name)):
+            continue
+        known = ctx.anchor_at(start, "Event")
+        if known is not None and known.end == m.start() and m.group() in ("会议", "大会"):
+            out.append(Candidate(start, end, known.type, known.name, "rule:meeting", known.entry))
+            continue  # 中共二十大会议 is 党的二十大
+        body = ctx.anchor_at(start, "Institution")
+        if m.group() == "会议" and body is not None and body.end == m.start() and ctx.entry(name) is None:
+            continue  # 俄国防部会议, 全国人大常委会会议: a body's sittings, no one named meeting
+        if _BODY_MEETING.search(name):
+            out.append(ctx.resolved(start, end, "Institution", name, "rule:meeting"))
             continue
         out.append(_meeting(ctx, start, end, name))
     return out
+
+
+def _head_start(ctx: Context, lo: int, suffix_start: int) -> int:
+    """Where the head of a meeting's name may start: walking left over Han characters and digits
+    up to punctuation, over a dash between two parties (中国—拉美企业家高峰会), then after the
+    last verb of hosting (召开, 主办 …), particle, adverb, preposition or pronoun standing as a word
+    in it (中国 主办 二十国集团杭州峰会; but 经 in 经济, 同 in 同志 and 以 in 以色列 are no words)."""
+    text = ctx.text
+    i = suffix_start
+    while i > lo and i > suffix_start - _LONGEST_HEAD and text[i - 1] not in _PUNCT and (
+        (is_han(text[i - 1]) or (text[i - 1].isascii() and text[i - 1].isalnum()) or text[i - 1] == "·")
+    ):
+        i -= 1
+    if i - 1 > lo and text[i - 1] in _DASHES:
+        party = ctx.anchor_ending_at(i - 1, "Place", "Institution")
+        if party is not None:
+            i = party.start
+    head = text[i:suffix_start]
+    for w in _STOP_WORDS:
+        k = head.rfind(w)
+        if k >= 0:
+            i += k + len(w)
+            head = text[i:suffix_start]
+    pos = i
+    for w in ctx.segment(head):
+        pos += len(w)
+        if (w in _STOP or w in _CLAUSE_VERBS or clause_word(w, verbs=False)) and ctx.entry(w) is None:
+            i = pos  # 在|…, 与|…: a particle or preposition standing as a word (not 经 in 经济, 同 in 同志)
+    return i
 
 
 def _meeting(ctx: Context, start: int, end: int, name: str) -> Candidate:
@@ -132,10 +192,10 @@ def _meeting(ctx: Context, start: int, end: int, name: str) -> Candidate:
 
 
 _LEADING_EDITION = re.compile(rf"^(?:首届|第[{_NUM}百零〇\d]+届|(?:19|20)\d\d年?)")
-_QUALIFIER_ONLY = re.compile(r"(?:全国|中央|国务院|中国|中华|世界|全球|国际|亚洲|亚太)")
+_QUALIFIER_ONLY = re.compile(r"(?:全国|中央|国务院|政协|人大|中国|中华|世界|全球|国际|亚洲|亚太)")
 
 
-_GENERIC_KINDS = frozenset({"会议", "大会", "论坛", "峰会", "年会", "座谈会", "研讨会", "发布会", "会晤", "博览会"})
+_GENERIC_KINDS = frozenset({"会议", "大会", "论坛", "峰会", "年会", "座谈会", "研讨会", "发布会", "会晤", "博览会", "普查"})
 
 
 def _bare_qualifier(head: str, kind: str) -> bool:
@@ -146,7 +206,12 @@ def _bare_qualifier(head: str, kind: str) -> bool:
 
 def _proper_start(ctx: Context, lo: int, hi: int) -> int | None:
     """The leftmost position in [lo, hi) where a proper meeting name can start: a named place or
-    institution, or a word like 全国/中央/中国/世界 or an edition (第三届, 2024年)."""
+    institution, or a word like 全国/中央/中国/世界 or an edition (第三届, 2024年); never inside a
+    known name (学习贯彻|习近平新时代…思想: the head starts before it)."""
+    for a in ctx.anchors:
+        if a.start < lo < a.end:
+            lo = a.start if a.start >= ctx.sentence_bounds(lo)[0] else a.end
+            break
     for i in range(lo, hi):
         if ctx.anchor_at(i, "Place", "Institution", "Event") is not None:
             return i

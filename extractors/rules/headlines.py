@@ -14,7 +14,7 @@ from extractors.textutil import HAN
 
 _HEADLINE = re.compile(rf"[{HAN}A-Za-z0-9“”‘’：:，,、—\-+·（）()《》 ]{{4,40}}")
 _NOT_HEADLINE = re.compile(
-    rf"^(?:[（(]|来源|信息来源|作者|文章|期刊|评荐|摘要|关键词|网址|编写|【|-|——|(?:19|20)\d\d年)|(?:{TITLES})$"
+    rf"^(?:[（(]|来源|信息来源|作者|文章|期刊|评荐|摘要|关键词|网址|编写|【|-|——|(?:19|20)\d\d年|[一二三四五六七八九十]+、)|(?:{TITLES})$"
 )
 
 
@@ -36,7 +36,7 @@ def find_headlines(text: str, accepted: list[Candidate], runs: list[tuple[int, i
         covered[c.start : c.end] = b"\1" * c.length
     for (h0, h1), (b0, b1) in zip(lines, lines[1:]):
         head = text[h0:h1]
-        if not _HEADLINE.fullmatch(head) or _NOT_HEADLINE.match(head) or re.search("[。！？；]", head):
+        if not _HEADLINE.fullmatch(head) or _NOT_HEADLINE.search(head) or re.search("[。！？；]", head) or head.endswith(("：", ":")):
             continue
         in_byline = [c for c in people if b0 <= c.start and c.end <= b1]
         rest = text[b0:b1]

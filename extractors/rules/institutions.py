@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from extractors.rules.base import Candidate, Context
+from extractors.rules.wordclass import VERB_TAGS, clause_word, tag
 from extractors.textutil import HAN, is_han
 
 #: Suffixes a sub-unit of a known institution ends with.
@@ -30,12 +31,27 @@ _STANDALONE = (
 _TITLE_NEXT = r"(?!长|主任|副|书记|委员|党委|党组|成员)"
 _SUBUNIT_RE = re.compile(rf"[{HAN}与和·]{{1,18}}?(?:{_SUBUNIT}){_TITLE_NEXT}")
 _STANDALONE_RE = re.compile(rf"(?:{_STANDALONE}){_TITLE_NEXT}")
-_COMPOUND_TAIL = re.compile(r"(?:联合会|联盟|总会|分会)")
+_COMPOUND_TAIL = re.compile(r"(?:联合会|联盟|总会|分会|协会|学会|商会|研究会|促进会|基金会)")  # 中国上市公司|协会
 _QUALIFIER = re.compile(r"(?:中国|中华|国家|中央|全国|世界|国际|亚洲|亚太|欧洲|首都)")
 
 _SINGLE_SUFFIX = set("系所处司局厅部")
+#: Verbs after 所 the particle (所作, 所说, 所提): the 所 of an institute is followed by none of them.
+_AFTER_PARTICLE_SUO = frozenset("作做说讲提述谓有属在以带领")
+#: A quantity before a name makes it a class: 部分俄罗斯银行, 多家美国地区银行, 一些捷克贸易公司.
+_QUANTIFIED = re.compile(r"(?:一些|部分|多家|几家|数家|一家|两家|这些|那些|其他|其它|许多|不少|众多|各家|个别)$")
+#: A count right after the head: 西藏两座气膜实验室, 上海一家医院.
+_COUNT_INSIDE = re.compile(r"[\d一二三四五六七八九十两几多数]+[座家所个批只台处]")
+#: A range of grades or sizes: 全国二级以上医院, 规模以上企业.
+_RANGE_INSIDE = re.compile(r"以上|以下|以内")
+#: A count of the places listed before a suffix: 河北、云南两省人民政府, 京津冀三地.
+_COUNTED_PLACES = re.compile(r"[两二三四五六七八九十]+([省市])")
+#: A government in one of its terms: 美国上一届政府, 以色列新政府, 英国新一届政府, 美国现任政府.
+_TERM_OF_GOVERNMENT = re.compile(r"(新一届|上一届|下一届|本届|上届|新任|现任|前任|新|历届|多届|各届|几届)政府")
 #: A person's title inside a would-be name shows a clause (印度总统穆尔穆…政府).
-_TITLE_INSIDE = re.compile(r"总统|总理|主席|首相|国王|部长|外长|大使|秘书长|委员长|议长|总书记|书记")
+_TITLE_INSIDE = re.compile(
+    r"总统|总理|主席|首相|国王|部长|外长|大使|秘书长|委员长|议长|总书记|书记|院士|教授|研究员|"
+    r"组成人员|成员|工作报告|报告|第[一二三四五六七八九十]+任"  # …委员会组成人员和第五任…委员会: a list of bodies
+)
 #: Verbs that show a phrase is a clause, not a name (厦门大学 成立 新质生产力研究发展中心).
 _VERBS = re.compile(
     r"成立|设立|组建|建设|建立|推动|推进|作出|统筹|发布|举办|召开|牵头|依托|加强|开展|实施|提出|印发|出台|部署|决策|"
@@ -50,14 +66,15 @@ _GENERIC_PARTS = (
     "一流", "重点", "高水平", "研究型", "新型", "地方", "有关", "相关", "各级", "各类", "主要", "骨干", "龙头",
     "领军", "知名", "顶尖", "国内", "国外", "海外", "境外", "一批", "若干", "多家", "多个", "其他", "所属",
     "下属", "基层", "优势", "特色", "综合性", "专业", "科研", "高等", "现代", "创新型", "科技型", "民营",
-    "外资", "中小", "大型", "头部", "平台", "驻区", "驻企", "驻园", "联合", "协同", "共性", "开放",
+    "外资", "中小", "大型", "头部", "平台", "驻区", "驻企", "驻园", "联合", "协同", "共性", "开放", "总部",
+    "当地", "本地", "内地", "全市", "全省", "全县", "全区",
 )
 _GENERIC_NAMES = frozenset(
     {
         "国家实验室", "国家重点实验室", "全国重点实验室", "国家研究中心", "国家工程研究中心", "国家技术创新中心",
         "国家制造业创新中心", "中央企业", "国有企业", "国家机关", "中央部门", "国家部委", "全国人大代表",
         "国际组织", "中央政府", "国家高新区", "中国企业", "国家级实验室", "世界一流大学", "国际科技创新中心",
-        "全国政协委员", "中国政府", "国家科研机构", "国家医学中心", "国家区域医疗中心",
+        "全国政协委员", "中国政府", "中国中央政府", "国家科研机构", "国家医学中心", "国家区域医疗中心",
     }
 )
 
@@ -100,7 +117,7 @@ def _clean_left(ctx: Context, i: int) -> bool:
     if i == 0:
         return True
     prev = ctx.text[i - 1]
-    return not is_han(prev) or prev in _STOP or prev in "系任在与和及由向对为据经原现"
+    return not (prev and is_han(prev[0])) or prev in _STOP or prev in "系任在与和及由向对为据经原现"
 
 
 def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | None:
@@ -120,8 +137,28 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
         best = tail.end()
     name = text[start:best]
     tail = text[head_end:best]
+    if rule.endswith("place") and (count := _COUNTED_PLACES.match(tail)) is not None:
+        # 河北、黑龙江、云南三省人民政府: the last of the places listed, with their common suffix
+        form = text[start:head_end] + count.group(1) + tail[count.end() :]
+        return ctx.resolved(start, best, "Institution", form, rule, form=form)
+    if rule.endswith("place") and (when := _TERM_OF_GOVERNMENT.fullmatch(tail)) is not None:
+        if when.group(1) in ("历届", "多届", "各届", "几届"):
+            return None  # 美国多届政府: several governments
+        # 美国上一届政府, 以色列新政府: the country's government, in one of its terms
+        return ctx.resolved(start, best, "Institution", text[start:head_end] + "政府", rule,
+                            form=text[start:head_end] + "政府")
     if not _proper(name, tail) or _VERBS.search(tail) or _TITLE_INSIDE.search(tail) or "和" in tail:
         return None  # 印度总统穆尔穆代表印度政府: a clause, not a name
+    if _holds_clause(ctx, tail):
+        return None  # 长春 继续 加大 政府, 全国 共 开立 银行
+    if (_QUANTIFIED.search(text, max(0, start - 3), start) or tail in ("分公司", "子公司", "分行", "支行")
+            or _COUNT_INSIDE.match(tail) or _RANGE_INSIDE.search(tail)):
+        return None  # 部分俄罗斯银行, 一些捷克贸易公司, 英国石油公司美国分公司: no one named body
+    if any(ctx.anchor_at(k, "Institution") is not None for k in range(head_end, best)):
+        return None  # 中国|人民出版社, 中国主办|二十国集团: the known institution is the name
+    lo, _ = ctx.sentence_bounds(start)
+    if not ctx.stands_alone(start, best, lo, hi):
+        return None  # 中国大学|生: the suffix begins a longer word
     return ctx.resolved(start, best, "Institution", name, rule)
 
 
@@ -137,11 +174,27 @@ def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
         return None  # 中共中央 | 总书记习近平和中共中央政治局: a clause
     if len(part) < 3 or ctx.is_common_word(part) or _VERBS.search(part):
         return None
-    if _suffix_in_word(ctx, text, m.end()):
-        return None
+    if _suffix_in_word(ctx, text, m.end()) or _holds_clause(ctx, part):
+        return None  # 部署; 世卫组织 | 称 与 加沙地带希法医院
+    known = ctx.entry(part)
+    if _QUALIFIER.match(part) and known is not None and known.type == "Institution":
+        return None  # 中国民主建国会中央委员会|中国民主促进会中央委员会…: a list without separators
     name = head.name + part if head.entry is None else text[head.start : m.end()]
     return ctx.resolved(head.start, m.end(), "Institution", name, "rule:institution-subunit",
                         form=text[head.start : m.end()], parent=head)
+
+
+#: Words after which a verb names a field of study, not an action (感知科学与工程系, 控制工程研究院).
+_DISCIPLINES = frozenset("科学 工程 技术 学 研究 医学 系统 材料 装备 器件 信息 理论".split())
+
+
+def _holds_clause(ctx: Context, part: str) -> bool:
+    """Does ``part`` (what lies between a name's head and the end of its suffix) hold a word that
+    makes it a clause: an adverb, a preposition, a pronoun or a verb that no organisation is named
+    by (``extractors.rules.wordclass``)? Words the lexicon knows (自贡, 保定) are names."""
+    words = ctx.segment(part)
+    return any(clause_word(w) and ctx.entry(w) is None and not (nxt in _DISCIPLINES and tag(w) in VERB_TAGS)
+               for w, nxt in zip(words, [*words[1:], ""]))
 
 
 def _suffix_in_word(ctx: Context, text: str, end: int) -> bool:
@@ -150,6 +203,8 @@ def _suffix_in_word(ctx: Context, text: str, end: int) -> bool:
     last = text[end - 1]
     if last not in _SINGLE_SUFFIX:
         return False
+    if last == "所" and text[end : end + 1] in _AFTER_PARTICLE_SUO:
+        return True  # 中央纪委常委会所作的报告: the particle 所
     before, after = text[end - 2 : end], text[end - 1 : end + 1]
     return ctx.word_frequency(before) >= 50 or (len(after) == 2 and ctx.word_frequency(after) >= 50)
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from extractors.names import TRANSLIT, looks_like_name, name_ends
+from extractors.names import COMMON_SURNAMES, TRANSLIT, looks_like_name, name_ends
 from extractors.rules.base import Candidate, Context
+from extractors.rules.wordclass import common_non_name
 from extractors.textutil import HAN, is_han
 
 TITLES = (
@@ -33,7 +34,16 @@ TITLES = (
     "外交部长|外长|国防部长|防长|首相|议长|国务卿|总督|总干事|行长|总裁|国王|女王|王储|亲王|埃米尔|苏丹|"
     "司令员|司令|政委|参谋长|大法官|检察长|主任委员|特使|发言人"
 )
+#: Occupations the news names people by, like titles (村民王秀英说, 首席经济学家李明认为): before a name,
+#: never after one (a name must be followed by what may follow a name).
+OCCUPATIONS = (
+    "首席经济学家|经济学家|科学家|分析师|研究人员|工程师|技术员|设计师|总监|经理|总经理助理|厂长|站长|馆长|台长|队长|"
+    "机长|船长|店长|园长|村支书|支书|村民|农民|牧民|渔民|工人|职工|员工|医生|护士|教师|老师|班主任|学生|研究生|"
+    "运动员|教练员|主教练|教练|志愿者|快递员|外卖员|网格员|民警|辅警|消防员|指战员|战士|飞行员|航天员|党员|居民|市民|游客|"
+    "企业家|创业者|负责人|讲解员|非遗传承人|传承人|演员|歌手|作家|画家|律师|法官|检察官|警官"
+)
 _TITLE_BEFORE = re.compile(rf"(?:{TITLES})(?:、(?:{TITLES}))*")
+_OCCUPATION_BEFORE = re.compile(rf"(?:{OCCUPATIONS})")
 _TITLE_AFTER = re.compile(
     r"(?:总书记|同志|先生|女士|教授|副教授|院士|研究员|博士|主席|总理|委员长|部长|局长|校长|院长|"
     r"所长|主任|书记|董事长|理事长|代表|委员|专家|记者)"
@@ -41,10 +51,10 @@ _TITLE_AFTER = re.compile(
 #: What may follow a name: reporting verbs, verbs of what officials do, dates, punctuation,
 #: particles, a title.
 _AFTER_NAME = re.compile(
-    r"(?:表示|认为|指出|强调|介绍|说|称|提出|建议|坦言|透露|谈到|谈及|回忆|忆及|发表|主持|出席|会见|会谈|"
+    r"(?:表示|认为|指出|强调|介绍|说|称|提出|建议|坦言|透露|谈到|谈及|回忆|忆及|发表|主持|出席|会见|会谈|正在|"
     r"考察|调研|在|向|对|同志|等|的|和|与|及|也|则|还|就|曾|此前|日前|近日|今天|分析|解释|呼吁|希望|"
     r"告诉|接受|答|作|做|率|带领|一行|亲自|预计|补充|举例|坦承|直言|宣布|主张|撰文|署名|系|是|"
-    r"来到|前往|抵达|签署|签发|陪同|参加|参观|出访|访问|视察|慰问|致电|致信|致辞|致贺|通话|举行|"
+    r"来到|前往|抵达|签署|签发|陪同|参加|参观|出访|访问|视察|慰问|致电|致信|致辞|致贺|互致|通话|举行|"
     r"先后|分别|随后|当天|当日|今日|昨天|近期|"
     r"[0-9０-９]|[一二三四五六七八九十]+[日月]|"
     r"[，。、；：！？,.;:!?（(）)“”\s]|$)"
@@ -63,6 +73,7 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
     so that 天津大学精仪学院 黄显 教授 has a clean left edge."""
     spans = [
         *_after_titles(ctx),
+        *_after_occupations(ctx),
         *_foreign_after_titles(ctx),
         *_before_titles(ctx.text, institution_ends),
         *_in_bylines(ctx.text),
@@ -79,6 +90,10 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
 
 #: Characters that begin a title, never end a name (国家副主席, 常务副主席).
 _TITLE_PREFIXES = frozenset("副")
+#: Prepositions (some are also surnames) that, before an institution and a title, begin no name.
+_PREPOSITIONS = frozenset("向于由从自对在为以将把被与和同跟")
+#: Prepositions that are also surnames (向警予): before a word or a known name they are the preposition.
+_PREPOSITION_SURNAMES = frozenset("向于")
 #: Conjunctions that are also rare surnames (和, 同): between two titles they join, they do not name.
 _CONJUNCTIONS = frozenset("和与及同并或")
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几百千万数多")
@@ -97,10 +112,12 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
     entry = ctx.entry(name)
     if entry is not None and entry.type != "Person":
         return None
-    if entry is None and (ctx.is_common_word(name) or _common_given_name(ctx, name)):
-        return None
-    if entry is None and strict and ctx.word_frequency(name) > 0:
-        return None
+    if entry is None and (ctx.is_common_word(name) or _common_given_name(ctx, name) or common_non_name(name)):
+        return None  # 和平, 高校; 宣讲 (a verb jieba knows, if not a common one)
+    if entry is None and name[0] in _PREPOSITION_SURNAMES and (ctx.word_frequency(name[1:]) > 0 or ctx.entry(name[1:])):
+        return None  # 主席向拉美…, 走向观众: the preposition, not the surname 向
+    if entry is None and strict and (ctx.word_frequency(name) > 0 or common_non_name(name[:2], min_freq=1000)):
+        return None  # 文章指出; 师范生表示 (师范 is a word)
     return Candidate(start, end, "Person", entry.name if entry else name, rule, entry)
 
 
@@ -110,17 +127,52 @@ def _after_titles(ctx: Context) -> Iterator[Span]:
     text = ctx.text
     for m in _TITLE_BEFORE.finditer(text):
         i = m.end()
+        if _title_goes_on(ctx, m):
+            continue  # 轮值主席国泰国: the title is part of a longer word
         while text[i : i + 1] in (" ", "\u3000"):  # 全国政协委员  王小明 (a speaker list lined up)
             i += 1
         if ctx.anchor_at(i, "Person") is not None:
             continue
-        for end in name_ends(text, i):
-            if _AFTER_NAME.match(text, end) or _TITLE_AFTER.match(text, end):
-                yield i, end, "rule:person-title", False
-                break
+        end = _name_end_before(ctx, i)
+        if end is not None:
+            yield i, end, "rule:person-title", False
+
+
+def _after_occupations(ctx: Context) -> Iterator[Span]:
+    """村民王秀英说, 首席经济学家李明认为: an occupation, then a name of one of the common surnames
+    followed by what may follow a name. Occupations are weaker than titles (居民都期待, 游客来报名),
+    so the surname must be a common one and the name no word at all."""
+    text = ctx.text
+    for m in _OCCUPATION_BEFORE.finditer(text):
+        i = m.end()
+        if text[i : i + 1] not in COMMON_SURNAMES or _title_goes_on(ctx, m) or ctx.anchor_at(i, "Person") is not None:
+            continue
+        end = _name_end_before(ctx, i)
+        if end is not None:
+            yield i, end, "rule:person-title", True
+
+
+def _name_end_before(ctx: Context, i: int) -> int | None:
+    """The end of a name starting at ``i`` that is followed by what may follow a name, longest
+    first; a name whose last character begins a frequent word with the next (张欣|正在, 李闯|正在)
+    is the shorter one, if that one is followed by what may follow a name too."""
+    text = ctx.text
+    ends = [e for e in name_ends(text, i) if _AFTER_NAME.match(text, e) or _TITLE_AFTER.match(text, e)]
+    for k, end in enumerate(ends):
+        across = text[end - 1 : end + 1]
+        if k + 1 < len(ends) and len(across) == 2 and ctx.word_frequency(across) >= 2000:
+            continue  # 张欣正在测试: 正在 (but 杨万明代表: 杨万 is followed by nothing a name is)
+        return end
+    return None
 
 
 _FOREIGN_TITLE = "rule:person-title"
+
+
+def _title_goes_on(ctx: Context, m: re.Match) -> bool:
+    """Is the title matched by ``m`` the start of a longer word (主席国, 部长级, 委员会)?"""
+    word = ctx.text[m.end() - 2 : m.end() + 1]
+    return len(word) == 3 and ctx.word_frequency(word) >= 20
 
 
 def _foreign_after_titles(ctx: Context) -> Iterator[Span]:
@@ -129,8 +181,9 @@ def _foreign_after_titles(ctx: Context) -> Iterator[Span]:
     text = ctx.text
     for m in _TITLE_BEFORE.finditer(text):
         i = m.end()
-        if ctx.anchor_at(i) is not None or name_ends(text, i):
-            continue  # a known name, or a Chinese one (the other passes take those)
+        if ctx.anchor_at(i) is not None or _title_goes_on(ctx, m) or any(
+                _AFTER_NAME.match(text, e) or _TITLE_AFTER.match(text, e) for e in name_ends(text, i)):
+            continue  # a known name, or a Chinese one (the other passes take those; 穆萨耶娃 is none)
         end = i
         while end < len(text) and end - i < 6 and text[end] in TRANSLIT:
             if end - i >= 2 and ctx.word_frequency(text[end : end + 2]) >= 1000:
@@ -143,14 +196,21 @@ def _foreign_after_titles(ctx: Context) -> Iterator[Span]:
 
 
 def _before_titles(text: str, institution_ends: set[int]) -> Iterator[Span]:
-    """黄显教授, 习近平总书记: a name with a clean left edge, then a title."""
+    """黄显教授, 习近平总书记: a name with a clean left edge, then a title (not a ministry's name
+    cut before its 部: 乌内政|部长 is Ukraine's minister of the interior)."""
     for m in _TITLE_AFTER.finditer(text):
+        if _MINISTRY_BEFORE.search(text, max(0, m.start() - 2), m.start() + 1):
+            continue
         for start in (m.start() - 3, m.start() - 2, m.start() - 4):
             if start < 0 or m.start() not in name_ends(text, start):
                 continue
             if _clean_left(text, start, institution_ends):
                 yield start, m.start(), "rule:person-title", False
                 break
+
+
+#: Ministries whose name a title completes (内政部长, 外交部长): no name ends before them.
+_MINISTRY_BEFORE = re.compile(r"(?:内政|外交|国防|财政|司法|卫生|教育|能源|商务|经济|农业|交通|文化|劳工|内务|安全|情报)部$")
 
 
 def _in_bylines(text: str) -> Iterator[Span]:
@@ -210,6 +270,10 @@ def _before_institution_titles(ctx: Context) -> Iterator[Span]:
             continue
         for start in (a.start - 3, a.start - 2):
             if start >= 0 and a.start in name_ends(text, start):
+                if common_non_name(text[start : start + 2], min_freq=2000) and start + 2 < a.start:
+                    break  # 以视频方式同俄罗斯联邦委员会主席: 方式 is a word, 方式同 no name
+                if text[start] in _PREPOSITIONS or ctx.word_frequency(text[start - 1 : start + 1]) >= 1000:
+                    break  # 会见由古共中央…, 中国常驻联合国代表: a preposition, or the end of a word (中国)
                 yield start, a.start, "rule:person-title", False
                 break
 
@@ -249,13 +313,31 @@ def _foreign_names(text: str, word_frequency) -> Iterator[Candidate]:
         start = m.start()
         while start > 0 and start > m.start() - 8 and _is_translit(text[start - 1]):
             start -= 1
+        start = _after_title_inside(text, start, m.start())  # 主席|奥莱·达林: 席 ends the title
         end = m.end()
         while end < len(text) and (_is_translit(text[end]) or (text[end] == "·" and end + 1 < len(text) and _is_translit(text[end + 1]))):
-            if end - m.end() >= 12 or (end > m.end() + 1 and word_frequency(text[end : end + 2]) >= 1000):
+            word3 = text[end : end + 3]
+            if end - m.end() >= 12 or (end > m.end() + 1 and (
+                    word_frequency(text[end : end + 2]) >= 1000
+                    or (word_frequency(word3) >= 10 and not all(_is_translit(c) for c in word3)))):  # |通电话, not |扎耶德
                 break
             end += 1
-        if start < m.start() and end > m.end() + 1:
+        if start < m.start() and end > m.end() + 1 and not _names_a_vessel(text, end):
             yield Candidate(start, end, "Person", text[start:end], "rule:person-foreign")
+
+
+def _after_title_inside(text: str, start: int, dot: int) -> int:
+    """Where a transliterated name before a middle dot starts, if a title ends inside what was
+    walked over (国际冬季两项联盟主席奥莱·达林: the walk took 席 of 主席)."""
+    for p in range(dot - 1, start, -1):
+        if _TITLE_BEHIND.search(text, max(0, p - 10), p):
+            return p
+    return start
+
+
+def _names_a_vessel(text: str, end: int) -> bool:
+    """“哈里·杜鲁门”号航母, 卡尔·文森号: a ship named after a person is no person."""
+    return text[end : end + 2] == "”号" or text[end : end + 1] == "号"
 
 
 def _is_translit(ch: str) -> bool:
@@ -275,6 +357,9 @@ def follows_name(text: str, end: int) -> bool:
 
 #: Characters that follow a name without belonging to it (particles, prepositions, short verbs).
 _FUNCTION_AFTER = frozenset("在和与及同对向为将也又就还都曾等的是说称到从于把被让给跟已先再均则即")
+#: One-character verbs that follow a leader's name and are hardly ever a given name's last character
+#: (李强赴德国, 李强乘包机, 李强受中共中央委托, 李强监誓, 习近平率团, 王毅应询).
+_VERBS_AFTER = frozenset("赴乘受监率携偕邀抵兼应")
 
 
 def known_short_name_stands(text: str, start: int, end: int, *, word_frequency, is_person_at) -> bool:
@@ -295,8 +380,10 @@ def known_short_name_stands(text: str, start: int, end: int, *, word_frequency, 
     nxt = text[end : end + 1]
     if not nxt or not is_han(nxt) or follows_name(text, end) or nxt in _FUNCTION_AFTER or is_person_at(end):
         return True
-    if word_frequency(text[end : end + 2]) >= 100:
-        return True  # 李强起身, 普京总统
+    if nxt in _VERBS_AFTER or text[end : end + 2] == "副" + text[end + 1 : end + 2] and _TITLE_AFTER.match(text, end + 1):
+        return True  # 李强赴, 李强乘包机, 韩正副主席
+    if word_frequency(text[end : end + 2]) >= 20 or word_frequency(text[end : end + 3]) >= 10:
+        return True  # 李强起身, 普京总统, 汪洋起立, 卢拉得票率, 拜登通电话
     if foreign:
         return nxt not in TRANSLIT  # 巴赫穆特
     return not looks_like_name(name + nxt)  # 李希义

@@ -1,27 +1,136 @@
-"""Place names that are not places where they stand.
+"""Places found by their suffix, and place names that are not places where they stand.
+
+- A county, district, town or township no lexicon lists, by its suffix: 平陆县, 海珠区, 洞泾镇, 草科乡
+  (``find_places``). The proper name before the suffix (two or three characters) must be no
+  common word (贫困县, 示范区, 开发区 are classes), the suffix must not make a common word with
+  the character before it (社区, 山区, 城镇, 返乡), the whole must stand as a word in its sentence,
+  and it must start a phrase: after punctuation, a place (河北省|阜平县) or 在/到/赴. On 699 days
+  of news this finds about 390 places, some 95 in 100 of them real ones.
 
 - A direction after a place is part of that place's description, not China's region of that name:
   乌克兰东部, 美国西部, 四川西部 (the lexicon's 东部 / 西部 … mean China's regions, 东部地区).
 - A place before 时间 tells the time, not where: 北京时间.
+- 苏丹 after 文莱 is Brunei's ruler, not Sudan.
+- A bare 东部, 西部 or 中部 (without 地区) is China's region only where the text says so: after 我国,
+  中国, 全国, or listed with another of China's regions (东部、中部、西部; 东北全面振兴、东部率先发展).
+  On the news it is mostly a direction of somewhere else (乌军在东部击退…, 加沙地带中部, 肯塔基州东部).
 
 Runs after overlap resolution, on the accepted candidates of one document.
 """
 from __future__ import annotations
 
-from extractors.rules.base import Candidate
+import re
+
+from extractors.rules.base import Candidate, Context
+from extractors.rules.wordclass import PLACE_TAG, clause_word, tag
+from extractors.textutil import HAN
 
 #: The lexicon's regions of China named by a direction.
 DIRECTIONS = frozenset({"东部", "西部", "中部", "南部", "北部", "东北", "西北", "东南", "西南", "中西部"})
 
 
+#: China's regions named by a bare direction, which the news uses for directions of anywhere.
+_BARE_REGIONS = frozenset({"东部", "西部", "中部"})
+#: What says that a bare direction is China's region: 我国东部, 中国的中部.
+_CHINA_BEFORE = re.compile(r"(?:我国|中国|全国|国内)的?$")
+#: The end of a place's name (肯塔基州东部地区, 该国西部): the direction is that place's.
+_PLACE_SUFFIX_BEFORE = re.compile(r"(?:[州省市县国岛]|该国|该州|其)$")
+_CLAUSE = re.compile(r"[^，。；！？\n]*")
+
+
+_SUFFIXED = re.compile(rf"(?=([{HAN}]{{2,3}})([县区镇乡]))")
+#: Characters that are never inside such a name (particles, pronouns, numbers, directions, …).
+_NOT_IN_NAME = frozenset(
+    "的了是在和与及或等对从到将把被这那其该各每某本此个们所之于为以由向也都就还又并而但很最更再已曾正全新老大小"
+    "多少上下中内外前后东西南北有至位万千百家座片跨出让两三四五六七八九十经要仅除"
+)
+#: Characters a name cannot start with: the suffix of a place before it (宜宾市|长宁县).
+_NOT_FIRST = frozenset("省市县区州镇乡包")
+#: What the suffix makes with the character before it when the whole is a kind of area, not a
+#: name (棚户区, 冬麦区, 七宝古镇, 禁飞区).
+_CLASS_TAILS = frozenset(
+    "麦区 湖区 滩区 山区 林区 牧区 垦区 库区 矿区 园区 城区 市区 开区 贸区 新区 古镇 名镇 小镇 重镇 乡镇 水乡 画乡 之乡 "
+    "穷县 强县 大县 名县 小县 两县 城镇 港区 片区 景区 校区 辖区 展区 社区 小区 街区 郊区 灾区 疫区 原区 控区 防区 战区 "
+    "警区 选区 学区 商区 厂区 营区 试区 范区 验区 户区 址区 飞区".split()
+)
+_LOCATIVE = frozenset("在到于赴往至")
+
+
+def find_places(ctx: Context) -> list[Candidate]:
+    """Counties, districts, towns and townships by their suffix (河北省阜平县, 在平陆县)."""
+    text = ctx.text
+    out = []
+    for m in _SUFFIXED.finditer(text):
+        start, stem = m.start(), m.group(1)
+        end = start + len(stem) + 1
+        name = text[start:end]
+        if any(ch in _NOT_IN_NAME for ch in stem) or stem[0] in _NOT_FIRST or stem[-1] + m.group(2) in _CLASS_TAILS:
+            continue
+        if ctx.entry(name) is not None or ctx.entry(stem) is not None or _starts_with_place(ctx, stem):
+            continue  # the lexicon's own, or 蚌埠|固镇县 (the county is found where it starts)
+        if not _starts_a_phrase(ctx, start) or _common_word(ctx, stem) or _common_word(ctx, name[-2:], 10):
+            continue
+        if any(clause_word(w) for w in ctx.segment(stem)):
+            continue  # 恢复湖区, 直通乌镇
+        lo, hi = ctx.sentence_bounds(start)
+        if ctx.stands_alone(start, end, lo, hi):
+            out.append(Candidate(start, end, "Place", name, "rule:place-suffix"))
+    return out
+
+
+def _starts_with_place(ctx: Context, stem: str) -> bool:
+    return any((e := ctx.entry(stem[:k])) is not None and e.type == "Place" for k in range(2, len(stem)))
+
+
+def _starts_a_phrase(ctx: Context, start: int) -> bool:
+    """After punctuation or the start, a place (河北省|阜平县) or a locative (在|平陆县); not after a
+    number (88家开发区) or inside a word."""
+    text = ctx.text
+    if start == 0:
+        return True
+    prev = text[start - 1]
+    if prev.isdigit():
+        return False
+    if not re.match(f"[{HAN}]", prev):
+        return True
+    return (prev in _LOCATIVE or ctx.anchor_ending_at(start, "Place") is not None
+            or (prev in "省市州" and ctx.anchor_ending_at(start - 1, "Place") is not None))  # 宜宾|市|长宁县
+
+
+def _common_word(ctx: Context, word: str, min_freq: int = 20) -> bool:
+    """A word of jieba's dictionary used at least ``min_freq`` times, but no place name there."""
+    return ctx.word_frequency(word) >= min_freq and tag(word) != PLACE_TAG
+
+
 def drop_places_out_of_place(text: str, accepted: list[Candidate]) -> list[Candidate]:
     place_ends = {c.end for c in accepted if c.type == "Place"}
+    regions = [c for c in accepted if c.type == "Place" and c.name in DIRECTIONS]
     out = []
     for c in accepted:
         if c.type == "Place":
-            if c.name in DIRECTIONS and c.start in place_ends:
-                continue  # 乌克兰东部
+            if c.name in DIRECTIONS and (c.start in place_ends or _PLACE_SUFFIX_BEFORE.search(text, max(0, c.start - 2), c.start)):
+                continue  # 乌克兰东部, 肯塔基州东部地区
+            if c.name in _BARE_REGIONS and text[c.start : c.end] == c.name and not _chinese_region(text, c, regions):
+                continue  # 乌军在东部击退…
             if text.startswith("时间", c.end):
                 continue  # 北京时间
+            if c.name in _RULERS and _RULERS[c.name].search(text, max(0, c.start - 6), c.start):
+                continue  # 文莱苏丹哈桑纳尔: the Sultan of Brunei
         out.append(c)
     return out
+
+
+#: Places whose name is also a ruler's title, and the countries whose ruler it names (文莱苏丹).
+_RULERS = {"苏丹": re.compile(r"(?:文莱|达鲁萨兰国|阿曼|马来西亚|柔佛)$")}
+
+
+def _chinese_region(text: str, c: Candidate, regions: list[Candidate]) -> bool:
+    """Does the text say that the bare direction at ``c`` is China's region: 我国东部, or another of
+    China's regions in the same clause (东部、中部、西部)?"""
+    if _CHINA_BEFORE.search(text, max(0, c.start - 3), c.start):
+        return True
+    lo = c.start
+    while lo > 0 and text[lo - 1] not in "，。；！？\n":
+        lo -= 1
+    hi = _CLAUSE.match(text, c.end).end()
+    return any(r is not c and lo <= r.start and r.end <= hi and r.name != c.name for r in regions)

@@ -22,6 +22,15 @@ _HEADS = "战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|
 _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6}})”")
 _QUOTED_HEAD = re.compile(rf"“([{HAN}A-Za-z0-9+＋]{{2,16}}(?:{_HEADS}))”")
 _HEAD_AFTER = re.compile(rf"(?:{_HEADS})")
+#: Words after a head that make it a modifier of what follows (战略力量, 战略性, 体系化, 计划经济).
+_HEAD_GOES_ON = re.compile(
+    r"(?:力量|性|家|地位|意义|高度|布局|眼光|层面|思维|定力|资源|储备|伙伴|对话|支点|要地|方向|化|经济|单列|"
+    r"整治|治理|资金|债|检查|督查|斗争)"  # 长江大保护专项整治: 专项 qualifies 整治
+)
+#: A count before a term makes it a common noun (一批新能源工程, 4个数字乡村试点).
+_COUNTED = re.compile(r"(?:[\d一二三四五六七八九十百千万两几多数]+[个项批家座处类种条]|一批|一系列|若干|多项|各项)$")
+#: What after …工程 makes it engineering, a discipline or a job: 增材制造工程技术人员, 航空航天工程专业.
+_DISCIPLINE_AFTER = re.compile(r"(?:技术|师|专业|学|系|硕士|博士)")
 _GENERIC = frozenset({
     "国家战略", "发展战略", "重大战略", "总体战略", "重点工程", "重大工程", "行动计划", "体制机制", "管理体制", "工作机制",
     "长效机制",
@@ -40,6 +49,8 @@ def find_policies(ctx: Context) -> list[Candidate]:
     for m in _NUMBERED.finditer(text):
         add(m.start(1), m.end(1), "rule:policy-slogan")
     for m in _QUOTED_HEAD.finditer(text):
+        if "是" in ctx.segment(m.group(1)):
+            continue  # “党的领导制度是我国的根本领导制度”: a sentence, not a term
         start = m.start(1)
         for verb in sorted(_LAUNCH, key=len, reverse=True):  # “实施健康中国战略” names 健康中国战略
             if text.startswith(verb, start) and m.end(1) - start - len(verb) >= 4:
@@ -52,18 +63,20 @@ def find_policies(ctx: Context) -> list[Candidate]:
         if a.type not in ("Policy", "Technology"):
             continue
         m = _HEAD_AFTER.match(text, a.end)
-        if m is None:
-            continue
+        if m is None or _HEAD_GOES_ON.match(text, m.end()):
+            continue  # 农业科技战略力量: 战略 qualifies what follows
         lo, hi = ctx.sentence_bounds(a.start)
-        if not ctx.stands_alone(a.start, m.end(), lo, hi):
-            continue  # 深度学习工程师 is no 深度学习工程
+        if not ctx.stands_alone(a.start, m.end(), lo, hi) or _DISCIPLINE_AFTER.match(text, m.end()):
+            continue  # 深度学习工程师 is no 深度学习工程, 增材制造工程技术人员 no 增材制造工程
+        if _COUNTED.search(text, max(lo, a.start - 6), a.start):
+            continue  # 一批新能源工程, 35项生态文明试点: a count of things of a kind, not one named policy
         if a.type != "Policy" and m.group() not in ("战略", "工程", "计划", "行动", "倡议", "专项", "行动计划"):
             continue
         name = text[a.start : m.end()]
         entry = ctx.entry(name)
         if entry is not None:
             out.append(Candidate(a.start, m.end(), entry.type, entry.name, "rule:policy-head", entry))
-        elif a.type == "Policy" and m.group() in ("战略", "体制", "体系", "机制", "制度", "政策", "理念", "改革"):
+        elif a.type == "Policy" and m.group() in ("战略", "体制", "体系", "机制", "制度", "政策", "理念", "改革", "倡议"):
             # 科技金融体制 is the policy 科技金融 itself, written with its head
             out.append(Candidate(a.start, m.end(), "Policy", a.name, "rule:policy-head", a.entry))
         else:
@@ -73,19 +86,33 @@ def find_policies(ctx: Context) -> list[Candidate]:
 
 _PROGRAMME_HEAD = re.compile(r"(?:专项行动|行动计划|行动方案|攻坚行动|提升行动|攻坚战|行动|工程|计划)")
 _LEADING_GENERIC = frozenset(
-    "一批 若干 一系列 系列 多项 一项 两项 重点 重大 新一轮 新 各项 一些 "
+    "一批 若干 一系列 系列 多项 一项 两项 重点 重大 新一轮 一轮 多轮 新 各项 一些 更多 一大批 新一批 好 全年 年度 "
     "参与 参加 支持 推动 促进 加强 推进 开展 实施 落实 组织 启动 深化 做好 抓好 积极 大力 全面 深入 持续".split()
 )
 #: Verbs that launch a programme; the programme's name starts right after one of them.
 _LAUNCH = frozenset(
-    "实施 开展 推进 推动 启动 组织 落实 部署 发起 制定 出台 深化 加强 强化 打造 构建 坚持 贯彻 执行 "
+    "实施 开展 推进 推动 启动 组织 落实 部署 发起 制定 印发 出台 深化 加强 强化 打造 构建 坚持 贯彻 执行 "
     "继续 持续 全面 大力 积极 加快 着力 扎实 深入 开始 正式 率先 首次 完成 打好 打赢 抓好 做好 用好 "
     "深入实施 组织实施 加快实施 全面实施 启动实施 继续实施 持续实施 实施了 开展了 启动了 完成了".split()
 )
-_FUNCTION = frozenset("的 和 与 及 或 并 是 有 了 着 过 其 该 各 这 那 以 为 把 将 在 对 等 由 从 向 于 通过 围绕 依托 按照 根据".split())
+_FUNCTION = frozenset(
+    "的 和 与 及 或 并 是 有 了 着 过 其 该 各 这 那 以 为 把 将 在 对 等 由 从 向 于 用 通过 围绕 依托 按照 根据 关于 对于 "
+    "针对".split()
+)
+#: Words that count or qualify, inside a programme's would-be name: the name starts after them
+#: (服务 新一轮 | 千亿斤粮食产能提升行动), and right before the head they make a class (食物节约各项行动).
+_QUANTIFIERS = frozenset("一批 新一批 一大批 新一轮 一轮 多轮 更多 各项 各类 多项 一系列".split())
+#: Words that rank a thing among others of its kind, right before the head: 重要工程, 重点行动.
+_RANKING = frozenset("重要 重大 重点 关键 主要 标志性 基础性 骨干".split())
+#: An army's operations, not programmes: 地面行动, 特别军事行动, 空袭行动.
+_MILITARY = re.compile(r"(?:地面|军事|空中|空袭|海上|反攻|进攻|清剿|围剿|封锁|打击)行动$")
+_QUANTIFIER_PREFIXES = sorted(_QUANTIFIERS, key=len, reverse=True)
+#: A count or a pronoun at the start of a programme's would-be name is not part of it.
+_LEADING_COUNT = re.compile(r"^(?:[\d一二三四五六七八九十两几]+[期批轮项个类次届]|我国|我军|我们|我省|我市|我区|本|其|该|此)")
 _GENERIC_TOKENS = frozenset(
     "重大 重点 若干 一批 一系列 系列 有关 相关 各项 各类 多项 一项 两项 这些 新 新一轮 国家 国家级 省级 专项 "
-    "示范 试点 建设 发展 工作 项目 改革 创新 科技 基础 民生 重要 主要 一般 具体 总体 整体 相应 配套 全面".split()
+    "示范 试点 建设 发展 工作 项目 改革 创新 科技 基础 民生 重要 主要 一般 具体 总体 整体 相应 配套 全面 "
+    "联合 军事 封控 演训 作战 巡航 规划 计划 行动 工程".split()
 )
 
 
@@ -110,14 +137,25 @@ def find_programmes(ctx: Context) -> list[Candidate]:
             if tok in _FUNCTION or not (is_han(tok[0]) or (tok[0].isascii() and tok[0].isalnum())):
                 break
             name_tokens.insert(0, tok)
+        if name_tokens and (name_tokens[-1] in _QUANTIFIERS or name_tokens[-1] in _RANKING):
+            continue  # 食物节约各项行动, 拉萨山南一体化重要工程: a class, ranked
+        for k in range(len(name_tokens) - 1, -1, -1):
+            if name_tokens[k] in _QUANTIFIERS:
+                name_tokens = name_tokens[k + 1 :]
+                break
         while name_tokens and name_tokens[0] in _LEADING_GENERIC:
             name_tokens.pop(0)
         if not launched or not name_tokens:
             continue
-        if all(t in _GENERIC_TOKENS or len(t) == 1 for t in name_tokens):
-            continue
-        start = m.start() - sum(len(t) for t in name_tokens)
-        if m.start() - start < 3 or not ctx.stands_alone(start, m.end(), lo, hi):
+        name = "".join(name_tokens)
+        name = name[next((len(q) for q in _QUANTIFIER_PREFIXES if name.startswith(q)), 0) :]  # 更|多|惠民
+        name = _LEADING_COUNT.sub("", name)  # 四期|国家人权行动计划, 我军|建设规划计划
+        if len(name) < 4 or all(t in _GENERIC_TOKENS or len(t) == 1 for t in ctx.segment(name)):
+            continue  # 重大工程, 一批重点项目, 建设规划计划: modifiers, no name
+        if _MILITARY.search(text[max(lo, m.end() - 8) : m.end()]):
+            continue  # 加沙地带地面行动: an army's operation
+        start = m.start() - len(name)
+        if not ctx.stands_alone(start, m.end(), lo, hi):
             continue
         out.append(ctx.resolved(start, m.end(), "Policy", text[start : m.end()], "rule:policy-programme"))
     return out

@@ -11,21 +11,29 @@ from bisect import bisect_right
 from extractors.lexicon import Lexicon
 from extractors.matcher import TermMatcher
 from extractors.rules.base import Candidate
+from extractors.rules.persons import known_short_name_stands
 from extractors.textutil import is_han
 
+#: A title recurs without its 《》 only from this length on.
+_BARE_TITLE_MIN = 6
 _ABBREVIATION = re.compile(r"[（(](?:以下)?简称[“\"《]?([^”\"》）)，,]{2,20})[”\"》]?[）)]")
 
 
 def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """Recognise again, in the same document, names that rules introduced once."""
     known: dict[str, Candidate] = {}
+    introduced: dict[str, list[int]] = {}  # a foreign surname: where its full name stands
     for c in accepted:
         if c.entry is None and c.type in ("Person", "Institution", "Document"):
-            known.setdefault(text[c.start : c.end], c)
+            form = text[c.start : c.end]
+            if c.type == "Document" and len(form) < _BARE_TITLE_MIN and text[c.start - 1 : c.start] == "《":
+                form = f"《{form}》"  # a short title is only that document in 《》 again (《绽放》, not 绽放生命精彩)
+            known.setdefault(form, c)
             if c.type == "Person" and "·" in c.name:
                 last = c.name.rsplit("·", 1)[1]
                 if len(last) >= 2:
                     known.setdefault(last, c)
+                    introduced.setdefault(last, []).append(c.start)
     definitions = []
     by_end = sorted(accepted, key=lambda c: c.end)
     ends = [c.end for c in by_end]
@@ -66,6 +74,10 @@ def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
         # a short form must stand alone: not glued to Han characters on both sides
         if not bracketed and len(form) <= 2 and src.type != "Person" and _glued(text, s, e):
             continue
+        if not bracketed and src.type == "Document" and not _stands_as_item(text, s, e):
+            continue  # a title without 《》 only as an item of its own (5.央视快评： …；), not inside a sentence
+        if src.type == "Person" and not _person_stands(text, s, e, lexicon, introduced.get(form)):
+            continue
         occupied[s:e] = b"\1" * (e - s)
         out.append(Candidate(s, e, src.type, src.name, "rule:recurring", src.entry))
     return sorted(out, key=lambda c: (c.start, c.end))
@@ -92,6 +104,34 @@ def _occurrences(text: str, forms) -> list[tuple[str, int]]:
         last_end = start - neg
         out.append((form, start))
     return out
+
+
+#: How far from its full name a foreign surname alone is taken for that person: about one news item
+#: (a day's transcript names 华莱士 the MEP in one item and 华莱士 the defence secretary in another).
+_SURNAME_REACH = 1500
+#: What after a name makes it the name of a body: 莫塔集团, 洛克菲勒基金会, “杜鲁门”号.
+_NAMES_A_BODY = re.compile(r"[”\"]?(?:集团|公司|家族|基金会|大学|学院|银行|研究所|研究院|中心|号|奖|大桥|大街|大道|广场)")
+
+
+def _person_stands(text: str, start: int, end: int, lexicon: Lexicon, full_names: list[int] | None) -> bool:
+    """Does a name recur at ``text[start:end]`` as itself: not inside a longer name (穆萨|耶娃),
+    and, for a foreign surname alone, near where the full name was written?"""
+    if full_names is not None and all(abs(start - p) > _SURNAME_REACH for p in full_names):
+        return False
+    if _NAMES_A_BODY.match(text, end):
+        return False  # 莫塔集团, 加德纳大学: a body named after the person
+    return known_short_name_stands(text, start, end, word_frequency=lexicon.boundaries.frequency,
+                                   is_person_at=lambda pos: False)
+
+
+_ITEM_BEFORE = re.compile(r"(?:^|\n|[：:）)]|\d+[.．、])[ \u3000]*$")
+_ITEM_AFTER = re.compile(r"[ \u3000]*(?:[；;。\n]|$)")
+
+
+def _stands_as_item(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` an item of its own: after a colon, a number or a line break, and
+    before a semicolon, a full stop or the line's end (5.央视快评： 坚持…；)?"""
+    return bool(_ITEM_BEFORE.search(text, max(0, start - 6), start) and _ITEM_AFTER.match(text, end))
 
 
 def _glued(text: str, start: int, end: int) -> bool:
