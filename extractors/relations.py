@@ -141,10 +141,10 @@ def _issued(doc, index, text, ms) -> set[TypedRelation]:
         if d.start == 0 or text[d.start - 1] != "《":
             continue
         # walk left over the verb, then over institutions joined by 、/和/与
-        head = text[: d.start - 1]
+        head_end = d.start - 1  # the verb ends right before 《 (matched in place: no copy of the text before it)
         verb = None
-        for k in range(max(0, len(head) - 16), len(head)):
-            m = _ISSUE_VERB.fullmatch(head, k)
+        for k in range(max(0, head_end - 16), head_end):
+            m = _ISSUE_VERB.fullmatch(text, k, head_end)
             if m:
                 verb = m
                 break
@@ -176,16 +176,23 @@ def _authored(doc, index, text, ms) -> set[TypedRelation]:
             if d is not None:
                 out.add(_rel(doc, index, p, d, "AUTHORED"))
     # a headline followed by its byline: Document mention (rule:headline) then persons
+    people = sorted((m for m in ms if m.type == "Person"), key=lambda m: m.start)
+    starts = [m.start for m in people]
     for d in (m for m in ms if m.type == "Document" and m.rule == "rule:headline"):
-        line_end = text.find("\n", d.end)
-        nxt_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
-        region_end = len(text) if nxt_end < 0 else nxt_end
-        for p in (m for m in ms if m.type == "Person" and d.end <= m.start < region_end):
+        reach = min(len(text), d.end + _BYLINE_REACH)  # its line and the next, within reach
+        line_end = text.find("\n", d.end, reach)
+        nxt_end = text.find("\n", line_end + 1, reach) if line_end >= 0 else -1
+        region_end = reach if nxt_end < 0 else nxt_end
+        for p in people[bisect_left(starts, d.end) : bisect_left(starts, region_end)]:
             between = text[d.end : p.start]
             if re.fullmatch(r"[\n◎○、 ]*|(?:[\n◎○、 ]*[^\n]*)", between) and "。" not in between:
                 lo = text.rfind("\n", 0, d.start) + 1
                 out.add(_rel(doc, index, p, d, "AUTHORED", span=(lo, region_end)))
     return out
+
+
+#: How far after a headline its byline is looked for (its line and the next).
+_BYLINE_REACH = 400
 
 
 def _references(doc, index, text, ms) -> set[TypedRelation]:

@@ -1,6 +1,7 @@
 """What rules work with: the candidate record and the read-only context of one document."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
@@ -43,15 +44,29 @@ class Context:
     _starts: dict[int, Candidate] = field(init=False, repr=False)
     _ends: dict[int, Candidate] = field(init=False, repr=False)
     _sentence_index: SentenceIndex = field(init=False, repr=False)
+    _by_start_order: list[Candidate] = field(init=False, repr=False)
+    _anchor_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._starts = {a.start: a for a in self.anchors}
         self._ends = {a.end: a for a in self.anchors}
         self._sentence_index = SentenceIndex(self.sentences, len(self.text))
+        self._by_start_order = sorted(self.anchors, key=lambda a: (a.start, a.end))
+        self._anchor_starts = [a.start for a in self._by_start_order]
 
     def anchor_at(self, start: int, *types: str) -> Candidate | None:
         a = self._starts.get(start)
         return a if a is not None and (not types or a.type in types) else None
+
+    def anchor_inside(self, pos: int) -> Candidate | None:
+        """The anchor ``pos`` falls strictly inside (``start < pos < end``), if any: anchors do not
+        overlap, so there is at most one, found by bisection."""
+        k = bisect_left(self._anchor_starts, pos) - 1
+        if k >= 0:
+            a = self._by_start_order[k]
+            if a.start < pos < a.end:
+                return a
+        return None
 
     def anchor_ending_at(self, end: int, *types: str) -> Candidate | None:
         a = self._ends.get(end)

@@ -187,16 +187,22 @@ _SHORT_TITLE = 6
 _EDITION_NOTE = re.compile(r"(?:（[^（）]*）|\([^()]*\))+$")
 
 
-def _shortened(text: str, inner: str, earlier: list[Candidate]) -> Candidate | None:
-    """The document a short title stands for: the nearest document titled before it whose title
-    (without its edition notes) ends with it (《蓝皮书》 after 《中国航天科技活动蓝皮书》（2021年）)."""
-    if len(inner) > _SHORT_TITLE:
-        return None
-    for c in reversed(earlier):
-        title = _EDITION_NOTE.sub("", text[c.start : c.end])
-        if len(title) > len(inner) and title.endswith(inner):
-            return c
-    return None
+class _Earlier:
+    """Documents titled so far, by the endings of their titles: the document a short title stands
+    for is the nearest one titled before it whose title (without its edition notes) ends with it
+    (《蓝皮书》 after 《中国航天科技活动蓝皮书》（2021年）). One lookup per title, whatever came before."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._by_ending: dict[str, Candidate] = {}
+
+    def add(self, c: Candidate) -> None:
+        title = _EDITION_NOTE.sub("", self.text[c.start : c.end])
+        for k in range(1, min(len(title) - 1, _SHORT_TITLE) + 1):
+            self._by_ending[title[-k:]] = c  # the later one wins: the nearest before what follows
+
+    def shortened(self, inner: str) -> Candidate | None:
+        return self._by_ending.get(inner) if len(inner) <= _SHORT_TITLE else None
 
 
 def find_documents(ctx: Context) -> list[Candidate]:
@@ -205,13 +211,13 @@ def find_documents(ctx: Context) -> list[Candidate]:
     programmes = _programmes(text)
     programmes |= {m.group(1).strip() for m in _COLUMN_BRACKETS.finditer(text)}  # 【开好局起好步】: a column
     documented = {m.group(1).strip() for titles in _title_lists(text) if _documented(text, titles) for m in titles}
-    earlier: list[Candidate] = []  # documents titled so far, for short titles that stand for them
+    earlier = _Earlier(text)  # documents titled so far, for short titles that stand for them
     for m in _TITLE.finditer(text):
         inner = m.group(1).strip()
         start, end = m.start(1), m.end(1)
         if not inner or inner.isdigit():
             continue
-        full = _shortened(text, inner, earlier)
+        full = earlier.shortened(inner)
         if full is not None:  # 《蓝皮书》 after 《中国航天科技活动蓝皮书》, 《构想》 after 《…外交政策构想》
             out.append(Candidate(start, end, "Document", full.name, "rule:title-brackets", full.entry))
             continue
@@ -221,14 +227,14 @@ def find_documents(ctx: Context) -> list[Candidate]:
         if entry is not None:
             out.append(Candidate(start, end, entry.type, entry.name, "rule:title-brackets", entry))
             if entry.type == "Document":
-                earlier.append(out[-1])
+                earlier.add(out[-1])
         elif inner in programmes:
             continue  # 纪录片《共和国符号》, 《高端访谈》今晚播出: a programme, no document (here or anywhere in the text)
         elif _PUBLICATION.match(inner) or _PUBLICATION_AFTER.match(text, m.end()):
             out.append(Candidate(start, end, "Institution", inner, "rule:publication-brackets"))
         elif inner in documented:
             out.append(Candidate(start, end, "Document", inner, "rule:title-brackets"))
-            earlier.append(out[-1])
+            earlier.add(out[-1])
         # else: a title that neither says nor is said to be a document (a song, a film, a painting)
     out.extend(_laws(ctx))
     for m in _SOURCE.finditer(text):

@@ -208,10 +208,9 @@ def _proper_start(ctx: Context, lo: int, hi: int) -> int | None:
     """The leftmost position in [lo, hi) where a proper meeting name can start: a named place or
     institution, or a word like 全国/中央/中国/世界 or an edition (第三届, 2024年); never inside a
     known name (学习贯彻|习近平新时代…思想: the head starts before it)."""
-    for a in ctx.anchors:
-        if a.start < lo < a.end:
-            lo = a.start if a.start >= ctx.sentence_bounds(lo)[0] else a.end
-            break
+    a = ctx.anchor_inside(lo)
+    if a is not None:
+        lo = a.start if a.start >= ctx.sentence_bounds(lo)[0] else a.end
     for i in range(lo, hi):
         if ctx.anchor_at(i, "Place", "Institution", "Event") is not None:
             return i
