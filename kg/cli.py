@@ -224,6 +224,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.__class__ = _IntermixedParser  # NAME and OUT may come before or after the options
 
     p = sub.add_parser(
+        "timeline", help="draw how often entities (or edges) occur per period, as a PNG with Chinese labels",
+        description="Draw one figure of several entities over time from the output folder OUT of 'kg build': "
+        "documents (or mentions) per day, month, quarter or year, raw or as a share of the period's dated "
+        "documents. NAME is a canonical name, alias or id; 'A&B' is the edge between A and B (units where both "
+        "occur). Chinese labels need a CJK font (Debian: apt-get install fonts-noto-cjk; or set KG_CJK_FONT to a "
+        "font file) and matplotlib (pip install 'kg-policy[figures]').",
+    )
+    p.add_argument("items", nargs="+", metavar="NAME", help="entities (or A&B for an edge), then OUT")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.png", help="the PNG to write")
+    p.add_argument("--by", choices=("day", "month", "quarter", "year"), default="month",
+                   help="the period length (default: month)")
+    p.add_argument("--what", choices=("documents", "mentions"), default="documents",
+                   help="documents mentioning it (default) or mentions")
+    p.add_argument("--share", action="store_true", help="as a share of the period's dated documents")
+    p.add_argument("--table", action="store_true", help="also print the counts as a table")
+    p.set_defaults(func=_cmd_timeline)
+
+    p = sub.add_parser(
         "lexicon", help="check your lexicon files against the shipped lexicon (lexicon check)",
         description="Work with user lexicon files (see extractors/lexicon/README.md).",
     )
@@ -257,6 +275,7 @@ _OPTIONS = {
     "export": {"uri": "--uri", "user": "--user", "database": "--database", "corpus": "--corpus",
                "replace": "--replace", "batch_size": "--batch-size"},
     "query": {"uri": "--uri", "user": "--user", "database": "--database", "params": "--param"},
+    "timeline": {"items": "NAME", "by": "--by", "what": "--what"},
     "lexicon": {"stoplists": "--stoplist"},
 }
 
@@ -411,6 +430,32 @@ def _cmd_query(args) -> int:
     result = run_query(args.name, parse_param_args(args.param), out=args.out, uri=args.uri,
                        user=args.user, database=args.database)
     print(format_result(result, args.format))
+    return EXIT_OK
+
+
+def _cmd_timeline(args) -> int:
+    import kg
+    from kg.figures import timeline_figure
+
+    if len(args.items) < 2:
+        raise KgError("name at least one entity, then the output folder of 'kg build'", param="items")
+    *names, out = args.items
+    graph = kg.load(out)
+    items = [tuple(n.split("&", 1)) if "&" in n else n for n in names]
+    table = graph.timeline(*items, by=args.by, what=args.what, share=args.share)
+    if table.empty:
+        raise KgError(f"{out}: no document is dated to the {args.by}; try a longer period (--by year) "
+                      f"or date the documents (see the README)")
+    what = {"documents": "documents", "mentions": "mentions"}[args.what]
+    ylabel = f"share of the {args.by}'s documents" if args.share else f"{what} per {args.by}"
+    timeline_figure({c: table[c].tolist() for c in table.columns}, args.output, periods=list(table.index),
+                    title="、".join(table.columns), ylabel=ylabel)
+    if args.table:
+        print(table.to_string())
+    unplaced = table.attrs.get("unplaced", 0)
+    print(f"Wrote {args.output}: {len(table.columns)} series over {len(table)} {args.by}s"
+          + (f" ({unplaced} document(s) dated less precisely than a {args.by} left out)" if unplaced else ""),
+          file=sys.stderr)
     return EXIT_OK
 
 

@@ -9,9 +9,19 @@
     g.path("阴和俊", "新质生产力")           # shortest path, as a table of steps
     g.top("Policy", by="pagerank")
     g.evidence("新质生产力", "高质量发展")    # the sentences behind an edge
-    g.timeline("新质生产力")                 # mentions per dated document
     g.communities()
     g.typed("阴和俊")                       # typed relations of an entity
+
+Time (document dates, ``extractors.dating``; periods, ``kg.periods``):
+
+    g.timeline("新质生产力", "高质量发展", by="month")       # documents per month, one column each
+    g.timeline("新质生产力", by="quarter", share=True)      # as a share of the quarter's documents
+    g.timeline(("新质生产力", "高质量发展"), by="year")      # an edge: units where both occur
+    g.bursts("Policy")                                    # strongest bursts (Kleinberg), strongest first
+    g.at("2023")                                          # the graph of a period (or "2023-03..2023-09")
+    g.neighbours_in("新质生产力", "2023-Q4")                # co-occurring entities in a period
+    g.new_company("新质生产力", "2023-10")                  # neighbours gained over the period before
+    g.mentions_by_document("新质生产力")                    # mentions per document, in date order
 
 Entities are named by canonical name, alias or id wherever a helper takes one. A name that names no
 entity raises ``UnknownNameError`` (a ``KgError``) with the nearest names in its message and in
@@ -29,7 +39,8 @@ from extractors.errors import KgError
 from extractors.records import CO_OCCURS, ENTITY_TYPES, TYPED_RELATIONS
 from kg.folder import read_folder
 from kg.lookup import Known, check_choice, unknown_name
-from kg.tables import LIST_SEPARATOR, parse_ref, split_evidence
+from kg.periods import RESOLUTIONS, parse_period_spec, period_of, period_range, previous_period
+from kg.tables import EVIDENCE, LIST_SEPARATOR, parse_ref, read_table, split_evidence
 
 MEASURES = ("npmi", "pmi", "jaccard", "llr", "count", "doc_count")
 #: The entity columns ``top`` ranks by.
@@ -51,6 +62,8 @@ class KnowledgeGraph:
         self.documents = data.documents
         self.graph: nx.Graph = data.graph
         self._names = dict(zip(self.entities["id"], self.entities["name"]))
+        self._types = dict(zip(self.entities["id"], self.entities["type"]))
+        self._evidence: pd.DataFrame | None = None
         self._known: list[Known] | None = None
         self._lookup: dict[str, str] = {}
         for row in self.entities.itertuples(index=False):
@@ -178,7 +191,7 @@ class KnowledgeGraph:
                                  "end": ref.end, "text": text})
         return pd.DataFrame(rows, columns=["relation", "doc", "sentence", "start", "end", "text"])
 
-    def timeline(self, entity: str) -> pd.DataFrame:
+    def mentions_by_document(self, entity: str) -> pd.DataFrame:
         """Mentions of an entity per document, in date order (undated documents last)."""
         eid = self.id(entity)
         counts = self.mentions[self.mentions["entity_id"] == eid].groupby("doc").size().rename("mentions")
@@ -186,6 +199,118 @@ class KnowledgeGraph:
         docs["date"] = docs["date"].fillna("")
         docs["_undated"] = docs["date"] == ""
         return docs.sort_values(["_undated", "date", "doc"], kind="mergesort").drop(columns="_undated").reset_index(drop=True)
+
+    # --- time -------------------------------------------------------------------------------------------
+    def timeline(self, *items, by: str = "month", what: str = "documents", share: bool = False) -> pd.DataFrame:
+        """Counts per period for entities (by name, alias or id) and edges (a pair of them, as a tuple).
+
+        One row per period at ``by`` (day, month, quarter, year) from the first to the last period
+        with a dated document, zeros kept; one column per item (an edge is named ``a–b``).
+        ``what``: ``documents`` (documents mentioning the entity, or holding a unit with both ends
+        of the edge) or ``mentions`` (mentions of the entity; units holding both ends of the edge).
+        ``share``: divided by the number of the period's dated documents, so a busy month does not
+        look like a rise. Documents dated less precisely than ``by`` are left out; how many is in
+        ``df.attrs["unplaced"]``."""
+        check_choice(by, RESOLUTIONS, param="by", what="the period length")
+        check_choice(what, ("documents", "mentions"), param="what", what="what to count")
+        if not items:
+            raise KgError("name at least one entity (or a pair of them, for an edge)", param="items")
+        periods_of_docs, unplaced = self._doc_periods(by)
+        periods = period_range(min(periods_of_docs.values()), max(periods_of_docs.values())) if periods_of_docs else []
+        table = pd.DataFrame(index=pd.Index(periods, name="period"))
+        per_period = pd.Series(list(periods_of_docs.values()), dtype=object).value_counts()
+        for item in items:
+            if isinstance(item, (tuple, list)):
+                if len(item) != 2:
+                    raise KgError(f"an edge is a pair of entities, got {item!r}", param="items")
+                a, b = sorted((self.id(item[0], param="items"), self.id(item[1], param="items")))
+                ev = self.evidence_units()
+                rows = ev[(ev["source"] == a) & (ev["target"] == b)]
+                label = f"{self._names[a]}–{self._names[b]}"
+                docs = rows["doc"] if what == "mentions" else rows["doc"].drop_duplicates()
+            else:
+                eid = self.id(item, param="items")
+                rows = self.mentions[self.mentions["entity_id"] == eid]
+                label = self._names[eid]
+                docs = rows["doc"] if what == "mentions" else rows["doc"].drop_duplicates()
+            counts = docs.map(periods_of_docs).dropna().value_counts()
+            column = counts.reindex(table.index, fill_value=0).astype(int)
+            table[label] = column / per_period.reindex(table.index).to_numpy() if share else column
+        table.attrs["unplaced"] = unplaced
+        table.attrs["documents"] = per_period.reindex(table.index, fill_value=0).astype(int).tolist()
+        return table
+
+    def bursts(self, type: str | None = None, *, k: int | None = 20) -> pd.DataFrame:
+        """Entities with a burst (Kleinberg's, over the time slices of the build), strongest first."""
+        if type is not None:
+            check_choice(type, ENTITY_TYPES, param="type", what="the entity type")
+        e = self.entities[self.entities["burst_strength"].fillna(0) > 0]
+        if type is not None:
+            e = e[e["type"] == type]
+        cols = ["id", "name", "type", "burst_start", "burst_end", "burst_strength", "first_date", "mentions", "documents"]
+        df = e.sort_values(["burst_strength", "name"], ascending=[False, True], kind="mergesort")[cols]
+        return (df.head(k) if k else df).reset_index(drop=True)
+
+    def at(self, period: str, *, min_count: int = 1) -> nx.Graph:
+        """The co-occurrence graph of a period (``2023``, ``2023-Q3``, ``2023-09``, ``2023-09-08`` or a
+        range ``2022..2023``), recounted from the documents dated inside it: nodes are the entities
+        they mention (``mentions``, ``documents`` in the period), edges the pairs that co-occur in
+        their units (``count`` units, ``doc_count`` documents; at least ``min_count`` units)."""
+        docs = self._docs_in(period)
+        m = self.mentions[self.mentions["doc"].isin(docs)]
+        g = nx.Graph(period=period, documents=len(docs))
+        if len(m):
+            for eid, group in m.groupby("entity_id", sort=True):
+                g.add_node(eid, name=self._names.get(eid, eid), type=self._types.get(eid, ""), mentions=len(group),
+                           documents=group["doc"].nunique())
+        ev = self.evidence_units()
+        ev = ev[ev["doc"].isin(docs)]
+        if len(ev):
+            pairs = ev.groupby(["source", "target"], sort=True).agg(count=("doc", "size"), doc_count=("doc", "nunique"))
+            for (a, b), row in pairs.iterrows():
+                if row["count"] >= min_count:
+                    g.add_edge(a, b, count=int(row["count"]), doc_count=int(row["doc_count"]))
+        return g
+
+    def neighbours_in(self, entity: str, period: str, *, k: int | None = 10) -> pd.DataFrame:
+        """Entities co-occurring with ``entity`` in the documents of a period, most units first."""
+        eid = self.id(entity)
+        sub = self.at(period)
+        rows = [{"id": n, "name": sub.nodes[n]["name"], "type": sub.nodes[n]["type"], "count": d["count"],
+                 "doc_count": d["doc_count"]} for n, d in (sub[eid].items() if eid in sub else [])]
+        df = pd.DataFrame(rows, columns=["id", "name", "type", "count", "doc_count"])
+        df = df.sort_values(["count", "name", "id"], ascending=[False, True, True], kind="mergesort")
+        return (df.head(k) if k else df).reset_index(drop=True)
+
+    def new_company(self, entity: str, period: str, *, before: str | None = None, k: int | None = 10) -> pd.DataFrame:
+        """Neighbours ``entity`` has in ``period`` and did not have in the period before it (the
+        previous year, quarter, month or day; or ``before``), most units first."""
+        before = before or previous_period(period)
+        now, then = self.neighbours_in(entity, period, k=None), self.neighbours_in(entity, before, k=None)
+        df = now[~now["id"].isin(set(then["id"]))]
+        return (df.head(k) if k else df).reset_index(drop=True)
+
+    def evidence_units(self) -> pd.DataFrame:
+        """evidence.csv: every unit (sentence, by default) where a pair co-occurs (read on first use)."""
+        if self._evidence is None:
+            self._evidence = read_table(self.folder, EVIDENCE, usecols=["source", "target", "doc", "unit"])
+        return self._evidence
+
+    def _doc_periods(self, by: str) -> tuple[dict[str, str], int]:
+        out, unplaced = {}, 0
+        for doc, date in zip(self.documents["id"], self.documents["date"]):
+            if isinstance(date, str) and date:
+                p = period_of(date, by)
+                if p is None:
+                    unplaced += 1
+                else:
+                    out[doc] = p
+        return out, unplaced
+
+    def _docs_in(self, period: str) -> set[str]:
+        interval = parse_period_spec(period)
+        return {doc for doc, date in zip(self.documents["id"], self.documents["date"])
+                if isinstance(date, str) and date and interval.contains(date)}
 
     def communities(self, *, members: int = 8) -> pd.DataFrame:
         """Communities (from the build's seeded Louvain run) with their most central members."""

@@ -150,6 +150,18 @@ def period_range(first: str, last: str) -> list[str]:
         label = _next(label, resolution)
 
 
+def previous_period(label: str) -> str:
+    """The period right before ``label``, at its resolution (``2023-Q1`` → ``2022-Q4``)."""
+    resolution = resolution_of(label)
+    if resolution == "day":
+        return (_Day.fromisoformat(label) - timedelta(days=1)).isoformat()
+    if resolution == "year":
+        return f"{int(label) - 1:04d}"
+    year, step = int(label[:4]), int(label[-1:] if resolution == "quarter" else label[5:7])
+    year, step = (year - 1, 4 if resolution == "quarter" else 12) if step == 1 else (year, step - 1)
+    return f"{year:04d}-Q{step}" if resolution == "quarter" else f"{year:04d}-{step:02d}"
+
+
 def parse_period_spec(spec: str) -> DateInterval:
     """A user's period filter as an inclusive interval of days (see the module docstring).
 

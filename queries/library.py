@@ -60,6 +60,7 @@ from extractors.errors import KgError
 from extractors.records import CO_OCCURS, ENTITY_TYPES, RELATION_TYPES
 from kg.lookup import Known, check_choice, matching, unknown_name
 from kg.notebook import KnowledgeGraph
+from kg.periods import previous_period
 from kg.tables import LIST_SEPARATOR, split_evidence
 
 QUERY_DIR = Path(__file__).resolve().parent
@@ -461,7 +462,7 @@ def common_neighbours(kg: KnowledgeGraph, *, a: str, b: str, min_count: int, lim
 
 
 def timeline(kg: KnowledgeGraph, *, name: str) -> list[Row]:
-    frames = [kg.timeline(eid) for eid in kg.matches(name)]
+    frames = [kg.mentions_by_document(eid) for eid in kg.matches(name)]
     if not frames:
         return []
     df = pd.concat(frames).groupby("doc", sort=True).agg(date=("date", "first"), title=("title", "first"), mentions=("mentions", "sum"))
@@ -587,6 +588,50 @@ def institution_people(kg: KnowledgeGraph, *, name: str) -> list[Row]:
 
 
 #: Each query's Python twin, by the name of its .cypher file.
+def bursting_concepts(kg: KnowledgeGraph, *, type: str, limit: int) -> list[Row]:
+    e = kg.entities
+    rows = [{"name": r["name"], "type": r["type"], "burst_start": _s(r["burst_start"]), "burst_end": _s(r["burst_end"]),
+             "strength": float(r["burst_strength"]), "first_date": _s(r["first_date"]), "mentions": int(r["mentions"]),
+             "_id": r["id"]}
+            for r in e[e["burst_start"].map(_s) != ""].to_dict("records") if not type or r["type"] == type]
+    return order_by(rows, ("strength", True), ("name", False), ("_id", False))[:limit]
+
+
+def _in_period(label: str, period: str) -> bool:
+    """Does a slice label fall in ``period`` (itself, or a quarter or month of a year)?"""
+    return label == period or label.startswith(period + "-")
+
+
+def _period_counts(kg: KnowledgeGraph, name: str) -> Iterable[tuple[str, list[str], list[int]]]:
+    """(other entity, its slices, its units per slice) of every CO_OCCURS pair at an entity named ``name``."""
+    t = _Tables(kg)
+    for _, other, r in t.touching(t.co, kg.matches(name)):
+        periods = _list(r.get("periods"))
+        if periods:
+            yield other, periods, [int(c) for c in _list(r["period_counts"])]
+
+
+def neighbours_in_period(kg: KnowledgeGraph, *, name: str, period: str, limit: int) -> list[Row]:
+    t = _Tables(kg)
+    rows = []
+    for other, periods, counts in _period_counts(kg, name):
+        inside = [c for p, c in zip(periods, counts) if _in_period(p, period)]
+        if inside:
+            rows.append({"name": t.name[other], "type": t.type[other], "count": sum(inside), "_id": other})
+    return order_by(rows, ("count", True), ("name", False), ("_id", False))[:limit]
+
+
+def new_company(kg: KnowledgeGraph, *, name: str, period: str, limit: int) -> list[Row]:
+    t = _Tables(kg)
+    before = previous_period(period)
+    rows = []
+    for other, periods, counts in _period_counts(kg, name):
+        inside = [c for p, c in zip(periods, counts) if _in_period(p, period)]
+        if inside and not any(_in_period(p, before) for p in periods):
+            rows.append({"name": t.name[other], "type": t.type[other], "count": sum(inside), "_id": other})
+    return order_by(rows, ("count", True), ("name", False), ("_id", False))[:limit]
+
+
 TWINS: dict[str, Callable[..., list[Row]]] = {
     "neighbours": neighbours,
     "ego": ego,
@@ -604,6 +649,9 @@ TWINS: dict[str, Callable[..., list[Row]]] = {
     "sub_units": sub_units,
     "pair_evidence": pair_evidence,
     "institution_people": institution_people,
+    "bursting_concepts": bursting_concepts,
+    "neighbours_in_period": neighbours_in_period,
+    "new_company": new_company,
 }
 
 

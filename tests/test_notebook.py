@@ -56,8 +56,8 @@ def test_evidence_contains_both_names(g):
     assert len(ev) >= 1 and all("新质生产力" in t and "高质量发展" in t for t in ev["text"])
 
 
-def test_timeline_in_date_order(g):
-    t = g.timeline("新质生产力")
+def test_mentions_by_document_in_date_order(g):
+    t = g.mentions_by_document("新质生产力")
     dated = [d for d in t["date"] if d]
     assert dated == sorted(dated) and t["mentions"].sum() > 100
 

@@ -232,6 +232,8 @@ NAME_PARAMS = {
     "institution_people": [("name", "Institution")],
     "issued_documents": [("name", "Institution")],
     "neighbours": [("name", "Entity")],
+    "neighbours_in_period": [("name", "Entity")],
+    "new_company": [("name", "Entity")],
     "pair_evidence": [("a", "Entity"), ("b", "Entity")],
     "person_relations": [("name", "Person")],
     "policy_actors": [("name", "Policy")],
@@ -241,13 +243,14 @@ NAME_PARAMS = {
     "timeline": [("name", "Entity")],
 }
 #: String parameters that name nothing: entity-type filters and a date.
-NOT_NAMES = {("document_entities", "type"), ("neighbours", "type"), ("rising_concepts", "type"), ("rising_concepts", "since")}
+NOT_NAMES = {("document_entities", "type"), ("neighbours", "type"), ("rising_concepts", "type"), ("rising_concepts", "since"),
+             ("bursting_concepts", "type"), ("neighbours_in_period", "period"), ("new_company", "period")}
 
 
 def test_name_parameters_are_read_from_the_statements():
     assert {n: [(p.name, p.label) for p in q.names] for n, q in QUERIES.items() if q.names} == NAME_PARAMS
     assert [p.name for p in QUERIES["issued_documents"].names if p.optional] == ["name"]
-    assert {n for n, q in QUERIES.items() if q.types} == {"document_entities", "neighbours", "rising_concepts"}
+    assert {n for n, q in QUERIES.items() if q.types} == {"bursting_concepts", "document_entities", "neighbours", "rising_concepts"}
 
 
 def test_every_string_parameter_is_a_name_or_declared_otherwise():

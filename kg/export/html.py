@@ -112,6 +112,7 @@ def view_data(g: nx.Graph, corpus: Corpus, *, max_nodes: int = MAX_DRAWN) -> dic
     pos.update(ring_positions(isolated, inner=radius + 120.0 if connected else 0.0))
 
     docs_used: set[str] = set()
+    periods = list(g.graph.get("periods") or [])
     nodes = []
     for n in ids:
         d = g.nodes[n]
@@ -132,6 +133,9 @@ def view_data(g: nx.Graph, corpus: Corpus, *, max_nodes: int = MAX_DRAWN) -> dic
             "last_date": str(d.get("last_date") or ""),
             "pagerank": _num(d.get("pagerank")),
             "community": int(d.get("community", -1)),
+            "timeline": [int((d.get("periods") or {}).get(p, {}).get("documents", 0)) for p in periods],
+            "burst": [str(d.get("burst_start") or ""), str(d.get("burst_end") or ""), _num(d.get("burst_strength"))]
+            if d.get("burst_start") else None,
             "degree": g.degree(n),
             "isolated": g.degree(n) == 0,
             "x": _coord(x),
@@ -191,6 +195,9 @@ def view_data(g: nx.Graph, corpus: Corpus, *, max_nodes: int = MAX_DRAWN) -> dic
             "cap": max_nodes,
             "capped": len(nodes) < g.number_of_nodes(),
             "layout_seed": LAYOUT_SEED,
+            "slice": str(g.graph.get("slice") or ""),
+            "periods": periods,
+            "period_documents": [int(n) for n in g.graph.get("period_documents") or []],
         },
         "types": [{"type": t, "color": _hex(TYPE_COLORS.get(t, OTHER_COLOR)), "count": type_counts[t]} for t in types],
         "docs": docs,

@@ -296,6 +296,7 @@ function renderEntity(i) {
     ['Documents', n.documents.toLocaleString('en')],
     ['First date', n.first_date || '—'],
     ['Last date', n.last_date || '—'],
+    ['Burst', n.burst ? `${n.burst[0]}${n.burst[1] !== n.burst[0] ? ' – ' + n.burst[1] : ''} (strength ${n.burst[2].toFixed(2)})` : '—'],
     ['PageRank', `${(n.pagerank || 0).toFixed(5)} (#${rankOf[i]} of ${N.length})`],
     ['Community', n.community >= 0 ? `${n.community} (${plural(communitySize.get(n.community) || 0, 'entity', 'entities')} here)` : '—'],
     ['Degree', String(adj[i].length)],
@@ -312,6 +313,7 @@ function renderEntity(i) {
     h('div', {class: 'phead'}, h('h2', {id: 'panel-title', lang: 'zh-CN', tabindex: '-1'}, n.name),
       h('button', {type: 'button', id: 'panel-close', 'aria-label': 'Clear selection', title: 'Clear selection (Esc)', onclick: clearSelection}, '×')),
     h('dl', {class: 'facts', id: 'facts'}, facts.map(([k, v]) => [h('dt', {}, k), h('dd', {lang: k === 'Aliases' ? 'zh-CN' : null}, v)])),
+    timelineChart(n),
     docs,
     h('h3', {}, `Neighbours (${adj[i].length})`),
     adj[i].length ? h('div', {class: 'measure'}, h('label', {for: 'measure'}, 'Rank by'), select_) : h('p', {class: 'muted'}, 'No edges after the filters.'),
@@ -323,6 +325,31 @@ function renderEntity(i) {
   renderNeighbours();
   renderRelations(i);
   pick(picked);
+}
+// The entity's documents per time slice (year, quarter or month, as the build sliced time), its burst marked.
+function timelineChart(n) {
+  const P = META.periods || [];
+  if (!P.length || !n.timeline || !n.timeline.some((v) => v > 0)) return null;
+  const W = 320, H = 70, gap = P.length > 40 ? 0 : 1, bw = W / P.length, max = Math.max(...n.timeline, 1);
+  const inBurst = (p) => n.burst && p >= n.burst[0] && p <= n.burst[1];
+  const svg = s('svg', {viewBox: `0 0 ${W} ${H + 14}`, class: 'timeline', role: 'img',
+    'aria-label': `Documents mentioning it per ${META.slice}, ${P[0]} to ${P[P.length - 1]}; most in one ${META.slice}: ${max}`});
+  P.forEach((p, k) => {
+    const v = n.timeline[k], bh = v ? Math.max(1.5, (H * v) / max) : 0;
+    const bar = s('rect', {x: (k * bw + gap / 2).toFixed(2), y: (H - bh).toFixed(2), width: Math.max(0.5, bw - gap).toFixed(2),
+      height: bh.toFixed(2), class: inBurst(p) ? 'bar burst' : 'bar'});
+    const tip = s('title', {});
+    tip.textContent = `${p}: ${plural(v, 'document')} of ${(META.period_documents || [])[k] || 0}`;
+    bar.append(tip);
+    svg.append(bar);
+  });
+  for (const [k, anchor] of [[0, 'start'], [P.length - 1, 'end']]) {
+    const label = s('text', {x: anchor === 'start' ? 0 : W, y: H + 12, 'text-anchor': anchor, class: 'tick'});
+    label.textContent = P[k];
+    svg.append(label);
+  }
+  return [h('h3', {}, `Documents per ${META.slice}`), svg,
+    n.burst ? h('p', {class: 'muted'}, 'Red: its strongest burst (Kleinberg).') : null];
 }
 function renderNeighbours() {
   const list = $('neighbours');
