@@ -51,9 +51,30 @@ def test_gexf_colours_sizes_and_time(seeds_build, parsed):
     assert nodes[NQPF]["size"] > nodes[entity_id("Person", "阴和俊")]["size"]
     text = (seeds_build.out / "graph.gexf").read_text(encoding="utf-8")
     assert 'mode="dynamic" timeformat="date"' in text
-    assert f'<node id="{NQPF}" label="新质生产力" start="2024-01-01">' in text
-    dated = [n for n, d in g.nodes(data=True) if d["first_date"]]
-    assert text.count(" start=") >= len(dated)
+    # the seeds are dated to the year: slices are years, and every dated entity and edge has spells
+    assert g.graph["slice"] == "year" and g.graph["periods"] == ["2024", "2025"]
+    spells = parsed["gexf"]["spells"]
+    assert spells["nodes"][NQPF] == [["2024-01-01", "2025-12-31"]]  # two years in a row: one spell
+    for n, d in g.nodes(data=True):
+        expected = _spells_of(d["periods"])
+        assert spells["nodes"].get(n, []) == expected, n
+    for u, v, d in g.edges(data=True):
+        assert spells["edges"].get(f"{u}|{v}", []) == _spells_of(d["periods"]), (u, v)
+    # and a column per slice, which Gephi Lite reads
+    for n, d in g.nodes(data=True):
+        assert [nodes[n][f"documents_{p}"] for p in ("2024", "2025")] == [d["periods"].get(p, {}).get("documents", 0) for p in ("2024", "2025")]
+
+
+def _spells_of(periods: dict) -> list[list[str]]:
+    """Years present, consecutive ones joined, as GEXF spells."""
+    years = sorted(int(p) for p in periods)
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and runs[-1][1] == y - 1:
+            runs[-1][1] = y
+        else:
+            runs.append([y, y])
+    return [[f"{a}-01-01", f"{b}-12-31"] for a, b in runs]
 
 
 def test_networkx_reads_graphml_with_types(seeds_build):

@@ -533,6 +533,9 @@ def test_reload_changes_nothing_and_updates_properties(db, seeds_out, seeds_rows
     a, b = relations.loc[0, "source"], relations.loc[0, "target"]
     relations.loc[0, "count"] = "999"
     relations.to_csv(changed / "relations.csv", index=False, encoding="utf-8-sig")
+    from kg.stamp import write_stamp
+
+    write_stamp(changed, version="test", documents=5, options={})  # as a rebuild stamps its files
     db.load(changed)  # corpus name: the folder's name, "seeds"
     assert db.label_counts() == _expected_counts(seeds_rows)[0]
     assert db.type_counts() == _expected_counts(seeds_rows)[1]
@@ -727,7 +730,7 @@ def test_a_folder_that_is_not_a_build_output_is_a_clear_error(neo4j_server, tmp_
         load_folder(tmp_path, uri=neo4j_server.uri, user=neo4j_server.user, password=neo4j_server.password,
                     database=neo4j_server.database)
     message = _no_secret(info.value, neo4j_server.password)
-    assert str(tmp_path) in message and "the output folder of `kg build`" in message
+    assert str(tmp_path) in message and "output of `kg build`" in message
 
 
 def test_cli_errors_never_print_the_password(neo4j_db, hostile_out, monkeypatch, capsys):

@@ -58,6 +58,11 @@ EXTRA_CASES = [
     ("institution_people", {"name": "清华大学"}),
     ("sub_units", {"name": "中国科学技术发展战略研究院"}),
     ("issued_documents", {"name": "国务院"}),
+    ("bursting_concepts", {"type": "", "limit": 1000}),
+    ("neighbours_in_period", {"name": "新质生产力", "period": "2024", "limit": 1000}),
+    ("neighbours_in_period", {"name": "高质量发展", "period": "2025-03", "limit": 10}),  # not a slice: no rows
+    ("new_company", {"name": "高质量发展", "period": "2025", "limit": 1000}),
+    ("new_company", {"name": "新质生产力", "period": "2024", "limit": 1000}),  # everything is new in the first year
 ]
 
 
