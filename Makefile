@@ -15,7 +15,7 @@ NEO4JSTAMP := $(NEO4J)/target/.built
 MVN    ?= mvn
 SHARED ?= ../shared
 
-.PHONY: install install-run test-tools neo4j-server run test eval eval-heldout bench bench-neo4j clean
+.PHONY: install install-run test-tools neo4j-server run test eval eval-heldout bench bench-neo4j timeline clean
 
 # what development needs: the package with its test extras (what `make test` installs)
 install: $(TESTSTAMP)
@@ -33,8 +33,10 @@ $(TESTSTAMP): $(STAMP)
 	@touch $@
 
 # What the tests drive besides Python: Node packages (Gephi Lite's parsers, Neo4j's Cypher parser,
-# playwright-core), Debian's chromium for the browser test and a Neo4j server (Java 17+, Maven).
-test-tools: $(JSSTAMP) /usr/bin/chromium neo4j-server
+# playwright-core), Debian's chromium for the browser test, a Chinese font (Debian's fonts-noto-cjk:
+# the timeline figures and the pages Chromium prints need one) and a Neo4j server (Java 17+, Maven).
+CJKFONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+test-tools: $(JSSTAMP) /usr/bin/chromium $(CJKFONT) neo4j-server
 
 # Neo4j Community (tests/neo4j, started by tests/neo4jserver.py): Maven resolves the server's jars
 # from Maven Central into its local cache (~/.m2, about 230 MB) and lists them in
@@ -57,6 +59,11 @@ $(JSSTAMP): $(JS)/package.json $(JS)/package-lock.json
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get install -y -q chromium >/dev/null 2>&1 || { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q chromium >/dev/null; }
 
+$(CJKFONT):
+	@command -v apt-get >/dev/null || { echo "a Chinese font is needed for the figure and browser tests: install Noto Sans CJK (Debian: apt-get install fonts-noto-cjk)"; exit 1; }
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get install -y -q fonts-noto-cjk >/dev/null 2>&1 || { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q fonts-noto-cjk >/dev/null; }
+
 run: install-run
 	$(BIN)/kg build seeds/ -o out/
 
@@ -75,14 +82,23 @@ eval-heldout: install-run
 	$(BIN)/python $(SHARED)/eval/score.py tests/data/heldout2/passages.json tests/data/heldout2/gold.json \
 		--cmd "$(CURDIR)/$(BIN)/kg extract {files} --format jsonl" -v
 
-# throughput, memory and scaling of `kg build` on 50 MB of policy text against the jieba pipeline
-# (not a test; CI does not run it; about 15 minutes on 2 cores)
+# throughput, memory and scaling of `kg build` on the real corpora of ../shared/corpus (xwlb and gwr,
+# then repeated to 100 MB, then single documents of 1-8 MB and one 50 MB line) against the jieba
+# pipeline of ../shared/bench in the same run (not a test; CI does not run it; 15-20 minutes on 2 cores)
 bench: install-run
 	$(BIN)/python -m tests.bench.build_bench
+
+# the README's timeline figure: 新质生产力 and 高质量发展 over both corpora (news by day, reports by year)
+timeline: docs/timeline.png
+
+docs/timeline.png: install
+	$(BIN)/kg build $(SHARED)/corpus/xwlb $(SHARED)/corpus/gwr -o out-time/ --quiet
+	$(BIN)/kg timeline 新质生产力 高质量发展 out-time/ --by year --share -o $@
+	$(BIN)/kg timeline 新质生产力 高质量发展 out-time/ --by quarter --share -o docs/timeline-quarters.png
 
 # loading speed into a Bolt server (ArcadeDB from the test extras): nodes and relationships per second
 bench-neo4j: install
 	$(BIN)/python -m tests.bench.neo4j_bench
 
 clean:
-	rm -rf $(VENV) out/ *.egg-info $(JS)/node_modules $(NEO4J)/target
+	rm -rf $(VENV) out/ out-time/ *.egg-info $(JS)/node_modules $(NEO4J)/target

@@ -108,7 +108,8 @@ def timeline_png(
     ylabel: str = "",
     xlabel: str = "",
 ) -> bytes:
-    """A line chart of named series (``{"新质生产力": [0, 3, 12], ...}``) over ``periods``, as PNG bytes.
+    """A line chart of named series (``{"新质生产力": [0, 3, 12], ...}``) over ``periods``, as PNG bytes
+    (a NaN value is a gap in its line: a period with nothing to count).
 
     Every series has one value per period, in the order of ``periods``; series are drawn and
     listed in the legend in the order given. Raises FigureError naming a bad series, CjkFontMissing
@@ -170,8 +171,10 @@ def _check_series(series: Mapping[str, Sequence[float]], periods: list[str]) -> 
             numbers = [float(v) for v in values]
         except (TypeError, ValueError):
             raise FigureError(f"series {name!r} holds a value that is not a number") from None
-        if not all(math.isfinite(v) for v in numbers):
+        if any(math.isinf(v) for v in numbers):
             raise FigureError(f"series {name!r} holds a value that is not a finite number")
+        if all(math.isnan(v) for v in numbers):
+            raise FigureError(f"series {name!r} has no value in any period (NaN marks a gap)")
         rows[name] = numbers
     return rows
 

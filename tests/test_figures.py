@@ -107,7 +107,8 @@ def test_a_character_the_font_lacks_is_named_not_drawn_as_a_box():
 
 @pytest.mark.parametrize("series, periods, message", [
     ({"新质生产力": [1, 2]}, PERIODS, "series '新质生产力' has 2 values for 8 periods"),
-    ({"新质生产力": [float("nan")] * 8}, PERIODS, "not a finite number"),
+    ({"新质生产力": [float("nan")] * 8}, PERIODS, "has no value in any period"),
+    ({"新质生产力": [float("inf")] + [0.0] * 7}, PERIODS, "not a finite number"),
     ({"新质生产力": ["many"] * 8}, PERIODS, "not a number"),
     ({"": [1] * 8}, PERIODS, "series names must be non-empty text"),
     ({}, PERIODS, "at least one series"),
