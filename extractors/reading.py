@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, NamedTuple
@@ -280,7 +281,10 @@ def _assign_ids(candidates: list[tuple[Path, str, str, str, str]]) -> list[tuple
             unique[candidate[4]] = candidate
     entries = list(unique.values())
 
-    # level 1: bare id; 2: with extension; 3: folder/with extension; 4: absolute path
+    # level 1: bare id; 2: with extension; 3: folder/with extension; 4: absolute path (each made
+    # printable: an id travels into every output, where a control character in a file name would break
+    # a table line, an XML file or an array of the Neo4j files)
+    entries = [(e[0], *(printable_id(x) for x in e[1:4]), e[4]) for e in entries]
     ids = [entry[1] for entry in entries]
     for level in (2, 3, 4):
         groups: dict[str, list[int]] = defaultdict(list)
@@ -294,6 +298,15 @@ def _assign_ids(candidates: list[tuple[Path, str, str, str, str]]) -> list[tuple
                 ids[index] = entries[index][level]
     pairs = [(entry[0], doc_id) for entry, doc_id in zip(entries, ids)]
     return sorted(pairs, key=lambda pair: (pair[1], str(pair[0])))
+
+
+#: Characters a document id never holds: C0 and C1 controls, bidirectional controls and the line and
+#: paragraph separators (each replaced by U+FFFD, so the id stays one line, visible and unique enough).
+_UNPRINTABLE_ID = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable_id(text: str) -> str:
+    return _UNPRINTABLE_ID.sub("\ufffd", text)
 
 
 def _key(path: Path) -> str:

@@ -33,7 +33,7 @@ def codepoints(text: str):
     """The code points of ``text`` as a numpy uint64 array (room to pack or hash several)."""
     import numpy as np
 
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
 
 
 def repeated_runs(text: str, *, min_unit: int = 4, max_unit: int = 40, copies: int = 3) -> list[tuple[int, int, int]]:

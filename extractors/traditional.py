@@ -81,7 +81,7 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
 
 
 def _codes(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)  # a lone surrogate is a code too
 
 
 def has_traditional(text: str) -> bool:
@@ -102,4 +102,4 @@ def simplified(text: str) -> str:
     if not is_traditional[index].any():
         return text
     mapped = np.where(codes < len(to_simplified) - 1, to_simplified[index], codes)
-    return mapped.astype(np.uint32).tobytes().decode("utf-32-le")
+    return mapped.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")

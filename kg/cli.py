@@ -335,6 +335,8 @@ def _cmd_extract(args) -> int:
             skipped.append(item)
         else:
             sys.stdout.write(shown.document(*item))
+            for note in item[0].warnings:  # what reading repaired (control characters dropped, an encoding guessed)
+                print(f"Note: {item[0].path}: {note}", file=sys.stderr)
     sys.stdout.write(shown.footer())
     return _report_skipped(skipped)
 

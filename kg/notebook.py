@@ -209,8 +209,8 @@ class KnowledgeGraph:
         ``what``: ``documents`` (documents mentioning the entity, or holding a unit with both ends
         of the edge) or ``mentions`` (mentions of the entity; units holding both ends of the edge).
         ``share``: divided by the number of the period's dated documents, so a busy month does not
-        look like a rise (NaN for a period without documents: there is nothing to share). Documents dated less precisely than ``by`` are left out; how many is in
-        ``df.attrs["unplaced"]``."""
+        look like a rise (NaN for a period without documents: there is nothing to share).
+        Documents dated less precisely than ``by`` are left out; how many is in ``df.attrs["unplaced"]``."""
         check_choice(by, RESOLUTIONS, param="by", what="the period length")
         check_choice(what, ("documents", "mentions"), param="what", what="what to count")
         if not items:

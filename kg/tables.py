@@ -36,7 +36,6 @@ or another CSV reader keeps it: remove one leading ' from text cells to get the 
 """
 from __future__ import annotations
 
-import csv
 import math
 import os
 from dataclasses import dataclass, fields
@@ -250,41 +249,56 @@ def _cells(row) -> list:
     return out
 
 
-def write_entities(rows: Iterable[EntityRow], path: Path) -> Path:
+def _line(cells: list) -> str:
+    """One table line: text cells through ``csv_field`` (guarded, quoted when they must be, a bare
+    carriage return included: Python's csv.writer before 3.11.9 leaves it unquoted), numbers as
+    ``str`` gives them (floats as repr), as csv.writer would otherwise write them."""
+    return ",".join(csv_field(v) if v.__class__ is str else str(v) for v in cells) + "\n"
+
+
+def _write_table(path: Path, columns: Sequence[str], lines: Iterable[str]) -> Path:
     with atomic_text(path, encoding=ENCODING, newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(ENTITY_COLUMNS)
-        lists = [ENTITY_COLUMNS.index(c) for c in ("aliases", "periods", "period_documents", "period_mentions")]
+        fh.write(header(columns))
+        chunk: list[str] = []
+        for line in lines:
+            chunk.append(line)
+            if len(chunk) >= 4096:
+                fh.write("".join(chunk))
+                chunk.clear()
+        fh.write("".join(chunk))
+    return Path(path)
+
+
+def write_entities(rows: Iterable[EntityRow], path: Path) -> Path:
+    lists = [ENTITY_COLUMNS.index(c) for c in ("aliases", "periods", "period_documents", "period_mentions")]
+
+    def lines() -> Iterator[str]:
         for row in rows:
             cells = _cells(row)
             for i in lists:
                 cells[i] = LIST_SEPARATOR.join(map(str, cells[i]))
-            w.writerow(guard_cells(cells))
-    return Path(path)
+            yield _line(cells)
+
+    return _write_table(path, ENTITY_COLUMNS, lines())
 
 
 def write_relations(rows: Iterable[RelationRow], path: Path) -> Path:
     lists = {RELATION_COLUMNS.index(c): sep for c, sep in
              (("documents", LIST_SEPARATOR), ("evidence", EVIDENCE_SEPARATOR), ("evidence_refs", LIST_SEPARATOR),
               ("periods", LIST_SEPARATOR), ("period_counts", LIST_SEPARATOR))}
-    with atomic_text(path, encoding=ENCODING, newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(RELATION_COLUMNS)
+
+    def lines() -> Iterator[str]:
         for row in rows:
             cells = _cells(row)
             for i, sep in lists.items():
                 cells[i] = sep.join(map(str, cells[i]))
-            w.writerow(guard_cells(cells))
-    return Path(path)
+            yield _line(cells)
+
+    return _write_table(path, RELATION_COLUMNS, lines())
 
 
 def write_documents(rows: Iterable[DocumentRow], path: Path) -> Path:
-    with atomic_text(path, encoding=ENCODING, newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(DOCUMENT_COLUMNS)
-        for row in rows:
-            w.writerow(guard_cells(_cells(row)))
-    return Path(path)
+    return _write_table(path, DOCUMENT_COLUMNS, (_line(_cells(row)) for row in rows))
 
 
 # --- reading ---------------------------------------------------------------------------------------------

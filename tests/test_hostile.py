@@ -95,3 +95,48 @@ def test_a_single_long_line_reads_and_normalises_in_linear_time(tmp_path):
 
     small, large = seconds(1_000_000), seconds(4_000_000)
     assert large < 8 * small + 0.5  # four times the text; quadratic work would take sixteen times as long
+
+
+# --- the whole build on the hostile corpus --------------------------------------------------------------------
+
+#: What must never reach an output file: C0 controls (but tab and line breaks), DEL and C1 controls,
+#: bidirectional controls, the line and paragraph separators and unpaired surrogates.
+UNSAFE = re_compile = __import__("re").compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def test_kg_build_reads_every_good_file_names_every_bad_one_and_writes_nothing_unsafe(corpus, tmp_path, node):
+    import subprocess
+    import sys
+
+    from tests.jstools import run_node
+
+    folder, expected = corpus
+    out = tmp_path / "out"
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(folder), "-o", str(out)], capture_output=True,
+                       text=True, timeout=600)
+    assert r.returncode == 2, r.stderr  # finished, with files skipped
+    assert "Traceback" not in r.stderr
+    skipped = [line for line in r.stderr.splitlines() if line.startswith("Skipped ")]
+    for name, e in expected.items():
+        if e.outcome in ("refused", "skipped") and (name != "unreadable.txt" and not name.startswith("locked")):
+            shown = str(folder / name) if e.outcome == "refused" else str(folder / name.split("/")[0])
+            assert any(line.startswith(f"Skipped {shown}") and e.reason in line for line in skipped), (name, skipped)
+    assert f"{len(skipped)} file(s) skipped" in r.stderr
+    import pandas as pd
+
+    docs = pd.read_csv(out / "documents.csv", encoding="utf-8-sig", dtype=str)
+    read = {Path(p).relative_to(folder).as_posix() for p in docs["path"]}
+    assert read >= {name for name, e in expected.items() if e.outcome == "read" and name != "unreadable.txt"
+                    and not name.startswith("locked")}
+    assert "Repaired while reading" in r.stdout and "control character" in r.stdout
+    for path in out.rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="surrogatepass")
+            bad = UNSAFE.search(text) if path.suffix not in (".csv",) or "\x1f" not in text else None
+            if path.parent.name == "neo4j" and path.suffix == ".csv":  # U+001F is the array delimiter there
+                bad = UNSAFE.search(text.replace("\x1f", ""))
+            assert bad is None, (path.name, repr(bad.group()), text[max(0, bad.start() - 30):bad.end() + 30])
+    for fmt in ("graphml", "gexf"):
+        parsed = run_node("parse_graph.mjs", fmt, str(out / f"graph.{fmt}"))
+        assert parsed["order"] > 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
 from pathlib import Path
 
 import pytest
@@ -154,10 +153,6 @@ def test_kg_query_csv_is_guarded_and_numbers_are_not(formula_build, capsys):
     assert is_number(rows[0]["npmi"])
 
 
-@pytest.mark.xfail(sys.version_info < (3, 11, 9), strict=True, reason=(
-    "csv.writer before Python 3.11.9 (CPython gh-67044) leaves a bare carriage return unquoted when the line "
-    "terminator is '\\n', so a file name holding one splits its row of documents.csv (and relations.csv); "
-    "csv_field (mentions.csv, evidence.csv) quotes it. Reported to the lead: the csv.writer paths are not this change's"))
 def test_a_carriage_return_in_a_file_name_keeps_its_row(tmp_path):
     rows = [DocumentRow("a\rb", "docs/a\rb.txt", "txt", "标题", "", "", "", "", 1, 1, 1, 0)]
     write_documents(rows, tmp_path / DOCUMENTS)

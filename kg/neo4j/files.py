@@ -18,8 +18,9 @@ statement (``load.cypher``) at a time, so no file is ever held whole in memory.
 Array delimiter: list values (``aliases``, ``doc_ids``, ``evidence``, ``evidence_refs``, ``corpora``)
 and the two labels in ``:LABEL`` are joined with U+001F (ASCII unit separator), passed to
 neo4j-admin as ``--array-delimiter=U+001F``. neo4j-admin cannot escape the delimiter inside a value,
-so it must never occur in one: the tool's normalisation removes every C0 control character from the
-text, and the writer checks every value and stops with an ``ExportError`` if one holds it anyway.
+so it must never occur in a list item: the normalisation removes every C0 control character from the
+text, document ids are made printable, and the writer checks every list item and stops with an
+``ExportError`` if one holds it anyway (a plain string property may hold it: it is not split).
 """
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ def write_files(rows: Neo4jRows, folder: str | Path) -> Path:
     """Write the CSV files, schema.cypher, load.cypher and README.md for ``rows`` into ``folder``,
     each streamed to its file."""
     folder = Path(folder)
-    _quote(rows.corpus)  # checked first: it is in every file
+    _list_field([rows.corpus])  # checked first: it is in every file, in the corpora arrays
     tables = []
     with staged_folder(folder, replaceable=_written_here) as staging:
         for table in _csv_tables(rows):
@@ -105,8 +106,6 @@ def _field(value, type_: str = "string") -> str:
 
 
 def _quote(text: str) -> str:
-    if ARRAY_DELIMITER in text:  # checked in every string: neo4j-admin cannot escape it in a list
-        raise _delimiter_error(text)
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
