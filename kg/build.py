@@ -145,6 +145,7 @@ def _check(options: BuildOptions) -> None:
         raise KgError("the number of workers must be at least 1", param="workers")
     if not -1.0 <= options.graph.min_npmi <= 1.0:
         raise KgError("the minimum NPMI must be between -1 and 1", param="min_npmi")
+    options.graph.time.check()
     if options.date_from != "auto" and options.date_from not in DATE_SOURCES:
         raise KgError(f"the date source must be auto or one of {', '.join(DATE_SOURCES)}", param="date_from")
 
@@ -307,4 +308,5 @@ def _stamped_options(options: BuildOptions) -> dict:
     return {"window": options.window, "rules": options.rules, "layout": options.layout, "date_from": options.date_from,
             "html": options.html,
             "neo4j_files": options.neo4j_files, "min_count": g.min_count, "min_npmi": g.min_npmi, "top_k": g.top_k,
-            "community_seed": g.community_seed, "community_resolution": g.community_resolution}
+            "community_seed": g.community_seed, "community_resolution": g.community_resolution,
+            "slice": g.time.slice, "burst_s": g.time.burst_s, "burst_gamma": g.time.burst_gamma}

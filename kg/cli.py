@@ -20,6 +20,7 @@ from extractors.records import DATE_SOURCES
 from kg.candidates import CandidateOptions
 from kg.cooccurrence import WINDOWS
 from kg.graph import GraphOptions
+from kg.timeline import TimeOptions
 from kg.terminal import FORMATS as MENTION_FORMATS
 from queries.library import QUERIES
 from queries.run import DEFAULT_OUT, FORMATS
@@ -135,6 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="where document dates come from: auto (default: the manifest, then front matter, the title or "
                    "dateline, the file and folder names, then HTML, DOCX or PDF metadata; disagreements are reported) "
                    f"or one source alone: {', '.join(DATE_SOURCES)}")
+    p.add_argument("--slice", choices=("auto", "year", "quarter", "month", "none"), default="auto",
+                   help="time slices for counts per period and bursts: auto (default: the coarsest of year, quarter and "
+                   "month giving at least twelve periods), year, quarter, month, or none")
+    p.add_argument("--burst-s", type=float, default=TimeOptions.burst_s, metavar="S",
+                   help=f"burst detection: a burst is S times the entity's base rate of documents (default {TimeOptions.burst_s:g})")
+    p.add_argument("--burst-gamma", type=float, default=TimeOptions.burst_gamma, metavar="G",
+                   help=f"burst detection: the cost of entering a burst, G x ln(slices) (default {TimeOptions.burst_gamma:g})")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="analyse the documents on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
                    "every worker must see the input files at the same paths; the output is identical to a local build")
@@ -269,7 +277,8 @@ _OPTIONS = {
     "extract": {"paths": "--lexicon", "stoplists": "--stoplist"},
     "candidates": {"top": "--top", "min_count": "--min-count", "paths": "--lexicon", "stoplists": "--stoplist"},
     "build": {"paths": "--lexicon", "stoplists": "--stoplist", "window": "--window", "workers": "--workers",
-              "scheduler": "--scheduler", "date_from": "--date-from",
+              "scheduler": "--scheduler", "date_from": "--date-from", "slice": "--slice", "burst_s": "--burst-s",
+              "burst_gamma": "--burst-gamma",
               "min_npmi": "--min-npmi", "uri": "--neo4j", "user": "--neo4j-user", "database": "--neo4j-database",
               "corpus": "--corpus", "replace": "--replace"},
     "export": {"uri": "--uri", "user": "--user", "database": "--database", "corpus": "--corpus",
@@ -361,7 +370,8 @@ def _cmd_build(args) -> int:
         workers=args.workers,
         scheduler=args.scheduler,
         date_from=args.date_from,
-        graph=GraphOptions(min_count=args.min_count, min_npmi=args.min_npmi, top_k=args.top_k),
+        graph=GraphOptions(min_count=args.min_count, min_npmi=args.min_npmi, top_k=args.top_k,
+                           time=TimeOptions(slice=args.slice, burst_s=args.burst_s, burst_gamma=args.burst_gamma)),
         html=not args.no_html,
     )
     with _progress(args, "documents", "processed", show_what=True) as bar:

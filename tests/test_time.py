@@ -191,3 +191,20 @@ def test_kg_timeline_draws_a_png(xwlb, tmp_path, capsys):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and "2 series over 8 quarters" in err
     code = main(["timeline", "新质", str(result.out), "-o", str(png)])
     assert code == 1 and "did you mean '新质生产力'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("slice_, periods", [("none", []), ("year", ["2024", "2025"]),
+                                               ("quarter", None), ("auto", ["2024", "2025"])])
+def test_the_slice_option(tmp_path, slice_, periods):
+    """The seeds are dated to the year (one to the day): quarters place one document only."""
+    from kg.cli import main
+    from tests.conftest import SEEDS
+
+    assert main(["build", str(SEEDS), "-o", str(tmp_path / "out"), "--slice", slice_, "--quiet"]) == 0
+    g = kg.load(tmp_path / "out")
+    if periods is None:
+        assert list(g.graph.graph["periods"]) == ["2025-Q4"] and g.graph.graph["slice"] == "quarter"
+    else:
+        assert list(g.graph.graph["periods"]) == periods
+    if slice_ == "none":
+        assert g.entities["periods"].isna().all() and g.entities["burst_start"].isna().all()
