@@ -20,8 +20,8 @@ from extractors.records import DATE_SOURCES
 from kg.candidates import CandidateOptions
 from kg.cooccurrence import WINDOWS
 from kg.graph import GraphOptions
-from kg.timeline import TimeOptions
 from kg.terminal import FORMATS as MENTION_FORMATS
+from kg.timeline import TimeOptions
 from queries.library import QUERIES
 from queries.run import DEFAULT_OUT, FORMATS
 
