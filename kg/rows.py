@@ -37,18 +37,17 @@ def relation_rows(g: nx.Graph, corpus: Corpus) -> list[RelationRow]:
     out = []
     assoc = corpus.associations()
     pairs = corpus.pairs
-    adjacency = g.adj
+    kept = {(u, v) if u < v else (v, u) for u, v, n in g.edges(data="count") if n}  # co-occurrence edges in the graph
     regroup = Regroup(g.graph.get("slice", ""), g.graph.get("periods", []))
     for a, b in sorted(pairs):
         p = pairs[(a, b)]
         s = assoc[(a, b)]
-        edge = adjacency[a].get(b) if a in adjacency else None
         evidence = p.evidence
         units = regroup(p.dated) if p.dated else {}
         out.append(RelationRow(
             a, b, names[a], names[b], CO_OCCURS, "", p.count, p.doc_count,
             round(s.pmi, 6), round(s.npmi, 6), round(s.jaccard, 6), round(s.llr, 6), p.first_date,
-            edge is not None and edge["count"] > 0,
+            (a, b) in kept,
             tuple(p.documents), tuple([e.text for e in evidence]),
             tuple([f"{e.sentence}:{e.start}-{e.end}" for e in evidence]), tuple(units), tuple(units.values()),
         ))

@@ -22,7 +22,15 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from kg.export import xml_safe
-from kg.export.graphml import attribute_types, edge_attr_names, flat_edges, flat_nodes, node_attr_names, scalar_text
+from kg.export.graphml import (
+    attribute_types,
+    edge_attr_names,
+    flat_edges,
+    flat_nodes,
+    node_attr_names,
+    period_columns,
+    scalar_text,
+)
 from kg.files import atomic_text
 from kg.palette import OTHER_COLOR, TYPE_COLORS
 from kg.periods import period_span
@@ -61,10 +69,12 @@ def write_gexf(g: nx.Graph, path: Path) -> Path:
         desc = f"co-occurrence window: {g.graph.get('window', '')}; filters: {g.graph.get('filters', '')}"
         w(f"    <description>{_text(desc)}</description>\n  </meta>\n")
         w('  <graph defaultedgetype="undirected" mode="dynamic" timeformat="date">\n')
+        sliced = set().union(*period_columns(g))  # a column per time slice: 0 by default, zeros left out
         for cls, keys, types in (("node", node_keys, ntypes), ("edge", edge_keys, etypes)):
             w(f'    <attributes class="{cls}" mode="static">\n')
             for k in keys:
-                w(f'      <attribute id={quoteattr(k)} title={quoteattr(k)} type="{types[k]}"/>\n')
+                default = "><default>0</default></attribute>" if k in sliced else "/>"
+                w(f'      <attribute id={quoteattr(k)} title={quoteattr(k)} type="{types[k]}"{default}\n')
             w("    </attributes>\n")
         w("    <nodes>\n")
         for node, d in nodes:
@@ -72,7 +82,7 @@ def write_gexf(g: nx.Graph, path: Path) -> Path:
             start = "" if order else gexf_date(g.nodes[node].get("first_date", ""))
             span = f" start={quoteattr(start)}" if start else ""
             w(f"      <node id={quoteattr(node)} label={quoteattr(xml_safe(str(d['label'])))}{span}>\n")
-            w(_attvalues(node_keys, d))
+            w(_attvalues(node_keys, d, sliced))
             w(spells)
             r, gg, b = TYPE_COLORS.get(d.get("type", ""), OTHER_COLOR)
             w(f'        <viz:color r="{r}" g="{gg}" b="{b}" a="1.0"/>\n')
@@ -84,7 +94,7 @@ def write_gexf(g: nx.Graph, path: Path) -> Path:
             start = "" if order else gexf_date(g.edges[u, v].get("first_date", ""))
             span = f" start={quoteattr(start)}" if start else ""
             w(f'      <edge id="{i}" source={quoteattr(u)} target={quoteattr(v)} weight="{_value(d["weight"])}"{span}>\n')
-            w(_attvalues(edge_keys, d))
+            w(_attvalues(edge_keys, d, sliced))
             w(spells)
             w("      </edge>\n")
         w("    </edges>\n  </graph>\n</gexf>\n")
@@ -106,9 +116,11 @@ def _spells(periods, order: dict[str, int]) -> str:
     return f"        <spells>\n{spells}        </spells>\n"
 
 
-def _attvalues(keys, d: dict) -> str:
-    """The <attvalues> block of a node or an edge: a value for every declared attribute."""
-    values = "".join(f"          <attvalue for={_key(k)} value={_attr(_value(d.get(k, '')))}/>\n" for k in keys)
+def _attvalues(keys, d: dict, defaults: set[str] = frozenset()) -> str:
+    """The <attvalues> block of a node or an edge: a value for every declared attribute (but a 0 where
+    the attribute's default is 0)."""
+    values = "".join(f"          <attvalue for={_key(k)} value={_attr(_value(d.get(k, '')))}/>\n" for k in keys
+                     if not (k in defaults and d.get(k) == 0))
     return f"        <attvalues>\n{values}        </attvalues>\n"
 
 

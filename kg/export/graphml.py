@@ -136,10 +136,12 @@ def write_graphml(g: nx.Graph, path: Path) -> Path:
         for k, v in graph_attrs.items():
             t = _GRAPHML_TYPES.get(type(v), "string")
             w(f'  <key id={quoteattr("g_" + k)} for="graph" attr.name={quoteattr(k)} attr.type="{t}" />\n')
+        sliced = set().union(*period_columns(g))
         for domain, types in (("node", node_types), ("edge", edge_types)):
             for k, t in types.items():
+                default = "<default>0</default></key>" if k in sliced else "/>"  # zeros are left out below
                 w(f'  <key id={quoteattr(domain[0] + "_" + k)} for="{domain}" attr.name={quoteattr(k)} '
-                  f'attr.type="{_GRAPHML_TYPES.get(t, "string")}" />\n')
+                  f'attr.type="{_GRAPHML_TYPES.get(t, "string")}"{">" if k in sliced else " "}{default}\n')
         w('  <graph edgedefault="undirected">\n')
         for k, v in graph_attrs.items():
             w(f'    <data key={quoteattr("g_" + k)}>{_value(v if isinstance(v, (int, float)) else xml_safe(str(v)))}</data>\n')
@@ -147,9 +149,11 @@ def write_graphml(g: nx.Graph, path: Path) -> Path:
         edge_keys = [(k, f'      <data key="e_{k}">') for k in edge_names]
         for node, attrs in nodes:
             w(f"    <node id={quoteattr(xml_safe(node))}>\n"
-              + "".join(f"{open_}{_value(attrs[k])}</data>\n" for k, open_ in node_keys) + "    </node>\n")
+              + "".join(f"{open_}{_value(attrs[k])}</data>\n" for k, open_ in node_keys
+                        if not (k in sliced and attrs[k] == 0)) + "    </node>\n")
         for u, v, attrs in edges:
             w(f"    <edge source={quoteattr(xml_safe(u))} target={quoteattr(xml_safe(v))}>\n"
-              + "".join(f"{open_}{_value(attrs[k])}</data>\n" for k, open_ in edge_keys) + "    </edge>\n")
+              + "".join(f"{open_}{_value(attrs[k])}</data>\n" for k, open_ in edge_keys
+                        if not (k in sliced and attrs[k] == 0)) + "    </edge>\n")
         w("  </graph>\n</graphml>\n")
     return Path(path)
