@@ -73,6 +73,7 @@ class WordBoundaries:
         # memo of decisions by local context: the same phrase recurs across a corpus
         self._crossed_memo: dict[str, bool] = {}
         self._cut_memo: dict[str, frozenset[int]] = {}
+        self._segment_memo: dict[str, tuple[str, ...]] = {}
 
     def _init(self) -> None:
         folder = cache_dir()
@@ -93,10 +94,16 @@ class WordBoundaries:
         self._freq = tk.FREQ
 
     def segment(self, text: str) -> list[str]:
-        """jieba's words of ``text`` (HMM off, lexicon terms added)."""
+        """jieba's words of ``text`` (HMM off, lexicon terms added); the same phrase recurs across a
+        corpus (meeting heads, programme names), so short texts are remembered."""
         if self._tokenizer is None:
             self._init()
-        return list(self._tokenizer.cut(text, HMM=False))
+        words = self._segment_memo.get(text)
+        if words is None:
+            words = tuple(self._tokenizer.cut(text, HMM=False))
+            if len(text) <= _CONTEXT * 8:
+                self._remember(self._segment_memo, text, words)
+        return list(words)
 
     def frequency(self, word: str) -> int:
         """The word's frequency in jieba's dictionary (0 if it is not a word there)."""
@@ -176,11 +183,12 @@ class WordBoundaries:
         extraction); both are rebuilt, identically, on the next use."""
         self._crossed_memo.clear()
         self._cut_memo.clear()
+        self._segment_memo.clear()
         self._tokenizer = None
         self._freq = None
 
     @staticmethod
-    def _remember(memo: dict, key, value, limit: int = 50_000) -> None:
+    def _remember(memo: dict, key, value, limit: int = 200_000) -> None:
         if len(memo) >= limit:
             memo.clear()  # bounded memory; decisions are recomputed identically
         memo[key] = value

@@ -21,6 +21,7 @@ Steps:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from extractors.lexicon import Lexicon
 from extractors.records import Document, Mention, entity_id
@@ -81,7 +82,8 @@ def extract_mentions(
         accepted = expand_coordination(text, accepted, lexicon)
     else:
         accepted = anchors
-    mentions = sorted(_to_mention(doc.id, doc.text, c, lexicon) for c in accepted)
+    # Mention order (doc_id, start, end, entity_id), by a key made once per mention, not per comparison
+    mentions = sorted((_to_mention(doc.id, doc.text, c, lexicon) for c in accepted), key=_ORDER)
     if lexicon.stop:  # stopped entities kept their spans above (nothing shorter is found inside them)
         mentions = [m for m in mentions if not lexicon.drops(m)]
     return mentions
@@ -172,6 +174,9 @@ def _with_parents(accepted: list[Candidate]) -> list[Candidate]:
                 out.append(p)
             p = p.parent
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+_ORDER = attrgetter("start", "end", "entity_id")  # one document: doc_id is the same for all
 
 
 def _to_mention(doc_id: str, text: str, c: Candidate, lexicon: Lexicon) -> Mention:
