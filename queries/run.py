@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from extractors.errors import KgError
-from kg.neo4j.client import Connection, check_uri, describe, driver, scrub
+from kg.neo4j.client import Connection, check_uri, describe, driver
 from kg.notebook import load
 from kg.tables import LIST_SEPARATOR
 from kg.terminal import display_width, pad
@@ -82,8 +82,8 @@ def run_cypher(cypher: str, params: Mapping[str, Any], *, columns: Sequence[str]
     except KgError:
         raise
     except Exception as exc:  # the driver's errors become one project error, never holding the password
-        message, param = describe(exc, uri=uri, user=user, database=database, action="query")
-        raise KgError(scrub(message, password), param=param) from None
+        message, param = describe(exc, uri=uri, user=user, database=database, action="query", password=password)
+        raise KgError(message, param=param) from None
     # ArcadeDB names no columns when there are no rows (Neo4j always does): check them only when given
     if keys and tuple(keys) != tuple(columns):
         raise KgError(f"the server answered with columns {', '.join(keys)}; expected {', '.join(columns)}")
