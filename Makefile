@@ -12,7 +12,7 @@ NEO4JSTAMP := $(NEO4J)/target/.built
 MVN    ?= mvn
 SHARED ?= ../shared
 
-.PHONY: install test-tools neo4j-server run test eval eval-heldout bench bench-neo4j clean
+.PHONY: install test-tools neo4j-server cjk-font run test eval eval-heldout bench bench-neo4j screenshot clean
 
 install: $(STAMP)
 
@@ -22,8 +22,16 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 # What the tests drive besides Python: Node packages (Gephi Lite's parsers, Neo4j's Cypher parser,
-# playwright-core), Debian's chromium for the browser test and a Neo4j server (Java 17+, Maven).
-test-tools: $(JSSTAMP) /usr/bin/chromium neo4j-server
+# playwright-core), Debian's chromium and a Chinese font for it (the browser tests look at Chinese
+# captions) and a Neo4j server (Java 17+, Maven).
+test-tools: $(JSSTAMP) /usr/bin/chromium cjk-font neo4j-server
+
+# A font with Chinese glyphs for chromium (fontconfig); without one captions are drawn as boxes
+cjk-font:
+	@fc-list :lang=zh family 2>/dev/null | grep -q . || { \
+	  command -v apt-get >/dev/null || { echo "a Chinese font is needed for the browser tests (Debian: apt-get install fonts-noto-cjk)"; exit 1; }; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get install -y -q fonts-noto-cjk >/dev/null 2>&1 || { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q fonts-noto-cjk >/dev/null; }; }
 
 # Neo4j Community (tests/neo4j, started by tests/neo4jserver.py): Maven resolves the server's jars
 # from Maven Central into its local cache (~/.m2, about 230 MB) and lists them in
@@ -69,9 +77,16 @@ eval-heldout: install
 bench: install
 	$(BIN)/python -m tests.bench.build_bench
 
-# loading speed into a Bolt server (ArcadeDB from the test extras): nodes and relationships per second
-bench-neo4j: install
-	$(BIN)/python -m tests.bench.neo4j_bench
+# loading speed into Neo4j (the test server, tests/neo4jserver.py): over Bolt for several batch sizes,
+# neo4j-admin import and load.cypher, on a build of ../shared/corpus/xwlb (not a test; ~15 minutes)
+bench-neo4j: install neo4j-server
+	$(BIN)/python -m tests.bench.neo4j_bench --corpus $(SHARED)/corpus/xwlb
+
+# docs/neo4j-browser.png: the seeds built and loaded into the Neo4j test server, Neo4j Browser
+# driven in chromium with queries/style.grass and the neighbours query (tests/test_neo4j_browser.py,
+# which checks what the picture shows)
+screenshot: install test-tools
+	KG_BROWSER_SCREENSHOT=$(CURDIR)/docs/neo4j-browser.png $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_neo4j_browser.py
 
 clean:
 	rm -rf $(VENV) out/ *.egg-info $(JS)/node_modules $(NEO4J)/target
