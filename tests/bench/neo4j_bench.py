@@ -25,6 +25,7 @@ Bolt, 76,000-110,000 rows/s for neo4j-admin import. Nothing here is a unit test.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import statistics
@@ -142,6 +143,7 @@ def main(argv=None) -> int:
     nodes, rels = rows.node_rows, rows.relationship_rows
     print(f"  {time.perf_counter() - t0:.0f} s: {nodes:,} nodes, {rels:,} relationships", flush=True)
 
+    load_before = os.getloadavg()[0]
     server = Neo4jServer(heap="2g", page_cache="1g", full_jit=True).start()
     bolt, cypher = {}, []
     try:
@@ -167,7 +169,8 @@ def main(argv=None) -> int:
     lines = [
         "",
         f"Command:  make bench-neo4j   (python -m tests.bench.neo4j_bench --corpus {args.corpus} --runs {args.runs})",
-        f"Machine:  {machine()}",
+        f"Machine:  {machine()}; load average {load_before:.1f} before the runs, {os.getloadavg()[0]:.1f} after "
+        "(another process's work shows in the figures)",
         f"Software: Neo4j {version} Community (2 GB heap, 1 GB page cache, full JIT), {driver_version()}",
         f"Graph:    {args.corpus.name}: {nodes:,} nodes ({counts['Entity']:,} entities, {counts['SourceDocument']:,} source "
         f"documents), {rels:,} relationships (" + ", ".join(f"{t} {counts[t]:,}" for t in RELATIONSHIP_TYPES if counts[t]) + ")",
