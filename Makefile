@@ -15,7 +15,7 @@ NEO4JSTAMP := $(NEO4J)/target/.built
 MVN    ?= mvn
 SHARED ?= ../shared
 
-.PHONY: install install-run test-tools neo4j-server run test eval eval-heldout bench bench-neo4j timeline clean
+.PHONY: install install-run test-tools neo4j-server cjk-font run test eval eval-heldout bench bench-neo4j screenshot timeline clean
 
 # what development needs: the package with its test extras (what `make test` installs)
 install: $(TESTSTAMP)
@@ -33,10 +33,16 @@ $(TESTSTAMP): $(STAMP)
 	@touch $@
 
 # What the tests drive besides Python: Node packages (Gephi Lite's parsers, Neo4j's Cypher parser,
-# playwright-core), Debian's chromium for the browser test, a Chinese font (Debian's fonts-noto-cjk:
-# the timeline figures and the pages Chromium prints need one) and a Neo4j server (Java 17+, Maven).
-CJKFONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
-test-tools: $(JSSTAMP) /usr/bin/chromium $(CJKFONT) neo4j-server
+# playwright-core), Debian's chromium and a Chinese font (the browser tests look at Chinese captions,
+# the timeline figures draw Chinese labels) and a Neo4j server (Java 17+, Maven).
+test-tools: $(JSSTAMP) /usr/bin/chromium cjk-font neo4j-server
+
+# A font with Chinese glyphs for chromium (fontconfig); without one captions are drawn as boxes
+cjk-font:
+	@fc-list :lang=zh family 2>/dev/null | grep -q . || { \
+	  command -v apt-get >/dev/null || { echo "a Chinese font is needed for the browser tests (Debian: apt-get install fonts-noto-cjk)"; exit 1; }; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get install -y -q fonts-noto-cjk >/dev/null 2>&1 || { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q fonts-noto-cjk >/dev/null; }; }
 
 # Neo4j Community (tests/neo4j, started by tests/neo4jserver.py): Maven resolves the server's jars
 # from Maven Central into its local cache (~/.m2, about 230 MB) and lists them in
@@ -58,11 +64,6 @@ $(JSSTAMP): $(JS)/package.json $(JS)/package-lock.json
 	@command -v apt-get >/dev/null || { echo "chromium is needed for the browser test: install it (Debian: apt-get install chromium)"; exit 1; }
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get install -y -q chromium >/dev/null 2>&1 || { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q chromium >/dev/null; }
-
-$(CJKFONT):
-	@command -v apt-get >/dev/null || { echo "a Chinese font is needed for the figure and browser tests: install Noto Sans CJK (Debian: apt-get install fonts-noto-cjk)"; exit 1; }
-	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get install -y -q fonts-noto-cjk >/dev/null 2>&1 || { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q fonts-noto-cjk >/dev/null; }
 
 run: install-run
 	$(BIN)/kg build seeds/ -o out/
@@ -96,9 +97,16 @@ docs/timeline.png: install
 	$(BIN)/kg timeline 新质生产力 高质量发展 out-time/ --by year --share -o $@
 	$(BIN)/kg timeline 新质生产力 高质量发展 out-time/ --by quarter --share -o docs/timeline-quarters.png
 
-# loading speed into a Bolt server (ArcadeDB from the test extras): nodes and relationships per second
-bench-neo4j: install
-	$(BIN)/python -m tests.bench.neo4j_bench
+# loading speed into Neo4j (the test server, tests/neo4jserver.py): over Bolt for several batch sizes,
+# neo4j-admin import and load.cypher, on a build of ../shared/corpus/xwlb (not a test; ~15 minutes)
+bench-neo4j: install neo4j-server
+	$(BIN)/python -m tests.bench.neo4j_bench --corpus $(SHARED)/corpus/xwlb
+
+# docs/neo4j-browser.png: the seeds built and loaded into the Neo4j test server, Neo4j Browser
+# driven in chromium with queries/style.grass and the neighbours query (tests/test_neo4j_browser.py,
+# which checks what the picture shows)
+screenshot: install test-tools
+	KG_BROWSER_SCREENSHOT=$(CURDIR)/docs/neo4j-browser.png $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_neo4j_browser.py
 
 clean:
 	rm -rf $(VENV) out/ out-time/ *.egg-info $(JS)/node_modules $(NEO4J)/target

@@ -2,7 +2,7 @@
 // answers: Which entities co-occur with both of two concepts? Every co-occurring pair counts (in_graph or not) when seen in at least $min_count sentences; ranked by the weaker of the two associations (score = the smaller NPMI).
 // params: $a (string, "新质生产力"), $b (string, "高质量发展"), $min_count (integer, 1), $limit (integer, 10)
 // columns: name, type, score, npmi_a, npmi_b, count_a, count_b
-// browser: :params {a: "新质生产力", b: "高质量发展", min_count: 1, limit: 10}
+// browser: :param [{a, b, min_count, limit}] => { RETURN "新质生产力" AS a, "高质量发展" AS b, 1 AS min_count, 10 AS limit }
 MATCH (a:Entity)
 WHERE a.id = $a OR a.name = $a OR $a IN a.aliases
 MATCH (b:Entity)

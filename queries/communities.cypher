@@ -2,7 +2,7 @@
 // answers: The communities of the graph (the build's seeded Louvain run over the kept edges), largest first, with their most central members by PageRank. Entities with no edge in the graph (degree 0) are left out.
 // params: $members (integer, 8), $limit (integer, 10)
 // columns: community, size, members
-// browser: :params {members: 8, limit: 10}
+// browser: :param [{members, limit}] => { RETURN 8 AS members, 10 AS limit }
 MATCH (n:Entity)
 WHERE n.degree > 0
 WITH n

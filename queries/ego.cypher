@@ -2,7 +2,7 @@
 // answers: The ego network of an entity: every relationship among the entity and its direct neighbours in the graph, one row each. The graph is what the build kept: CO_OCCURS with in_graph = true, and every typed relation.
 // params: $name (string, "中国科学技术发展战略研究院")
 // columns: source, source_type, relation, detail, target, target_type, count, npmi
-// browser: :params {name: "中国科学技术发展战略研究院"}
+// browser: :param [{name}] => { RETURN "中国科学技术发展战略研究院" AS name }
 MATCH (c:Entity)
 WHERE c.id = $name OR c.name = $name OR $name IN c.aliases
 OPTIONAL MATCH (c)-[r:CO_OCCURS|HOLDS_POSITION|ISSUED|AUTHORED|PUBLISHED_IN|PART_OF]-(m:Entity)

@@ -7,7 +7,7 @@ Every query is a file ``queries/<name>.cypher`` whose header says what it answer
     // answers: Which entities co-occur with a concept, ...
     // params: $name (string, "新质生产力"), $min_count (integer, 1), $limit (integer, 10)
     // columns: name, type, count, doc_count, npmi, pmi, jaccard, in_graph
-    // browser: :params {name: "新质生产力", min_count: 1, limit: 10}
+    // browser: :param [{name, min_count, limit}] => { RETURN "新质生产力" AS name, 1 AS min_count, 10 AS limit }
 
 and a Python twin here that answers the same question over the files of ``kg build`` (a
 ``kg.notebook.KnowledgeGraph``): the same columns, the same rows in the same order, the same values

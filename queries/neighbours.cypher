@@ -2,7 +2,7 @@
 // answers: Which entities co-occur with a concept, strongest association (NPMI) first? Every co-occurring pair counts (CO_OCCURS with in_graph true or false) when seen in at least $min_count sentences; $type keeps one entity type ("" keeps all).
 // params: $name (string, "新质生产力"), $min_count (integer, 1), $type (string, ""), $limit (integer, 10)
 // columns: name, type, count, doc_count, npmi, pmi, jaccard, in_graph
-// browser: :params {name: "新质生产力", min_count: 1, type: "", limit: 10}
+// browser: :param [{name, min_count, type, limit}] => { RETURN "新质生产力" AS name, 1 AS min_count, "" AS type, 10 AS limit }
 MATCH (c:Entity)
 WHERE c.id = $name OR c.name = $name OR $name IN c.aliases
 MATCH (c)-[r:CO_OCCURS]-(n:Entity)

@@ -2,7 +2,7 @@
 // answers: Which entities co-occur with an entity in a period, and in how many units (sentences, by default) of that period's documents? $period is one of the build's time slices (2023, 2023-Q3 or 2023-09, as the slices are labelled) or a year, which sums its quarters or months; uses every CO_OCCURS pair's periods and period_counts.
 // params: $name (string, "新质生产力"), $period (string, "2025"), $limit (integer, 10)
 // columns: name, type, count
-// browser: :params {name: "新质生产力", period: "2025", limit: 10}
+// browser: :param [{name, period, limit}] => { RETURN "新质生产力" AS name, "2025" AS period, 10 AS limit }
 MATCH (n:Entity)
 WHERE n.id = $name OR n.name = $name OR $name IN n.aliases
 MATCH (n)-[r:CO_OCCURS]-(m:Entity)

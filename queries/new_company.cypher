@@ -2,7 +2,7 @@
 // answers: What company did an entity gain in a period: the entities it co-occurs with in $period and did not co-occur with in the period before (the previous year, quarter or month; periods matched as in neighbours_in_period), most shared units first?
 // params: $name (string, "新质生产力"), $period (string, "2025"), $limit (integer, 10)
 // columns: name, type, count
-// browser: :params {name: "新质生产力", period: "2025", limit: 10}
+// browser: :param [{name, period, limit}] => { RETURN "新质生产力" AS name, "2025" AS period, 10 AS limit }
 MATCH (n:Entity)
 WHERE n.id = $name OR n.name = $name OR $name IN n.aliases
 WITH n, CASE

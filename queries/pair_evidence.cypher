@@ -2,7 +2,7 @@
 // answers: Why are two entities linked? The evidence sentences of every relationship between them: CO_OCCURS (in_graph or not) and typed relations, each sentence with its reference (doc#sentence:start-end, or doc:start-end for typed relations).
 // params: $a (string, "新质生产力"), $b (string, "高质量发展")
 // columns: relation, detail, source, target, ref, sentence
-// browser: :params {a: "新质生产力", b: "高质量发展"}
+// browser: :param [{a, b}] => { RETURN "新质生产力" AS a, "高质量发展" AS b }
 MATCH (a:Entity)
 WHERE a.id = $a OR a.name = $a OR $a IN a.aliases
 MATCH (b:Entity)

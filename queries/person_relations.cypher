@@ -2,7 +2,7 @@
 // answers: What do the texts state about a person? Their typed relations: positions held (HOLDS_POSITION, with the position as detail) and documents authored (AUTHORED), with the source documents that state them.
 // params: $name (string, "刘冬梅")
 // columns: relation, detail, target, target_type, count, documents
-// browser: :params {name: "刘冬梅"}
+// browser: :param [{name}] => { RETURN "刘冬梅" AS name }
 MATCH (p:Person)
 WHERE p.id = $name OR p.name = $name OR $name IN p.aliases
 MATCH (p)-[r:HOLDS_POSITION|AUTHORED]->(x:Entity)

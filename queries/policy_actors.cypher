@@ -2,7 +2,7 @@
 // answers: Which institutions and people are tied to a policy? Those co-occurring with it (every pair seen in at least $min_count sentences; strongest NPMI first, at most $limit), each followed by the people and institutions a typed relation (HOLDS_POSITION, PART_OF) links to it that are not in the list themselves.
 // params: $name (string, "新质生产力"), $min_count (integer, 1), $limit (integer, 20)
 // columns: name, type, tie, via, count, npmi
-// browser: :params {name: "新质生产力", min_count: 1, limit: 20}
+// browser: :param [{name, min_count, limit}] => { RETURN "新质生产力" AS name, 1 AS min_count, 20 AS limit }
 MATCH (p:Policy)
 WHERE p.id = $name OR p.name = $name OR $name IN p.aliases
 MATCH (p)-[r:CO_OCCURS]-(a:Entity)

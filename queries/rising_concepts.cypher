@@ -2,7 +2,7 @@
 // answers: Which concepts are new? Entities of a type first seen (first_date, their earliest dated document) on or after $since; $since "" means the date of the latest dated source document. Newest first, then most mentioned.
 // params: $type (string, "Policy"), $since (string, ""), $limit (integer, 20)
 // columns: name, type, first_date, last_date, mentions, documents
-// browser: :params {type: "Policy", since: "", limit: 20}
+// browser: :param [{type, since, limit}] => { RETURN "Policy" AS type, "" AS since, 20 AS limit }
 OPTIONAL MATCH (d:SourceDocument)
 WHERE coalesce(d.date, '') <> ''
 WITH max(d.date) AS latest

@@ -2,7 +2,7 @@
 // answers: How are two entities connected in the graph? All shortest paths (up to 10 hops) between them over the graph's edges (the CO_OCCURS pairs the build kept, in_graph, and the typed relations), one row per step; paths in order of their names, at most $limit. via lists the relationship types joining a step to the one before.
 // params: $source (string, "清华大学"), $target (string, "高质量发展"), $limit (integer, 5)
 // columns: path, step, name, type, via
-// browser: :params {source: "清华大学", target: "高质量发展", limit: 5}
+// browser: :param [{source, target, limit}] => { RETURN "清华大学" AS source, "高质量发展" AS target, 5 AS limit }
 MATCH (a:Entity)
 WHERE a.id = $source OR a.name = $source OR $source IN a.aliases
 MATCH (b:Entity)

@@ -2,7 +2,7 @@
 // answers: What are an institution's sub-units? Every institution reaching it through PART_OF, with the unit it is directly part of and its depth (1 = direct sub-unit).
 // params: $name (string, "天津大学")
 // columns: unit, parent, depth, count
-// browser: :params {name: "天津大学"}
+// browser: :param [{name}] => { RETURN "天津大学" AS name }
 MATCH (i:Institution)
 WHERE i.id = $name OR i.name = $name OR $name IN i.aliases
 MATCH p = (u:Institution)-[:PART_OF*]->(i)

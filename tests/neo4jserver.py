@@ -40,11 +40,12 @@ PROJECT = HERE / "neo4j"
 MAIN = "kgtest.Neo4jTestServer"
 #: The launcher reads the password of user neo4j from this variable, never from its arguments.
 PASSWORD_ENV = "NEO4J_TEST_PASSWORD"
-#: JVM flags of Neo4j's own launcher that matter here (Netty and the page cache reach into the JDK),
-#: and C1 only (TieredStopAtLevel=1): on 2 cores C2's compiler threads compete with the server, so
-#: a start took ~20 s with C2 and ~11 s without, and small test workloads ran faster too.
+#: C1 only (TieredStopAtLevel=1) for the tests: on 2 cores C2's compiler threads compete with the
+#: server, so a start took ~20 s with C2 and ~11 s without, and small test workloads ran faster too.
+#: A benchmark starts the server without it (``full_jit=True``), as Neo4j's own launcher does.
+FAST_START = ("-XX:TieredStopAtLevel=1",)
+#: JVM flags of Neo4j's own launcher that matter here (Netty and the page cache reach into the JDK).
 JVM_FLAGS = (
-    "-XX:TieredStopAtLevel=1",
     "-XX:+UseG1GC",
     "-XX:-OmitStackTraceInFastThrow",
     "-XX:+ExitOnOutOfMemoryError",
@@ -92,7 +93,7 @@ def java_major(java: str) -> int:
     return int(match.group(2)) if major == 1 else major
 
 
-def launcher(heap: str = "1g") -> list[str]:
+def launcher(heap: str = "1g", *, full_jit: bool = False) -> list[str]:
     """The command that starts the launcher (arguments follow), or Neo4jUnavailable saying what to run."""
     java = java_binary()
     build = build_dir()
@@ -106,7 +107,7 @@ def launcher(heap: str = "1g") -> list[str]:
     if missing:
         raise Neo4jUnavailable(f"{len(missing)} jar(s) of the Neo4j test server are gone from the Maven cache "
                                f"(e.g. {missing[0]}): run `rm -rf {build} && make test-tools`")
-    flags = JVM_FLAGS + (JVM_FLAGS_23 if java_major(java) >= 23 else ())
+    flags = (() if full_jit else FAST_START) + JVM_FLAGS + (JVM_FLAGS_23 if java_major(java) >= 23 else ())
     return [java, f"-Xmx{heap}", *flags, "-cp", f"{build / 'classes'}{os.pathsep}{jars}", MAIN]
 
 
@@ -126,15 +127,19 @@ class Neo4jServer:
     user = "neo4j"
     database = "neo4j"
 
-    def __init__(self, *, root: str | Path | None = None, heap: str = "1g", keep: bool = False):
-        self._command = launcher(heap)  # fails first, with what to run, if Java or the build is missing
+    def __init__(self, *, root: str | Path | None = None, heap: str = "1g", keep: bool = False,
+                 page_cache: str = "128m", full_jit: bool = False, password: str | None = None):
+        # fails first, with what to run, if Java or the build is missing
+        self._command = launcher(heap, full_jit=full_jit)
         self.heap = heap
+        self.page_cache = page_cache
         self.keep = keep
         self.root = Path(root) if root is not None else Path(tempfile.mkdtemp(prefix="kg-neo4j-"))
         self.root.mkdir(parents=True, exist_ok=True)
         self.home = self.root / "home"
-        # 8 characters or more (Neo4j's default minimum); hex, so it never looks like an option
-        self.password = secrets.token_hex(16)
+        # 8 characters or more (Neo4j's default minimum); hex, so it never looks like an option.
+        # A restart on the same root may keep the password of the first start.
+        self.password = password or secrets.token_hex(16)
         self.bolt_port = self.http_port = 0
         self.version: str | None = None
         self.proc: subprocess.Popen | None = None
@@ -171,8 +176,9 @@ class Neo4jServer:
             env[PASSWORD_ENV] = self.password
         return env
 
-    def start(self, timeout: float = 180.0) -> "Neo4jServer":
-        """Start on free ports and wait for the READY line, then for a Bolt ``RETURN 1``.
+    def start(self, timeout: float = 180.0, *, ports: tuple[int, int] | None = None) -> "Neo4jServer":
+        """Start on free ports (or on ``ports``, Bolt and HTTP: a restart where a server was) and
+        wait for the READY line, then for a Bolt ``RETURN 1``.
 
         Two free ports are picked and released before Java binds them; if another process takes
         one in between, the start is retried on new ports (three tries)."""
@@ -180,7 +186,10 @@ class Neo4jServer:
             raise RuntimeError("this server was started already")
         deadline = time.monotonic() + timeout
         for attempt in range(3):
-            self.bolt_port, self.http_port = _free_port(), _free_port()
+            if ports is not None:
+                self.bolt_port, self.http_port = ports
+            else:
+                self.bolt_port, self.http_port = _free_port(), _free_port()
             while self.http_port == self.bolt_port:
                 self.http_port = _free_port()
             if self._launch(deadline):
@@ -195,8 +204,8 @@ class Neo4jServer:
         self.home.mkdir(parents=True, exist_ok=True)
         self._out = open(self.root / "stdout.txt", "ab")
         self._err = open(self.root / "stderr.txt", "ab")
-        cmd = [*self._command, "serve", "--home", str(self.home),
-               "--bolt", str(self.bolt_port), "--http", str(self.http_port), "--exit-on-stdin-eof"]
+        cmd = [*self._command, "serve", "--home", str(self.home), "--bolt", str(self.bolt_port),
+               "--http", str(self.http_port), "--pagecache", self.page_cache, "--exit-on-stdin-eof"]
         # the server stops by itself when this pipe closes: when this process ends, however it ends
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=self._out, stderr=self._err,
                                      cwd=self.root, env=self._env())
@@ -256,6 +265,10 @@ class Neo4jServer:
         counters (elementId values are not reused in a predictable way). Community has no
         ``CREATE DATABASE``; a new database means a new server.
         """
+        # relationships first: DETACH DELETE of a node with thousands of them (a document's
+        # MENTIONED_IN) in a batch of nodes can exceed the transaction memory pool
+        if self.run("MATCH ()-[r]->() RETURN r LIMIT 1"):
+            self.run(f"MATCH ()-[r]->() CALL (r) {{ DELETE r }} IN TRANSACTIONS OF {int(batch)} ROWS")
         if self.run("MATCH (n) RETURN n LIMIT 1"):
             self.run(f"MATCH (n) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF {int(batch)} ROWS")
         for name in (r["name"] for r in self.run("SHOW CONSTRAINTS YIELD name")):

@@ -93,14 +93,27 @@ def test_header(path: Path):
     assert path.stem in TWINS
 
 
+def browser_params(line: str) -> dict:
+    """The parameters a header's `// browser: :param [{a, b}] => { RETURN 1 AS a, "x" AS b }` line sets."""
+    m = re.fullmatch(r"// browser: :param \[\{([\w, ]+)\}\] => \{ RETURN (.*) \}", line)
+    assert m, line
+    names = [n.strip() for n in m.group(1).split(",")]
+    items = re.findall(r'("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?) AS (\w+)(?:, |$)', m.group(2))
+    assert ", ".join(f"{v} AS {k}" for v, k in items) == m.group(2)
+    assert names == [k for _, k in items]
+    return {k: json.loads(v) for v, k in items}
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_browser_line_sets_the_defaults(name):
-    """The header's `// browser: :params {...}` line sets exactly the declared defaults."""
+    """The header's `// browser:` line sets exactly the declared defaults, with their types: a
+    `:param [...] => { RETURN ... }` line (Neo4j evaluates the values: 10 stays an integer), not
+    `:params {limit: 10}`, which Browser reads as JavaScript (10.0, refused by LIMIT)."""
     query = QUERIES[name]
     line = next(line for line in query.cypher.splitlines() if line.startswith("// browser:"))
-    literal = line.split(":params", 1)[1].strip()
-    as_json = re.sub(r"([{,]\s*)([A-Za-z_]\w*)\s*:", r'\1"\2":', literal)
-    assert json.loads(as_json) == query.defaults
+    values = browser_params(line)
+    assert values == query.defaults
+    assert [type(v) for v in values.values()] == [type(v) for v in query.defaults.values()]
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -2,10 +2,17 @@
 
 The only module (with the loader and the query runner that use it) that touches the network, and
 only when a URI was given. The password is only ever passed to the driver: it is never printed,
-logged or put in a message; messages are scrubbed of it in case a server echoes it.
+logged or put in a message. What a server or the driver says is put in a message only after
+``scrub`` has hidden the password in it, in case a server echoes it (see ``scrub`` for how).
+
+The driver is made quiet: the server sends it no notifications ("the property `corpus` does not
+exist" on a new database, which the driver would log), and its log records (retries, lost
+connections) go to a ``NullHandler`` unless the application configured logging, so a command
+prints only its own lines.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 from dataclasses import dataclass, field
@@ -49,10 +56,22 @@ class Connection:
 
 
 def driver(uri: str, user: str, password: str, *, pool: int = 4):
-    """An official ``neo4j`` driver for ``uri`` (connections time out after 10 s)."""
+    """An official ``neo4j`` driver for ``uri`` (connections time out after 10 s), asking the server
+    for no notifications, its log records kept from the terminal (see the module docstring)."""
     from neo4j import GraphDatabase
 
-    return GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10.0, max_connection_pool_size=pool)
+    quiet_driver_logs()
+    return GraphDatabase.driver(uri, auth=(user, password), connection_timeout=10.0, max_connection_pool_size=pool,
+                                notifications_min_severity="OFF")
+
+
+def quiet_driver_logs() -> None:
+    """Give the driver's logger a ``NullHandler``: without any handler, Python's last-resort handler
+    prints its warnings ("Transaction failed and will be retried", "Received notification ...") on
+    stderr. An application that configured logging still receives them (they propagate)."""
+    logger = logging.getLogger("neo4j")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
 
 
 # --- messages ---------------------------------------------------------------------------------------------
@@ -75,14 +94,22 @@ def check_uri(uri: str) -> None:
                       param="uri")
 
 
-def describe(exc: BaseException, *, uri: str, user: str, database: str, action: str = "load") -> tuple[str, str | None]:
+def describe(exc: BaseException, *, uri: str, user: str, database: str, action: str = "load",
+             password: str | None = None) -> tuple[str, str | None]:
     """A message a user can act on for a driver or server error during a ``load`` or a ``query``, and
-    the parameter it is about (``user``, ``database``, ``uri`` or None). The message never holds the
-    password unless the server echoed it: pass it through ``scrub``."""
+    the parameter it is about (``user``, ``database``, ``uri`` or None). What the server or the
+    driver said is scrubbed of ``password`` (see ``scrub``); the URI, user and database put in the
+    message here are the user's own settings and shown as given."""
     from neo4j import exceptions as ne
 
     code = getattr(exc, "code", None) or ""
-    server_message = getattr(exc, "message", None) or ""
+    host = _host(uri)
+    keep = tuple(k for k in (uri, host, user, database) if k)
+
+    def said(text: str) -> str:
+        return scrub(text, password, keep=keep)
+
+    server_message = said(getattr(exc, "message", None) or "")
     if isinstance(exc, ne.AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized"):
         return (f"authentication failed at {uri} for user {user!r}: check the user (or {ENV_USER}) "
                 f"and the password in {ENV_PASSWORD}"), "user"
@@ -95,14 +122,22 @@ def describe(exc: BaseException, *, uri: str, user: str, database: str, action: 
     if code.startswith("Neo.ClientError.Security.Forbidden") or isinstance(exc, ne.Forbidden):
         return f"user {user!r} may not {'write to' if action == 'load' else 'read'} database {database!r} at {uri}", "user"
     if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, OSError)):
-        return f"cannot reach a Neo4j server at {uri} ({_reason(exc)}); is it running, and is the URI right?", "uri"
+        return f"cannot reach a Neo4j server at {uri} ({said(_reason(exc))}); is it running, and is the URI right?", "uri"
     if isinstance(exc, ne.Neo4jError):
-        first = (server_message or str(exc)).strip().splitlines()[0] if (server_message or str(exc)).strip() else ""
+        text = server_message or said(str(exc))
+        first = text.strip().splitlines()[0] if text.strip() else ""
         return f"Neo4j refused the {action} at {uri} (database {database!r}): {code or type(exc).__name__}: {first[:300]}", None
     if isinstance(exc, ne.DriverError):
-        return f"the Neo4j driver failed talking to {uri}: {type(exc).__name__}: {_reason(exc)}", None
+        return f"the Neo4j driver failed talking to {uri}: {type(exc).__name__}: {said(_reason(exc))}", None
     doing = "loading into" if action == "load" else "querying"
-    return f"{doing} Neo4j at {uri} failed: {type(exc).__name__}: {_reason(exc)}", None
+    return f"{doing} Neo4j at {uri} failed: {type(exc).__name__}: {said(_reason(exc))}", None
+
+
+def _host(uri: str) -> str:
+    try:
+        return urlsplit(uri).hostname or ""
+    except ValueError:
+        return ""
 
 
 def _reason(exc: BaseException) -> str:
@@ -114,7 +149,44 @@ def _reason(exc: BaseException) -> str:
     return text[:200]
 
 
-def scrub(message: str, password: str | None) -> str:
-    if password:
-        message = message.replace(password, "***")
-    return message
+#: A password of this many characters or more is hidden wherever its text occurs in what a server or
+#: the driver said; a shorter one only where it stands alone (see ``scrub``).
+MIN_SECRET = 8
+_WORD = re.compile(r"\w")
+
+
+def scrub(text: str, password: str | None, *, keep: tuple[str, ...] = ()) -> str:
+    """``text`` (what a server or the driver said) with ``password`` hidden as ``***``.
+
+    Replacing every occurrence of the password's text garbles messages when the password is short
+    or common: with the password ``neo4j`` a URI ``neo4j://host`` read ``***://host``, with ``x`` a
+    host ``nonexistent.invalid`` read ``none***istent.invalid``. What is hidden instead:
+
+    - never an occurrence inside one of ``keep`` (the URI, host, user and database the user gave):
+      those are shown in the message anyway, so hiding the same text there protects nothing;
+    - an occurrence that stands alone (no letter, digit or ``_`` joined to it on either side), as
+      an echoed password does (``password=hunter2``, ``'hunter2'``, ``neo4j:hunter2@``);
+    - an occurrence inside a longer word only if the password has ``MIN_SECRET`` characters or
+      more: a short text such as ``x`` or ``neo4j`` occurs inside words by chance, a long one does
+      not, so there it can only be an echo.
+
+    What could still show: a password shorter than ``MIN_SECRET`` echoed glued to other letters,
+    or echoed where the user's own URI, user or database (the same text) stands. Neo4j and its
+    driver do not echo passwords at all (this is a second line of defence), and such a password
+    is too short or too public (equal to the user name) to be a secret.
+    """
+    if not password or password not in text:
+        return text
+    kept = [(m.start(), m.end()) for k in keep if k for m in re.finditer(re.escape(k), text)]
+    out, last, n = [], 0, len(password)
+    for m in re.finditer(re.escape(password), text):
+        i, j = m.start(), m.end()
+        if i < last or any(a <= i and j <= b for a, b in kept):
+            continue
+        glued = (i > 0 and _WORD.match(text[i - 1]) and _WORD.match(password[0])) or (
+            j < len(text) and _WORD.match(text[j]) and _WORD.match(password[-1]))
+        if glued and n < MIN_SECRET:
+            continue
+        out.append(text[last:i] + "***")
+        last = j
+    return "".join(out) + text[last:]

@@ -310,8 +310,9 @@ graph:
 
        {import_cmd.replace(chr(10), chr(10) + "       ")}
 
-   then start the database (Enterprise: `CREATE DATABASE neo4j` if it is new) and create the
-   constraints and indexes, which the import does not:
+   (it writes `import.report` here, the lines it skipped: none from these files), then start the
+   database (Enterprise: `CREATE DATABASE neo4j` if it is new) and create the constraints and
+   indexes, which the import does not:
 
        cypher-shell -a bolt://localhost:7687 -u neo4j -d neo4j -f schema.cypher
 

@@ -24,7 +24,12 @@ Loading another corpus adds to it: entities are shared (``corpora`` lists both),
 source documents carry their ``corpus``. The corpus name defaults to the folder's name.
 
 The password is only ever passed to the driver: it is never printed, logged or put in a message
-(messages are scrubbed of it in case a server echoes it).
+(what a server says is scrubbed of it, in case a server echoes it: ``kg.neo4j.client.scrub``).
+
+Each batch is its own transaction, retried by the driver on transient errors (a deadlock with
+another load, a leader switch) and on a lost connection, for up to 30 s. A load that fails after
+some batches were committed leaves those in the database; the error says how far it got, and
+running the same load again completes it (MERGE adds what is missing and duplicates nothing).
 """
 from __future__ import annotations
 
@@ -34,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from extractors.errors import KgError
-from kg.neo4j.client import check_uri, describe, driver, scrub
+from kg.neo4j.client import check_uri, describe, driver
 from kg.neo4j.rows import Neo4jRows, batches, read_folder
 from kg.neo4j.statements import (
     DOCUMENT_CONFLICT_STATEMENT,
@@ -148,18 +153,14 @@ def load_folder(
     rows = read_folder(folder, corpus=corpus)
     try:
         db = driver(uri, user, password)
-        try:
-            return load_rows(db, rows, database=database, replace=replace, batch_size=batch_size,
-                             progress=progress, uri=uri, user=user)
-        finally:
-            db.close()
-    except KgError as exc:
-        if password and password in str(exc):
-            raise Neo4jLoadError(scrub(str(exc), password), param=exc.param) from None
-        raise
-    except Exception as exc:  # the driver's errors become one project error, without the password
-        message, param = describe(exc, uri=uri, user=user, database=database)
-        raise Neo4jLoadError(scrub(message, password), param=param) from None
+    except Exception as exc:  # a URI the driver refuses
+        message, param = describe(exc, uri=uri, user=user, database=database, password=password)
+        raise Neo4jLoadError(message, param=param) from None
+    try:
+        return _load(db, rows, database=database, replace=replace, batch_size=batch_size, progress=progress,
+                     uri=uri, user=user, password=password)
+    finally:
+        db.close()
 
 
 def load_rows(
@@ -174,6 +175,12 @@ def load_rows(
     user: str = "",
 ) -> LoadReport:
     """Write ``rows`` with an open ``neo4j`` driver (the lower-level half of ``load_folder``)."""
+    return _load(driver, rows, database=database, replace=replace, batch_size=batch_size, progress=progress,
+                 uri=uri, user=user, password=None)
+
+
+def _load(driver, rows: Neo4jRows, *, database: str, replace: bool, batch_size: int, progress: Progress | None,
+          uri: str, user: str, password: str | None) -> LoadReport:
     if not database:
         raise KgError("no database name given", param="database")
     report = LoadReport(rows.corpus, database, uri or "the server", batch_size)
@@ -218,8 +225,11 @@ def load_rows(
                 batch_size, advance)
     except KgError:
         raise
-    except Exception as exc:
-        message, param = describe(exc, uri=uri or "the server", user=user, database=database)
+    except Exception as exc:  # the driver's errors become one project error, without the password
+        message, param = describe(exc, uri=uri or "the server", user=user, database=database, password=password)
+        if done:
+            message += (f"; the load stopped after {done:,} of {total_rows:,} rows (each batch of {batch_size:,} is "
+                        "committed on its own): run it again to complete it (nothing is duplicated)")
         raise Neo4jLoadError(message, param=param) from None
     report.seconds["total"] = time.perf_counter() - t_start
     if progress and total_rows == 0:

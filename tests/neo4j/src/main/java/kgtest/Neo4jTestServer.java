@@ -25,8 +25,9 @@ import org.neo4j.server.CommunityBootstrapper;
  * own bootstrapper: Bolt, the HTTP server and Browser at /browser/), on loopback only.
  *
  * <pre>
- * serve --home DIR --bolt PORT --http PORT [--exit-on-stdin-eof]
+ * serve --home DIR --bolt PORT --http PORT [--pagecache SIZE] [--exit-on-stdin-eof]
  *     NEO4J_HOME is DIR (data in DIR/data, logs in DIR/logs, DIR/conf/neo4j.conf written here);
+ *     the page cache is 128m unless --pagecache says otherwise (e.g. 512m for a benchmark);
  *     the password of user neo4j is read from the environment variable NEO4J_TEST_PASSWORD and
  *     never printed. Prints one line "READY bolt=... http=... version=..." on stdout when the
  *     server answers; SIGTERM (or SIGINT) shuts it down cleanly (exit code 0), and so does the
@@ -43,6 +44,7 @@ import org.neo4j.server.CommunityBootstrapper;
  */
 public final class Neo4jTestServer {
     static final String PASSWORD_ENV = "NEO4J_TEST_PASSWORD";
+    static final String DEFAULT_PAGECACHE = "128m";
 
     private Neo4jTestServer() {}
 
@@ -59,13 +61,13 @@ public final class Neo4jTestServer {
     }
 
     private static void usage() {
-        System.err.println("usage: Neo4jTestServer serve --home DIR --bolt PORT --http PORT [--exit-on-stdin-eof]   (password in $" + PASSWORD_ENV + ")");
+        System.err.println("usage: Neo4jTestServer serve --home DIR --bolt PORT --http PORT [--pagecache SIZE] [--exit-on-stdin-eof]   (password in $" + PASSWORD_ENV + ")");
         System.err.println("       Neo4jTestServer admin --home DIR <neo4j-admin arguments>");
         System.exit(64);
     }
 
     /** Settings for the server and the admin tool alike: loopback only, nothing sent out, small memory. */
-    private static Map<String, String> settings(int bolt, int http) {
+    private static Map<String, String> settings(int bolt, int http, String pagecache) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("server.default_listen_address", "127.0.0.1");
         s.put("server.default_advertised_address", "127.0.0.1");
@@ -81,7 +83,7 @@ public final class Neo4jTestServer {
         // tests that check wrong passwords would break the tests after them
         s.put("dbms.security.auth_max_failed_attempts", "0");
         // the heap is capped by the caller (-Xmx); the page cache would default to half of the RAM
-        s.put("server.memory.pagecache.size", "128m");
+        s.put("server.memory.pagecache.size", pagecache);
         // no usage reports, no Browser telemetry or remote content: a test server talks to no one
         s.put("dbms.usage_report.enabled", "false");
         // small, short-lived databases: no 256 MB preallocated transaction log files
@@ -115,10 +117,10 @@ public final class Neo4jTestServer {
         }
     }
 
-    private static Path writeConf(Path home, int bolt, int http) throws IOException {
+    private static Path writeConf(Path home, int bolt, int http, String pagecache) throws IOException {
         Path conf = Files.createDirectories(home.resolve("conf"));
         StringBuilder text = new StringBuilder("# written by tests/neo4j Neo4jTestServer; no secrets here\n");
-        settings(bolt, http).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        settings(bolt, http, pagecache).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         // LOAD CSV reads file:/// URLs from here, as a server installed from Neo4j's archive does
         text.append("server.directories.import=").append(Files.createDirectories(home.resolve("import")).toString()).append('\n');
         Path file = conf.resolve("neo4j.conf");
@@ -127,17 +129,19 @@ public final class Neo4jTestServer {
     }
 
     static int admin(Path home, String[] args) throws IOException {
-        Path file = writeConf(home, 7687, 7474);
+        Path file = writeConf(home, 7687, 7474, DEFAULT_PAGECACHE);
         return AdminTool.execute(new ExecutionContext(home, file.getParent()), args);
     }
 
     private static void serve(Path home, String[] args) throws Exception {
         int bolt = -1, http = -1;
+        String pagecache = DEFAULT_PAGECACHE;
         boolean watchStdin = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bolt" -> bolt = i + 1 < args.length ? Integer.parseInt(args[++i]) : -1;
                 case "--http" -> http = i + 1 < args.length ? Integer.parseInt(args[++i]) : -1;
+                case "--pagecache" -> pagecache = i + 1 < args.length ? args[++i] : DEFAULT_PAGECACHE;
                 case "--exit-on-stdin-eof" -> watchStdin = true;
                 default -> usage();
             }
@@ -152,7 +156,7 @@ public final class Neo4jTestServer {
         }
         // the real stdout: the server redirects System.out/err into its log once it starts
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        Path file = writeConf(home, bolt, http);
+        Path file = writeConf(home, bolt, http, pagecache);
 
         boolean fresh = !Files.exists(home.resolve("data").resolve("databases").resolve("system"));
         if (fresh) {
