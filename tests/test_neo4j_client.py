@@ -143,9 +143,9 @@ def test_no_driver_notification_or_log_reaches_the_terminal(neo4j_db, hostile_ou
     """On a new database Neo4j warns that labels and properties the statements name do not exist
     yet (the driver logged "Received notification from DBMS server ..." on stderr): nothing of the
     driver shows, only the command's own lines."""
-    empty = kg("query", "neighbours", "--uri", neo4j_db.uri, password=neo4j_db.password)
+    empty = kg("query", "central_policies", "--uri", neo4j_db.uri, password=neo4j_db.password)  # names no entity
     assert empty.returncode == 0 and empty.stderr == "", empty.stderr
-    assert empty.stdout.splitlines()[-1].startswith("(0 rows: neighbours over ")
+    assert empty.stdout.splitlines()[-1].startswith("(0 rows: central_policies over ")
     load = kg("export", "neo4j", str(hostile_out), "--uri", neo4j_db.uri, password=neo4j_db.password)
     assert load.returncode == 0, load.stderr
     assert "notification" not in (load.stdout + load.stderr).lower() and "warn" not in load.stderr.lower()
