@@ -376,3 +376,42 @@ def _join(left: str, right: str) -> str:
     if a.isascii() and b.isascii() and a.isalnum() and b.isalnum():
         return f"{left} {right}"
     return left + right
+
+
+# What the ``lines`` layout deletes: whitespace (indentation, empty lines, spaced-out letters), line-break
+# residue, control and zero-width characters. Everything else it keeps, or replaces one for one.
+_DELETABLE = frozenset(" \t\r\n\u3000\u00a0\u2002\u2003\u2009\ufeff\u200b\u200c\u200d\u2060\u00ad")
+
+
+def written_positions(written: str, normalised: str) -> list[int] | None:
+    """Where each character of ``normalised`` stands in ``written``, the text it was normalised from,
+    or None when the normalisation did more than delete and replace characters one for one (the ``pdf``
+    layout drops page numbers and running headers, and joins lines).
+
+    The result has one entry per character of ``normalised`` plus one for its end, so a span
+    ``normalised[s:e]`` was written as ``written[p[s]:p[e - 1] + 1]``.
+    """
+    if written == normalised:
+        return list(range(len(written) + 1))
+    positions: list[int] = []
+    i, n = 0, len(written)
+    for c in normalised:
+        while i < n and written[i] != c and (written[i] in _DELETABLE or _CONTROL.match(written[i])) \
+                and not (c.isspace() and written[i].isspace()):
+            i += 1  # deleted by the normalisation
+        if i >= n or not _replaced_by(written[i], c):
+            return None
+        positions.append(i)  # the same character, or its one-for-one replacement
+        i += 1
+    positions.append(i)
+    return positions
+
+
+def _replaced_by(w: str, c: str) -> bool:
+    """Whether the normalisation may have written ``w`` as ``c``: the same character, its width form,
+    one whitespace for another, or one punctuation mark or symbol for another (，for , in Chinese text)."""
+    if w == c or chr(_WIDTH.get(ord(w), ord(w))) == c:
+        return True
+    if w.isspace() or c.isspace():
+        return w.isspace() and c.isspace()
+    return not w.isalnum() and not c.isalnum()

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from extractors.errors import ReadError
-from extractors.formats import Extracted, FormatError, bom_encoding, clean_text, decode_text
+from extractors.formats import Extracted, FormatError, bom_encoding, clean_text, decode_text, newlines
 from extractors.formats.docx import ENCRYPTED_REASON as DOCX_ENCRYPTED_REASON
 from extractors.formats.docx import is_ole, read_docx
 from extractors.formats.html import read_html
@@ -150,6 +150,21 @@ def read_source(path: str | os.PathLike) -> Source:
         raise ReadError(name, f"unexpected error while reading ({type(exc).__name__}: {exc})") from exc
     return Source(path=name, format=fmt, encoding=extracted.encoding, text=text,
                   warnings=extracted.warnings + cleaned, meta=extracted.meta)
+
+
+def written_text(path: str | os.PathLike) -> str:
+    """The text layer of a file as decoded, before line breaks are unified and control characters
+    dropped: for a plain-text file, the text a reader sees when opening it. Raises ReadError."""
+    data = _read_bytes(Path(path))
+    try:
+        extracted = _read(data, Path(path).suffix)[1]
+    except FormatError as exc:
+        raise ReadError(str(path), exc.reason) from None
+    try:  # the decoder unified the line breaks: decode again, keeping them
+        raw = data.decode(extracted.encoding, errors="replace").lstrip("\ufeff")
+    except (LookupError, TypeError):
+        return extracted.text
+    return raw if newlines(raw) == extracted.text else extracted.text
 
 
 _NO_TEXT = {

@@ -99,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "extract", help="print the entity mentions found in files or folders",
         description="Read files (.txt .md .html .docx .pdf; folders recursively), normalise them and print "
-        "every entity mention with its offsets into the normalised text (see 'kg normalize').",
+        "every entity mention with its offsets: into a plain-text file as written, into the normalised text "
+        "(see 'kg normalize') for the other formats.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     p.add_argument(
@@ -331,7 +332,7 @@ def _report_skipped(skipped) -> int:
 
 def _cmd_extract(args) -> int:
     from extractors.mentions import ExtractOptions
-    from extractors.pipeline import extract_paths
+    from extractors.pipeline import as_written, extract_paths
     from kg.terminal import MentionFormat
 
     lexicon = _lexicon(args)
@@ -343,7 +344,8 @@ def _cmd_extract(args) -> int:
         if isinstance(item, ReadError):
             skipped.append(item)
         else:
-            sys.stdout.write(shown.document(*item))
+            document, mentions = item
+            sys.stdout.write(shown.document(document, as_written(document, mentions)))
             for note in item[0].warnings:  # what reading repaired (control characters dropped, an encoding guessed)
                 print(f"Note: {item[0].path}: {note}", file=sys.stderr)
     sys.stdout.write(shown.footer())

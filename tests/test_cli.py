@@ -49,6 +49,37 @@ def test_extract_jsonl_contract(tmp_path):
     assert all(text[x["start"] : x["end"]] == x["text"] for x in rows)
 
 
+@pytest.mark.parametrize("written", [
+    "\u3000\u3000做好今年的政府工作，要认真贯彻党的十七大精神。\n\n\u3000\u3000科技部推动新质生产力发展。\n",
+    "做好今年的政府工作，\r\n\r\n  要认真贯彻党的十七大精神。科\u200b技部推动\x07新质生产力发展，５Ｇ网络。",
+])
+def test_extract_offsets_are_on_the_plain_text_file_as_written(tmp_path, written):
+    """A reader opens the .txt and finds every mention where kg extract says: indentation, empty
+    lines, CRLF and dropped characters do not move it (mentions.csv keeps the normalised offsets)."""
+    f = tmp_path / "report.txt"
+    f.write_bytes(written.encode("utf-8"))
+    r = run("extract", str(f), "--format", "jsonl")
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert {x["name"] for x in rows} >= {"党的十七大", "新质生产力"}
+    text = f.read_bytes().decode("utf-8")
+    assert all(text[x["start"] : x["end"]] == x["text"] for x in rows), rows
+    if "５Ｇ" in written:  # replaced one for one: the text is shown as written
+        assert any(x["text"] == "５Ｇ" and x["name"] == "5G" for x in rows)
+
+
+def test_written_positions_follow_deletions_and_refuse_rejoined_text():
+    from extractors.normalize import normalize, written_positions
+
+    written = "\u3000\u3000第一段。\n\n  第二段，５Ｇ。\n"
+    normalised = normalize(written, layout="lines")
+    p = written_positions(written, normalised)
+    assert [written[p[i]] for i in range(len(normalised)) if normalised[i] not in "5G"] == [
+        c for c in normalised if c not in "5G"]
+    assert p[-1] == p[-2] + 1
+    assert written_positions("第一页\n12\n第二页", "第一页\n第二页X") is None  # a character that was never written
+
+
 def test_extract_table_and_summary(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("推动新质生产力发展。", encoding="utf-8")
