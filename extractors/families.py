@@ -19,6 +19,9 @@ The families:
   congress and its standing committee, CPPCC committee, discipline and supervision commissions.
 - ``city-places``, ``city-organs``: the same organs for the prefecture-level and sub-provincial
   cities, and the cities as places (the bare name only where it is not an ordinary word).
+- ``county-places``: the county-level units (counties, districts, county-level cities, banners) and
+  the prefectures that are not cities (autonomous prefectures, 地区, 盟) as places under their full
+  names, from GB/T 2260 (``counties.tsv``).
 - ``democratic-parties``: the eight democratic parties and 全国工商联, with the parties' central
   committees.
 - ``congress-bodies``: the special committees and working bodies of the NPC, its standing committee
@@ -153,6 +156,12 @@ CITIES = (
     Column("name"), Column("province"), Column("level", choices=("sub-provincial", "prefecture")),
     Column("bare", choices=("yes", "no")),
 )
+COUNTIES = (
+    Column("name"), Column("province"),
+    Column("kind", choices=("county", "district", "county-city", "banner", "autonomous-county", "autonomous-banner",
+                            "autonomous-prefecture", "prefecture-region", "league")),
+    Column("short", required=False),
+)
 PARTIES = (
     Column("name"), Column("short", required=False, many=True),
     Column("kind", choices=("democratic-party", "federation")),
@@ -181,6 +190,7 @@ FOREIGN_NAMED = (
 MEMBER_LISTS: Mapping[str, Sequence[Column]] = {
     "provinces.tsv": PROVINCES,
     "cities.tsv": CITIES,
+    "counties.tsv": COUNTIES,
     "parties.tsv": PARTIES,
     "congress_bodies.tsv": CONGRESS_BODIES,
     "state_council.tsv": STATE_COUNCIL,
@@ -214,6 +224,9 @@ def generate(members: Mapping[str, list[Member]]) -> list[LexiconEntry]:
     out += provincial_organs(provinces)
     out += city_places(cities)
     out += city_organs(cities)
+    counties = members["counties.tsv"]
+    _check_refs(counties, "province", {p["name"] for p in provinces}, "provinces.tsv")
+    out += county_places(counties)
     out += democratic_parties(members["parties.tsv"])
     out += congress_bodies(members["congress_bodies.tsv"])
     out += state_council(members["state_council.tsv"])
@@ -288,6 +301,13 @@ def _organs(member: Member, short: str, full: str, organs, level: str, family: s
 
 
 # --- parties and congress bodies ----------------------------------------------------------------------
+
+def county_places(counties: list[Member]) -> list[LexiconEntry]:
+    """A county-level unit (county, district, county-level city, banner) or a prefecture that is not a
+    city (自治州, 地区, 盟) is a place under its full name only (德安县, 朝阳区, 义乌市): the bare name is
+    too often an ordinary word. An autonomous unit is also known by its short form (甘孜州, 大通县)."""
+    return [_entry(c["name"], "Place", (c["short"],), c["kind"], c, "county-places") for c in counties]
+
 
 def democratic_parties(parties: list[Member]) -> list[LexiconEntry]:
     """Each party under its full name and short forms; each democratic party's central committee

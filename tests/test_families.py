@@ -111,7 +111,7 @@ def test_generation_is_deterministic_and_says_which_family_made_each_entry(gener
 def test_generated_entries_extend_the_shipped_lexicon(lexicon, generated):
     assert all(lexicon.lookup(e.name) is not None for e in generated)
     assert {e.origin.split(" (family ")[1].rstrip(")") for e in generated} == {
-        "provincial-places", "provincial-organs", "city-places", "city-organs", "democratic-parties",
+        "provincial-places", "provincial-organs", "city-places", "city-organs", "county-places", "democratic-parties",
         "congress-bodies", "state-council", "countries", "foreign-bodies", "foreign-named",
     }
 
@@ -271,3 +271,32 @@ def test_the_chinese_body_alone_is_still_found(extract, text, institution):
 )
 def test_a_generated_form_is_not_found_inside_an_ordinary_word(extract, text, absent):
     assert absent not in found(extract, text)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("习近平来到河北省阜平县骆驼湾村看望困难群众。", "阜平县"),
+        ("北京市门头沟区、房山区受灾严重。", "门头沟区"),
+        ("浙江安吉县余村践行绿水青山就是金山银山理念。", "安吉县"),
+        ("四川甘孜州泸定县发生6.8级地震。", "甘孜藏族自治州"),
+        ("青海大通县推进乡村振兴。", "大通回族土族自治县"),
+        ("内蒙古伊金霍洛旗加快煤炭清洁利用。", "伊金霍洛旗"),
+        ("新疆阿克苏地区的苹果丰收了。", "阿克苏地区"),
+    ],
+)
+def test_a_county_level_unit_is_a_place_under_its_full_name(extract, text, place):
+    assert place in found(extract, text, "Place")
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("城区和郊区的矿区都要治理。", {"城区", "郊区", "矿区"}),  # generic names of a few districts
+        ("推进新城区建设，改造老城区。", {"新城区", "老城区"}),
+        ("全县和县域经济都在发展。", {"和县"}),  # one character and a suffix: not listed
+        ("东方市场繁荣，货源充足。", {"东方市"}),  # a county-level city inside an ordinary word
+    ],
+)
+def test_generic_and_one_character_county_names_are_no_place(extract, text, absent):
+    assert not absent & found(extract, text, "Place")
