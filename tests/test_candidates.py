@@ -16,8 +16,8 @@ DOCS = {
     "a.txt": "要稳定“米袋子”，推行“米袋子”省长负责制。研究所主任王韬说，要建立健全最低生活保障制度。\n"
              "完善最低生活保障制度，扩大覆盖面。",
     "b.txt": "落实“米袋子”省长负责制。王韬指出，最低生活保障制度要应保尽保。\n"
-             "欧元区经济增长放缓。",
-    "c.txt": "欧元区通胀上升。加快发展新质生产力。最低生活保障制度进一步完善。",
+             "延世大学经济学部发布报告。",
+    "c.txt": "延世大学公布排名。加快发展新质生产力。最低生活保障制度进一步完善。",
 }
 
 
@@ -45,7 +45,7 @@ def test_c_value_discounts_names_seen_inside_longer_ones():
 def test_candidates_of_a_small_corpus(lexicon, corpus):
     found = by_name(find_candidates([corpus], lexicon))
     assert {(n, c.type) for n, c in found.items()} >= {
-        ("米袋子", "Policy"), ("最低生活保障制度", "Policy"), ("王韬", "Person"), ("欧元区", "Place"),
+        ("米袋子", "Policy"), ("最低生活保障制度", "Policy"), ("王韬", "Person"), ("延世大学", "Institution"),
     }
     low = found["最低生活保障制度"]
     assert (low.frequency, low.documents) == (4, 3)
