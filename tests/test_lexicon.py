@@ -219,3 +219,21 @@ def test_check_says_what_a_stoplist_stops(tmp_path):
     assert "Institution '中国人民银行' under all its forms" in result.stops[1]
     assert "the written form '央行'" in result.stops[2]
     assert "not in the lexicon" in result.stops[3]
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        ("中央气象台预计，未来三天，江南、华南及西南地区阴雨。", {"江南", "华南"}, set()),
+        ("长江、黄河流域水质持续改善，秦岭生态保护成效明显。", {"长江", "黄河流域", "秦岭"}, set()),
+        ("刮起了西北风，西南风也不小。", set(), {"西北", "西南"}),  # a wind is not a region
+        ("红海市场竞争激烈。", set(), {"红海"}),  # left out: a saturated market more often than the sea
+    ],
+)
+def test_geography_is_a_place_where_it_stands_as_a_word(text, expected, absent):
+    from extractors.mentions import extract_mentions
+    from extractors.records import Document
+
+    found = {m.name for m in extract_mentions(Document(id="t", path="t", format="txt", text=text), load_lexicon())
+             if m.type == "Place"}
+    assert expected <= found and not (absent & found)
