@@ -237,3 +237,22 @@ def test_geography_is_a_place_where_it_stands_as_a_word(text, expected, absent):
     found = {m.name for m in extract_mentions(Document(id="t", path="t", format="txt", text=text), load_lexicon())
              if m.type == "Place"}
     assert expected <= found and not (absent & found)
+
+
+def test_boundary_words_are_added_once_then_laid_over_from_the_cache(tmp_path, monkeypatch):
+    """jieba's add_word for 20,000 terms is a second of every start; its result is kept in the cache
+    folder and gives the very same tokenizer next time."""
+    from extractors.boundaries import WordBoundaries
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    words = ["新质生产力", "创新联合体", "科技金融", "阜平县"]
+    first = WordBoundaries(words)
+    first.segment("发展新质生产力")
+    assert list(tmp_path.glob("jieba-words-*.marshal"))
+    second = WordBoundaries(words)
+    second.segment("发展新质生产力")
+    assert second._tokenizer.FREQ == first._tokenizer.FREQ and second._tokenizer.total == first._tokenizer.total
+    assert second.segment("要加快发展新质生产力和科技金融") == ["要", "加快", "发展", "新质生产力", "和", "科技金融"]
+    other = WordBoundaries(["数字经济"])  # other words: another cache entry, not the first one's
+    other.segment("发展数字经济")
+    assert len(list(tmp_path.glob("jieba-words-*.marshal"))) == 2 and "新质生产力" not in other._tokenizer.FREQ
