@@ -13,11 +13,11 @@ from kg.candidates import CandidateOptions, c_values, candidates_tsv, find_candi
 from kg.cli import main
 
 DOCS = {
-    "a.txt": "要稳定“米袋子”，推行“米袋子”省长负责制。研究所主任王韬说，要建立健全最低生活保障制度。\n"
-             "完善最低生活保障制度，扩大覆盖面。",
-    "b.txt": "落实“米袋子”省长负责制。王韬指出，最低生活保障制度要应保尽保。\n"
+    "a.txt": "要稳定“米袋子”，推行“米袋子”省长负责制。研究所主任王韬说，要建立健全耕地保护补偿机制。\n"
+             "完善耕地保护补偿机制，扩大覆盖面。",
+    "b.txt": "落实“米袋子”省长负责制。王韬指出，耕地保护补偿机制要应保尽保。\n"
              "延世大学经济学部发布报告。",
-    "c.txt": "延世大学公布排名。加快发展新质生产力。最低生活保障制度进一步完善。",
+    "c.txt": "延世大学公布排名。加快发展新质生产力。耕地保护补偿机制进一步完善。",
 }
 
 
@@ -45,9 +45,9 @@ def test_c_value_discounts_names_seen_inside_longer_ones():
 def test_candidates_of_a_small_corpus(lexicon, corpus):
     found = by_name(find_candidates([corpus], lexicon))
     assert {(n, c.type) for n, c in found.items()} >= {
-        ("米袋子", "Policy"), ("最低生活保障制度", "Policy"), ("王韬", "Person"), ("延世大学", "Institution"),
+        ("米袋子", "Policy"), ("耕地保护补偿机制", "Policy"), ("王韬", "Person"), ("延世大学", "Institution"),
     }
-    low = found["最低生活保障制度"]
+    low = found["耕地保护补偿机制"]
     assert (low.frequency, low.documents) == (4, 3)
     assert len(low.examples) == 2 and low.examples[0][0] != low.examples[1][0]
     assert "新质生产力" not in found  # the lexicon knows it

@@ -34,8 +34,8 @@ def test_what_is_not_proposed(lexicon, text, name):
 
 
 def test_a_name_with_a_policy_head_without_the_verb_before_it(lexicon):
-    found = proposals(lexicon, "研究所主任王韬说，要建立健全最低生活保障制度。")
-    assert ("最低生活保障制度", "Policy", "policy-head") in found
+    found = proposals(lexicon, "研究所主任王韬说，要建立健全耕地保护补偿机制。")
+    assert ("耕地保护补偿机制", "Policy", "policy-head") in found
     assert not any(n.startswith("健全") for n, _, _ in found)
 
 
@@ -64,12 +64,12 @@ def test_no_fragment_of_a_transliterated_name(lexicon):
 
 
 def test_traditional_text_gives_simplified_names_on_its_own_offsets(lexicon):
-    text = "要穩定「米袋子」，建立健全最低生活保障制度。"
+    text = "要穩定「米袋子」，建立健全耕地保護補償機制。"
     doc = Document("t", "t.txt", "txt", text)
     found = propose_terms(doc, extract_mentions(doc, lexicon), lexicon)
     by_name = {p.name: p for p in found}
     assert text[by_name["米袋子"].start : by_name["米袋子"].end] == "米袋子"
-    assert text[by_name["最低生活保障制度"].start : by_name["最低生活保障制度"].end] == "最低生活保障制度"
+    assert text[by_name["耕地保护补偿机制"].start : by_name["耕地保护补偿机制"].end] == "耕地保護補償機制"
 
 
 def test_occurrences_include_nested_terms_and_respect_word_boundaries(lexicon):
