@@ -350,12 +350,21 @@ def test_offsets_invariant(lexicon, text):
     # a bare direction is China's region where the text says so
     ("中国的中部、东部、东北地区都是粮食产区。", ("Place", "东部")),
     ("鼓励东部地区加快推进现代化。", ("Place", "东部")),
+    # names listed after a name found otherwise; a title after the name; athletes
+    ("中国队的两名选手张子扬、兰天辰包揽了冠、亚军。", ("Person", "兰天辰")),
+    ("中国队组合郑思维、黄雅琼以2比0击败日本组合。", ("Person", "黄雅琼")),
+    ("村民王秀英、李明和张强都来了。", ("Person", "张强")),
+    ("解学智常委建议，持续推动森林碳汇提升行动。", ("Person", "解学智")),
+    ("中国选手黄娟夺得金牌。", ("Person", "黄娟")),
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
 
 
 @pytest.mark.parametrize("text, absent", [
+    ("村民王秀英、和平时一样早起。", ("Person", "和平")),  # a list item that is a word
+    ("村民王秀英、张家口的游客来了。", ("Person", "张家口")),  # a place, not a name
+    ("李强和中方代表团会谈。", ("Person", "中方")),
     ("李希义中共中央政治局常委", ("Person", "李希")),  # a longer name
     ("俄军向巴赫穆特前进。", ("Person", "巴赫")),  # a place whose name begins like a person's
     ("德国卫生部长劳特巴赫说。", ("Person", "巴赫")),  # a longer transliteration

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from extractors.names import COMMON_SURNAMES, TRANSLIT, looks_like_name, name_ends
 from extractors.rules.base import Candidate, Context
-from extractors.rules.wordclass import common_non_name
+from extractors.rules.wordclass import CLAUSE_TAGS, VERB_TAGS, common_non_name, tag
 from extractors.textutil import HAN, is_han
 
 TITLES = (
@@ -39,13 +39,13 @@ TITLES = (
 OCCUPATIONS = (
     "首席经济学家|经济学家|科学家|分析师|研究人员|工程师|技术员|设计师|总监|经理|总经理助理|厂长|站长|馆长|台长|队长|"
     "机长|船长|店长|园长|村支书|支书|村民|农民|牧民|渔民|工人|职工|员工|医生|护士|教师|老师|班主任|学生|研究生|"
-    "运动员|教练员|主教练|教练|志愿者|快递员|外卖员|网格员|民警|辅警|消防员|指战员|战士|飞行员|航天员|党员|居民|市民|游客|"
+    "运动员|选手|队员|球员|棋手|教练员|主教练|教练|志愿者|快递员|外卖员|网格员|民警|辅警|消防员|指战员|战士|飞行员|航天员|党员|居民|市民|游客|"
     "企业家|创业者|负责人|讲解员|非遗传承人|传承人|演员|歌手|作家|画家|律师|法官|检察官|警官"
 )
 _TITLE_BEFORE = re.compile(rf"(?:{TITLES})(?:、(?:{TITLES}))*")
 _OCCUPATION_BEFORE = re.compile(rf"(?:{OCCUPATIONS})")
 _TITLE_AFTER = re.compile(
-    r"(?:总书记|同志|先生|女士|教授|副教授|院士|研究员|博士|主席|总理|委员长|部长|局长|校长|院长|"
+    r"(?:总书记|同志|先生|女士|教授|副教授|院士|研究员|博士|主席|总理|委员长|部长|局长|校长|院长|常委|"
     r"所长|主任|书记|董事长|理事长|代表|委员|专家|记者)"
 )
 #: What may follow a name: reporting verbs, verbs of what officials do, dates, punctuation,
@@ -54,6 +54,7 @@ _AFTER_NAME = re.compile(
     r"(?:表示|认为|指出|强调|介绍|说|称|提出|建议|坦言|透露|谈到|谈及|回忆|忆及|发表|主持|出席|会见|会谈|正在|"
     r"考察|调研|在|向|对|同志|等|的|和|与|及|也|则|还|就|曾|此前|日前|近日|今天|分析|解释|呼吁|希望|"
     r"告诉|接受|答|作|做|率|带领|一行|亲自|预计|补充|举例|坦承|直言|宣布|主张|撰文|署名|系|是|"
+    r"夺得|获得|荣获|摘得|夺冠|包揽|打破|卫冕|击败|战胜|"
     r"来到|前往|抵达|签署|签发|陪同|参加|参观|出访|访问|视察|慰问|致电|致信|致辞|致贺|互致|通话|举行|"
     r"先后|分别|随后|当天|当日|今日|昨天|近期|"
     r"[0-9０-９]|[一二三四五六七八九十]+[日月]|"
@@ -85,6 +86,50 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
     out = [c for c in (_accept(ctx, *span) for span in spans) if c is not None]
     out.extend(_foreign_names(ctx.text, ctx.word_frequency))
     out.extend(_spaced_names(ctx))
+    out.extend(_listed_after(ctx, [*out, *(a for a in ctx.anchors if a.type == "Person")]))
+    return out
+
+
+def _ends_list_item(ctx: Context, e: int) -> bool:
+    """After a listed name: the next item's 、, what may follow a name, or a verb, adverb,
+    preposition or pronoun (兰天辰|包揽, 黄雅琼|以, 张强|都)."""
+    text = ctx.text
+    if text[e : e + 1] == "、" or _AFTER_NAME.match(text, e) or _TITLE_AFTER.match(text, e):
+        return True
+    words = ctx.segment(text[e : e + 6])
+    return bool(words) and (tag(words[0]) in VERB_TAGS | CLAUSE_TAGS or words[0] in _FUNCTION_AFTER
+                            or words[0] in _ONE_CHARACTER_AFTER)
+
+
+#: One-character words jieba's tags do not cover here (its tags are read for words of two or more).
+_ONE_CHARACTER_AFTER = frozenset("以并又均各分获夺")
+
+
+#: What joins the names of a list (选手张子扬、兰天辰; 郑思维和黄雅琼).
+_LIST_JOINS = ("、", "和", "与")
+
+
+def _listed_after(ctx: Context, people: list[Candidate]) -> list[Candidate]:
+    """选手张子扬、兰天辰包揽: names listed after a name found otherwise, each followed by the next
+    item's join or by what may follow a name. Strict: no word of the dictionary is taken for a name."""
+    text, out = ctx.text, []
+    seen = {c.start for c in people}
+    todo = sorted({c.end for c in people})
+    while todo:
+        end = todo.pop()
+        if text[end : end + 1] not in _LIST_JOINS:
+            continue
+        i = end + 1
+        if i in seen or ctx.anchor_at(i) is not None:
+            continue
+        for e in name_ends(text, i):
+            if _ends_list_item(ctx, e):
+                c = _accept(ctx, i, e, "rule:person-list", True)
+                if c is not None:
+                    out.append(c)
+                    seen.add(i)
+                    todo.append(e)
+                break
     return out
 
 
