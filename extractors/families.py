@@ -160,7 +160,7 @@ COUNTIES = (
     Column("name"), Column("province"),
     Column("kind", choices=("county", "district", "county-city", "banner", "autonomous-county", "autonomous-banner",
                             "autonomous-prefecture", "prefecture-region", "league")),
-    Column("short", required=False),
+    Column("short", required=False, many=True),
 )
 PARTIES = (
     Column("name"), Column("short", required=False, many=True),
@@ -305,8 +305,9 @@ def _organs(member: Member, short: str, full: str, organs, level: str, family: s
 def county_places(counties: list[Member]) -> list[LexiconEntry]:
     """A county-level unit (county, district, county-level city, banner) or a prefecture that is not a
     city (自治州, 地区, 盟) is a place under its full name only (德安县, 朝阳区, 义乌市): the bare name is
-    too often an ordinary word. An autonomous unit is also known by its short form (甘孜州, 大通县)."""
-    return [_entry(c["name"], "Place", (c["short"],), c["kind"], c, "county-places") for c in counties]
+    too often an ordinary word. An autonomous unit is also known by its short form (甘孜州, 大通县), and a
+    prefecture by its bare name where that is no ordinary word (西双版纳, 伊犁, 和田)."""
+    return [_entry(c["name"], "Place", c["short"], c["kind"], c, "county-places") for c in counties]
 
 
 def democratic_parties(parties: list[Member]) -> list[LexiconEntry]:

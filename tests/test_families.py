@@ -283,6 +283,8 @@ def test_a_generated_form_is_not_found_inside_an_ordinary_word(extract, text, ab
         ("青海大通县推进乡村振兴。", "大通回族土族自治县"),
         ("内蒙古伊金霍洛旗加快煤炭清洁利用。", "伊金霍洛旗"),
         ("新疆阿克苏地区的苹果丰收了。", "阿克苏地区"),
+        ("游客在西双版纳感受热带风情。", "西双版纳傣族自治州"),
+        ("新疆和田的红枣丰收。", "和田地区"),
     ],
 )
 def test_a_county_level_unit_is_a_place_under_its_full_name(extract, text, place):
@@ -296,6 +298,7 @@ def test_a_county_level_unit_is_a_place_under_its_full_name(extract, text, place
         ("推进新城区建设，改造老城区。", {"新城区", "老城区"}),
         ("全县和县域经济都在发展。", {"和县"}),  # one character and a suffix: not listed
         ("东方市场繁荣，货源充足。", {"东方市"}),  # a county-level city inside an ordinary word
+        ("红河水位上涨，海西地区降雨。", {"红河哈尼族彝族自治州", "海西蒙古族藏族自治州"}),  # bare names left out
     ],
 )
 def test_generic_and_one_character_county_names_are_no_place(extract, text, absent):
