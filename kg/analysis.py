@@ -20,7 +20,7 @@ from extractors.mentions import ExtractOptions, extract_mentions
 from extractors.records import Document, Mention, Sentence, TypedRelation
 from extractors.relations import extract_relations
 from extractors.segment import paragraphs, sentences
-from kg.cooccurrence import WINDOWS, best_evidence, count_units, units
+from kg.cooccurrence import MAX_SENTENCE_ENTITIES, WINDOWS, best_evidence, count_units, units
 from kg.tables import DocumentRow, csv_field
 
 
@@ -40,7 +40,8 @@ class DocResult:
     evidence_csv: str  # rows for evidence.csv
 
 
-def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence", rules: bool = True) -> DocResult:
+def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence", rules: bool = True,
+                     max_sentence_entities: int = MAX_SENTENCE_ENTITIES) -> DocResult:
     if window not in WINDOWS:
         raise ValueError(f"window must be one of {', '.join(WINDOWS)}")
     text = doc.text
@@ -61,7 +62,7 @@ def analyse_document(doc: Document, lexicon: Lexicon, *, window: str = "sentence
             per_sentence.setdefault(si, set()).add(m.entity_id)
 
     unit_list = units(doc.id, len(text), sents, paras, per_sentence, window)
-    counts = count_units(doc.id, unit_list, per_sentence, window)
+    counts = count_units(doc.id, unit_list, per_sentence, window, max_sentence_entities)
     evidence, evidence_sentences = best_evidence(doc.id, text, sents, per_sentence, counts.where)
     typed = [(r, text[r.start : r.end]) for r in extract_relations(doc, mentions, sents=sents)]
     info = DocumentRow(doc.id, doc.path, doc.format, doc.title, doc.publication, doc.date, doc.date_precision,

@@ -27,7 +27,7 @@ from extractors.errors import KgError, ReadError
 from extractors.lexicon import Lexicon
 from extractors.reading import BUILD_STAMP
 from extractors.records import DATE_SOURCES
-from kg.cooccurrence import WINDOWS
+from kg.cooccurrence import MAX_SENTENCE_ENTITIES, WINDOWS
 from kg.corpus import Corpus
 from kg.export.gexf import write_gexf
 from kg.export.graphml import write_graphml
@@ -70,6 +70,7 @@ class BuildOptions:
     neo4j_files: bool = True
     scheduler: str | None = None  # a Dask scheduler's address (tcp://host:port): analyse on that cluster
     date_from: str = "auto"  # where document dates come from: "auto" (extractors.dating's precedence) or one source
+    max_sentence_entities: int = MAX_SENTENCE_ENTITIES  # a sentence naming more is a list: no co-occurrence through it
 
 
 @dataclass
@@ -141,6 +142,10 @@ def build(
 def _check(options: BuildOptions) -> None:
     if options.window not in WINDOWS:
         raise KgError(f"the co-occurrence window must be one of {', '.join(WINDOWS)}", param="window")
+    if isinstance(options.max_sentence_entities, bool) or not isinstance(options.max_sentence_entities, int) \
+            or options.max_sentence_entities < 0:
+        raise KgError("max_sentence_entities must be a whole number of 0 or more (0: no limit)",
+                      param="max_sentence_entities")
     if options.workers < 1:
         raise KgError("the number of workers must be at least 1", param="workers")
     if not -1.0 <= options.graph.min_npmi <= 1.0:
@@ -160,7 +165,8 @@ def _build_into(folder: Path, tasks, lexicon: Lexicon, options: BuildOptions, pr
     # document), merging results into the corpus (and streaming their rows), the graph, the files
     timings = {"read": 0.0, "analyse": 0.0, "merge": 0.0, "graph": 0.0, "write": 0.0}
     t_start = time.perf_counter()
-    analysis = AnalysisOptions(options.window, options.rules, options.layout, options.date_from)
+    analysis = AnalysisOptions(options.window, options.rules, options.layout, options.date_from,
+                               options.max_sentence_entities)
     with atomic_text(folder / MENTIONS, encoding=ENCODING, newline="") as mfh, \
             atomic_text(folder / EVIDENCE, encoding=ENCODING, newline="") as efh:
         mfh.write(header(MENTION_COLUMNS))
@@ -305,7 +311,8 @@ def _version() -> str:
 def _stamped_options(options: BuildOptions) -> dict:
     """The options that shape the output (not how many workers made it, nor where)."""
     g = options.graph
-    return {"window": options.window, "rules": options.rules, "layout": options.layout, "date_from": options.date_from,
+    return {"window": options.window, "max_sentence_entities": options.max_sentence_entities,
+            "rules": options.rules, "layout": options.layout, "date_from": options.date_from,
             "html": options.html,
             "neo4j_files": options.neo4j_files, "min_count": g.min_count, "min_npmi": g.min_npmi, "top_k": g.top_k,
             "community_seed": g.community_seed, "community_resolution": g.community_resolution,

@@ -18,7 +18,7 @@ from extractors.errors import KgError, ReadError
 from extractors.normalize import LAYOUTS
 from extractors.records import DATE_SOURCES
 from kg.candidates import CandidateOptions
-from kg.cooccurrence import WINDOWS
+from kg.cooccurrence import MAX_SENTENCE_ENTITIES, WINDOWS
 from kg.graph import GraphOptions
 from kg.terminal import FORMATS as MENTION_FORMATS
 from kg.timeline import TimeOptions
@@ -124,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--window", choices=WINDOWS, default="sentence",
         help="the unit two entities must share to co-occur (default: sentence)",
     )
+    p.add_argument("--max-sentence-entities", type=int, default=MAX_SENTENCE_ENTITIES, metavar="N",
+                   help="a sentence naming more than N entities is a list (a roll call, the members elected): its "
+                        f"entities count as mentioned but do not co-occur through it (default {MAX_SENTENCE_ENTITIES}; "
+                        "0: no limit)")
     p.add_argument("--min-count", type=int, default=GraphOptions.min_count, metavar="N",
                    help=f"keep co-occurrence edges seen in at least N units (default {GraphOptions.min_count})")
     p.add_argument("--min-npmi", type=float, default=GraphOptions.min_npmi, metavar="X",
@@ -278,6 +282,7 @@ _OPTIONS = {
     "extract": {"paths": "--lexicon", "stoplists": "--stoplist"},
     "candidates": {"top": "--top", "min_count": "--min-count", "paths": "--lexicon", "stoplists": "--stoplist"},
     "build": {"paths": "--lexicon", "stoplists": "--stoplist", "window": "--window", "workers": "--workers",
+              "max_sentence_entities": "--max-sentence-entities",
               "scheduler": "--scheduler", "date_from": "--date-from", "slice": "--slice", "burst_s": "--burst-s",
               "burst_gamma": "--burst-gamma",
               "min_npmi": "--min-npmi", "uri": "--neo4j", "user": "--neo4j-user", "database": "--neo4j-database",
@@ -367,6 +372,7 @@ def _cmd_build(args) -> int:
     lexicon = _lexicon(args)
     options = BuildOptions(
         window=args.window,
+        max_sentence_entities=args.max_sentence_entities,
         rules=not args.no_rules,
         layout=args.layout,
         workers=args.workers,

@@ -16,6 +16,10 @@ from extractors.records import Paragraph, Sentence
 from kg.tables import csv_field
 
 WINDOWS = ("sentence", "paragraph", "document")
+#: A sentence naming more entities than this is a list (a roll call, the members elected, the countries
+#: taking part): its entities are counted as mentioned, but they do not co-occur through it. 338 names
+#: in one sentence would otherwise make 56,953 pairs, each with that sentence as its evidence.
+MAX_SENTENCE_ENTITIES = 30
 #: Evidence sentences kept per pair and per typed relation.
 EVIDENCE_PER_EDGE = 3
 
@@ -58,9 +62,14 @@ def units(doc_id: str, text_length: int, sents: Sequence[Sentence], paras: Seque
     raise ValueError(f"window must be one of {', '.join(WINDOWS)}")
 
 
-def count_units(doc_id: str, unit_list: Sequence[Unit], per_sentence: dict[int, set[str]], window: str) -> UnitCounts:
+def count_units(doc_id: str, unit_list: Sequence[Unit], per_sentence: dict[int, set[str]], window: str,
+                max_sentence_entities: int = MAX_SENTENCE_ENTITIES) -> UnitCounts:
     """Entities and pairs per unit, the sentences where each pair may find its evidence, and the
-    evidence.csv rows (one per pair and unit)."""
+    evidence.csv rows (one per pair and unit). Sentences with more than ``max_sentence_entities``
+    entities (lists; 0: no limit) pair nobody: their entities pair through the unit's other sentences."""
+    lists = {i for i, e in per_sentence.items() if len(e) > max_sentence_entities} if max_sentence_entities else set()
+    if lists:
+        per_sentence = {i: e for i, e in per_sentence.items() if i not in lists}
     unit_counts: Counter = Counter()
     pair_counts: Counter = Counter()
     where: dict[tuple[str, str], list[int]] = {}
@@ -70,6 +79,8 @@ def count_units(doc_id: str, unit_list: Sequence[Unit], per_sentence: dict[int, 
         if not ents:
             continue
         unit_counts.update(ents)
+        if lists and lists.intersection(sent_idx):  # what the unit's sentences that are no lists name
+            ents = set().union(*(per_sentence.get(i, ()) for i in sent_idx))
         if len(ents) < 2:
             continue
         unit_field = csv_field(unit_id) if doc_field is not doc_id else unit_id

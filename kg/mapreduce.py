@@ -30,6 +30,7 @@ from extractors.errors import KgError, ReadError
 from extractors.lexicon import Lexicon
 from extractors.records import Document
 from kg.analysis import DocResult, analyse_document
+from kg.cooccurrence import MAX_SENTENCE_ENTITIES
 from kg.corpus import Corpus
 
 Task = tuple[str, str, Meta | None]  # file, document id, manifest row
@@ -49,6 +50,7 @@ class AnalysisOptions:
     rules: bool = True
     layout: str = "auto"
     date_from: str = "auto"  # extractors.dating: "auto" (the precedence) or one source alone
+    max_sentence_entities: int = MAX_SENTENCE_ENTITIES  # kg.cooccurrence: longer sentences are lists
 
 
 @dataclass
@@ -111,7 +113,8 @@ def process_document(task: Task, lexicon: Lexicon, options: AnalysisOptions,
     t1 = time.perf_counter()
     if stage is not None:
         stage("analysing")
-    result = analyse_document(doc, lexicon, window=options.window, rules=options.rules)
+    result = analyse_document(doc, lexicon, window=options.window, rules=options.rules,
+                              max_sentence_entities=options.max_sentence_entities)
     return result, doc, {"read": t1 - t0, "analyse": time.perf_counter() - t1}
 
 

@@ -56,6 +56,40 @@ def test_paragraph_and_document_windows(lexicon):
     assert len(whole.pair_counts) == 6  # all pairs of 4 entities
 
 
+#: A roll call: more entities in one sentence than MAX_SENTENCE_ENTITIES (the provinces, 31 of them).
+PROVINCES = "北京、天津、河北、山西、内蒙古、辽宁、吉林、黑龙江、上海、江苏、浙江、安徽、福建、江西、山东、河南、湖北、湖南、广东、广西、海南、重庆、四川、贵州、云南、西藏、陕西、甘肃、青海、宁夏、新疆"
+
+
+def test_a_list_sentence_counts_its_entities_but_pairs_nobody(lexicon):
+    text = f"参加会议的有{PROVINCES}等地代表。科技部推动新质生产力发展。\n北京发展人工智能。"
+    r = analyse_document(doc(text), lexicon)
+    beijing = eid(("北京", "Place"))
+    assert r.unit_counts[beijing] == 2  # mentioned in the list and in the last sentence
+    assert not any(beijing in pair and eid(("天津", "Place")) in pair for pair in r.pair_counts)
+    assert r.pair_counts[ids(MOST, NQPF)] == 1 and r.pair_counts[ids(("北京", "Place"), AI)] == 1
+    assert r.evidence_csv and not any(",d1#s0," in row for row in r.evidence_csv.splitlines())  # no evidence from it
+    # the paragraph holding the list: its other sentences still pair what they name
+    para = analyse_document(doc(text), lexicon, window="paragraph")
+    assert para.pair_counts[ids(MOST, NQPF)] == 1 and ids(MOST, ("天津", "Place")) not in para.pair_counts
+    # no limit: the roll call is a clique (31 places: 465 pairs)
+    unlimited = analyse_document(doc(text), lexicon, max_sentence_entities=0)
+    assert unlimited.pair_counts[ids(("北京", "Place"), ("天津", "Place"))] == 1
+    assert len(unlimited.pair_counts) >= 465
+    assert analyse_document(doc(text), lexicon, max_sentence_entities=31).pair_counts == unlimited.pair_counts
+
+
+def test_the_list_limit_is_checked_and_stamped(tmp_path, lexicon):
+    from extractors.errors import KgError
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    with pytest.raises(KgError, match="max_sentence_entities"):
+        build([tmp_path / "in"], tmp_path / "out", lexicon, BuildOptions(max_sentence_entities=-1))
+    build([tmp_path / "in"], tmp_path / "out", lexicon, BuildOptions(max_sentence_entities=12))
+    stamp = json.loads((tmp_path / "out" / "kg-build.json").read_text(encoding="utf-8"))
+    assert stamp["options"]["max_sentence_entities"] == 12
+
+
 def test_evidence_sentences_contain_both_entities(lexicon):
     for window in ("sentence", "paragraph", "document"):
         r = analyse_document(doc(), lexicon, window=window)
