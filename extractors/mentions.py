@@ -32,7 +32,7 @@ from extractors.rules.events import find_events
 from extractors.rules.headlines import find_headlines
 from extractors.rules.institutions import find_institutions
 from extractors.rules.persons import ends_a_name_context, find_persons, known_short_name_stands, starts_with_title
-from extractors.rules.places import drop_places_out_of_place, find_places
+from extractors.rules.places import drop_places_out_of_place, find_places, find_sites
 from extractors.rules.policies import find_policies, find_programmes
 from extractors.rules.recurring import find_recurring
 from extractors.segment import sentences
@@ -74,6 +74,7 @@ def extract_mentions(
         found.extend(find_policies(ctx))
         found.extend(find_programmes(ctx))
         found.extend(find_places(ctx))
+        found.extend(find_sites(ctx))
         accepted = _resolve([*anchors, *found])
         accepted = _with_parents(accepted)
         accepted = find_recurring(text, accepted, lexicon)

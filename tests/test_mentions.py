@@ -356,12 +356,20 @@ def test_offsets_invariant(lexicon, text):
     ("村民王秀英、李明和张强都来了。", ("Person", "张强")),
     ("解学智常委建议，持续推动森林碳汇提升行动。", ("Person", "解学智")),
     ("中国选手黄娟夺得金牌。", ("Person", "黄娟")),
+    # named sites by their head, after the place that says where they are
+    ("在甘肃张掖七彩丹霞景区，八方游客前来。", ("Place", "七彩丹霞景区")),
+    ("在内蒙古准格尔旗黄河大峡谷景区，游客欣赏自然景观。", ("Place", "黄河大峡谷景区")),
+    ("殷墟外围的辛店、陶家营、邵家棚遗址三项聚落考古新成果。", ("Place", "邵家棚遗址")),
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
 
 
 @pytest.mark.parametrize("text, absent", [
+    ("1.28万家A级旅游景区正常开放。", ("Place", "A级旅游景区")),  # a class of sites
+    ("是商代晚期都城遗址。", ("Place", "商代晚期都城遗址")),
+    ("全国有个左右国家公园。", ("Place", "个左右国家公园")),
+    ("越来越多的村庄变景区。", ("Place", "村庄变景区")),
     ("村民王秀英、和平时一样早起。", ("Person", "和平")),  # a list item that is a word
     ("村民王秀英、张家口的游客来了。", ("Person", "张家口")),  # a place, not a name
     ("李强和中方代表团会谈。", ("Person", "中方")),
