@@ -135,8 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top-k", type=int, default=GraphOptions.top_k, metavar="K",
                    help="keep an edge only if it is among the K strongest (NPMI) of one of its nodes; 0 keeps all "
                    f"(default {GraphOptions.top_k})")
-    p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="processes analysing documents in parallel (default 1); the output is identical for any N")
+    p.add_argument("--workers", type=_workers, default="auto", metavar="N",
+                   help=f"processes analysing documents in parallel (default auto: one per core, at most {MAX_AUTO_WORKERS}, "
+                        f"here {auto_workers()}); the output is identical for any N")
     p.add_argument("--date-from", choices=("auto", *DATE_SOURCES), default="auto", metavar="SOURCE",
                    help="where document dates come from: auto (default: the manifest, then front matter, the title or "
                    "dateline, the file and folder names, then HTML, DOCX or PDF metadata; disagreements are reported) "
@@ -333,6 +334,28 @@ def _report_skipped(skipped) -> int:
         print(f"{len(skipped)} file(s) skipped", file=sys.stderr)
         return EXIT_SKIPPED
     return EXIT_OK
+
+
+#: How many workers ``--workers auto`` starts at most: past four, the serial graph and files dominate.
+MAX_AUTO_WORKERS = 4
+
+
+def auto_workers() -> int:
+    """One worker per core this process may use, at most ``MAX_AUTO_WORKERS``."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_AUTO_WORKERS))
+
+
+def _workers(value: str) -> int:
+    if value == "auto":
+        return auto_workers()
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number or 'auto', not {value!r}") from None
 
 
 def _cmd_extract(args) -> int:

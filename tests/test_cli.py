@@ -285,3 +285,18 @@ def test_build_times_each_stage_under_its_own_name(tmp_path):
     result = build([SEEDS / "004_dff61195967c57f5.txt"], tmp_path / "out", load_lexicon())
     assert set(result.timings) >= {"read", "analyse", "merge", "graph", "write", "total"}
     assert all(v >= 0 for v in result.timings.values())
+
+
+def test_workers_default_to_one_per_core_at_most_four(monkeypatch):
+    from kg import cli
+
+    args = build_parser().parse_args(["build", "seeds", "-o", "out"])
+    assert args.workers == cli.auto_workers() and 1 <= args.workers <= cli.MAX_AUTO_WORKERS
+    monkeypatch.setattr(cli.os, "sched_getaffinity", lambda pid: set(range(16)), raising=False)
+    assert cli.auto_workers() == cli.MAX_AUTO_WORKERS
+    monkeypatch.setattr(cli.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert cli.auto_workers() == 1
+    assert build_parser().parse_args(["build", "seeds", "-o", "out", "--workers", "3"]).workers == 3
+    assert build_parser().parse_args(["build", "seeds", "-o", "out", "--workers", "auto"]).workers == 1
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["build", "seeds", "-o", "out", "--workers", "many"])
