@@ -366,6 +366,11 @@ def test_generalising_rules_find(extract, text, expected):
 
 
 @pytest.mark.parametrize("text, absent", [
+    ("面向“十四五”实施专项培养计划，构建人才成长链。", ("Policy", "专项培养计划")),  # a description
+    ("消防联合市场监管部门开展消防产品专项监督检查行动。", ("Policy", "消防产品专项监督检查行动")),
+    ("集中开展打击整治专项行动，全力维护秩序。", ("Policy", "打击整治专项行动")),
+    ("公布第一批港口功能优化提升交通强国专项试点项目。", ("Policy", "交通强国专项")),
+    ("水利部发布的2022年《中国河流泥沙公报》显示。", ("Institution", "中国河流泥沙公报")),  # a bulletin, no paper
     ("1.28万家A级旅游景区正常开放。", ("Place", "A级旅游景区")),  # a class of sites
     ("是商代晚期都城遗址。", ("Place", "商代晚期都城遗址")),
     ("全国有个左右国家公园。", ("Place", "个左右国家公园")),

@@ -25,7 +25,7 @@ _HEAD_AFTER = re.compile(rf"(?:{_HEADS})")
 #: Words after a head that make it a modifier of what follows (战略力量, 战略性, 体系化, 计划经济).
 _HEAD_GOES_ON = re.compile(
     r"(?:力量|性|家|地位|意义|高度|布局|眼光|层面|思维|定力|资源|储备|伙伴|对话|支点|要地|方向|化|经济|单列|"
-    r"整治|治理|资金|债|检查|督查|斗争)"  # 长江大保护专项整治: 专项 qualifies 整治
+    r"整治|治理|资金|债|检查|督查|斗争|试点|项目)"  # 长江大保护专项整治: 专项 qualifies 整治; 交通强国专项试点项目
 )
 #: A count before a term makes it a common noun (一批新能源工程, 4个数字乡村试点).
 _COUNTED = re.compile(r"(?:[\d一二三四五六七八九十百千万两几多数]+[个项批家座处类种条]|一批|一系列|若干|多项|各项)$")
@@ -112,8 +112,10 @@ _LEADING_COUNT = re.compile(r"^(?:[\d一二三四五六七八九十两几]+[期�
 _GENERIC_TOKENS = frozenset(
     "重大 重点 若干 一批 一系列 系列 有关 相关 各项 各类 多项 一项 两项 这些 新 新一轮 国家 国家级 省级 专项 "
     "示范 试点 建设 发展 工作 项目 改革 创新 科技 基础 民生 重要 主要 一般 具体 总体 整体 相应 配套 全面 "
-    "联合 军事 封控 演训 作战 巡航 规划 计划 行动 工程".split()
+    "联合 军事 封控 演训 作战 巡航 规划 计划 行动 工程 培养 打击 整治 监督 检查 监督检查 巡查 排查 清理 执法 督查".split()
 )
+#: A year before a programme's name dates this year's round of it (2023年|大学生志愿服务西部计划).
+_LEADING_YEAR = re.compile(r"^(?:19|20)\d\d年度?")
 
 
 def find_programmes(ctx: Context) -> list[Candidate]:
@@ -150,8 +152,12 @@ def find_programmes(ctx: Context) -> list[Candidate]:
         name = "".join(name_tokens)
         name = name[next((len(q) for q in _QUANTIFIER_PREFIXES if name.startswith(q)), 0) :]  # 更|多|惠民
         name = _LEADING_COUNT.sub("", name)  # 四期|国家人权行动计划, 我军|建设规划计划
-        if len(name) < 4 or all(t in _GENERIC_TOKENS or len(t) == 1 for t in ctx.segment(name)):
+        name = _LEADING_YEAR.sub("", name)  # 2023年|大学生志愿服务西部计划
+        words = ctx.segment(name)
+        if len(name) < 4 or all(t in _GENERIC_TOKENS or len(t) == 1 for t in words):
             continue  # 重大工程, 一批重点项目, 建设规划计划: modifiers, no name
+        if "专项" in words and all(t in _GENERIC_TOKENS for t in words[len(words) - words[::-1].index("专项"):]):
+            continue  # 消防产品专项监督检查行动: what a campaign does, described, not its name
         if _MILITARY.search(text[max(lo, m.end() - 8) : m.end()]):
             continue  # 加沙地带地面行动: an army's operation
         start = m.start() - len(name)
