@@ -145,7 +145,7 @@ def _meetings(ctx: Context) -> list[Candidate]:
         body = ctx.anchor_at(start, "Institution")
         if m.group() == "会议" and body is not None and body.end == m.start() and ctx.entry(name) is None:
             continue  # 俄国防部会议, 全国人大常委会会议: a body's sittings, no one named meeting
-        if _BODY_MEETING.search(name):
+        if _BODY_MEETING.search(name) and "国际" not in name:  # 莫斯科国际安全会议 is a conference
             out.append(ctx.resolved(start, end, "Institution", name, "rule:meeting"))
             continue
         out.append(_meeting(ctx, start, end, name))

@@ -120,6 +120,10 @@ def _clean_left(ctx: Context, i: int) -> bool:
     return not (prev and is_han(prev[0])) or prev in _STOP or prev in "系任在与和及由向对为据经原现"
 
 
+#: Heads that after a bare country name make a class, not a name (法国公司, 美国企业, 日本银行 is a name).
+_CLASS_OF_A_COUNTRY = frozenset({"公司", "企业", "集团", "医院", "学校", "机构", "媒体", "高校", "大学"})
+
+
 def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | None:
     """The longest institution name starting at ``start`` whose head ends at ``head_end``."""
     text = ctx.text
@@ -147,6 +151,10 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
         # 美国上一届政府, 以色列新政府: the country's government, in one of its terms
         return ctx.resolved(start, best, "Institution", text[start:head_end] + "政府", rule,
                             form=text[start:head_end] + "政府")
+    if rule.endswith("place") and tail in _CLASS_OF_A_COUNTRY and (
+            (place := ctx.anchor_at(start, "Place")) is not None and place.entry is not None
+            and place.entry.category == "country"):
+        return None  # 法国公司, 美国企业: a country's companies, no one of them
     if not _proper(name, tail) or _VERBS.search(tail) or _TITLE_INSIDE.search(tail) or "和" in tail:
         return None  # 印度总统穆尔穆代表印度政府: a clause, not a name
     if _holds_clause(ctx, tail):

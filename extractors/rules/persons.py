@@ -349,6 +349,12 @@ def _spaced_names(ctx: Context) -> Iterator[Candidate]:
         yield Candidate(m.start(1), m.end(1), "Person", entry.name if entry else name, "rule:person-speaker", entry)
 
 
+#: What joins the parts of a transliterated name: the middle dot, and a hyphen inside a part
+#: (阿拉·阿布-扎伊德, 米格尔·迪亚斯-卡内尔·贝穆德斯).
+_NAME_HYPHENS = frozenset("-－")
+_JOINERS = frozenset("·") | _NAME_HYPHENS
+
+
 def _foreign_names(text: str, word_frequency) -> Iterator[Candidate]:
     """Transliterated names around a middle dot (斯图尔特·罗素), stopping at function characters and
     before a common word (丹尼斯·穆内内 | 热烈欢迎)."""
@@ -356,11 +362,14 @@ def _foreign_names(text: str, word_frequency) -> Iterator[Candidate]:
         if m.start() > 0 and text[m.start() - 1] == "·":
             continue
         start = m.start()
-        while start > 0 and start > m.start() - 8 and _is_translit(text[start - 1]):
+        while start > 0 and start > m.start() - 12 and (_is_translit(text[start - 1]) or (
+                text[start - 1] in _NAME_HYPHENS and start > 1 and _is_translit(text[start - 2])
+                and _is_translit(text[start]))):
             start -= 1
         start = _after_title_inside(text, start, m.start())  # 主席|奥莱·达林: 席 ends the title
         end = m.end()
-        while end < len(text) and (_is_translit(text[end]) or (text[end] == "·" and end + 1 < len(text) and _is_translit(text[end + 1]))):
+        while end < len(text) and (_is_translit(text[end]) or (
+                text[end] in _JOINERS and end + 1 < len(text) and _is_translit(text[end + 1]) and _is_translit(text[end - 1]))):
             word3 = text[end : end + 3]
             if end - m.end() >= 12 or (end > m.end() + 1 and (
                     word_frequency(text[end : end + 2]) >= 1000

@@ -52,10 +52,14 @@ def find_policies(ctx: Context) -> list[Candidate]:
         if "是" in ctx.segment(m.group(1)):
             continue  # “党的领导制度是我国的根本领导制度”: a sentence, not a term
         start = m.start(1)
-        for verb in sorted(_LAUNCH, key=len, reverse=True):  # “实施健康中国战略” names 健康中国战略
-            if text.startswith(verb, start) and m.end(1) - start - len(verb) >= 4:
-                start += len(verb)
-                break
+        stripped = True
+        while stripped:  # “实施健康中国战略” names 健康中国战略; “推动建立…机制”, “加快发展…体系”: every verb
+            stripped = False
+            for verb in _QUOTED_VERBS:
+                if text.startswith(verb, start) and m.end(1) - start - len(verb) >= 4:
+                    start += len(verb)
+                    stripped = True
+                    break
         add(start, m.end(1), "rule:policy-quoted")
     # a known policy or technology followed directly by a head: 健康中国战略, 人工智能行动. Not a
     # place: 美国计划于…, 天津计划培育…, 乌克兰战略要地 read the head as a verb or an adjective
@@ -95,6 +99,9 @@ _LAUNCH = frozenset(
     "继续 持续 全面 大力 积极 加快 着力 扎实 深入 开始 正式 率先 首次 完成 打好 打赢 抓好 做好 用好 "
     "深入实施 组织实施 加快实施 全面实施 启动实施 继续实施 持续实施 实施了 开展了 启动了 完成了".split()
 )
+#: Verbs that may open a quoted policy term without being part of it, longest first.
+_QUOTED_VERBS = sorted(_LAUNCH | {"建立", "健全", "完善", "建立健全", "发展", "建设", "构建", "促进", "推进", "优化", "探索"},
+                       key=len, reverse=True)
 _FUNCTION = frozenset(
     "的 和 与 及 或 并 是 有 了 着 过 其 该 各 这 那 以 为 把 将 在 对 等 由 从 向 于 用 通过 围绕 依托 按照 根据 关于 对于 "
     "针对".split()
