@@ -112,6 +112,9 @@ _TITLE_GAP = re.compile(r"[、，,和与及]?")
 _PUBLICATION_AFTER = re.compile(r"(?:周刊|杂志|月刊|半月刊|双月刊|期刊|画报|网站|日报|周报|晚报|时报|电视台|通讯社)")
 
 
+#: Journals known by a bare word, which in 《》 name the journal (《自然》, 《科学》), not a text.
+_JOURNALS = frozenset({"自然", "科学", "细胞", "柳叶刀", "求是", "新英格兰医学杂志", "美国医学会杂志", "中国科学",
+                       "科学通报", "自然·通讯", "英国医学杂志"})
 _COLUMN_BRACKETS = re.compile(r"【([^【】\n]{2,40})】")
 
 #: What a document's own title says it is (…意见, …法, …白皮书, …读本, …（2022年版）（征求意见稿）).
@@ -230,7 +233,7 @@ def find_documents(ctx: Context) -> list[Candidate]:
                 earlier.add(out[-1])
         elif inner in programmes:
             continue  # 纪录片《共和国符号》, 《高端访谈》今晚播出: a programme, no document (here or anywhere in the text)
-        elif _PUBLICATION.match(inner) or _PUBLICATION_AFTER.match(text, m.end()):
+        elif _PUBLICATION.match(inner) or _PUBLICATION_AFTER.match(text, m.end()) or inner in _JOURNALS:
             out.append(Candidate(start, end, "Institution", inner, "rule:publication-brackets"))
         elif inner in documented:
             out.append(Candidate(start, end, "Document", inner, "rule:title-brackets"))

@@ -148,8 +148,15 @@ def _meetings(ctx: Context) -> list[Candidate]:
         if _BODY_MEETING.search(name) and "国际" not in name:  # 莫斯科国际安全会议 is a conference
             out.append(ctx.resolved(start, end, "Institution", name, "rule:meeting"))
             continue
+        if _ABOUT_AN_EVENT.search(name):
+            continue  # 第十四届中国航展新闻发布会: a press conference about the airshow, no event of its own
         out.append(_meeting(ctx, start, end, name))
     return out
+
+
+#: A press conference named after the event it announces (…航展新闻发布会, …运动会新闻发布会).
+_ABOUT_AN_EVENT = re.compile(r"(?:航展|博览会|交易会|展览会|运动会|亚运会|冬奥会|奥运会|大运会|进博会|广交会|服贸会|消博会)"
+                             r"(?:新闻)?发布会$")
 
 
 def _head_start(ctx: Context, lo: int, suffix_start: int) -> int:

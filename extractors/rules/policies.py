@@ -152,8 +152,8 @@ def find_programmes(ctx: Context) -> list[Candidate]:
             if name_tokens[k] in _QUANTIFIERS:
                 name_tokens = name_tokens[k + 1 :]
                 break
-        while name_tokens and name_tokens[0] in _LEADING_GENERIC:
-            name_tokens.pop(0)
+        while name_tokens and name_tokens[0] in _LEADING_GENERIC and name_tokens[1:2] != ["时代"]:
+            name_tokens.pop(0)  # 重点|…; but 新|时代兴边富民行动 is the programme's name
         if not launched or not name_tokens:
             continue
         name = "".join(name_tokens)
