@@ -19,6 +19,10 @@ it runs on (2025.x needs Java 21+, 2025.10 and later Java 25):
     cd tests/neo4j && JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -q -Dneo4j.version=2026.08.1 \\
         -Dneo4j.build.dir=target-2026.08.1 compile dependency:build-classpath
     KG_NEO4J_BUILD=tests/neo4j/target-2026.08.1 JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 pytest ...
+
+Run so against Neo4j 2026.08.1 Community on Temurin 25, every Neo4j test passes (the loader, the
+queries and their twins, load.cypher, neo4j-admin import, concurrency, faults) but the Browser's: the
+2026 server serves another Browser, whose page the Chromium test does not know.
 """
 from __future__ import annotations
 

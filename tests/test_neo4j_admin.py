@@ -105,8 +105,10 @@ def test_neo4j_admin_import_gives_the_bolt_loaders_database(which, neo4j_db, see
         done = server.admin(admin_command(folder), cwd=folder)
         assert done.returncode == 0 and "IMPORT DONE" in done.stdout, done.stdout[-3000:] + done.stderr[-3000:]
         assert re.search(rf"Imported:\s+{rows.node_rows} nodes\s+{rows.relationship_rows} relationships", done.stdout), done.stdout[-2000:]
-        assert (folder / "import.report").is_file()  # neo4j-admin's report of skipped lines: none here
-        assert (folder / "import.report").read_text(encoding="utf-8").strip() == ""
+        report = folder / "import.report"  # neo4j-admin's report of skipped lines: none here (5.26 writes it
+        if neo4j_db.version.startswith("5."):  # into the folder it runs in; 2026.x keeps it elsewhere)
+            assert report.is_file()
+        assert not report.exists() or report.read_text(encoding="utf-8").strip() == ""
         with server:
             imported = _Db(server)
             try:
