@@ -22,8 +22,7 @@ from kg.cooccurrence import MAX_SENTENCE_ENTITIES, WINDOWS
 from kg.graph import GraphOptions
 from kg.terminal import FORMATS as MENTION_FORMATS
 from kg.timeline import TimeOptions
-from queries.library import QUERIES
-from queries.run import DEFAULT_OUT, FORMATS
+from queries.options import DEFAULT_OUT, FORMATS
 
 EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 2
 
@@ -526,6 +525,8 @@ def parse_param_args(pairs: Sequence[str] | None) -> dict[str, str]:
 
 def list_queries() -> str:
     """Every query: its name, what it answers, and its parameters with their defaults."""
+    from queries.library import QUERIES
+
     width = max(len(n) for n in QUERIES) + 2
     lines = []
     for name, q in QUERIES.items():

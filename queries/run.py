@@ -35,9 +35,8 @@ from kg.notebook import load
 from kg.tables import LIST_SEPARATOR, guard_cell
 from kg.terminal import display_width, pad
 from queries.library import DOCUMENT_LABEL, ENTITY_LABEL, NameParam, Query, check_names, get
+from queries.options import DEFAULT_OUT, FORMATS
 
-FORMATS = ("table", "json", "csv")
-DEFAULT_OUT = "out"
 CELL_WIDTH = 60  # display columns of a text cell in the table format (json and csv give it whole)
 
 
