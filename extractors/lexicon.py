@@ -401,6 +401,21 @@ class LexiconCheck:
         return "\n".join(lines)
 
 
+def _read_each(paths: Sequence[str | os.PathLike], read, errors: list[str]) -> list:
+    """What ``read(path) -> (items, bad rows)`` finds in every file, its bad rows and unreadable files
+    added to ``errors``."""
+    items: list = []
+    for path in paths:
+        try:
+            found, bad = read(path)
+        except LexiconError as exc:
+            errors.append(str(exc))
+            continue
+        items.extend(found)
+        errors.extend(bad)
+    return items
+
+
 def check_lexicon_files(
     paths: Sequence[str | os.PathLike],
     *,
@@ -409,16 +424,8 @@ def check_lexicon_files(
 ) -> LexiconCheck:
     """Validate a user's lexicon files (and stop-lists) without building anything: every invalid row,
     every conflict between the user's rows, and what the rows override in the shipped lexicon."""
-    entries: list[LexiconEntry] = []
     errors: list[str] = []
-    for p in paths:
-        try:
-            found, bad = read_lexicon_file(p)
-        except LexiconError as exc:
-            errors.append(str(exc))
-            continue
-        entries.extend(found)
-        errors.extend(bad)
+    entries: list[LexiconEntry] = _read_each(paths, read_lexicon_file, errors)
     overrides: list[Override] = []
     lexicon: Lexicon | None = None
     ordered, forms, _, conflicts = _register(entries, merge=True)
@@ -429,15 +436,7 @@ def check_lexicon_files(
             merged, overrides = apply_overrides(_builtin_lexicon(), user)
             lexicon = build_lexicon(merged, merge=False)
     stops: list[str] = []
-    rules: list[StopRule] = []
-    for f in stoplists:
-        try:
-            found_rules, bad = read_stoplist_file(f)
-        except LexiconError as exc:
-            errors.append(str(exc))
-            continue
-        rules.extend(found_rules)
-        errors.extend(bad)
+    rules: list[StopRule] = _read_each(stoplists, read_stoplist_file, errors)
     if rules and lexicon is not None:
         errors.extend(resolve_rules(rules, lexicon.entries, lexicon.forms)[1])
         stops = describe(rules, lexicon.entries, lexicon.forms)

@@ -380,7 +380,7 @@ def _join(left: str, right: str) -> str:
 
 # What the ``lines`` layout deletes: whitespace (indentation, empty lines, spaced-out letters), line-break
 # residue, control and zero-width characters. Everything else it keeps, or replaces one for one.
-_DELETABLE = frozenset(" \t\r\n\u3000\u00a0\u2002\u2003\u2009\ufeff\u200b\u200c\u200d\u2060\u00ad")
+_DELETABLE = frozenset(" \t\r\n") | {chr(c) for c in _ZERO_WIDTH} | {chr(c) for c, v in _WIDTH.items() if v == ord(" ")}
 
 
 def written_positions(written: str, normalised: str) -> list[int] | None:
