@@ -227,6 +227,16 @@ def test_offsets_invariant(lexicon, text):
 # --- what generalises to unseen text: each kind with a positive and a negative case -----------------
 
 @pytest.mark.parametrize("text, expected", [
+    # agreements, declarations and plans signed or adopted without 《》, and measures named by their count
+    ("双方签署了关于深化科技合作的谅解备忘录。", ("Document", "关于深化科技合作的谅解备忘录")),
+    ("两国签署构建新时代中柬命运共同体行动计划。", ("Document", "构建新时代中柬命运共同体行动计划")),
+    ("双方签署了两份中老铁路合作备忘录。", ("Document", "中老铁路合作备忘录")),
+    ("要落实优化调整疫情防控二十条措施。", ("Document", "优化调整疫情防控二十条措施")),
+    ("研究落实建设全国统一大市场部署总体工作方案。", ("Document", "建设全国统一大市场部署总体工作方案")),
+    # reports and documentaries in 《》 are documents of the news, whatever their titles say
+    ("推出纪录片《共和国符号》。", ("Document", "共和国符号")),
+    ("从今天起，《新闻联播》推出系列报道《解码十年》。", ("Document", "解码十年")),
+    ("《必由之路》《摆脱贫困》等一件件精品力作高唱凯歌。", ("Document", "摆脱贫困")),
     # a known two-character name before a date, a verb, a title, another name
     ("国务院总理李强8月8日主持召开国务院常务会议。", ("Person", "李强")),
     ("22日，李强来到上海。", ("Person", "李强")),
@@ -404,8 +414,18 @@ def test_generalising_rules_find(extract, text, expected):
     ("印度总统穆尔穆代表印度政府和人民。", ("Institution", "印度总统穆尔穆代表印度政府")),
     ("乌克兰东部地区冲突。", ("Place", "东部")),  # a direction of another place
     ("北京时间今天上午。", ("Place", "北京")),  # the time
-    ("推出纪录片《共和国符号》。", ("Document", "共和国符号")),  # a programme
-    ("《高端访谈》今晚播出。", ("Document", "高端访谈")),
+    ("《高端访谈》今晚播出。", ("Document", "高端访谈")),  # a show
+    ("电视剧《人世间》热播。", ("Document", "人世间")),
+    ("双方签署多份谅解备忘录。", ("Document", "多份谅解备忘录")),  # which ones is not said
+    ("双方签署多份谅解备忘录。", ("Document", "谅解备忘录")),
+    ("认真落实两国经贸合作规划。", ("Document", "两国经贸合作规划")),
+    ("落实好政府间经贸合作规划。", ("Document", "政府间经贸合作规划")),
+    ("坚决维护这一条约。", ("Document", "这一条约")),
+    ("宁夏出台三十条举措。", ("Document", "三十条举措")),
+    ("探索走出了一条新路。", ("Document", "一条新路")),
+    ("我国持续实施四期国家人权行动计划。", ("Document", "国家人权行动计划")),  # carried out: a programme
+    ("现场响起歌曲《我和我的祖国》。", ("Document", "我和我的祖国")),  # a work of art
+    ("《冰雪之约》《山河锦绣》等多部影片上映。", ("Document", "山河锦绣")),
     ("要改进工作方法，制定管理办法。", ("Document", "工作方法")),  # no law
     ("文章指出，要加强。", ("Person", "文章")),  # a word before a verb of saying
     # clauses taken for institutions: adverbs, prepositions and predicate verbs inside

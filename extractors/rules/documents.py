@@ -35,13 +35,27 @@ _FULL_LAW = re.compile(rf"中华人民共和国[{HAN}]{{1,24}}?{_LAW_KIND}(?:实
                        rf"中华人民共和国[{HAN}]{{1,24}}?{_LAW_KIND}(?:实施条例|实施细则)?(?=[草修（(的，。、；和与及等])")
 _LAW_TRIGGER = re.compile(
     r"(?:审议通过|表决通过|审议|通过|新修订的|修订后的|修订|修改|制定|颁布|施行|实施|贯彻|落实|根据|依据|依照|按照|违反|出台|公布|"
-    r"签署|签订|批准|加入|升级|谈判)了?的?"
+    r"签署|签订|批准|加入|升级|谈判|达成|发表)好?了?的?"
 )
 #: Characters of a law's name: Han characters but the particles of a clause (巴以双方的协定 is no title).
 _LAW_CHAR = rf"(?:(?![的了是在对])[{HAN}])"
+#: Agreements, declarations and plans a text signs, adopts or issues without 《》 (签署了…谅解备忘录,
+#: 通过…联合声明, 制定…行动计划), and 关于…的… titles, which may hold a 的 of their own.
+_AGREEMENT_KIND = (r"(?:条约|议定书|谅解备忘录|备忘录|联合声明|宣言|行动计划|合作规划|规划纲要|实施方案|工作方案|"
+                   r"(?<![一第])[二三四五六七八九十]{1,3}条(?:措施|举措))")
 _LAW_NAME = re.compile(
-    rf"{_LAW_CHAR}{{2,16}}?{_LAW_KIND}(?=草案|修正案|修订草案|（草案）|实施条例|的|，|。|、|；|和|与|及|等|将|自|于|正式|生效|$)"
+    rf"(?:{_LAW_CHAR}{{2,16}}?{_LAW_KIND}|{_LAW_CHAR}{{2,20}}?{_AGREEMENT_KIND}|关于[^，。、；：\n]{{2,30}}?的{_AGREEMENT_KIND})"
+    r"(?=草案|修正案|修订草案|（草案）|实施条例|的|，|。|、|；|和|与|及|等|将|自|于|正式|生效|$)"
 )
+#: An agreement the text does not name: a determiner, a count or a bare kind of cooperation before it.
+_UNNAMED_AGREEMENT = re.compile(
+    rf"(?:这|该|此|那|多|各|每|一系列|一批|一份|两国|双方|三方|多方|有关|相关|政府间|经贸|投资|和平|友好|战略|全面|合作|"
+    rf"中长期|长期|五年|三年|附加|和|及|与)*{_AGREEMENT_KIND}$|(?:这|该|此|那|多份|多项|各项|一系列|两国|双方|有关|相关|并|及|与)"
+)
+#: Plans, which a text may sign (a document) or carry out (a programme, see policies.find_programmes).
+_PLAN_KINDS = ("行动计划",)
+_CARRIED_OUT = re.compile(r"(?:实施|落实|推进|贯彻|执行|推动)好?了?的?$")
+_LEADING_COUNT = re.compile(r"[一二三四五六七八九十两\d]+(?:期|项|个|份|批|轮)")
 _LAW_FOLLOW = re.compile(r"(?:草案|修正案|修订草案|（草案）)")
 _NOT_LAWS = ("方法", "办法", "做法", "看法", "想法", "说法", "立法", "执法", "司法", "违法", "合法", "依法", "非法", "守法",
              "普法", "手法", "写法", "用法", "算法", "疗法", "技法", "兵法", "书法", "语法", "章法", "无法", "设法", "效法",
@@ -66,6 +80,8 @@ def _laws(ctx: Context) -> list[Candidate]:
 
     def is_law(name: str) -> bool:  # the last word is the kind of law, not 方法, 办法, 设法 …
         words = ctx.segment(name)
+        if _UNNAMED_AGREEMENT.match(name):
+            return False  # 这一条约, 多份谅解备忘录, 两国经贸合作规划: which one is not said
         return bool(words) and words[-1] not in _NOT_LAWS and not (len(name) <= 4 and name[-2:] in _NOT_LAWS)
 
     for m in _FULL_LAW.finditer(text):
@@ -79,7 +95,13 @@ def _laws(ctx: Context) -> list[Candidate]:
         m = _LAW_NAME.match(text, pos)
         while m is not None and (inner := _last_trigger(m.group())) > 0:
             m = _LAW_NAME.match(text, m.start() + inner)  # 审议了监察司法委关于提请审议|反间谍法修订草案
+        if m is not None and m.group().endswith(_PLAN_KINDS):
+            if _CARRIED_OUT.search(text, max(0, m.start() - 4), m.start()):
+                continue  # 实施|…行动计划: a programme carried out (policies.find_programmes), not a text signed
         while m is not None and not m.group().startswith("中华人民共和国") and is_law(m.group()):
+            if (count := _LEADING_COUNT.match(m.group())) is not None:
+                m = _LAW_NAME.match(text, m.start() + count.end())  # 签署|两份|…谅解备忘录
+                continue
             # a national law's full name is 中华人民共和国…法: the lexicon may know it so
             form = f"中华人民共和国{m.group()}" if ctx.entry(f"中华人民共和国{m.group()}") else m.group()
             out.append(ctx.resolved(m.start(), m.end(), "Document", m.group(), "rule:law", form=form))
@@ -152,11 +174,11 @@ def _documented(text: str, titles: list[re.Match]) -> bool:
                 or _CITATION_BEFORE.search(text, max(0, first - 4), first) or _CITATION_AFTER.match(text, last))
 
 
-def _programme(text: str, start: int, end: int) -> bool:
-    """Is the title (or list of titles) in 《》 at text[start:end] a programme, film or show, named
-    as such (纪录片《…》, 《…》今晚播出, 《A》《B》等多部影片)?"""
-    return (_PROGRAMME_BEFORE.search(text, max(0, start - 6), start) is not None
-            or _PROGRAMME_AFTER.match(text, end) is not None)
+def _programme(text: str, start: int, end: int) -> str | None:
+    """The words that make the title (or list of titles) in 《》 at text[start:end] a programme, film
+    or show, named as such (纪录片《…》, 《…》今晚播出, 《A》《B》等多部影片), or None."""
+    m = _PROGRAMME_BEFORE.search(text, max(0, start - 6), start) or _PROGRAMME_AFTER.match(text, end)
+    return m.group() if m else None
 
 
 def _title_lists(text: str) -> list[list[re.Match]]:
@@ -173,16 +195,26 @@ def _title_lists(text: str) -> list[list[re.Match]]:
     return lists
 
 
-def _programmes(text: str) -> set[str]:
-    """Titles that name programmes, films, shows or works of art anywhere in ``text``: a list of
-    titles is one kind, so a marker before its first title or after its last covers them all."""
-    out = set()
+#: Of those words, the ones that make a title a report (a documentary, a series of reports, an
+#: interview column, a body of work), which is a document: 系列报道《解码十年》, 纪录片《必由之路》.
+_REPORT_MARKER = re.compile(r"纪录片|专题片|系列片|文献片|政论片|系列报道|特别报道|系列评论|访谈|栏目|系列节目|精品")
+
+
+def _programmes(text: str) -> tuple[set[str], set[str]]:
+    """Titles that name programmes, films, shows or works of art anywhere in ``text``, and of them
+    the ones that name reports and documentaries: a list of titles is one kind, so a marker before
+    its first title or after its last covers them all."""
+    shows, reports = set(), set()
     for titles in _title_lists(text):
-        if _programme(text, titles[0].start(), titles[-1].end()) or any(
-                _PROGRAMME_BEFORE.search(text, max(0, m.start() - 6), m.start()) or _PROGRAMME_AFTER.match(text, m.end())
-                for m in titles):
-            out.update(m.group(1).strip() for m in titles)
-    return out
+        markers = [_programme(text, titles[0].start(), titles[-1].end())]
+        markers += [_programme(text, m.start(), m.end()) for m in titles]
+        markers = [w for w in markers if w]
+        if markers:
+            names = {m.group(1).strip() for m in titles}
+            shows |= names
+            if all(_REPORT_MARKER.search(w) for w in markers):
+                reports |= names
+    return shows, reports
 
 
 #: The longest title that may stand for a longer one written before it.
@@ -211,7 +243,7 @@ class _Earlier:
 def find_documents(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     text = ctx.text
-    programmes = _programmes(text)
+    programmes, reports = _programmes(text)
     programmes |= {m.group(1).strip() for m in _COLUMN_BRACKETS.finditer(text)}  # 【开好局起好步】: a column
     documented = {m.group(1).strip() for titles in _title_lists(text) if _documented(text, titles) for m in titles}
     earlier = _Earlier(text)  # documents titled so far, for short titles that stand for them
@@ -231,8 +263,10 @@ def find_documents(ctx: Context) -> list[Candidate]:
             out.append(Candidate(start, end, entry.type, entry.name, "rule:title-brackets", entry))
             if entry.type == "Document":
                 earlier.add(out[-1])
+        elif inner in reports:  # 系列报道《解码十年》, 纪录片《必由之路》: a report, a document of the news
+            out.append(Candidate(start, end, "Document", inner, "rule:report-title"))
         elif inner in programmes:
-            continue  # 纪录片《共和国符号》, 《高端访谈》今晚播出: a programme, no document (here or anywhere in the text)
+            continue  # 《人世间》今晚播出, 歌曲《我和我的祖国》: a show or a work of art (here or anywhere in the text)
         elif _PUBLICATION.match(inner) or _PUBLICATION_AFTER.match(text, m.end()) or inner in _JOURNALS:
             out.append(Candidate(start, end, "Institution", inner, "rule:publication-brackets"))
         elif inner in documented:
