@@ -227,6 +227,13 @@ def test_offsets_invariant(lexicon, text):
 # --- what generalises to unseen text: each kind with a positive and a negative case -----------------
 
 @pytest.mark.parametrize("text, expected", [
+    # villages after their county or town, and the villages listed with them
+    ("习近平来到浙江省安吉县余村考察。", ("Place", "余村")),
+    ("江西省赣州市于都县梓山镇潭头村", ("Place", "潭头村")),
+    ("河北省阜平县骆驼湾村和顾家台村", ("Place", "顾家台村")),
+    # slogans of parallel phrases of one length, in quotes
+    ("总要求是“学思想、强党性、重实践、建新功”。", ("Policy", "学思想、强党性、重实践、建新功")),
+    ("工作目标是“外防输入、内防反弹”。", ("Policy", "外防输入、内防反弹")),
     # agreements, declarations and plans signed or adopted without 《》, and measures named by their count
     ("双方签署了关于深化科技合作的谅解备忘录。", ("Document", "关于深化科技合作的谅解备忘录")),
     ("两国签署构建新时代中柬命运共同体行动计划。", ("Document", "构建新时代中柬命运共同体行动计划")),
@@ -416,6 +423,12 @@ def test_generalising_rules_find(extract, text, expected):
     ("北京时间今天上午。", ("Place", "北京")),  # the time
     ("《高端访谈》今晚播出。", ("Document", "高端访谈")),  # a show
     ("电视剧《人世间》热播。", ("Document", "人世间")),
+    ("组建农村合作社，安吉县农村人居环境改善。", ("Place", "农村")),  # a class of village
+    ("灾后，该县受灾村全部恢复供电。", ("Place", "受灾村")),
+    ("阜平县乡村振兴成效明显。", ("Place", "乡村")),
+    ("办赛理念是“简约、安全、精彩”。", ("Policy", "简约、安全、精彩")),  # words listed, no slogan of phrases
+    ("他说“我们的、你们的”。", ("Policy", "我们的、你们的")),
+    ("企业“怕出错、不敢闯”。", ("Policy", "怕出错、不敢闯")),  # two short words on a mood
     ("双方签署多份谅解备忘录。", ("Document", "多份谅解备忘录")),  # which ones is not said
     ("双方签署多份谅解备忘录。", ("Document", "谅解备忘录")),
     ("认真落实两国经贸合作规划。", ("Document", "两国经贸合作规划")),

@@ -60,6 +60,12 @@ _CLASS_TAILS = frozenset(
     "警区 选区 学区 商区 厂区 营区 试区 范区 验区 户区 址区 飞区".split()
 )
 _LOCATIVE = frozenset("在到于赴往至")
+#: A village right after the county, district or town it belongs to (安吉县余村, 梓山镇潭头村).
+_VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)村(?![民庄落寨镇])")
+_VILLAGE_AFTER = frozenset("县区镇乡旗市")
+_VILLAGE_CLASSES = frozenset({"农村", "乡村", "中心村", "行政村", "自然村"})
+#: Villages are named after families, sizes and directions (顾家台村, 小岗村, 大寨村, 西山村).
+_NOT_IN_VILLAGE = _NOT_IN_NAME - frozenset("家大小上下中东西南北新老前后")
 
 
 def find_places(ctx: Context) -> list[Candidate]:
@@ -81,6 +87,22 @@ def find_places(ctx: Context) -> list[Candidate]:
         lo, hi = ctx.sentence_bounds(start)
         if ctx.stands_alone(start, end, lo, hi):
             out.append(Candidate(start, end, "Place", name, "rule:place-suffix"))
+    # villages written after their county or town (安吉县|余村, 根子镇|柏桥村)
+    counties = {a.end for a in ctx.anchors if a.type == "Place" and text[a.end - 1 : a.end] in _VILLAGE_AFTER}
+    counties |= {c.end for c in out}
+    for end in sorted(counties):
+        m = _VILLAGE.match(text, end)
+        first = True
+        while m is not None and not any(ch in _NOT_IN_VILLAGE or ch in _NOT_FIRST for ch in m.group(1)):
+            name = m.group()
+            verb = first and any(clause_word(w) or tag(w) in VERB_TAGS for w in ctx.segment(m.group(1)))
+            if verb or ctx.entry(name) is not None or _common_word(ctx, name, 5) or name[-2:] in _VILLAGE_CLASSES \
+                    or name in _VILLAGE_CLASSES:
+                break  # 组建|农村, 受灾村, 中心村: a verb, a class of village
+            first = False
+            out.append(Candidate(m.start(), m.end(), "Place", name, "rule:place-village"))
+            # and the villages listed with it: 骆驼湾村和顾家台村
+            m = _VILLAGE.match(text, m.end() + 1) if text[m.end() : m.end() + 1] in ("、", "和", "及") else None
     return out
 
 

@@ -1,6 +1,7 @@
 """Policy terms that no lexicon lists, where the text itself marks them as terms.
 
-- Numbered slogans in quotes: “四个面向”, “八个坚持”, “两个毫不动摇” (X个Y).
+- Numbered slogans in quotes: “四个面向”, “八个坚持”, “两个毫不动摇” (X个Y), and slogans of parallel
+  phrases of one length: “学思想、强党性、重实践、建新功”, “藏粮于地、藏粮于技”.
 - Terms introduced in quotes that end in a policy head: “东数西算工程”, “科技创新2030—重大项目”
   is not (no head), “双一流”建设 is caught by the lexicon.
 - Unquoted named strategies/programmes with a head (…战略, …工程, …计划, …行动, …体制, …机制)
@@ -20,6 +21,8 @@ from extractors.textutil import HAN, is_han
 
 _HEADS = "战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|理念|政策|专项|改革|试点|示范区|行动计划|行动方案"
 _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6}})”")
+#: Slogans of parallel phrases in quotes: “学思想、强党性、重实践、建新功”, “人民至上、生命至上”.
+_PARALLEL = re.compile(rf"“([{HAN}]{{3,8}}(?:、[{HAN}]{{3,8}}){{1,5}})”")
 _QUOTED_HEAD = re.compile(rf"“([{HAN}A-Za-z0-9+＋]{{2,16}}(?:{_HEADS}))”")
 _HEAD_AFTER = re.compile(rf"(?:{_HEADS})")
 #: Words after a head that make it a modifier of what follows (战略力量, 战略性, 体系化, 计划经济).
@@ -48,6 +51,11 @@ def find_policies(ctx: Context) -> list[Candidate]:
 
     for m in _NUMBERED.finditer(text):
         add(m.start(1), m.end(1), "rule:policy-slogan")
+    for m in _PARALLEL.finditer(text):
+        parts = m.group(1).split("、")
+        if len({len(p) for p in parts}) == 1 and (len(parts) >= 3 or len(parts[0]) >= 4) \
+                and not any("的" in p for p in parts):  # not “怕出错、不敢闯”, a pair of short words on a mood
+            add(m.start(1), m.end(1), "rule:policy-slogan")  # phrases of one length, side by side: a slogan
     for m in _QUOTED_HEAD.finditer(text):
         if "是" in ctx.segment(m.group(1)):
             continue  # “党的领导制度是我国的根本领导制度”: a sentence, not a term
