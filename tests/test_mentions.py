@@ -227,6 +227,11 @@ def test_offsets_invariant(lexicon, text):
 # --- what generalises to unseen text: each kind with a positive and a negative case -----------------
 
 @pytest.mark.parametrize("text, expected", [
+    # Uyghur and Kazakh names in their Chinese spelling, after a title
+    ("自治区政府主席艾尔肯·吐尼亚孜出席。", ("Person", "艾尔肯·吐尼亚孜")),
+    ("人民政府副主席玉苏甫江·麦麦提介绍", ("Person", "玉苏甫江·麦麦提")),
+    ("自治区党委副书记努尔兰·阿不都满金说", ("Person", "努尔兰·阿不都满金")),
+    ("园长艾米拉古丽·阿不都、江西省教师代表", ("Person", "艾米拉古丽·阿不都")),
     # villages after their county or town, and the villages listed with them
     ("习近平来到浙江省安吉县余村考察。", ("Place", "余村")),
     ("江西省赣州市于都县梓山镇潭头村", ("Place", "潭头村")),
@@ -424,6 +429,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("《高端访谈》今晚播出。", ("Document", "高端访谈")),  # a show
     ("电视剧《人世间》热播。", ("Document", "人世间")),
     ("组建农村合作社，安吉县农村人居环境改善。", ("Place", "农村")),  # a class of village
+    ("国际冬季两项联盟主席奥莱·达林都表示欢迎", ("Person", "奥莱·达林都")),  # 都 ends no name
+    ("陈敏尔努尔兰·阿不都满金", ("Person", "尔努尔兰·阿不都满金")),  # a list whose spaces were taken out
     ("灾后，该县受灾村全部恢复供电。", ("Place", "受灾村")),
     ("阜平县乡村振兴成效明显。", ("Place", "乡村")),
     ("办赛理念是“简约、安全、精彩”。", ("Policy", "简约、安全、精彩")),  # words listed, no slogan of phrases

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from extractors.names import COMMON_SURNAMES, TRANSLIT, looks_like_name, name_ends
+from extractors.names import COMMON_SURNAMES, TRANSLIT, TRANSLIT_MEDIAL, looks_like_name, name_ends
 from extractors.rules.base import Candidate, Context
 from extractors.rules.wordclass import CLAUSE_TAGS, VERB_TAGS, common_non_name, tag
 from extractors.textutil import HAN, is_han
@@ -84,7 +84,7 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
         *_before_reporting_verbs(ctx.text),
     ]
     out = [c for c in (_accept(ctx, *span) for span in spans) if c is not None]
-    out.extend(_foreign_names(ctx.text, ctx.word_frequency))
+    out.extend(_foreign_names(ctx.text, ctx.word_frequency, ctx.anchor_ending_at))
     out.extend(_spaced_names(ctx))
     out.extend(_listed_after(ctx, [*out, *(a for a in ctx.anchors if a.type == "Person")]))
     return out
@@ -355,20 +355,21 @@ _NAME_HYPHENS = frozenset("-－")
 _JOINERS = frozenset("·") | _NAME_HYPHENS
 
 
-def _foreign_names(text: str, word_frequency) -> Iterator[Candidate]:
-    """Transliterated names around a middle dot (斯图尔特·罗素), stopping at function characters and
-    before a common word (丹尼斯·穆内内 | 热烈欢迎)."""
+def _foreign_names(text: str, word_frequency, anchor_ending_at) -> Iterator[Candidate]:
+    """Transliterated names around a middle dot (斯图尔特·罗素), stopping at function characters,
+    before a common word (丹尼斯·穆内内 | 热烈欢迎) and after a known name (陈敏尔|努尔兰·阿不都满金)."""
     for m in re.finditer("·", text):
         if m.start() > 0 and text[m.start() - 1] == "·":
             continue
         start = m.start()
-        while start > 0 and start > m.start() - 12 and (_is_translit(text[start - 1]) or (
+        while start > 0 and start > m.start() - 12 and not _chinese_name_ends(text, start, anchor_ending_at) and (
+                _is_translit(text[start - 1]) or _is_medial(text, start - 1) or (
                 text[start - 1] in _NAME_HYPHENS and start > 1 and _is_translit(text[start - 2])
                 and _is_translit(text[start]))):
             start -= 1
         start = _after_title_inside(text, start, m.start())  # 主席|奥莱·达林: 席 ends the title
         end = m.end()
-        while end < len(text) and (_is_translit(text[end]) or (
+        while end < len(text) and (_is_translit(text[end]) or _is_medial(text, end) or (
                 text[end] in _JOINERS and end + 1 < len(text) and _is_translit(text[end + 1]) and _is_translit(text[end - 1]))):
             word3 = text[end : end + 3]
             if end - m.end() >= 12 or (end > m.end() + 1 and (
@@ -378,6 +379,14 @@ def _foreign_names(text: str, word_frequency) -> Iterator[Candidate]:
             end += 1
         if start < m.start() and end > m.end() + 1 and not _names_a_vessel(text, end):
             yield Candidate(start, end, "Person", text[start:end], "rule:person-foreign")
+
+
+def _chinese_name_ends(text: str, pos: int, anchor_ending_at) -> bool:
+    """Does a known Chinese name end at ``pos`` (陈敏尔 in 陈敏尔努尔兰·阿不都满金, a list whose spaces
+    were taken out)?"""
+    a = anchor_ending_at(pos, "Person")
+    name = text[a.start : a.end] if a is not None else ""
+    return looks_like_name(name) and not all(_is_translit(c) for c in name)  # not 安瓦尔, 巴沙尔
 
 
 def _after_title_inside(text: str, start: int, dot: int) -> int:
@@ -396,6 +405,15 @@ def _names_a_vessel(text: str, end: int) -> bool:
 
 def _is_translit(ch: str) -> bool:
     return ch in TRANSLIT
+
+
+def _is_medial(text: str, i: int) -> bool:
+    """阿|不|都满金: a transliteration character that is also a word, with name characters on both sides."""
+    if text[i] == "都" and text[i - 2 : i] == "阿不":
+        return True  # 阿不都 (Abdu), which may end a name: 艾米拉古丽·阿不都
+    return (text[i] in TRANSLIT_MEDIAL and 0 < i < len(text) - 1
+            and (_is_translit(text[i - 1]) or text[i - 1] in TRANSLIT_MEDIAL) and
+            (_is_translit(text[i + 1]) or text[i + 1] in TRANSLIT_MEDIAL))
 
 
 def _common_given_name(ctx: Context, name: str) -> bool:
