@@ -236,6 +236,11 @@ def test_offsets_invariant(lexicon, text):
     ("习近平来到浙江省安吉县余村考察。", ("Place", "余村")),
     ("江西省赣州市于都县梓山镇潭头村", ("Place", "潭头村")),
     ("河北省阜平县骆驼湾村和顾家台村", ("Place", "顾家台村")),
+    # Xi Jinping's thought on a subject, named; a spirit named in quotes
+    ("必须学深悟透习近平总书记关于加强和改进人民政协工作的重要思想，牢牢把握方向",
+     ("Policy", "习近平总书记关于加强和改进人民政协工作的重要思想")),
+    ("在习近平网络强国重要思想指引下", ("Policy", "习近平网络强国重要思想")),
+    ("要传承好、发展好“路易·艾黎精神”。", ("Policy", "路易·艾黎精神")),
     # slogans of parallel phrases of one length, in quotes
     ("总要求是“学思想、强党性、重实践、建新功”。", ("Policy", "学思想、强党性、重实践、建新功")),
     ("工作目标是“外防输入、内防反弹”。", ("Policy", "外防输入、内防反弹")),
@@ -436,6 +441,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("办赛理念是“简约、安全、精彩”。", ("Policy", "简约、安全、精彩")),  # words listed, no slogan of phrases
     ("他说“我们的、你们的”。", ("Policy", "我们的、你们的")),
     ("企业“怕出错、不敢闯”。", ("Policy", "怕出错、不敢闯")),  # two short words on a mood
+    ("要“弘扬奥林匹克精神”。", ("Policy", "弘扬奥林匹克精神")),  # a verb, no name
+    ("“温暖的笑容和耀眼的体育精神”", ("Policy", "温暖的笑容和耀眼的体育精神")),
+    ("深入学习习近平主席治国理政的重要思想", ("Policy", "习近平主席治国理政的重要思想")),
     ("双方签署多份谅解备忘录。", ("Document", "多份谅解备忘录")),  # which ones is not said
     ("双方签署多份谅解备忘录。", ("Document", "谅解备忘录")),
     ("认真落实两国经贸合作规划。", ("Document", "两国经贸合作规划")),

@@ -23,7 +23,13 @@ _HEADS = "战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|
 _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6}})”")
 #: Slogans of parallel phrases in quotes: “学思想、强党性、重实践、建新功”, “人民至上、生命至上”.
 _PARALLEL = re.compile(rf"“([{HAN}]{{3,8}}(?:、[{HAN}]{{3,8}}){{1,5}})”")
-_QUOTED_HEAD = re.compile(rf"“([{HAN}A-Za-z0-9+＋]{{2,16}}(?:{_HEADS}))”")
+#: Terms in quotes that end in a policy head, and spirits named in quotes (“路易·艾黎精神”, not
+#: “弘扬奥林匹克精神”, a verb and what it does).
+_QUOTED_HEAD = re.compile(
+    rf"“([{HAN}A-Za-z0-9+＋]{{2,16}}(?:{_HEADS})|(?!弘扬|发扬|传承|牢记|点亮|践行|学习|继承)(?:(?!的)[{HAN}·]){{2,8}}精神)”"
+)
+#: Xi Jinping's thought on a subject, named: 习近平网络强国重要思想, 习近平总书记关于…的重要思想.
+_IMPORTANT_THOUGHT = re.compile(rf"习近平(?:总书记|同志)?(?:关于[^，。；：、“”\n]{{2,40}}?的|(?:(?!的)[{HAN}]){{2,8}}?)重要思想")
 _HEAD_AFTER = re.compile(rf"(?:{_HEADS})")
 #: Words after a head that make it a modifier of what follows (战略力量, 战略性, 体系化, 计划经济).
 _HEAD_GOES_ON = re.compile(
@@ -56,6 +62,8 @@ def find_policies(ctx: Context) -> list[Candidate]:
         if len({len(p) for p in parts}) == 1 and (len(parts) >= 3 or len(parts[0]) >= 4) \
                 and not any("的" in p for p in parts):  # not “怕出错、不敢闯”, a pair of short words on a mood
             add(m.start(1), m.end(1), "rule:policy-slogan")  # phrases of one length, side by side: a slogan
+    for m in _IMPORTANT_THOUGHT.finditer(text):
+        add(m.start(), m.end(), "rule:policy-thought")
     for m in _QUOTED_HEAD.finditer(text):
         if "是" in ctx.segment(m.group(1)):
             continue  # “党的领导制度是我国的根本领导制度”: a sentence, not a term
