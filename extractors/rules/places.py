@@ -32,11 +32,12 @@ from extractors.rules.wordclass import PLACE_TAG, VERB_TAGS, clause_word, tag
 from extractors.textutil import HAN
 
 #: The lexicon's regions of China named by a direction.
-DIRECTIONS = frozenset({"东部", "西部", "中部", "南部", "北部", "东北", "西北", "东南", "西南", "中西部"})
+DIRECTIONS = frozenset({"东部地区", "西部地区", "中部地区", "东北地区", "中西部地区", "西北", "西南"})
 
 
-#: China's regions named by a bare direction, which the news uses for directions of anywhere.
-_BARE_REGIONS = frozenset({"东部", "西部", "中部"})
+#: China's regions named by a bare direction, which the news uses for directions of anywhere
+#: (canonical name: the direction as written).
+_BARE_REGIONS = {"东部地区": "东部", "西部地区": "西部", "中部地区": "中部"}
 #: What says that a bare direction is China's region: 我国东部, 中国的中部.
 _CHINA_BEFORE = re.compile(r"(?:我国|中国|全国|国内)的?$")
 #: The end of a place's name (肯塔基州东部地区, 该国西部): the direction is that place's.
@@ -190,7 +191,7 @@ def drop_places_out_of_place(text: str, accepted: list[Candidate]) -> list[Candi
         if c.type == "Place":
             if c.name in DIRECTIONS and (c.start in place_ends or _PLACE_SUFFIX_BEFORE.search(text, max(0, c.start - 2), c.start)):
                 continue  # 乌克兰东部, 肯塔基州东部地区
-            if c.name in _BARE_REGIONS and text[c.start : c.end] == c.name and not _chinese_region(text, c, regions):
+            if text[c.start : c.end] == _BARE_REGIONS.get(c.name) and not _chinese_region(text, c, regions):
                 continue  # 乌军在东部击退…
             if text.startswith("时间", c.end):
                 continue  # 北京时间
