@@ -232,6 +232,11 @@ def test_offsets_invariant(lexicon, text):
     ("人民政府副主席玉苏甫江·麦麦提介绍", ("Person", "玉苏甫江·麦麦提")),
     ("自治区党委副书记努尔兰·阿不都满金说", ("Person", "努尔兰·阿不都满金")),
     ("园长艾米拉古丽·阿不都、江西省教师代表", ("Person", "艾米拉古丽·阿不都")),
+    # a province's or a city's departments under their short names; the bodies that organise an event
+    ("浙江省发展改革委印发通知。", ("Institution", "浙江省发展改革委")),
+    ("苏州工业园区管委会表示", ("Institution", "苏州工业园区管委会")),
+    ("江苏省人社厅介绍", ("Institution", "江苏省人社厅")),
+    ("杭州亚运会组委会宣布", ("Institution", "杭州亚运会组委会")),
     # villages after their county or town, and the villages listed with them
     ("习近平来到浙江省安吉县余村考察。", ("Place", "余村")),
     ("江西省赣州市于都县梓山镇潭头村", ("Place", "潭头村")),
@@ -438,6 +443,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("陈敏尔努尔兰·阿不都满金", ("Person", "尔努尔兰·阿不都满金")),  # a list whose spaces were taken out
     ("灾后，该县受灾村全部恢复供电。", ("Place", "受灾村")),
     ("阜平县乡村振兴成效明显。", ("Place", "乡村")),
+    ("江苏自贸试验区南京片区与金陵海关合作", ("Institution", "江苏自贸试验区南京片区与金陵海关")),
+    ("当地公安局局长介绍", ("Institution", "当地公安局")),
     ("办赛理念是“简约、安全、精彩”。", ("Policy", "简约、安全、精彩")),  # words listed, no slogan of phrases
     ("他说“我们的、你们的”。", ("Policy", "我们的、你们的")),
     ("企业“怕出错、不敢闯”。", ("Policy", "怕出错、不敢闯")),  # two short words on a mood

@@ -25,7 +25,14 @@ _SUBUNIT = (
 _STANDALONE = (
     "职业技术学院|大学|学院|研究院|研究所|科学院|工程院|社会科学院|重点实验室|实验室|医院|学会|协会|联合会|基金会|"
     "集团有限公司|股份有限公司|有限公司|集团|公司|银行|交易所|研究中心|委员会|管理局|总局|人民政府|政府|人大常委会|"
-    "党委|法院|检察院|博物馆|图书馆|出版社|报社|电视台|科技厅|教育厅|财政厅|科技局|科委|发改委|经信委|工信厅|商务厅"
+    "党委|法院|检察院|博物馆|图书馆|出版社|报社|电视台|科技厅|教育厅|财政厅|科技局|科委|发改委|经信委|工信厅|商务厅|"
+    # a province's or a city's departments under their usual short names (浙江省发展改革委, 苏州工业园区管委会)
+    "发展改革委|卫生健康委|卫健委|国资委|民宗委|管委会|党工委|工委|组委会|筹委会|冬奥组委|亚组委|执委会|"
+    "公安厅|公安局|民政厅|民政局|司法厅|司法局|水利厅|水利局|财政局|教育局|税务局|统计局|气象局|商务局|工信局|"
+    "经信厅|经信局|应急管理厅|应急管理局|生态环境厅|生态环境局|自然资源厅|自然资源局|农业农村厅|农业农村局|"
+    "交通运输厅|交通运输局|住房城乡建设厅|住房和城乡建设厅|住建厅|住建局|人力资源社会保障厅|人社厅|人社局|"
+    "文化和旅游厅|文旅厅|文旅局|市场监管局|市场监督管理局|医保局|林业局|林草局|文物局|体育局|外办|台办|侨办|"
+    "地方金融监管局|金融办|海关"
 )
 # a suffix followed by 长/主任/书记 … is a title (研究所所长, 系主任), not the end of a name
 _TITLE_NEXT = r"(?!长|主任|副|书记|委员|党委|党组|成员)"
@@ -35,6 +42,8 @@ _COMPOUND_TAIL = re.compile(r"(?:联合会|联盟|总会|分会|协会|学会|�
 _QUALIFIER = re.compile(r"(?:中国|中华|国家|中央|全国|世界|国际|亚洲|亚太|欧洲|首都)")
 
 _SINGLE_SUFFIX = set("系所处司局厅部")
+#: The bodies that organise an event, after its name (杭州亚运会组委会).
+_ORGANISERS = re.compile(r"(?:组织委员会|组委会|执行委员会|执委会|筹备委员会|筹委会)(?!主任|副|委员|成员)")
 #: Verbs after 所 the particle (所作, 所说, 所提): the 所 of an institute is followed by none of them.
 _AFTER_PARTICLE_SUO = frozenset("作做说讲提述谓有属在以带领")
 #: A quantity before a name makes it a class: 部分俄罗斯银行, 多家美国地区银行, 一些捷克贸易公司.
@@ -54,7 +63,7 @@ _TITLE_INSIDE = re.compile(
 )
 #: Verbs that show a phrase is a clause, not a name (厦门大学 成立 新质生产力研究发展中心).
 _VERBS = re.compile(
-    r"成立|设立|组建|建设|建立|推动|推进|作出|统筹|发布|举办|召开|牵头|依托|加强|开展|实施|提出|印发|出台|部署|决策|"
+    r"成立|设立|组建|组成|建设|建立|推动|推进|作出|统筹|发布|举办|召开|牵头|依托|加强|开展|实施|提出|印发|出台|部署|决策|"
     r"打造|支持|围绕|聚焦|联合|合作|共建|携手|参与|发起|获批|入选|落户|签约|启动|宣布|表示|认为|指出|强调|"
     r"会同|协同|配合|委托|授权|批准|指导|代表|主持|会见|出席|要求|希望|呼吁|批评|谴责|反对|敦促|称赞"
 )
@@ -96,6 +105,11 @@ def find_institutions(ctx: Context) -> list[Candidate]:
             if c is not None:
                 add(c)
                 heads.append(c)
+        elif a.type == "Event" and (m := _ORGANISERS.match(ctx.text, a.end)) is not None:
+            # 杭州亚运会 + 组委会: the body that organises an event
+            c = ctx.resolved(a.start, m.end(), "Institution", ctx.text[a.start : m.end()], "rule:institution-organisers")
+            add(c)
+            heads.append(c)
     for m in _QUALIFIER.finditer(ctx.text):
         if _clean_left(ctx, m.start()) and ctx.anchor_at(m.start(), "Institution") is None:
             c = _headed(ctx, m.start(), m.end(), "rule:institution-qualifier")
@@ -155,7 +169,7 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
             (place := ctx.anchor_at(start, "Place")) is not None and place.entry is not None
             and place.entry.category == "country"):
         return None  # 法国公司, 美国企业: a country's companies, no one of them
-    if not _proper(name, tail) or _VERBS.search(tail) or _TITLE_INSIDE.search(tail) or "和" in tail:
+    if not _proper(name, tail) or _VERBS.search(tail) or _TITLE_INSIDE.search(tail) or "和" in tail or "与" in tail:
         return None  # 印度总统穆尔穆代表印度政府: a clause, not a name
     if _holds_clause(ctx, tail):
         return None  # 长春 继续 加大 政府, 全国 共 开立 银行
