@@ -237,6 +237,10 @@ def test_offsets_invariant(lexicon, text):
     ("苏州工业园区管委会表示", ("Institution", "苏州工业园区管委会")),
     ("江苏省人社厅介绍", ("Institution", "江苏省人社厅")),
     ("杭州亚运会组委会宣布", ("Institution", "杭州亚运会组委会")),
+    # festivals, air and motor shows, championships by their heads
+    ("第十二届北京国际电影节开幕。", ("Event", "第十二届北京国际电影节")),
+    ("第十四届中国航展在珠海开幕。", ("Event", "第十四届中国航展")),
+    ("2022年世界田径锦标赛落幕。", ("Event", "2022年世界田径锦标赛")),
     # villages after their county or town, and the villages listed with them
     ("习近平来到浙江省安吉县余村考察。", ("Place", "余村")),
     ("江西省赣州市于都县梓山镇潭头村", ("Place", "潭头村")),
@@ -445,6 +449,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("阜平县乡村振兴成效明显。", ("Place", "乡村")),
     ("江苏自贸试验区南京片区与金陵海关合作", ("Institution", "江苏自贸试验区南京片区与金陵海关")),
     ("当地公安局局长介绍", ("Institution", "当地公安局")),
+    ("中国选手勇夺世锦赛冠军", ("Event", "中国选手勇夺世锦赛")),  # a clause before the head
+    ("美国杜马市一个车展上", ("Event", "美国杜马市一个车展")),
     ("办赛理念是“简约、安全、精彩”。", ("Policy", "简约、安全、精彩")),  # words listed, no slogan of phrases
     ("他说“我们的、你们的”。", ("Policy", "我们的、你们的")),
     ("企业“怕出错、不敢闯”。", ("Policy", "怕出错、不敢闯")),  # two short words on a mood
