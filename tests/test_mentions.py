@@ -237,6 +237,9 @@ def test_offsets_invariant(lexicon, text):
     ("苏州工业园区管委会表示", ("Institution", "苏州工业园区管委会")),
     ("江苏省人社厅介绍", ("Institution", "江苏省人社厅")),
     ("杭州亚运会组委会宣布", ("Institution", "杭州亚运会组委会")),
+    # an athlete's name before how the result was won
+    ("中国队选手刘焕华凭借最后一举夺得冠军", ("Person", "刘焕华")),
+    ("选手刘焕华以总成绩夺冠", ("Person", "刘焕华")),
     # festivals, air and motor shows, championships by their heads
     ("第十二届北京国际电影节开幕。", ("Event", "第十二届北京国际电影节")),
     ("第十四届中国航展在珠海开幕。", ("Event", "第十四届中国航展")),
