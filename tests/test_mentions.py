@@ -265,7 +265,6 @@ def test_offsets_invariant(lexicon, text):
     # reports and documentaries in 《》 are documents of the news, whatever their titles say
     ("推出纪录片《共和国符号》。", ("Document", "共和国符号")),
     ("从今天起，《新闻联播》推出系列报道《解码十年》。", ("Document", "解码十年")),
-    ("《必由之路》《摆脱贫困》等一件件精品力作高唱凯歌。", ("Document", "摆脱贫困")),
     # a known two-character name before a date, a verb, a title, another name
     ("国务院总理李强8月8日主持召开国务院常务会议。", ("Person", "李强")),
     ("22日，李强来到上海。", ("Person", "李强")),
@@ -450,6 +449,15 @@ def test_generalising_rules_find(extract, text, expected):
     ("陈敏尔努尔兰·阿不都满金", ("Person", "尔努尔兰·阿不都满金")),  # a list whose spaces were taken out
     ("灾后，该县受灾村全部恢复供电。", ("Place", "受灾村")),
     ("阜平县乡村振兴成效明显。", ("Place", "乡村")),
+    ("《必由之路》《摆脱贫困》等一件件精品力作高唱凯歌。", ("Document", "摆脱贫困")),  # works, not said to be reports
+    ("委员讲堂、重大专项工作委员宣讲团", ("Person", "宣讲团")),  # a body
+    ("习近平总书记都牵挂和惦念着困难群众", ("Person", "都牵挂")),  # an adverb and a verb
+    ("宣布，由前总理罗伯特·菲佐领导的方向党", ("Person", "由前")),  # a former office
+    ("首席技师、高技能专家孙柏慧", ("Person", "高技能")),  # what qualifies the title before the name
+    ("习近平复信英国弗朗西斯·霍兰德学校小学生", ("Person", "弗朗西斯·霍兰德")),  # a school named after him
+    ("我国通过立法修法、体制机制改革", ("Document", "立法修法")),
+    ("把推进全民守法作为基础工程", ("Policy", "全民守法作为基础工程")),
+    ("美国媒体援引美国国家冰雪数据研究中心的数据", ("Institution", "美国媒体援引美国国家冰雪数据研究中心")),
     ("江苏自贸试验区南京片区与金陵海关合作", ("Institution", "江苏自贸试验区南京片区与金陵海关")),
     ("当地公安局局长介绍", ("Institution", "当地公安局")),
     ("中国选手勇夺世锦赛冠军", ("Event", "中国选手勇夺世锦赛")),  # a clause before the head

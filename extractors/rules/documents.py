@@ -60,7 +60,7 @@ _LAW_FOLLOW = re.compile(r"(?:草案|修正案|修订草案|（草案）)")
 _NOT_LAWS = ("方法", "办法", "做法", "看法", "想法", "说法", "立法", "执法", "司法", "违法", "合法", "依法", "非法", "守法",
              "普法", "手法", "写法", "用法", "算法", "疗法", "技法", "兵法", "书法", "语法", "章法", "无法", "设法", "效法",
              "协定书", "法律", "法规", "良法", "活法", "玩法", "打法", "加法", "减法", "乘法", "除法", "魔法", "佛法", "正法",
-             "变法")
+             "变法", "修法")
 
 
 def _last_trigger(name: str) -> int:
@@ -197,7 +197,7 @@ def _title_lists(text: str) -> list[list[re.Match]]:
 
 #: Of those words, the ones that make a title a report (a documentary, a series of reports, an
 #: interview column, a body of work), which is a document: 系列报道《解码十年》, 纪录片《必由之路》.
-_REPORT_MARKER = re.compile(r"纪录片|专题片|系列片|文献片|政论片|系列报道|特别报道|系列评论|访谈|栏目|系列节目|精品")
+_REPORT_MARKER = re.compile(r"纪录片|专题片|系列片|文献片|政论片|系列报道|特别报道|系列评论|访谈|栏目|系列节目")
 
 
 def _programmes(text: str) -> tuple[set[str], set[str]]:

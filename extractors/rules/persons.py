@@ -157,6 +157,8 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
     entry = ctx.entry(name)
     if entry is not None and entry.type != "Person":
         return None
+    if entry is None and "·" not in name and (name[-1] in _BODY_ENDS or name[-1] in "前原" or name[0] in _ADVERBS):
+        return None  # 委员宣讲团, 由前 (总理), 总书记都牵挂: a body, a former office, an adverb and a verb
     if entry is None and (ctx.is_common_word(name) or _common_given_name(ctx, name) or common_non_name(name)):
         return None  # 和平, 高校; 宣讲 (a verb jieba knows, if not a common one)
     if entry is None and name[0] in _PREPOSITION_SURNAMES and (ctx.word_frequency(name[1:]) > 0 or ctx.entry(name[1:])):
@@ -164,6 +166,12 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
     if entry is None and strict and (ctx.word_frequency(name) > 0 or common_non_name(name[:2], min_freq=1000)):
         return None  # 文章指出; 师范生表示 (师范 is a word)
     return Candidate(start, end, "Person", entry.name if entry else name, rule, entry)
+
+
+#: Last characters of bodies, not of people's names (宣讲团, 工作组).
+_BODY_ENDS = frozenset("团组队部局处院所校班社")
+#: Adverbs that start a predicate after a title, where a given name would be (总书记|都牵挂).
+_ADVERBS = frozenset("都也就还又才再均亦")
 
 
 def _after_titles(ctx: Context) -> Iterator[Span]:
@@ -246,6 +254,8 @@ def _before_titles(text: str, institution_ends: set[int]) -> Iterator[Span]:
     for m in _TITLE_AFTER.finditer(text):
         if _MINISTRY_BEFORE.search(text, max(0, m.start() - 2), m.start() + 1):
             continue
+        if text[m.end() : m.end() + 1] in COMMON_SURNAMES:
+            continue  # 高技能专家|孙柏慧: the name follows the title, what stands before it qualifies the title
         for start in (m.start() - 3, m.start() - 2, m.start() - 4):
             if start < 0 or m.start() not in name_ends(text, start):
                 continue
@@ -399,8 +409,12 @@ def _after_title_inside(text: str, start: int, dot: int) -> int:
 
 
 def _names_a_vessel(text: str, end: int) -> bool:
-    """“哈里·杜鲁门”号航母, 卡尔·文森号: a ship named after a person is no person."""
-    return text[end : end + 2] == "”号" or text[end : end + 1] == "号"
+    """“哈里·杜鲁门”号航母, 卡尔·文森号, 弗朗西斯·霍兰德学校: a ship or a body named after a person is no
+    person."""
+    return text[end : end + 2] == "”号" or text[end : end + 1] == "号" or _NAMED_AFTER.match(text, end) is not None
+
+
+_NAMED_AFTER = re.compile(r"(?:学校|小学|中学|大学|学院|研究所|研究院|基金会|公司|集团|医院|中心|奖|大街|广场|纪念馆)")
 
 
 def _is_translit(ch: str) -> bool:

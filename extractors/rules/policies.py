@@ -22,7 +22,7 @@ from extractors.textutil import HAN, is_han
 _HEADS = "战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|理念|政策|专项|改革|试点|示范区|行动计划|行动方案"
 _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6}})”")
 #: Slogans of parallel phrases in quotes: “学思想、强党性、重实践、建新功”, “人民至上、生命至上”.
-_PARALLEL = re.compile(rf"“([{HAN}]{{3,8}}(?:、[{HAN}]{{3,8}}){{1,5}})”")
+_PARALLEL = re.compile(rf"“([{HAN}]{{3,5}}(?:、[{HAN}]{{3,5}}){{1,5}})”")
 #: Terms in quotes that end in a policy head, and spirits named in quotes (“路易·艾黎精神”, not
 #: “弘扬奥林匹克精神”, a verb and what it does).
 _QUOTED_HEAD = re.compile(
@@ -119,7 +119,7 @@ _LAUNCH = frozenset(
 _QUOTED_VERBS = sorted(_LAUNCH | {"建立", "健全", "完善", "建立健全", "发展", "建设", "构建", "促进", "推进", "优化", "探索"},
                        key=len, reverse=True)
 _FUNCTION = frozenset(
-    "的 和 与 及 或 并 是 有 了 着 过 其 该 各 这 那 以 为 把 将 在 对 等 由 从 向 于 用 通过 围绕 依托 按照 根据 关于 对于 "
+    "的 和 与 及 或 并 是 有 了 着 过 其 该 各 这 那 以 为 把 将 在 对 等 由 从 向 于 用 作为 通过 围绕 依托 按照 根据 关于 对于 "
     "针对".split()
 )
 #: Words that count or qualify, inside a programme's would-be name: the name starts after them
