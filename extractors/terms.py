@@ -64,7 +64,7 @@ _CLAUSE_STOP = "，、；：“”‘’（）《》()[]【】 \n。！？"
 _LEFT_STOP = frozenset(
     "实施 开展 推进 推动 启动 组织 落实 部署 发起 制定 出台 深化 加强 强化 打造 构建 建立 建设 健全 完善 坚持 贯彻 "
     "执行 继续 持续 全面 大力 积极 加快 着力 扎实 深入 开始 正式 率先 首次 完成 打好 打赢 抓好 做好 用好 实行 推行 "
-    "形成 加大 提高 提升 扩大 支持 鼓励 引导 促进 保障 确保 实现 加紧 抓紧 进一步 不断 逐步 切实 认真 努力 实施好 "
+    "形成 加大 提高 提升 扩大 支持 鼓励 引导 促进 保障 确保 实现 加紧 抓紧 进一步 不断 逐步 切实 认真 努力 实施好 改革 "
     "的 和 与 及 或 并 是 有 了 着 过 其 该 各 这 那 以 为 把 将 在 对 等 由 从 向 于 通过 围绕 依托 按照 根据 "
     "我们 我国 国家级 一批 若干 一系列 系列 多项 一项 两项 这项 这些 新一轮 各项 各类 有关 相关 重大 重点 主要 "
     "要 要求 必须 需要 应 应当 可以 能够 已 已经 正在 将要 共 共同 统一 同时 以及 还 也 都 又 再 更".split()
@@ -209,11 +209,15 @@ def _policy_heads(text: str, sents: Sequence[Sentence], lexicon: Lexicon) -> Ite
             if not clause:
                 continue
             name_tokens: list[str] = []
+            stopped_at = ""
             for tok in reversed(seg.segment(clause)):
                 if (not re.match(f"[{HAN}A-Za-z0-9]", tok) or len(name_tokens) == _MAX_NAME_TOKENS
                         or part_of_speech(tok) in _INSIDE_STOP_TAGS or (name_tokens and tok in _LEFT_STOP)):
+                    stopped_at = tok
                     break  # the word next to the head is part of the name even if it can govern one (社会保障 | 体系)
                 name_tokens.insert(0, tok)
+            if name_tokens and _cut_from(stopped_at, name_tokens[0]):
+                continue  # 突发|事件应急管理机制, 以|药补医机制: the name began before the word that stopped the walk
             while len(name_tokens) > 1 and (name_tokens[0] in _LEADING_MODIFIERS or name_tokens[0] in _LEFT_STOP
                                             or part_of_speech(name_tokens[0]) in _NO_START_TAGS):
                 name_tokens.pop(0)
@@ -225,6 +229,15 @@ def _policy_heads(text: str, sents: Sequence[Sentence], lexicon: Lexicon) -> Ite
                 if seg.accepts(text, start, m.end(), s.start, s.end):
                     yield Proposal(start, m.end(), "Policy", text[start : m.end()], POLICY_HEAD)
                     break
+
+
+def _cut_from(before: str, first: str) -> bool:
+    """Do the word that ended the walk to the left and the name's first word belong together: one
+    word of jieba's dictionary (突发 + 事件), or a preposition and a lone character of a four-character
+    phrase (以 + 药补医)?"""
+    if not before or not first:
+        return False
+    return (before + first) in _jieba_words() or (len(before) == 1 and len(first) == 1 and before in "以为")
 
 
 def _substantial(tokens: list[str], lexicon: Lexicon) -> bool:
@@ -263,6 +276,10 @@ def _rare_names() -> tuple[TermMatcher, dict[str, str]]:
     return TermMatcher(types), types
 
 
+#: First words of a class of bodies, not of one body's name.
+_CLASS_PREFIXES = frozenset("公立 重点 上市 民营 国有 地方 高等 知名 一流 各级 基层 骨干".split())
+
+
 def _words(text: str, sents: Sequence[Sentence], lexicon: Lexicon) -> Iterator[Proposal]:
     """Rare names of jieba's dictionary standing as a word in a sentence (a lexicon term wins:
     lexicon forms are words of the private tokenizer)."""
@@ -277,6 +294,8 @@ def _words(text: str, sents: Sequence[Sentence], lexicon: Lexicon) -> Iterator[P
         word = text[start:end]
         if _inside_transliteration(text, start, end):
             continue  # 福尼亚 in 加利福尼亚
+        if word[:2] in _CLASS_PREFIXES:
+            continue  # 公立医院, 重点高校, 上市公司: a class of bodies, no one of them
         if lexicon.lookup(word) is None and seg.accepts(text, start, end, sents[k].start, sents[k].end):
             yield Proposal(start, end, types[word], word, WORD)
 

@@ -465,6 +465,10 @@ def test_generalising_rules_find(extract, text, expected):
     ("办赛理念是“简约、安全、精彩”。", ("Policy", "简约、安全、精彩")),  # words listed, no slogan of phrases
     ("他说“我们的、你们的”。", ("Policy", "我们的、你们的")),
     ("企业“怕出错、不敢闯”。", ("Policy", "怕出错、不敢闯")),  # two short words on a mood
+    ("创作反映“时代之变、中国之进、人民之呼”的作品", ("Policy", "时代之变、中国之进、人民之呼")),  # no slogan's cue
+    ("“一江碧水、两岸青山”得到重现", ("Policy", "一江碧水、两岸青山")),
+    ("当地制定产业强链工作方案。", ("Document", "产业强链工作方案")),  # a plan of work, described
+    ("特朗普在佛罗里达州迈阿密一家联邦法院出庭", ("Institution", "佛罗里达州迈阿密一家联邦法院")),
     ("要“弘扬奥林匹克精神”。", ("Policy", "弘扬奥林匹克精神")),  # a verb, no name
     ("“温暖的笑容和耀眼的体育精神”", ("Policy", "温暖的笑容和耀眼的体育精神")),
     ("深入学习习近平主席治国理政的重要思想", ("Policy", "习近平主席治国理政的重要思想")),

@@ -82,6 +82,8 @@ def _laws(ctx: Context) -> list[Candidate]:
         words = ctx.segment(name)
         if _UNNAMED_AGREEMENT.match(name):
             return False  # 这一条约, 多份谅解备忘录, 两国经贸合作规划: which one is not said
+        if name.endswith(("工作方案", "实施方案")) and len(name) < 12:
+            return False  # 制定产业强链工作方案: a plan of work, described, not a titled document
         return bool(words) and words[-1] not in _NOT_LAWS and not (len(name) <= 4 and name[-2:] in _NOT_LAWS)
 
     for m in _FULL_LAW.finditer(text):

@@ -174,7 +174,7 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
     if _holds_clause(ctx, tail):
         return None  # 长春 继续 加大 政府, 全国 共 开立 银行
     if (_QUANTIFIED.search(text, max(0, start - 3), start) or tail in ("分公司", "子公司", "分行", "支行")
-            or _COUNT_INSIDE.match(tail) or _RANGE_INSIDE.search(tail)):
+            or _COUNT_INSIDE.search(tail) or _RANGE_INSIDE.search(tail)):
         return None  # 部分俄罗斯银行, 一些捷克贸易公司, 英国石油公司美国分公司: no one named body
     if any(ctx.anchor_at(k, "Institution") is not None for k in range(head_end, best)):
         return None  # 中国|人民出版社, 中国主办|二十国集团: the known institution is the name

@@ -25,6 +25,11 @@ _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6
 _PARALLEL = re.compile(rf"“([{HAN}]{{3,5}}(?:、[{HAN}]{{3,5}}){{1,5}})”")
 #: Terms in quotes that end in a policy head, and spirits named in quotes (“路易·艾黎精神”, not
 #: “弘扬奥林匹克精神”, a verb and what it does).
+#: What a text says of a slogan right before it: that one holds to it, follows it, or that it is the aim,
+#: the principle, the theme (坚持“人民至上、生命至上”, 总要求是“学思想、强党性、重实践、建新功”); not a
+#: quoted description (“一江碧水、两岸青山”得到重现).
+_SLOGAN_CUE = re.compile(r"(?:坚持|秉持|秉承|贯彻|践行|落实|按照|遵循|方针|原则|理念|口号|主题|要求是|目标是|要求|做到|实现|"
+                         r"把握|树立|牢记|弘扬|确立|提出|倡导)[了的是为:：，]?$")
 _QUOTED_HEAD = re.compile(
     rf"“([{HAN}A-Za-z0-9+＋]{{2,16}}(?:{_HEADS})|(?!弘扬|发扬|传承|牢记|点亮|践行|学习|继承)(?:(?!的)[{HAN}·]){{2,8}}精神)”"
 )
@@ -60,7 +65,8 @@ def find_policies(ctx: Context) -> list[Candidate]:
     for m in _PARALLEL.finditer(text):
         parts = m.group(1).split("、")
         if len({len(p) for p in parts}) == 1 and (len(parts) >= 3 or len(parts[0]) >= 4) \
-                and not any("的" in p for p in parts):  # not “怕出错、不敢闯”, a pair of short words on a mood
+                and not any("的" in p for p in parts) \
+                and _SLOGAN_CUE.search(text, max(0, m.start() - 8), m.start()):  # not “怕出错、不敢闯”, a mood
             add(m.start(1), m.end(1), "rule:policy-slogan")  # phrases of one length, side by side: a slogan
     for m in _IMPORTANT_THOUGHT.finditer(text):
         add(m.start(), m.end(), "rule:policy-thought")
