@@ -469,6 +469,10 @@ def test_generalising_rules_find(extract, text, expected):
     ("“一江碧水、两岸青山”得到重现", ("Policy", "一江碧水、两岸青山")),
     ("当地制定产业强链工作方案。", ("Document", "产业强链工作方案")),  # a plan of work, described
     ("特朗普在佛罗里达州迈阿密一家联邦法院出庭", ("Institution", "佛罗里达州迈阿密一家联邦法院")),
+    ("德国保险公司表示", ("Institution", "德国保险公司")),  # a country's companies of a trade
+    ("加沙地带所有医院停止运转", ("Institution", "加沙地带所有医院")),
+    ("甘肃省县级医院", ("Institution", "甘肃省县级医院")),
+    ("全球发展倡议媒体对话会两个分论坛举行", ("Event", "全球发展倡议媒体对话会两个分论坛")),
     ("要“弘扬奥林匹克精神”。", ("Policy", "弘扬奥林匹克精神")),  # a verb, no name
     ("“温暖的笑容和耀眼的体育精神”", ("Policy", "温暖的笑容和耀眼的体育精神")),
     ("深入学习习近平主席治国理政的重要思想", ("Policy", "习近平主席治国理政的重要思想")),

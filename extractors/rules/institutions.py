@@ -65,7 +65,7 @@ _TITLE_INSIDE = re.compile(
 _VERBS = re.compile(
     r"成立|设立|组建|组成|建设|建立|推动|推进|作出|统筹|发布|举办|召开|牵头|依托|加强|开展|实施|提出|印发|出台|部署|决策|"
     r"打造|支持|围绕|聚焦|联合|合作|共建|携手|参与|发起|获批|入选|落户|签约|启动|宣布|表示|认为|指出|强调|"
-    r"会同|协同|配合|委托|授权|批准|指导|代表|主持|会见|出席|要求|希望|呼吁|批评|谴责|反对|敦促|称赞|援引|报道|媒体"
+    r"会同|协同|配合|委托|授权|批准|指导|代表|主持|会见|出席|要求|希望|呼吁|批评|谴责|反对|敦促|称赞|援引|报道|媒体|不满|感染"
 )
 #: Characters that never occur inside an institution name.
 _STOP = set("的在是为对从到将把被了等及或、，。；：“”《》（）()这其该各个我你他她它们")
@@ -77,6 +77,7 @@ _GENERIC_PARTS = (
     "下属", "基层", "优势", "特色", "综合性", "专业", "科研", "高等", "现代", "创新型", "科技型", "民营",
     "外资", "中小", "大型", "头部", "平台", "驻区", "驻企", "驻园", "联合", "协同", "共性", "开放", "总部",
     "当地", "本地", "内地", "全市", "全省", "全县", "全区",
+    "所有", "最大", "最高", "县级", "市级", "省级", "乡镇", "定点", "方舱",
 )
 _GENERIC_NAMES = frozenset(
     {
@@ -165,6 +166,10 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
         # 美国上一届政府, 以色列新政府: the country's government, in one of its terms
         return ctx.resolved(start, best, "Institution", text[start:head_end] + "政府", rule,
                             form=text[start:head_end] + "政府")
+    if rule.endswith("place") and _an_industry(ctx, tail) and (
+            (place := ctx.anchor_at(start, "Place")) is not None and place.entry is not None
+            and place.entry.category == "country"):
+        return None  # 德国保险公司, 德国数据公司: a country's companies of a trade, no one of them
     if rule.endswith("place") and tail in _CLASS_OF_A_COUNTRY and (
             (place := ctx.anchor_at(start, "Place")) is not None and place.entry is not None
             and place.entry.category == "country"):
@@ -229,6 +234,15 @@ def _suffix_in_word(ctx: Context, text: str, end: int) -> bool:
         return True  # 中央纪委常委会所作的报告: the particle 所
     before, after = text[end - 2 : end], text[end - 1 : end + 1]
     return ctx.word_frequency(before) >= 50 or (len(after) == 2 and ctx.word_frequency(after) >= 50)
+
+
+def _an_industry(ctx: Context, tail: str) -> bool:
+    """保险公司, 数据公司, 能源企业: a common word of a trade and a company's suffix."""
+    for suffix in ("公司", "企业", "集团"):
+        if tail.endswith(suffix) and len(tail) > len(suffix):
+            trade = tail[: -len(suffix)]
+            return ctx.word_frequency(trade) >= 1000
+    return False
 
 
 def _proper(name: str, tail: str) -> bool:
