@@ -87,6 +87,8 @@ _AFTER_NAME = frozenset("的和与及或是为要在中等已将也都就还并"
 _HAN_CHAR = re.compile(f"[{HAN}]")
 #: Words after a lexicon term that do not make another entity of it.
 _GENERIC_SUFFIXES = frozenset("试点 改革 工作 建设 政策 体制 机制 制度 体系 战略 工程 行动 计划".split())
+#: Words a name does not start with: what they head began further left (重大|问题…, 突发公共卫生|事件…).
+_NO_NAME_START = frozenset("问题 事件 合理 深化 有效 科学 进一步 体制".split())
 _MAX_NAME_TOKENS = 5
 _MAX_NAME_CHARS = 14
 
@@ -216,11 +218,16 @@ def _policy_heads(text: str, sents: Sequence[Sentence], lexicon: Lexicon) -> Ite
                     stopped_at = tok
                     break  # the word next to the head is part of the name even if it can govern one (社会保障 | 体系)
                 name_tokens.insert(0, tok)
-            if name_tokens and _cut_from(stopped_at, name_tokens[0]):
+            if name_tokens and _cut_from(stopped_at, name_tokens[0], "".join(name_tokens)):
                 continue  # 突发|事件应急管理机制, 以|药补医机制: the name began before the word that stopped the walk
+            popped = ""
             while len(name_tokens) > 1 and (name_tokens[0] in _LEADING_MODIFIERS or name_tokens[0] in _LEFT_STOP
                                             or part_of_speech(name_tokens[0]) in _NO_START_TAGS):
-                name_tokens.pop(0)
+                popped = name_tokens.pop(0)
+            if popped and _cut_from(popped, name_tokens[0]):
+                continue  # 突发 | 事件应急管理机制: the modifier and the word after it are one word
+            if name_tokens and name_tokens[0] in _NO_NAME_START:
+                continue  # 重大 | 问题集体决策制度, 人才 | 合理流动机制: the name began further left
             # the longest name that stands as a word (建立健全 | 最低生活保障制度: 健全 is no part of it)
             for i in range(len(name_tokens)):
                 if not _substantial(name_tokens[i:], lexicon):
@@ -231,13 +238,13 @@ def _policy_heads(text: str, sents: Sequence[Sentence], lexicon: Lexicon) -> Ite
                     break
 
 
-def _cut_from(before: str, first: str) -> bool:
+def _cut_from(before: str, first: str, stem: str = "") -> bool:
     """Do the word that ended the walk to the left and the name's first word belong together: one
-    word of jieba's dictionary (突发 + 事件), or a preposition and a lone character of a four-character
-    phrase (以 + 药补医)?"""
+    word of jieba's dictionary (突发 + 事件), or a preposition and the three characters of a
+    four-character phrase (以 + 药补医, 以 + 质取胜)?"""
     if not before or not first:
         return False
-    return (before + first) in _jieba_words() or (len(before) == 1 and len(first) == 1 and before in "以为")
+    return (before + first) in _jieba_words() or (before in ("以", "为") and len(stem) == 3)
 
 
 def _substantial(tokens: list[str], lexicon: Lexicon) -> bool:

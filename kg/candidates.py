@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,12 @@ from kg.files import atomic_text
 #: How much a source's proposal says "this is a name" (the share of its proposals that were real
 #: terms of the proposed type, judged by hand on news transcripts and the seeds).
 SOURCE_WEIGHT = {QUOTED: 1.0, "policy-head": 1.0, WORD: 0.25, "rule": 1.0}
+#: The score of a name proposed only by quotes and without a head (…制度, …会议, …委员会) is multiplied
+#: by this: the text marks it, but not as what.
+HEADLESS_QUOTE = 0.25
+#: Heads that say what a quoted name is.
+HEADED = re.compile(r"(?:体制|机制|战略|工程|行动|计划|倡议|制度|体系|示范区|政策|规划|会议|全会|大会|论坛|峰会|委员会|办公室|中心|"
+                    r"研究院|大学|集团|公司|协会|实验室)$")
 #: A rule's proposal counts this many times when types disagree.
 RULE_TYPE_VOTE = 2
 #: Characters of an example sentence kept on either side of the term.
@@ -116,7 +123,7 @@ def find_candidates(
         p = proposed[n]
         if not p.types:
             continue
-        score = cvalues[n] * cue(p.sources, freq[n])
+        score = cvalues[n] * cue(p.sources, freq[n]) * (HEADLESS_QUOTE if _headless_quote(n, p.sources) else 1.0)
         sources = tuple(sorted(p.sources.items(), key=lambda kv: (-kv[1], kv[0])))
         out.append(TermCandidate(n, _type(p.types), freq[n], len(docs[n]), cvalues[n], score, sources,
                                  tuple(examples[n])))
@@ -235,6 +242,12 @@ def cue(sources: Counter, frequency: int) -> float:
     reliability of its source."""
     weighted = sum(SOURCE_WEIGHT["rule" if s.startswith("rule") else s] * n for s, n in sources.items())
     return min(1.0, weighted / max(frequency, 1))
+
+
+def _headless_quote(name: str, sources: Counter) -> bool:
+    """Proposed only because it stood in quotes, and without a head that says what it is: as often a
+    figure of speech (“大水漫灌”, “最后一公里”) or an idiom as a policy's nickname (“村村通”)."""
+    return set(sources) == {QUOTED} and not HEADED.search(name)
 
 
 def _type(votes: Counter) -> str:

@@ -80,3 +80,17 @@ def test_occurrences_include_nested_terms_and_respect_word_boundaries(lexicon):
     assert spans.count("自主创新示范区") == 2 and spans.count("示范区") == 3
     assert "科技部" not in spans  # 科技部署
     assert [k for _, _, k in found] == sorted(k for _, _, k in found)
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("要健全重大问题集体决策制度。", "问题集体决策制度"),  # 重大 | 问题: the name began further left
+    ("完善突发事件应急管理机制。", "事件应急管理机制"),  # 突发 + 事件 is one word
+    ("破除以药补医机制。", "药补医机制"),  # 以 + 药: a four-character phrase cut
+])
+def test_a_name_cut_from_the_word_before_it_is_not_proposed(lexicon, text, cut):
+    assert cut not in names(lexicon, text)
+
+
+def test_reform_before_a_name_is_the_verb(lexicon):
+    found = names(lexicon, "要改革户籍管理制度。")
+    assert "户籍管理制度" in found and "改革户籍管理制度" not in found
