@@ -244,6 +244,9 @@ def test_offsets_invariant(lexicon, text):
     ("第十二届北京国际电影节开幕。", ("Event", "第十二届北京国际电影节")),
     ("第十四届中国航展在珠海开幕。", ("Event", "第十四届中国航展")),
     ("2022年世界田径锦标赛落幕。", ("Event", "2022年世界田径锦标赛")),
+    # bodies named after a thought or a person
+    ("习近平经济思想研究中心发布报告", ("Institution", "习近平经济思想研究中心")),
+    ("参观孙中山纪念馆", ("Institution", "孙中山纪念馆")),
     # villages after their county or town, and the villages listed with them
     ("习近平来到浙江省安吉县余村考察。", ("Place", "余村")),
     ("江西省赣州市于都县梓山镇潭头村", ("Place", "潭头村")),
@@ -470,6 +473,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("当地制定产业强链工作方案。", ("Document", "产业强链工作方案")),  # a plan of work, described
     ("特朗普在佛罗里达州迈阿密一家联邦法院出庭", ("Institution", "佛罗里达州迈阿密一家联邦法院")),
     ("德国保险公司表示", ("Institution", "德国保险公司")),  # a country's companies of a trade
+    ("他参观了毛泽东故居", ("Institution", "毛泽东故居")),  # a house, not a body
+    ("邓小平研究中心主任", ("Institution", "邓小平研究中心")),  # for a person, memorials and foundations only
     ("加沙地带所有医院停止运转", ("Institution", "加沙地带所有医院")),
     ("甘肃省县级医院", ("Institution", "甘肃省县级医院")),
     ("全球发展倡议媒体对话会两个分论坛举行", ("Event", "全球发展倡议媒体对话会两个分论坛")),

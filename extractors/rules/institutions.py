@@ -42,6 +42,11 @@ _COMPOUND_TAIL = re.compile(r"(?:联合会|联盟|总会|分会|协会|学会|�
 _QUALIFIER = re.compile(r"(?:中国|中华|国家|中央|全国|世界|国际|亚洲|亚太|欧洲|首都)")
 
 _SINGLE_SUFFIX = set("系所处司局厅部")
+#: Bodies named after a thought or a person (习近平外交思想研究中心, 詹天佑纪念馆); for a person, only the
+#: memorials and foundations (a 邓小平 + 研究中心 may be a centre for the study of his work, or not).
+_NAMED_AFTER = re.compile(r"(?:故居陈列馆|故居纪念馆|纪念馆|陈列馆|图书馆|基金会|研究中心|研究院|研究会)"
+                          r"(?!长|主任|副|书记|理事|成员)")
+_MEMORIALS = frozenset({"故居陈列馆", "故居纪念馆", "纪念馆", "陈列馆", "图书馆", "基金会"})
 #: The bodies that organise an event, after its name (杭州亚运会组委会).
 _ORGANISERS = re.compile(r"(?:组织委员会|组委会|执行委员会|执委会|筹备委员会|筹委会)(?!主任|副|委员|成员)")
 #: Verbs after 所 the particle (所作, 所说, 所提): the 所 of an institute is followed by none of them.
@@ -106,6 +111,12 @@ def find_institutions(ctx: Context) -> list[Candidate]:
             if c is not None:
                 add(c)
                 heads.append(c)
+        elif a.type in ("Policy", "Person") and (m := _NAMED_AFTER.match(ctx.text, a.end)) is not None \
+                and (a.type == "Policy" or m.group() in _MEMORIALS):
+            # 习近平经济思想 + 研究中心, 邓小平故居 + 陈列馆: a body named after a thought or a person
+            c = ctx.resolved(a.start, m.end(), "Institution", ctx.text[a.start : m.end()], "rule:institution-named-after")
+            add(c)
+            heads.append(c)
         elif a.type == "Event" and (m := _ORGANISERS.match(ctx.text, a.end)) is not None:
             # 杭州亚运会 + 组委会: the body that organises an event
             c = ctx.resolved(a.start, m.end(), "Institution", ctx.text[a.start : m.end()], "rule:institution-organisers")
