@@ -180,6 +180,15 @@ def _from_rules(mentions: Sequence[Mention], lexicon: Lexicon) -> Iterator[Propo
             yield Proposal(m.start, m.end, m.type, m.name, m.rule)
 
 
+#: A policy head, or 政策 / 规划, at the end of a name.
+_POLICY_END = re.compile(f"(?:{'|'.join(POLICY_HEADS)}|政策|规划)$")
+
+
+def has_head(name: str) -> bool:
+    """Does the name end in a head that says what it is (…制度, …政策, …会议, …委员会)?"""
+    return bool(_POLICY_END.search(name) or _EVENT_HEAD.search(name) or _INSTITUTION_HEAD.search(name))
+
+
 def type_by_head(name: str) -> str:
     """The type a name's last characters suggest: a meeting, an organisation, else a policy term."""
     if _EVENT_HEAD.search(name):

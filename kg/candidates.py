@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +41,7 @@ from extractors.matcher import TermMatcher
 from extractors.mentions import extract_mentions
 from extractors.records import ENTITY_TYPES, Document
 from extractors.segment import sentences
-from extractors.terms import QUOTED, WORD, Proposal, propose_terms, term_occurrences
+from extractors.terms import QUOTED, WORD, Proposal, has_head, propose_terms, term_occurrences
 from extractors.traditional import simplified
 from kg.files import atomic_text
 
@@ -52,9 +51,6 @@ SOURCE_WEIGHT = {QUOTED: 1.0, "policy-head": 1.0, WORD: 0.25, "rule": 1.0}
 #: The score of a name proposed only by quotes and without a head (…制度, …会议, …委员会) is multiplied
 #: by this: the text marks it, but not as what.
 HEADLESS_QUOTE = 0.25
-#: Heads that say what a quoted name is.
-HEADED = re.compile(r"(?:体制|机制|战略|工程|行动|计划|倡议|制度|体系|示范区|政策|规划|会议|全会|大会|论坛|峰会|委员会|办公室|中心|"
-                    r"研究院|大学|集团|公司|协会|实验室)$")
 #: A rule's proposal counts this many times when types disagree.
 RULE_TYPE_VOTE = 2
 #: Characters of an example sentence kept on either side of the term.
@@ -247,7 +243,7 @@ def cue(sources: Counter, frequency: int) -> float:
 def _headless_quote(name: str, sources: Counter) -> bool:
     """Proposed only because it stood in quotes, and without a head that says what it is: as often a
     figure of speech (“大水漫灌”, “最后一公里”) or an idiom as a policy's nickname (“村村通”)."""
-    return set(sources) == {QUOTED} and not HEADED.search(name)
+    return set(sources) == {QUOTED} and not has_head(name)
 
 
 def _type(votes: Counter) -> str:

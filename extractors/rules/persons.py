@@ -411,10 +411,10 @@ def _after_title_inside(text: str, start: int, dot: int) -> int:
 def _names_a_vessel(text: str, end: int) -> bool:
     """“哈里·杜鲁门”号航母, 卡尔·文森号, 弗朗西斯·霍兰德学校: a ship or a body named after a person is no
     person."""
-    return text[end : end + 2] == "”号" or text[end : end + 1] == "号" or _NAMED_AFTER.match(text, end) is not None
+    return text[end : end + 2] == "”号" or text[end : end + 1] == "号" or _BODY_AFTER.match(text, end) is not None
 
 
-_NAMED_AFTER = re.compile(r"(?:学校|小学|中学|大学|学院|研究所|研究院|基金会|公司|集团|医院|中心|奖|大街|广场|纪念馆)")
+_BODY_AFTER = re.compile(r"(?:学校|小学|中学|大学|学院|研究所|研究院|基金会|公司|集团|医院|中心|奖|大街|广场|纪念馆)")
 
 
 def _is_translit(ch: str) -> bool:
