@@ -35,7 +35,7 @@ from kg.export.jsonfile import write_json
 from kg.files import ExportError, atomic_text, staged_folder
 from kg.graph import DEFAULT_OPTIONS as DEFAULT_GRAPH_OPTIONS
 from kg.graph import GraphOptions, build_graph
-from kg.mapreduce import AnalysisOptions, Partial, reduce_partials, run_partials
+from kg.mapreduce import AnalysisOptions, Partial, preload, reduce_partials, run_partials
 from kg.neo4j.rows import corpus_name, to_neo4j_rows
 from kg.rows import document_rows, entity_rows, relation_rows
 from kg.stamp import write_stamp
@@ -132,7 +132,7 @@ def build(
         raise KgError(f"no readable files (.txt .md .html .docx .pdf) in {', '.join(map(str, paths))}"
                       + (f" ({found})" if found else ""))
     name = corpus_name(out)
-    lexicon.boundaries.frequency("预热")  # jieba's dictionary loaded before the collector is told to skip it
+    preload(lexicon, rules=options.rules)  # before the collector is told to skip them, and before forking
     with fewer_collections(), staged_folder(out, replaceable=is_build_output) as staging:
         result = _build_into(staging, tasks, lexicon, options, progress, corpus=name, final=out)
     result.out = out
@@ -209,10 +209,11 @@ def _build_into(folder: Path, tasks, lexicon: Lexicon, options: BuildOptions, pr
 
 def _write_files(folder: Path, graph: nx.Graph, data: Corpus, options: BuildOptions, step: Callable[[str], None],
                  *, corpus: str, where: Path) -> None:
-    """Every file but the streamed tables: two groups of about equal cost, the second in a forked
-    process when the build has more than one worker."""
+    """Every file but the streamed tables: two groups of about equal cost on small and
+    large corpora alike (the tables, the Neo4j files and JSON; GraphML, GEXF and the view), the
+    second in a forked process when the build has more than one worker."""
 
-    def tables_and_neo4j() -> None:
+    def tables_neo4j_and_json() -> None:
         step("writing the tables")
         entities, relations, documents = entity_rows(graph), relation_rows(graph, data), document_rows(data)
         write_entities(entities, folder / "entities.csv")
@@ -225,19 +226,20 @@ def _write_files(folder: Path, graph: nx.Graph, data: Corpus, options: BuildOpti
             rows = to_neo4j_rows(entities, relations, documents, MentionCounts(*data.mention_count_arrays()),
                                  corpus=corpus, where=str(where))
             write_files(rows, folder / "neo4j")
+        step("writing graph.json")
+        write_json(graph, folder / "graph.json")
 
     def graph_files() -> None:
-        step("writing graph.graphml, graph.gexf, graph.json")
+        step("writing graph.graphml, graph.gexf")
         write_graphml(graph, folder / "graph.graphml")
         write_gexf(graph, folder / "graph.gexf")
-        write_json(graph, folder / "graph.json")
         if options.html:
             from kg.export.html import write_html
 
             step("writing index.html")
             write_html(graph, data, folder / "index.html")
 
-    _in_parallel([tables_and_neo4j, graph_files], processes=min(2, options.workers))
+    _in_parallel([tables_neo4j_and_json, graph_files], processes=min(2, options.workers))
     _write_readme(folder)
 
 
