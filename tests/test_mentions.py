@@ -407,6 +407,10 @@ def test_offsets_invariant(lexicon, text):
     ("在甘肃张掖七彩丹霞景区，八方游客前来。", ("Place", "七彩丹霞景区")),
     ("在内蒙古准格尔旗黄河大峡谷景区，游客欣赏自然景观。", ("Place", "黄河大峡谷景区")),
     ("殷墟外围的辛店、陶家营、邵家棚遗址三项聚落考古新成果。", ("Place", "邵家棚遗址")),
+    # books, said to be read or published as books
+    ("香港中小学获赠《识法导航》丛书。", ("Document", "识法导航")),
+    ("他认真研读了《平凡的世界》。", ("Document", "平凡的世界")),
+    ("出版界推出《毛泽东与抗美援朝》《周恩来与抗美援朝》等图书。", ("Document", "周恩来与抗美援朝")),
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
