@@ -306,8 +306,19 @@ def county_places(counties: list[Member]) -> list[LexiconEntry]:
     """A county-level unit (county, district, county-level city, banner) or a prefecture that is not a
     city (自治州, 地区, 盟) is a place under its full name only (德安县, 朝阳区, 义乌市): the bare name is
     too often an ordinary word. An autonomous unit is also known by its short form (甘孜州, 大通县), and a
-    prefecture by its bare name where that is no ordinary word (西双版纳, 伊犁, 和田)."""
-    return [_entry(c["name"], "Place", c["short"], c["kind"], c, "county-places") for c in counties]
+    prefecture by its bare name where that is no ordinary word (西双版纳, 伊犁, 和田); that bare name is
+    then its canonical name, as for provinces and cities (the name texts use on their own), and the
+    full name an alias."""
+    out = []
+    for c in counties:
+        bare = [f for f in c["short"] if c["kind"] in _PREFECTURES and not f.endswith(("州", "地区", "盟"))]
+        name = bare[0] if bare else c["name"]
+        out.append(_entry(name, "Place", (c["name"], *c["short"]), c["kind"], c, "county-places"))
+    return out
+
+
+#: The kinds of prefecture-level unit in counties.tsv (the others are county-level).
+_PREFECTURES = frozenset({"autonomous-prefecture", "prefecture-region", "league"})
 
 
 def democratic_parties(parties: list[Member]) -> list[LexiconEntry]:
