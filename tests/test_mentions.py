@@ -407,6 +407,10 @@ def test_offsets_invariant(lexicon, text):
     ("在甘肃张掖七彩丹霞景区，八方游客前来。", ("Place", "七彩丹霞景区")),
     ("在内蒙古准格尔旗黄河大峡谷景区，游客欣赏自然景观。", ("Place", "黄河大峡谷景区")),
     ("殷墟外围的辛店、陶家营、邵家棚遗址三项聚落考古新成果。", ("Place", "邵家棚遗址")),
+    # meetings named by the kind of sitting they are
+    ("李希出席二十届中央第二轮巡视工作动员部署会并讲话。", ("Event", "二十届中央第二轮巡视工作动员部署会")),
+    ("全国防汛抗旱工作部署会召开。", ("Event", "全国防汛抗旱工作部署会")),
+    ("中央宣讲团首场报告会在京举行。", ("Event", "中央宣讲团首场报告会")),
     # books, said to be read or published as books
     ("香港中小学获赠《识法导航》丛书。", ("Document", "识法导航")),
     ("他认真研读了《平凡的世界》。", ("Document", "平凡的世界")),
@@ -424,6 +428,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("水利部发布的2022年《中国河流泥沙公报》显示。", ("Institution", "中国河流泥沙公报")),  # a bulletin, no paper
     ("有近50家法国公司的品牌亮相。", ("Institution", "法国公司")),  # a country's companies
     ("第十四届中国航展新闻发布会今天举行。", ("Event", "第十四届中国航展新闻发布会")),  # about an event
+    ("各地召开部署会。", ("Event", "各地召开部署会")),  # no name before the kind
+    ("市里召开动员会。", ("Event", "市里召开动员会")),
     ("研究成果发表在《自然》上。", ("Document", "自然")),  # a journal
     ("1.28万家A级旅游景区正常开放。", ("Place", "A级旅游景区")),  # a class of sites
     ("是商代晚期都城遗址。", ("Place", "商代晚期都城遗址")),
