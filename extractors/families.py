@@ -36,6 +36,7 @@ The families:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -315,6 +316,33 @@ def county_places(counties: list[Member]) -> list[LexiconEntry]:
         name = bare[0] if bare else c["name"]
         out.append(_entry(name, "Place", (c["name"], *c["short"]), c["kind"], c, "county-places"))
     return out
+
+
+def county_in(parent: str, bare: str) -> str | None:
+    """The full name of the county-level unit whose bare name is ``bare`` (its name without 县, 市, 区
+    or 旗) in the province or prefecture-level city ``parent``, a shipped member name (山东 + 蓬莱 ->
+    蓬莱市, 盐城 + 阜宁 -> 阜宁县); None if there is none. News writes counties so, after the province
+    or city that says where they are (山东蓬莱, 江苏盐城阜宁, 重庆巫溪), where the bare name alone would be
+    too often an ordinary word to list."""
+    province_of, by_bare = _counties_by_bare_name()
+    province = province_of.get(parent)
+    return None if province is None else by_bare.get((province, bare))
+
+
+@cache
+def _counties_by_bare_name() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    members = load_members()
+    province_of = {p["name"]: p["name"] for p in members["provinces.tsv"]}
+    province_of.update({c["name"]: c["province"] for c in members["cities.tsv"]})
+    by_bare: dict[tuple[str, str], str] = {}
+    for c in members["counties.tsv"]:
+        if c["kind"] in _PREFECTURES:
+            continue
+        for form in (c["name"], *c["short"]):
+            bare = form[:-1]
+            if len(form) >= 3 and form[-1] in "县市区旗" and bare not in province_of:
+                by_bare.setdefault((c["province"], bare), c["name"])  # a unit renamed: the first listed
+    return province_of, by_bare  # 河南新乡 is the city of 新乡, not 新乡县
 
 
 #: The kinds of prefecture-level unit in counties.tsv (the others are county-level).

@@ -407,6 +407,13 @@ def test_offsets_invariant(lexicon, text):
     ("在甘肃张掖七彩丹霞景区，八方游客前来。", ("Place", "七彩丹霞景区")),
     ("在内蒙古准格尔旗黄河大峡谷景区，游客欣赏自然景观。", ("Place", "黄河大峡谷景区")),
     ("殷墟外围的辛店、陶家营、邵家棚遗址三项聚落考古新成果。", ("Place", "邵家棚遗址")),
+    # counties by their bare name after their province or city; towns after their county
+    ("山东蓬莱打造双拥主题公园。", ("Place", "蓬莱市")),
+    ("江苏盐城阜宁的冰雪嘉年华。", ("Place", "阜宁县")),
+    ("在重庆巫溪，孩子们参与冰雪项目。", ("Place", "巫溪县")),
+    ("在浙江安吉，人们体验拓印。", ("Place", "安吉县")),
+    ("总书记来到福建省南平市武夷山市星村镇燕子窠生态茶园。", ("Place", "星村镇")),
+    ("新疆喀什地区疏附县托克扎克镇。", ("Place", "托克扎克镇")),
     # meetings named by the kind of sitting they are
     ("李希出席二十届中央第二轮巡视工作动员部署会并讲话。", ("Event", "二十届中央第二轮巡视工作动员部署会")),
     ("全国防汛抗旱工作部署会召开。", ("Event", "全国防汛抗旱工作部署会")),
@@ -429,6 +436,11 @@ def test_generalising_rules_find(extract, text, expected):
     ("有近50家法国公司的品牌亮相。", ("Institution", "法国公司")),  # a country's companies
     ("第十四届中国航展新闻发布会今天举行。", ("Event", "第十四届中国航展新闻发布会")),  # about an event
     ("各地召开部署会。", ("Event", "各地召开部署会")),  # no name before the kind
+    ("推动辽宁振兴发展取得新突破。", ("Place", "振兴区")),  # a verb, not Dandong's district
+    ("四川南部地区出现强降雨。", ("Place", "南部县")),  # a direction
+    ("河南新乡遭遇强降雨。", ("Place", "新乡县")),  # the city of that name
+    ("他从县城前往草科乡。", ("Place", "前往草科乡")),  # the town starts after the verb
+    ("山西某县旧城镇改造。", ("Place", "旧城镇")),
     ("市里召开动员会。", ("Event", "市里召开动员会")),
     ("研究成果发表在《自然》上。", ("Document", "自然")),  # a journal
     ("1.28万家A级旅游景区正常开放。", ("Place", "A级旅游景区")),  # a class of sites

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.families import county_in
 from extractors.rules.base import Candidate, Context
 from extractors.rules.wordclass import PLACE_TAG, VERB_TAGS, clause_word, tag
 from extractors.textutil import HAN
@@ -61,9 +62,16 @@ _CLASS_TAILS = frozenset(
     "警区 选区 学区 商区 厂区 营区 试区 范区 验区 户区 址区 飞区".split()
 )
 _LOCATIVE = frozenset("在到于赴往至")
+#: Verbs of going that jieba does not tag as verbs (前往 is a time word there).
+_MOTION = frozenset("前往 来到 走进 深入 奔赴 赶赴".split())
 #: A village right after the county, district or town it belongs to (安吉县余村, 梓山镇潭头村).
 _VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)村(?![民庄落寨镇])")
 _VILLAGE_AFTER = frozenset("县区镇乡旗市")
+_COUNTY_SUFFIX = frozenset("县市区旗镇乡州")
+#: jieba's tags of verbs, adverbs, directions, pronouns and the like: a common word of these is no county.
+_NOT_A_NAME_TAGS = frozenset({"v", "vn", "vd", "d", "ad", "f", "r", "p", "c", "m", "q", "a", "an", "t"})
+#: A town or township right after the county it belongs to (武夷山市星村镇, 疏附县托克扎克镇).
+_TOWN = re.compile(rf"([{HAN}]{{2,5}}?)(?:镇|乡)(?![村民亲土镇长政里下间情愁音])")
 _VILLAGE_CLASSES = frozenset({"农村", "乡村", "中心村", "行政村", "自然村"})
 #: Villages are named after families, sizes and directions (顾家台村, 小岗村, 大寨村, 西山村).
 _NOT_IN_VILLAGE = _NOT_IN_NAME - frozenset("家大小上下中东西南北新老前后")
@@ -88,9 +96,37 @@ def find_places(ctx: Context) -> list[Candidate]:
         lo, hi = ctx.sentence_bounds(start)
         if ctx.stands_alone(start, end, lo, hi):
             out.append(Candidate(start, end, "Place", name, "rule:place-suffix"))
-    # villages written after their county or town (安吉县|余村, 根子镇|柏桥村)
+    # counties written by their bare name after their province or city (山东|蓬莱, 江苏盐城|阜宁)
+    for a in [a for a in ctx.anchors if a.type == "Place"]:
+        for k in (3, 2):
+            bare = text[a.end : a.end + k]
+            full = county_in(a.name, bare) if len(bare) == k else None
+            if full is None or text[a.end + k : a.end + k + 1] in _COUNTY_SUFFIX:
+                continue  # none, or written with its suffix (山东蓬莱市: the lexicon's)
+            if tag(bare) in _NOT_A_NAME_TAGS and _common_word(ctx, bare, 100):
+                break  # 辽宁|振兴 (a verb), 四川|南部 (a direction): the word, not 振兴区 or 南部县
+            lo, hi = ctx.sentence_bounds(a.end)
+            if ctx.anchor_at(a.end) is None and ctx.stands_alone(a.end, a.end + k, lo, hi):
+                entry = ctx.entry(full)
+                out.append(Candidate(a.end, a.end + k, "Place", entry.name if entry else full, "rule:place-county",
+                                     entry))
+            break
+    # towns and townships written after their county (武夷山市|星村镇, 疏附县|托克扎克镇), whose names
+    # the suffix rule above may not take on their own (a word inside, a long transliteration)
     counties = {a.end for a in ctx.anchors if a.type == "Place" and text[a.end - 1 : a.end] in _VILLAGE_AFTER}
     counties |= {c.end for c in out}
+    found = {c.start for c in out}
+    for end in sorted(counties):
+        m = _TOWN.match(text, end)
+        if m is None or end in found or any(ch in _NOT_IN_VILLAGE or ch in _NOT_FIRST for ch in m.group(1)):
+            continue
+        words = ctx.segment(m.group(1))
+        if any(clause_word(w) or tag(w) in VERB_TAGS or w in _MOTION for w in words) or ctx.entry(m.group()) \
+                or _common_word(ctx, m.group(1), 5) or m.group()[-2:] in _CLASS_TAILS:
+            continue  # 县|召开…乡, 县|前往草科乡 (the town is found where it starts), 县|旧城镇 (城镇)
+        out.append(Candidate(m.start(), m.end(), "Place", m.group(), "rule:place-town"))
+        counties.add(m.end())
+    # villages written after their county or town (安吉县|余村, 根子镇|柏桥村)
     for end in sorted(counties):
         m = _VILLAGE.match(text, end)
         first = True
