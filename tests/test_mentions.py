@@ -414,6 +414,9 @@ def test_offsets_invariant(lexicon, text):
     ("在浙江安吉，人们体验拓印。", ("Place", "安吉县")),
     ("总书记来到福建省南平市武夷山市星村镇燕子窠生态茶园。", ("Place", "星村镇")),
     ("新疆喀什地区疏附县托克扎克镇。", ("Place", "托克扎克镇")),
+    # two common surnames the list lacked
+    ("赖明常委建议，加强工业软件基础研究。", ("Person", "赖明")),
+    ("洪秀柱表示，两岸同胞是一家人。", ("Person", "洪秀柱")),
     # meetings named by the kind of sitting they are
     ("李希出席二十届中央第二轮巡视工作动员部署会并讲话。", ("Event", "二十届中央第二轮巡视工作动员部署会")),
     ("全国防汛抗旱工作部署会召开。", ("Event", "全国防汛抗旱工作部署会")),
