@@ -414,6 +414,10 @@ def test_offsets_invariant(lexicon, text):
     ("在浙江安吉，人们体验拓印。", ("Place", "安吉县")),
     ("总书记来到福建省南平市武夷山市星村镇燕子窠生态茶园。", ("Place", "星村镇")),
     ("新疆喀什地区疏附县托克扎克镇。", ("Place", "托克扎克镇")),
+    # athletes: a team by its members, young and pair athletes, names joined by a slash
+    ("男子双向飞碟团体赛由刘疆驰、吴云轩、韩旭组成的中国队夺得金牌。", ("Person", "吴云轩")),
+    ("冠军被16岁的中国小将张杰夺得。", ("Person", "张杰")),
+    ("中国组合薛晨/夏欣怡2比0击败日本组合。", ("Person", "夏欣怡")),
     # two common surnames the list lacked
     ("赖明常委建议，加强工业软件基础研究。", ("Person", "赖明")),
     ("洪秀柱表示，两岸同胞是一家人。", ("Person", "洪秀柱")),
@@ -439,6 +443,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("有近50家法国公司的品牌亮相。", ("Institution", "法国公司")),  # a country's companies
     ("第十四届中国航展新闻发布会今天举行。", ("Event", "第十四届中国航展新闻发布会")),  # about an event
     ("各地召开部署会。", ("Event", "各地召开部署会")),  # no name before the kind
+    ("上合组织由中国、俄罗斯等国组成。", ("Person", "中国")),  # a list of countries is no team of people
+    ("专家组由王军和高校组成。", ("Person", "王军")),  # not every item a name: none taken
     ("推动辽宁振兴发展取得新突破。", ("Place", "振兴区")),  # a verb, not Dandong's district
     ("四川南部地区出现强降雨。", ("Place", "南部县")),  # a direction
     ("河南新乡遭遇强降雨。", ("Place", "新乡县")),  # the city of that name

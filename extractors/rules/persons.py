@@ -39,7 +39,7 @@ TITLES = (
 OCCUPATIONS = (
     "首席经济学家|经济学家|科学家|分析师|研究人员|工程师|技术员|设计师|总监|经理|总经理助理|厂长|站长|馆长|台长|队长|"
     "机长|船长|店长|园长|村支书|支书|村民|农民|牧民|渔民|工人|职工|员工|医生|护士|教师|老师|班主任|学生|研究生|"
-    "运动员|选手|队员|球员|棋手|教练员|主教练|教练|志愿者|快递员|外卖员|网格员|民警|辅警|消防员|指战员|战士|飞行员|航天员|党员|居民|市民|游客|"
+    "运动员|选手|小将|名将|老将|新秀|组合|队员|球员|棋手|教练员|主教练|教练|志愿者|快递员|外卖员|网格员|民警|辅警|消防员|指战员|战士|飞行员|航天员|党员|居民|市民|游客|"
     "企业家|创业者|负责人|讲解员|非遗传承人|传承人|演员|歌手|作家|画家|律师|法官|检察官|警官"
 )
 _TITLE_BEFORE = re.compile(rf"(?:{TITLES})(?:、(?:{TITLES}))*")
@@ -58,7 +58,7 @@ _AFTER_NAME = re.compile(
     r"来到|前往|抵达|签署|签发|陪同|参加|参观|出访|访问|视察|慰问|致电|致信|致辞|致贺|互致|通话|举行|"
     r"先后|分别|随后|当天|当日|今日|昨天|近期|"
     r"[0-9０-９]|[一二三四五六七八九十]+[日月]|"
-    r"[，。、；：！？,.;:!?（(）)“”\s]|$)"
+    r"[，。、；：！？,.;:!?（(）)“”/／\s]|$)"
 )
 _BYLINE_KEY = re.compile(r"(?:作者|撰文|文|记者|通讯员|评荐|主讲|讲述|口述|整理|编辑|供稿)[：:]?\s*")
 _BYLINE_PAREN = re.compile(r"[（(][^（）()]*?(?:作者|记者|来源)[^（）()]*[）)]")
@@ -86,6 +86,7 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
     out = [c for c in (_accept(ctx, *span) for span in spans) if c is not None]
     out.extend(_foreign_names(ctx.text, ctx.word_frequency, ctx.anchor_ending_at))
     out.extend(_spaced_names(ctx))
+    out.extend(_team_members(ctx))
     out.extend(_listed_after(ctx, [*out, *(a for a in ctx.anchors if a.type == "Person")]))
     return out
 
@@ -105,8 +106,27 @@ def _ends_list_item(ctx: Context, e: int) -> bool:
 _ONE_CHARACTER_AFTER = frozenset("以并又均各分获夺")
 
 
-#: What joins the names of a list (选手张子扬、兰天辰; 郑思维和黄雅琼).
-_LIST_JOINS = ("、", "和", "与")
+#: What joins the names of a list (选手张子扬、兰天辰; 郑思维和黄雅琼; 组合薛晨/夏欣怡).
+_LIST_JOINS = ("、", "和", "与", "/", "／")
+#: A team named by its members: 由刘疆驰、吴云轩、韩旭组成的中国队.
+_TEAM = re.compile(rf"由((?:[{HAN}]{{2,4}}[、和与/／]){{1,9}}[{HAN}]{{2,4}})(?:等[\d一二三四五六七八九十]*人)?组成")
+
+
+def _team_members(ctx: Context) -> list[Candidate]:
+    """由刘疆驰、吴云轩、韩旭组成的中国队: a list of names a team, a crew or a panel is made of. Every
+    item must be a name (no word, no place: 由中国、俄罗斯组成 is no list of people), or none is taken."""
+    out = []
+    for m in _TEAM.finditer(ctx.text):
+        found, i = [], m.start(1)
+        for item in re.split(r"[、和与/／]", m.group(1)):
+            c = _accept(ctx, i, i + len(item), "rule:person-list", True) if i + len(item) in name_ends(ctx.text, i) else None
+            if c is None or ctx.anchor_at(i) is not None:
+                break
+            found.append(c)
+            i += len(item) + 1
+        else:
+            out.extend(found)
+    return out
 
 
 def _listed_after(ctx: Context, people: list[Candidate]) -> list[Candidate]:
