@@ -271,7 +271,21 @@ def provincial_organs(provinces: list[Member]) -> list[LexiconEntry]:
         else:
             organs = _LOCAL_ORGANS
         out += _organs(p, p["name"], p["full"], organs, "sar" if p["kind"] == "sar" else "provincial", "provincial-organs")
+        if p["kind"] != "sar":
+            out.append(_military_district(p))
     return out
+
+
+def _military_district(p: Member) -> LexiconEntry:
+    """The People's Liberation Army's command of a province: 浙江省军区, 新疆军区 (an autonomous
+    region's, named by its short name), 北京卫戍区 and the other municipalities' 警备区."""
+    if p["kind"] == "municipality":
+        name = p["name"] + ("卫戍区" if p["name"] == "北京" else "警备区")
+    elif p["kind"] == "autonomous-region":
+        name = p["name"] + "军区"
+    else:
+        name = p["full"] + "军区"
+    return _entry(name, "Institution", (), "provincial-military", p, "provincial-organs")
 
 
 def city_places(cities: list[Member]) -> list[LexiconEntry]:

@@ -305,3 +305,22 @@ def test_a_county_level_unit_is_a_place_under_its_name(extract, text, place):
 )
 def test_generic_and_one_character_county_names_are_no_place(extract, text, absent):
     assert not absent & found(extract, text, "Place")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("浙江省军区司令员出席。", "浙江省军区"),  # a province's: its full name
+    ("新疆军区某边防团官兵。", "新疆军区"),  # an autonomous region's: its short name
+    ("北京卫戍区组织演练。", "北京卫戍区"),
+    ("上海警备区开展训练。", "上海警备区"),
+])
+def test_each_province_has_its_military_district(extract, text, name):
+    assert name in found(extract, text, "Institution")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("美国海军驱逐舰驶过。", "美国海军"),
+    ("俄罗斯空军战机升空。", "俄罗斯空军"),
+    ("美海军称。", "美国海军"),
+])
+def test_another_countrys_armed_service_is_its_own(extract, text, name):
+    assert name in found(extract, text, "Institution")
