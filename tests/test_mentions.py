@@ -414,6 +414,12 @@ def test_offsets_invariant(lexicon, text):
     ("在浙江安吉，人们体验拓印。", ("Place", "安吉县")),
     ("总书记来到福建省南平市武夷山市星村镇燕子窠生态茶园。", ("Place", "星村镇")),
     ("新疆喀什地区疏附县托克扎克镇。", ("Place", "托克扎克镇")),
+    # pilots and major projects launched by name; development zones after their city
+    ("开展国有资本投资运营公司试点。", ("Policy", "国有资本投资运营公司试点")),
+    ("实施转基因生物新品种培育科技重大专项。", ("Policy", "转基因生物新品种培育科技重大专项")),
+    ("搞好农村信用社改革试点。", ("Policy", "农村信用社改革试点")),
+    ("西安高新区企业加快发展。", ("Place", "西安高新区")),
+    ("天津经开区引进项目。", ("Place", "天津经开区")),
     # athletes: a team by its members, young and pair athletes, names joined by a slash
     ("男子双向飞碟团体赛由刘疆驰、吴云轩、韩旭组成的中国队夺得金牌。", ("Person", "吴云轩")),
     ("冠军被16岁的中国小将张杰夺得。", ("Person", "张杰")),
@@ -443,6 +449,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("有近50家法国公司的品牌亮相。", ("Institution", "法国公司")),  # a country's companies
     ("第十四届中国航展新闻发布会今天举行。", ("Event", "第十四届中国航展新闻发布会")),  # about an event
     ("各地召开部署会。", ("Event", "各地召开部署会")),  # no name before the kind
+    ("开展综合改革试点。", ("Policy", "综合改革试点")),  # general words only
+    ("开展第二批全国学校急救教育试点。", ("Policy", "第二批全国学校急救教育试点")),  # the round is no part of it
     ("上合组织由中国、俄罗斯等国组成。", ("Person", "中国")),  # a list of countries is no team of people
     ("专家组由王军和高校组成。", ("Person", "王军")),  # not every item a name: none taken
     ("推动辽宁振兴发展取得新突破。", ("Place", "振兴区")),  # a verb, not Dandong's district

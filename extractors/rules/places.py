@@ -30,7 +30,7 @@ import re
 from extractors.families import county_in
 from extractors.rules.base import Candidate, Context
 from extractors.rules.wordclass import PLACE_TAG, VERB_TAGS, clause_word, tag
-from extractors.textutil import HAN
+from extractors.textutil import HAN, is_han
 
 #: The lexicon's regions of China named by a direction.
 DIRECTIONS = frozenset({"东部地区", "西部地区", "中部地区", "东北地区", "中西部地区", "西北", "西南"})
@@ -68,6 +68,9 @@ _MOTION = frozenset("前往 来到 走进 深入 奔赴 赶赴".split())
 _VILLAGE = re.compile(rf"([{HAN}]{{1,4}}?)村(?![民庄落寨镇])")
 _VILLAGE_AFTER = frozenset("县区镇乡旗市")
 _COUNTY_SUFFIX = frozenset("县市区旗镇乡州")
+#: The kinds of development zone a city names (西安|高新区, 天津|经开区, 苏州|工业园区).
+_ZONE = re.compile(r"(?:国家级|国家)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|经济开发区|综合保税区|保税港区|"
+                   r"保税区|工业园区|出口加工区)")
 #: jieba's tags of verbs, adverbs, directions, pronouns and the like: a common word of these is no county.
 _NOT_A_NAME_TAGS = frozenset({"v", "vn", "vd", "d", "ad", "f", "r", "p", "c", "m", "q", "a", "an", "t"})
 #: A town or township right after the county it belongs to (武夷山市星村镇, 疏附县托克扎克镇).
@@ -111,6 +114,13 @@ def find_places(ctx: Context) -> list[Candidate]:
                 out.append(Candidate(a.end, a.end + k, "Place", entry.name if entry else full, "rule:place-county",
                                      entry))
             break
+    # development zones named after their city (西安高新区, 天津经开区, 北京经济技术开发区)
+    for a in ctx.anchors:
+        m = _ZONE.match(text, a.end) if a.type == "Place" and a.name not in DIRECTIONS else None
+        if m is not None and ctx.anchor_at(a.start, "Place") is a and ctx.entry(text[a.start : m.end()]) is None:
+            lo, hi = ctx.sentence_bounds(a.start)
+            if ctx.stands_alone(a.start, m.end(), lo, hi) or not is_han(text[m.end() : m.end() + 1]):
+                out.append(Candidate(a.start, m.end(), "Place", text[a.start : m.end()], "rule:place-zone"))
     # towns and townships written after their county (武夷山市|星村镇, 疏附县|托克扎克镇), whose names
     # the suffix rule above may not take on their own (a word inside, a long transliteration)
     counties = {a.end for a in ctx.anchors if a.type == "Place" and text[a.end - 1 : a.end] in _VILLAGE_AFTER}
