@@ -81,7 +81,20 @@ _NOT_IN_VILLAGE = _NOT_IN_NAME - frozenset("家大小上下中东西南北新老
 
 
 def find_places(ctx: Context) -> list[Candidate]:
-    """Counties, districts, towns and townships by their suffix (河北省阜平县, 在平陆县)."""
+    """Counties, districts, towns and townships by their suffix (河北省阜平县, 在平陆县), counties by
+    their bare name after their province, development zones after their city, and the towns and
+    villages written after their county."""
+    out = _suffixed(ctx)
+    out += _bare_counties(ctx)
+    out += _zones(ctx)
+    counties = {a.end for a in ctx.anchors if a.type == "Place" and ctx.text[a.end - 1 : a.end] in _VILLAGE_AFTER}
+    counties |= {c.end for c in out}
+    towns = _towns(ctx, counties, {c.start for c in out})
+    return out + towns + _villages(ctx, counties | {c.end for c in towns})
+
+
+def _suffixed(ctx: Context) -> list[Candidate]:
+    """平陆县, 海珠区, 洞泾镇, 草科乡: a name no lexicon lists, by its suffix."""
     text = ctx.text
     out = []
     for m in _SUFFIXED.finditer(text):
@@ -99,7 +112,13 @@ def find_places(ctx: Context) -> list[Candidate]:
         lo, hi = ctx.sentence_bounds(start)
         if ctx.stands_alone(start, end, lo, hi):
             out.append(Candidate(start, end, "Place", name, "rule:place-suffix"))
-    # counties written by their bare name after their province or city (山东|蓬莱, 江苏盐城|阜宁)
+    return out
+
+
+def _bare_counties(ctx: Context) -> list[Candidate]:
+    """Counties written by their bare name after their province or city (山东|蓬莱, 江苏盐城|阜宁)."""
+    text = ctx.text
+    out = []
     for a in [a for a in ctx.anchors if a.type == "Place"]:
         for k in (3, 2):
             bare = text[a.end : a.end + k]
@@ -114,30 +133,46 @@ def find_places(ctx: Context) -> list[Candidate]:
                 out.append(Candidate(a.end, a.end + k, "Place", entry.name if entry else full, "rule:place-county",
                                      entry))
             break
-    # development zones named after their city (西安高新区, 天津经开区, 北京经济技术开发区)
+    return out
+
+
+def _zones(ctx: Context) -> list[Candidate]:
+    """Development zones named after their city (西安高新区, 天津经开区, 北京经济技术开发区)."""
+    text = ctx.text
+    out = []
     for a in ctx.anchors:
         m = _ZONE.match(text, a.end) if a.type == "Place" and a.name not in DIRECTIONS else None
         if m is not None and ctx.anchor_at(a.start, "Place") is a and ctx.entry(text[a.start : m.end()]) is None:
             lo, hi = ctx.sentence_bounds(a.start)
             if ctx.stands_alone(a.start, m.end(), lo, hi) or not is_han(text[m.end() : m.end() + 1]):
                 out.append(Candidate(a.start, m.end(), "Place", text[a.start : m.end()], "rule:place-zone"))
-    # towns and townships written after their county (武夷山市|星村镇, 疏附县|托克扎克镇), whose names
-    # the suffix rule above may not take on their own (a word inside, a long transliteration)
-    counties = {a.end for a in ctx.anchors if a.type == "Place" and text[a.end - 1 : a.end] in _VILLAGE_AFTER}
-    counties |= {c.end for c in out}
-    found = {c.start for c in out}
+    return out
+
+
+def _towns(ctx: Context, counties: set[int], taken: set[int]) -> list[Candidate]:
+    """Towns and townships written right after their county (武夷山市|星村镇, 疏附县|托克扎克镇), whose
+    names the suffix rule may not take on their own (a word inside, a long transliteration);
+    ``counties`` are where counties end, ``taken`` where places already found start."""
+    text = ctx.text
+    out = []
     for end in sorted(counties):
         m = _TOWN.match(text, end)
-        if m is None or end in found or any(ch in _NOT_IN_VILLAGE or ch in _NOT_FIRST for ch in m.group(1)):
+        if m is None or end in taken or any(ch in _NOT_IN_VILLAGE or ch in _NOT_FIRST for ch in m.group(1)):
             continue
         words = ctx.segment(m.group(1))
         if any(clause_word(w) or tag(w) in VERB_TAGS or w in _MOTION for w in words) or ctx.entry(m.group()) \
                 or _common_word(ctx, m.group(1), 5) or m.group()[-2:] in _CLASS_TAILS:
             continue  # 县|召开…乡, 县|前往草科乡 (the town is found where it starts), 县|旧城镇 (城镇)
         out.append(Candidate(m.start(), m.end(), "Place", m.group(), "rule:place-town"))
-        counties.add(m.end())
-    # villages written after their county or town (安吉县|余村, 根子镇|柏桥村)
-    for end in sorted(counties):
+    return out
+
+
+def _villages(ctx: Context, places: set[int]) -> list[Candidate]:
+    """Villages written right after their county or town (安吉县|余村, 根子镇|柏桥村), and the villages
+    listed with the first (骆驼湾村和顾家台村); ``places`` are where counties and towns end."""
+    text = ctx.text
+    out = []
+    for end in sorted(places):
         m = _VILLAGE.match(text, end)
         first = True
         while m is not None and not any(ch in _NOT_IN_VILLAGE or ch in _NOT_FIRST for ch in m.group(1)):
