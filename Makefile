@@ -82,6 +82,8 @@ eval-heldout: install-run
 		--cmd "$(CURDIR)/$(BIN)/kg extract {files} --format jsonl" -v
 	$(BIN)/python $(SHARED)/eval/score.py tests/data/heldout2/passages.json tests/data/heldout2/gold.json \
 		--cmd "$(CURDIR)/$(BIN)/kg extract {files} --format jsonl" -v
+	$(BIN)/python $(SHARED)/eval/score.py tests/data/heldout3/passages.json tests/data/heldout3/gold.json \
+		--cmd "$(CURDIR)/$(BIN)/kg extract {files} --format jsonl" | tail -9
 
 # throughput, memory and scaling of `kg build` on the real corpora of ../shared/corpus (xwlb and gwr,
 # then repeated to 100 MB, then single documents of 1-8 MB and one 50 MB line) against the jieba
