@@ -420,6 +420,7 @@ def test_offsets_invariant(lexicon, text):
     ("搞好农村信用社改革试点。", ("Policy", "农村信用社改革试点")),
     ("西安高新区企业加快发展。", ("Place", "西安高新区")),
     ("天津经开区引进项目。", ("Place", "天津经开区")),
+    ("构建新时代中非命运共同体。", ("Policy", "新时代中非命运共同体")),
     # athletes: a team by its members, young and pair athletes, names joined by a slash
     ("男子双向飞碟团体赛由刘疆驰、吴云轩、韩旭组成的中国队夺得金牌。", ("Person", "吴云轩")),
     ("冠军被16岁的中国小将张杰夺得。", ("Person", "张杰")),
@@ -450,6 +451,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("第十四届中国航展新闻发布会今天举行。", ("Event", "第十四届中国航展新闻发布会")),  # about an event
     ("各地召开部署会。", ("Event", "各地召开部署会")),  # no name before the kind
     ("开展综合改革试点。", ("Policy", "综合改革试点")),  # general words only
+    ("已实施120多项试点举措。", ("Policy", "120多项试点")),  # a count of pilots
+    ("推动共筑人类命运共同体。", ("Policy", "共筑人类命运共同体")),  # the verb is no part of it
     ("开展第二批全国学校急救教育试点。", ("Policy", "第二批全国学校急救教育试点")),  # the round is no part of it
     ("上合组织由中国、俄罗斯等国组成。", ("Person", "中国")),  # a list of countries is no team of people
     ("专家组由王军和高校组成。", ("Person", "王军")),  # not every item a name: none taken

@@ -110,7 +110,9 @@ def find_policies(ctx: Context) -> list[Candidate]:
     return out
 
 
-_PROGRAMME_HEAD = re.compile(r"(?:专项行动|行动计划|行动方案|攻坚行动|提升行动|攻坚战|行动|工程|计划|科技重大专项|重大专项|综合试点|试点)")
+_PROGRAMME_HEAD = re.compile(
+    r"(?:专项行动|行动计划|行动方案|攻坚行动|提升行动|攻坚战|行动|工程|计划|科技重大专项|重大专项|综合试点|试点|命运共同体)"
+)
 _LEADING_GENERIC = frozenset(
     "一批 若干 一系列 系列 多项 一项 两项 重点 重大 新一轮 一轮 多轮 新 各项 一些 更多 一大批 新一批 好 全年 年度 "
     "参与 参加 支持 推动 促进 加强 推进 开展 实施 落实 组织 启动 深化 做好 抓好 积极 大力 全面 深入 持续".split()
@@ -120,8 +122,9 @@ _LAUNCH = frozenset(
     "实施 开展 推进 推动 启动 组织 落实 部署 发起 制定 印发 出台 深化 加强 强化 打造 构建 坚持 贯彻 执行 "
     "继续 持续 全面 大力 积极 加快 着力 扎实 深入 开始 正式 率先 首次 完成 打好 打赢 抓好 做好 用好 "
     "深入实施 组织实施 加快实施 全面实施 启动实施 继续实施 持续实施 实施了 开展了 启动了 完成了 "
-    "搞好 做实 推开 铺开 扩大 扩围 推广 进行".split()
+    "搞好 推开 铺开 扩大 扩围 推广 进行 共筑 携手构建 共同构建 推动构建".split()
 )
+_LAUNCH_PREFIXES = sorted((v for v in _LAUNCH if len(v) >= 2), key=len, reverse=True)
 #: Verbs that may open a quoted policy term without being part of it, longest first.
 _QUOTED_VERBS = sorted(_LAUNCH | {"建立", "健全", "完善", "建立健全", "发展", "建设", "构建", "促进", "推进", "优化", "探索"},
                        key=len, reverse=True)
@@ -138,7 +141,9 @@ _RANKING = frozenset("重要 重大 重点 关键 主要 标志性 基础性 骨
 _MILITARY = re.compile(r"(?:地面|军事|空中|空袭|海上|反攻|进攻|清剿|围剿|封锁|打击)行动$")
 _QUANTIFIER_PREFIXES = sorted(_QUANTIFIERS, key=len, reverse=True)
 #: A count or a pronoun at the start of a programme's would-be name is not part of it.
-_LEADING_COUNT = re.compile(r"^(?:第?[\d一二三四五六七八九十两几]+[期批轮项个类次届]|首批|首轮|我国|我军|我们|我省|我市|我区|本|其|该|此)")
+_LEADING_COUNT = re.compile(
+    r"^(?:[近约超]?第?[\d一二三四五六七八九十百两几]+[多余]?[期批轮项个类次届]|首批|首轮|我国|我军|我们|我省|我市|我区|本|其|该|此)"
+)
 _GENERIC_TOKENS = frozenset(
     "重大 重点 若干 一批 一系列 系列 有关 相关 各项 各类 多项 一项 两项 这些 新 新一轮 国家 国家级 省级 专项 综合 "
     "示范 试点 建设 发展 工作 项目 改革 创新 科技 基础 民生 重要 主要 一般 具体 总体 整体 相应 配套 全面 "
@@ -180,6 +185,8 @@ def find_programmes(ctx: Context) -> list[Candidate]:
         if not launched or not name_tokens:
             continue
         name = "".join(name_tokens)
+        verb = next((v for v in _LAUNCH_PREFIXES if name.startswith(v) and len(name) - len(v) >= 2), "")
+        name = name[len(verb) :]  # 共筑|人类命运共同体: a verb jieba cut in pieces (共|筑)
         name = name[next((len(q) for q in _QUANTIFIER_PREFIXES if name.startswith(q)), 0) :]  # 更|多|惠民
         name = _LEADING_COUNT.sub("", name)  # 四期|国家人权行动计划, 我军|建设规划计划
         name = _LEADING_YEAR.sub("", name)  # 2023年|大学生志愿服务西部计划
