@@ -75,6 +75,8 @@ TRANSLIT = frozenset(
     "翰逊得慕隆席思略纪尧力士代立珍卜"
     # Uyghur, Kazakh and Tibetan names in their Chinese spelling: 艾尔肯·吐尼亚孜, 玉苏甫江·麦麦提
     "吐孜甫依满买玉江措旦增次仁顿珠央吾木易"
+    # Russian -енко, -ян: 马特维延科, 基里延科
+    "延"
 )
 #: Transliteration characters that are also common words (阿不都, 肖开提, 阿布来提): inside a name
 #: only, never its last character (…·阿不都满金, but not …·达林|都表示).

@@ -425,6 +425,9 @@ def test_offsets_invariant(lexicon, text):
     ("男子双向飞碟团体赛由刘疆驰、吴云轩、韩旭组成的中国队夺得金牌。", ("Person", "吴云轩")),
     ("冠军被16岁的中国小将张杰夺得。", ("Person", "张杰")),
     ("中国组合薛晨/夏欣怡2比0击败日本组合。", ("Person", "夏欣怡")),
+    # foreign names before the title of a head of state, and in lists after a known name
+    ("愿同萨勒总统和非盟成员国其他元首一道努力。", ("Person", "萨勒")),
+    ("沃洛金和马特维延科都再次谴责佩洛西窜访。", ("Person", "马特维延科")),
     # two common surnames the list lacked
     ("赖明常委建议，加强工业软件基础研究。", ("Person", "赖明")),
     ("洪秀柱表示，两岸同胞是一家人。", ("Person", "洪秀柱")),
@@ -451,6 +454,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("第十四届中国航展新闻发布会今天举行。", ("Event", "第十四届中国航展新闻发布会")),  # about an event
     ("各地召开部署会。", ("Event", "各地召开部署会")),  # no name before the kind
     ("开展综合改革试点。", ("Policy", "综合改革试点")),  # general words only
+    ("俄罗斯总统普京表示。", ("Person", "俄罗斯")),  # a country before the title
+    ("他和沃洛金都表示，合作顺利。", ("Person", "沃洛金都")),
     ("已实施120多项试点举措。", ("Policy", "120多项试点")),  # a count of pilots
     ("推动共筑人类命运共同体。", ("Policy", "共筑人类命运共同体")),  # the verb is no part of it
     ("开展第二批全国学校急救教育试点。", ("Policy", "第二批全国学校急救教育试点")),  # the round is no part of it

@@ -76,6 +76,7 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
         *_after_titles(ctx),
         *_after_occupations(ctx),
         *_foreign_after_titles(ctx),
+        *_foreign_before_titles(ctx),
         *_before_titles(ctx.text, institution_ends),
         *_in_bylines(ctx.text),
         *_on_own_lines(ctx),
@@ -142,7 +143,7 @@ def _listed_after(ctx: Context, people: list[Candidate]) -> list[Candidate]:
         i = end + 1
         if i in seen or ctx.anchor_at(i) is not None:
             continue
-        for e in name_ends(text, i):
+        for e in sorted({*name_ends(text, i), *_translit_ends(ctx, i)}, reverse=True):
             if _ends_list_item(ctx, e):
                 c = _accept(ctx, i, e, "rule:person-list", True)
                 if c is not None:
@@ -151,6 +152,17 @@ def _listed_after(ctx: Context, people: list[Candidate]) -> list[Candidate]:
                     todo.append(e)
                 break
     return out
+
+
+def _translit_ends(ctx: Context, i: int) -> list[int]:
+    """Possible ends of a transliterated name starting at ``i`` (沃洛金、|马特维延科): two to six
+    characters of the transliteration tables, longest first, before no common word."""
+    text, end = ctx.text, i
+    while end < len(text) and end - i < 6 and text[end] in TRANSLIT:
+        if end - i >= 2 and ctx.word_frequency(text[end : end + 2]) >= 1000:
+            break
+        end += 1
+    return [e for e in range(end, i + 1, -1) if ctx.word_frequency(text[i:e]) == 0]
 
 
 #: Characters that begin a title, never end a name (国家副主席, 常务副主席).
@@ -170,7 +182,8 @@ Span = tuple[int, int, str, bool]
 def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Candidate | None:
     """The candidate for ``text[start:end]`` if it has the shape of a name and is no common word."""
     name = ctx.text[start:end]
-    if not looks_like_name(name) and "·" not in name and not (rule == _FOREIGN_TITLE and all(c in TRANSLIT for c in name)):
+    foreign = rule in (_FOREIGN_TITLE, "rule:person-list") and all(c in TRANSLIT for c in name)
+    if not looks_like_name(name) and "·" not in name and not foreign:
         return None
     if name[-1] in _TITLE_PREFIXES or ctx.text[start - 1 : start] in _NUMERALS or name[0] in _CONJUNCTIONS:
         return None  # 国家副 (主席), 常务副 (主席); 15位老 (教授); 副总理和国务 (委员)
@@ -266,6 +279,31 @@ def _foreign_after_titles(ctx: Context) -> Iterator[Span]:
             end -= 1
         if end - i >= 2 and not ctx.is_common_word(text[i:end]) and ctx.word_frequency(text[i:end]) == 0:
             yield i, end, _FOREIGN_TITLE, False
+
+
+#: Titles of heads of state and government and of envoys, which follow a foreign name (萨勒总统).
+_HEAD_TITLE_AFTER = re.compile(r"(?:总统|副总统|总理|副总理|首相|国王|女王|王储|亲王|外长|议长|秘书长|大使)")
+#: What may stand before a foreign name: a join of a list, a preposition of meeting (同萨勒总统一道).
+_BEFORE_FOREIGN_NAME = frozenset("同与和及跟对向、，。；：（“ \n")
+
+
+def _foreign_before_titles(ctx: Context) -> Iterator[Span]:
+    """愿同萨勒总统一道: a transliterated name (two to six characters of the transliteration tables)
+    right before the title of a head of state or government, after a join or a preposition."""
+    text = ctx.text
+    for m in _HEAD_TITLE_AFTER.finditer(text):
+        start = m.start()
+        while start > 0 and m.start() - start < 6 and text[start - 1] in TRANSLIT:
+            start -= 1
+        while start < m.start() - 2 and start > 0 and text[start - 1] not in _BEFORE_FOREIGN_NAME:
+            start += 1  # 俄罗斯|普京总统 is found from the name the lexicon knows; here only a clean left edge
+        if m.start() - start < 2 or (start > 0 and text[start - 1] not in _BEFORE_FOREIGN_NAME):
+            continue
+        if ctx.anchor_inside(start) is not None or any(ctx.anchor_at(k) is not None for k in range(start, m.start())):
+            continue  # a country (俄罗斯总统) or a known name
+        name = text[start : m.start()]
+        if not ctx.is_common_word(name) and ctx.word_frequency(name) == 0:
+            yield start, m.start(), _FOREIGN_TITLE, False
 
 
 def _before_titles(text: str, institution_ends: set[int]) -> Iterator[Span]:
