@@ -454,6 +454,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("第十四届中国航展新闻发布会今天举行。", ("Event", "第十四届中国航展新闻发布会")),  # about an event
     ("各地召开部署会。", ("Event", "各地召开部署会")),  # no name before the kind
     ("开展综合改革试点。", ("Policy", "综合改革试点")),  # general words only
+    ("应李强邀请，他访问中国。", ("Person", "应李强")),  # the preposition before a known name
+    ("依托国家工程实验室开展研究。", ("Institution", "国家工程实验室")),  # a class of laboratories
     ("俄罗斯总统普京表示。", ("Person", "俄罗斯")),  # a country before the title
     ("他和沃洛金都表示，合作顺利。", ("Person", "沃洛金都")),
     ("已实施120多项试点举措。", ("Policy", "120多项试点")),  # a count of pilots

@@ -169,8 +169,9 @@ def _translit_ends(ctx: Context, i: int) -> list[int]:
 _TITLE_PREFIXES = frozenset("副")
 #: Prepositions (some are also surnames) that, before an institution and a title, begin no name.
 _PREPOSITIONS = frozenset("向于由从自对在为以将把被与和同跟")
-#: Prepositions that are also surnames (向警予): before a word or a known name they are the preposition.
-_PREPOSITION_SURNAMES = frozenset("向于")
+#: Prepositions that are also surnames (向警予): before a word or a known name they are the preposition
+#: (应|李强邀请).
+_PREPOSITION_SURNAMES = frozenset("向于应")
 #: Conjunctions that are also rare surnames (和, 同): between two titles they join, they do not name.
 _CONJUNCTIONS = frozenset("和与及同并或")
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几百千万数多")
