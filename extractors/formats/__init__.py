@@ -280,6 +280,12 @@ def _guess(data: bytes, *, single_byte: bool) -> Extracted | None:
             chosen, weak = preferred[0], True
         elif not single_byte and _is_single_byte(chosen):
             return None
+    if chosen.startswith(_JAPANESE) and _HALFWIDTH_KANA.search(sample.decode(chosen, "replace")):
+        # half-width katakana, which no Japanese prose of today is written in, is a Chinese text read
+        # as Shift-JIS (a short Big5 sample can pass as both): a Chinese reading that decodes wins
+        chinese = [name for name in ("gb18030", "big5") if _decodes(sample, name)]
+        if chinese:
+            chosen, weak = _gb_or_big5(sample, chinese[0]) if len(chinese) == 2 else chinese[0], True
     if weak and chosen in ("gb18030", "big5"):
         chosen = _gb_or_big5(sample, chosen)
     text, encoding, damage = _decode_with(data, chosen)
@@ -295,19 +301,36 @@ def _guess(data: bytes, *, single_byte: bool) -> Extracted | None:
     return Extracted(text, encoding, tuple(warnings))
 
 
+_JAPANESE = ("cp932", "shift_jis", "euc_j", "iso2022_jp")  # and their variants (shift_jis_2004, euc_jisx0213 …)
+_HALFWIDTH_KANA = re.compile("[\uff61-\uff9f]")
+_NOT_CHINESE = re.compile("[\ue000-\uf8ff\u3040-\u30ff\uff61-\uff9f]")
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _gb_or_big5(sample: bytes, detected: str) -> str:
     """For a short or ambiguous sample, whichever of GB18030 and Big5 gives more of the hundred most
-    frequent Chinese characters (most of them written alike in both scripts): the other reading of
-    the same bytes is rare characters. A tie keeps the detector's choice."""
+    frequent Chinese characters (most of them written alike in both scripts) and fewer characters no
+    Chinese text holds (private use, kana): the other reading of the same bytes is rare characters. A
+    tie keeps the detector's choice."""
     from charset_normalizer.constant import FREQUENCIES
 
     common = frozenset(FREQUENCIES.get("Chinese", ()))
     scores = {}
     for encoding in ("gb18030", "big5"):
         try:
-            scores[encoding] = sum(1 for ch in sample.decode(encoding) if ch in common)
+            text = sample.decode(encoding)
         except UnicodeDecodeError:
             scores[encoding] = -1
+            continue
+        # characters no Chinese text holds (private use, kana) count against the reading
+        scores[encoding] = sum(1 for ch in text if ch in common) - len(_NOT_CHINESE.findall(text))
     other = "big5" if detected == "gb18030" else "gb18030"
     return other if scores[other] > scores[detected] else detected
 
