@@ -35,6 +35,7 @@ from extractors.rules.persons import ends_a_name_context, find_persons, known_sh
 from extractors.rules.places import drop_places_out_of_place, find_places, find_sites
 from extractors.rules.policies import find_policies, find_programmes
 from extractors.rules.recurring import find_recurring
+from extractors.rules.technologies import find_technologies
 from extractors.segment import sentences
 from extractors.traditional import simplified
 
@@ -75,6 +76,7 @@ def extract_mentions(
         found.extend(find_programmes(ctx))
         found.extend(find_places(ctx))
         found.extend(find_sites(ctx))
+        found.extend(find_technologies(ctx))
         accepted = _resolve([*anchors, *found])
         accepted = _with_parents(accepted)
         accepted = find_recurring(text, accepted, lexicon)

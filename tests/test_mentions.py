@@ -421,6 +421,15 @@ def test_offsets_invariant(lexicon, text):
     ("西安高新区企业加快发展。", ("Place", "西安高新区")),
     ("天津经开区引进项目。", ("Place", "天津经开区")),
     ("构建新时代中非命运共同体。", ("Policy", "新时代中非命运共同体")),
+    # spacecraft by series and number, free trade agreements by their partners, other countries' forces
+    ("今天是神舟十五号航天员在轨满五个月的日子。", ("Technology", "神舟十五号")),
+    ("长征五号B运载火箭发射成功。", ("Technology", "长征五号B")),
+    ("风云三号G星顺利入轨。", ("Technology", "风云三号G星")),
+    ("以完成新中自贸协定升级谈判为契机。", ("Document", "新中自贸协定")),
+    ("中国—东盟自由贸易协定3.0版谈判。", ("Document", "中国—东盟自由贸易协定")),
+    ("俄国防部称，俄军使用高精度武器。", ("Institution", "俄军")),
+    ("希法医院仍处于以军包围中。", ("Institution", "以军")),
+    ("加力扩围实施消费品以旧换新。", ("Policy", "消费品以旧换新")),
     # athletes: a team by its members, young and pair athletes, names joined by a slash
     ("男子双向飞碟团体赛由刘疆驰、吴云轩、韩旭组成的中国队夺得金牌。", ("Person", "吴云轩")),
     ("冠军被16岁的中国小将张杰夺得。", ("Person", "张杰")),
@@ -454,6 +463,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("第十四届中国航展新闻发布会今天举行。", ("Event", "第十四届中国航展新闻发布会")),  # about an event
     ("各地召开部署会。", ("Event", "各地召开部署会")),  # no name before the kind
     ("开展综合改革试点。", ("Policy", "综合改革试点")),  # general words only
+    ("3日军演结束。", ("Institution", "日军")),  # the date and a drill
+    ("以军事手段解决。", ("Institution", "以军")),  # a preposition and 军事
+    ("集中力量办大事。", ("Document", "中力量办大事")),
     ("应李强邀请，他访问中国。", ("Person", "应李强")),  # the preposition before a known name
     ("依托国家工程实验室开展研究。", ("Institution", "国家工程实验室")),  # a class of laboratories
     ("俄罗斯总统普京表示。", ("Person", "俄罗斯")),  # a country before the title

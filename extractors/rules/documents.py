@@ -130,6 +130,11 @@ _PROGRAMME_AFTER = re.compile(
     r"(?:栏目|节目|系列节目|特别节目|今晚|明晚|今天播出|将播出|播出|开播|首播|热播|上映|热映|票房|演出|晚会|影片|电影|"
     r"电视剧|纪录片|曲目|歌曲|剧目|综艺|精品|新片|大片|影视|动画|舞台艺术|展播|暑期档|春节档|国庆档|档期|收视))"
 )
+#: China's free trade agreements by their partners' one-character forms or names (中新自贸协定, 新中自贸协定,
+#: 中国—东盟自由贸易协定), with their upgrades.
+_FREE_TRADE = re.compile(
+    rf"(?:中国[—－-][{HAN}]{{2,6}}|中[{HAN}]{{1,2}}|[{HAN}]中)(?:自由贸易协定|自贸协定)(?:升级议定书|升级版)?"
+)
 #: Titles written one after another (《A》《B》、《C》和《D》) are one list, of one kind.
 _TITLE_GAP = re.compile(r"[、，,和与及]?")
 #: A publication named after its title: 《明镜》周刊, 《求是》杂志.
@@ -277,6 +282,10 @@ def find_documents(ctx: Context) -> list[Candidate]:
             earlier.add(out[-1])
         # else: a title that neither says nor is said to be a document (a song, a film, a painting)
     out.extend(_laws(ctx))
+    for m in _FREE_TRADE.finditer(text):
+        lo, hi = ctx.sentence_bounds(m.start())
+        if ctx.anchor_inside(m.start()) is None and ctx.stands_alone(m.start(), m.end(), lo, hi):
+            out.append(ctx.resolved(m.start(), m.end(), "Document", m.group(), "rule:free-trade-agreement"))
     for m in _SOURCE.finditer(text):
         out.append(ctx.resolved(m.start(1), m.end(1), "Institution", m.group(1), "rule:publication-source"))
     for m in _COLUMN.finditer(text):
