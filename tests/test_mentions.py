@@ -430,6 +430,11 @@ def test_offsets_invariant(lexicon, text):
     ("俄国防部称，俄军使用高精度武器。", ("Institution", "俄军")),
     ("希法医院仍处于以军包围中。", ("Institution", "以军")),
     ("加力扩围实施消费品以旧换新。", ("Policy", "消费品以旧换新")),
+    # appointments, decisions adopted without 《》, the theatres' services
+    ("决定免去陈小江的国家民族事务委员会主任职务，任命潘岳为国家民族事务委员会主任。", ("Person", "潘岳")),
+    ("决定免去陈小江的国家民族事务委员会主任职务。", ("Person", "陈小江")),
+    ("会议通过了关于修改反垄断法的决定。", ("Document", "关于修改反垄断法的决定")),
+    ("由南部战区海军两栖船坞登陆舰五指山舰组成。", ("Institution", "南部战区海军")),
     # athletes: a team by its members, young and pair athletes, names joined by a slash
     ("男子双向飞碟团体赛由刘疆驰、吴云轩、韩旭组成的中国队夺得金牌。", ("Person", "吴云轩")),
     ("冠军被16岁的中国小将张杰夺得。", ("Person", "张杰")),
@@ -463,6 +468,10 @@ def test_generalising_rules_find(extract, text, expected):
     ("第十四届中国航展新闻发布会今天举行。", ("Event", "第十四届中国航展新闻发布会")),  # about an event
     ("各地召开部署会。", ("Event", "各地召开部署会")),  # no name before the kind
     ("开展综合改革试点。", ("Policy", "综合改革试点")),  # general words only
+    ("由南部战区海军两栖船坞登陆舰五指山舰组成。", ("Place", "五指山")),  # a warship named after it
+    ("通过了关于修改全国人大常委会议事规则的决定。", ("Event", "全国人大常委会议")),
+    ("会议通过了关于修改反垄断法的决定。", ("Document", "关于修改反垄断法")),
+    ("任命一批干部为处长。", ("Person", "一批干")),
     ("3日军演结束。", ("Institution", "日军")),  # the date and a drill
     ("以军事手段解决。", ("Institution", "以军")),  # a preposition and 军事
     ("集中力量办大事。", ("Document", "中力量办大事")),

@@ -40,11 +40,13 @@ _LAW_TRIGGER = re.compile(
 #: Characters of a law's name: Han characters but the particles of a clause (巴以双方的协定 is no title).
 _LAW_CHAR = rf"(?:(?![的了是在对])[{HAN}])"
 #: Agreements, declarations and plans a text signs, adopts or issues without 《》 (签署了…谅解备忘录,
-#: 通过…联合声明, 制定…行动计划), and 关于…的… titles, which may hold a 的 of their own.
+#: 通过…联合声明, 制定…行动计划), and 关于…的… titles, which may hold a 的 of their own (通过了关于修改反垄断法的决定:
+#: the decision, not a law named 关于修改反垄断法).
 _AGREEMENT_KIND = (r"(?:条约|议定书|谅解备忘录|备忘录|联合声明|宣言|行动计划|合作规划|规划纲要|实施方案|工作方案|"
                    r"(?<![一第])[二三四五六七八九十]{1,3}条(?:措施|举措))")
 _LAW_NAME = re.compile(
-    rf"(?:{_LAW_CHAR}{{2,16}}?{_LAW_KIND}|{_LAW_CHAR}{{2,20}}?{_AGREEMENT_KIND}|关于[^，。、；：\n]{{2,30}}?的{_AGREEMENT_KIND})"
+    rf"(?:关于[^，。、；：\n]{{2,40}}?的(?:决定|决议)|{_LAW_CHAR}{{2,16}}?{_LAW_KIND}|{_LAW_CHAR}{{2,20}}?{_AGREEMENT_KIND}|"
+    rf"关于[^，。、；：\n]{{2,30}}?的{_AGREEMENT_KIND})"
     r"(?=草案|修正案|修订草案|（草案）|实施条例|的|，|。|、|；|和|与|及|等|将|自|于|正式|生效|$)"
 )
 #: An agreement the text does not name: a determiner, a count or a bare kind of cooperation before it.
@@ -95,8 +97,9 @@ def _laws(ctx: Context) -> list[Candidate]:
         while (more := _LAW_TRIGGER.match(text, pos)) is not None and more.end() > pos:
             pos = more.end()  # 通过了 | 新修订的 | 野生动物保护法
         m = _LAW_NAME.match(text, pos)
-        while m is not None and (inner := _last_trigger(m.group())) > 0:
+        while m is not None and not m.group().startswith("关于") and (inner := _last_trigger(m.group())) > 0:
             m = _LAW_NAME.match(text, m.start() + inner)  # 审议了监察司法委关于提请审议|反间谍法修订草案
+            # (but a 关于…的决定 title holds its verb: 关于修改反垄断法的决定)
         if m is not None and m.group().endswith(_PLAN_KINDS):
             if _CARRIED_OUT.search(text, max(0, m.start() - 4), m.start()):
                 continue  # 实施|…行动计划: a programme carried out (policies.find_programmes), not a text signed

@@ -77,6 +77,7 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
         *_after_occupations(ctx),
         *_foreign_after_titles(ctx),
         *_foreign_before_titles(ctx),
+        *_appointed(ctx),
         *_before_titles(ctx.text, institution_ends),
         *_in_bylines(ctx.text),
         *_on_own_lines(ctx),
@@ -305,6 +306,25 @@ def _foreign_before_titles(ctx: Context) -> Iterator[Span]:
         name = text[start : m.start()]
         if not ctx.is_common_word(name) and ctx.word_frequency(name) == 0:
             yield start, m.start(), _FOREIGN_TITLE, False
+
+
+#: Verbs of appointing and removing, and what follows the name they govern (任命潘岳为…, 免去陈小江的…职务).
+_APPOINT = re.compile(r"(?:决定任命|决定免去|任命|免去|提名|选举|推选)")
+_APPOINTED_AS = re.compile(r"(?:为|的|兼任的|担任的|同志为|同志的)")
+
+
+def _appointed(ctx: Context) -> Iterator[Span]:
+    """任命潘岳为国家民族事务委员会主任, 免去陈小江的…职务: a name between a verb of appointing or removing and
+    为 or 的, as the reports of the people's congresses and the State Council write appointments."""
+    text = ctx.text
+    for m in _APPOINT.finditer(text):
+        i = m.end()
+        if ctx.anchor_at(i, "Person") is not None:
+            continue
+        for e in name_ends(text, i):
+            if _APPOINTED_AS.match(text, e):
+                yield i, e, "rule:person-title", False  # the frame is a strong cue: 潘岳 may be a word of jieba's too
+                break
 
 
 def _before_titles(text: str, institution_ends: set[int]) -> Iterator[Span]:

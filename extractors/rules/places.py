@@ -276,6 +276,8 @@ def drop_places_out_of_place(text: str, accepted: list[Candidate]) -> list[Candi
                 continue  # 乌军在东部击退…
             if text.startswith("时间", c.end):
                 continue  # 北京时间
+            if text[c.end : c.end + 1] == "舰" or text.startswith("号舰", c.end):
+                continue  # 五指山舰, 长沙舰: a warship named after the place
             if c.name in _RULERS and _RULERS[c.name].search(text, max(0, c.start - 6), c.start):
                 continue  # 文莱苏丹哈桑纳尔: the Sultan of Brunei
         out.append(c)
