@@ -468,6 +468,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("第十四届中国航展新闻发布会今天举行。", ("Event", "第十四届中国航展新闻发布会")),  # about an event
     ("各地召开部署会。", ("Event", "各地召开部署会")),  # no name before the kind
     ("开展综合改革试点。", ("Policy", "综合改革试点")),  # general words only
+    ("台盟中央主席苏辉和民建中央主席郝明金出席。", ("Person", "苏辉和")),  # the conjunction before the next name
+    ("会议通过了关于批准条约的决定。", ("Document", "关于批准条约的决定")),  # which treaty is not said
     ("由南部战区海军两栖船坞登陆舰五指山舰组成。", ("Place", "五指山")),  # a warship named after it
     ("通过了关于修改全国人大常委会议事规则的决定。", ("Event", "全国人大常委会议")),
     ("会议通过了关于修改反垄断法的决定。", ("Document", "关于修改反垄断法")),

@@ -54,6 +54,8 @@ _UNNAMED_AGREEMENT = re.compile(
     rf"(?:这|该|此|那|多|各|每|一系列|一批|一份|两国|双方|三方|多方|有关|相关|政府间|经贸|投资|和平|友好|战略|全面|合作|"
     rf"中长期|长期|五年|三年|附加|和|及|与)*{_AGREEMENT_KIND}$|(?:这|该|此|那|多份|多项|各项|一系列|两国|双方|有关|相关|并|及|与)"
 )
+#: A decision on a kind of text, none named: 关于批准条约的决定, 关于修改法律的决定.
+_UNNAMED_DECISION = re.compile(r"关于(?:批准|修改|废止|接受)?(?:条约|协定|公约|议定书|法律|法规)的(?:决定|决议)")
 #: Plans, which a text may sign (a document) or carry out (a programme, see policies.find_programmes).
 _PLAN_KINDS = ("行动计划",)
 _CARRIED_OUT = re.compile(r"(?:实施|落实|推进|贯彻|执行|推动)好?了?的?$")
@@ -82,6 +84,8 @@ def _laws(ctx: Context) -> list[Candidate]:
 
     def is_law(name: str) -> bool:  # the last word is the kind of law, not 方法, 办法, 设法 …
         words = ctx.segment(name)
+        if _UNNAMED_DECISION.fullmatch(name):
+            return False  # 关于批准条约的决定: which treaty is not said
         if _UNNAMED_AGREEMENT.match(name):
             return False  # 这一条约, 多份谅解备忘录, 两国经贸合作规划: which one is not said
         if name.endswith(("工作方案", "实施方案")) and len(name) < 12:

@@ -250,8 +250,14 @@ def _name_end_before(ctx: Context, i: int) -> int | None:
         across = text[end - 1 : end + 1]
         if k + 1 < len(ends) and len(across) == 2 and ctx.word_frequency(across) >= 2000:
             continue  # 张欣正在测试: 正在 (but 杨万明代表: 杨万 is followed by nothing a name is)
+        if k + 1 < len(ends) and text[end - 1] in _JOINS_NAMES and _ends_list_item(ctx, ends[k + 1]):
+            continue  # 苏辉|和…: the conjunction that joins the next name, not a last given-name character
         return end
     return None
+
+
+#: Conjunctions that may stand between two names, and so end no name before another (苏辉|和郑建邦).
+_JOINS_NAMES = frozenset("和与及")
 
 
 _FOREIGN_TITLE = "rule:person-title"
@@ -408,6 +414,8 @@ def _before_institution_titles(ctx: Context) -> Iterator[Span]:
                     break  # 以视频方式同俄罗斯联邦委员会主席: 方式 is a word, 方式同 no name
                 if text[start] in _PREPOSITIONS or ctx.word_frequency(text[start - 1 : start + 1]) >= 1000:
                     break  # 会见由古共中央…, 中国常驻联合国代表: a preposition, or the end of a word (中国)
+                if text[a.start - 1] in _JOINS_NAMES and ctx.anchor_at(start, "Person") is not None:
+                    break  # 苏辉|和民建中央主席…: a known name, then the conjunction joining the next one
                 yield start, a.start, "rule:person-title", False
                 break
 
