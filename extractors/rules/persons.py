@@ -110,6 +110,8 @@ _ONE_CHARACTER_AFTER = frozenset("以并又均各分获夺")
 
 #: What joins the names of a list (选手张子扬、兰天辰; 郑思维和黄雅琼; 组合薛晨/夏欣怡).
 _LIST_JOINS = ("、", "和", "与", "/", "／")
+#: Conjunctions that may stand between two names, and so end no name before another (苏辉|和郑建邦).
+_JOINS_NAMES = frozenset("和与及")
 #: A team named by its members: 由刘疆驰、吴云轩、韩旭组成的中国队.
 _TEAM = re.compile(rf"由((?:[{HAN}]{{2,4}}[、和与/／]){{1,9}}[{HAN}]{{2,4}})(?:等[\d一二三四五六七八九十]*人)?组成")
 
@@ -158,12 +160,19 @@ def _listed_after(ctx: Context, people: list[Candidate]) -> list[Candidate]:
 def _translit_ends(ctx: Context, i: int) -> list[int]:
     """Possible ends of a transliterated name starting at ``i`` (沃洛金、|马特维延科): two to six
     characters of the transliteration tables, longest first, before no common word."""
+    end = _translit_run_end(ctx, i)
+    return [e for e in range(end, i + 1, -1) if ctx.word_frequency(ctx.text[i:e]) == 0]
+
+
+def _translit_run_end(ctx: Context, i: int) -> int:
+    """Where a run of transliteration characters from ``i`` ends: at most six, and before a common
+    word that starts from its third character on (萨勒|总统 stops at no word, 普京|表示 at 表示)."""
     text, end = ctx.text, i
     while end < len(text) and end - i < 6 and text[end] in TRANSLIT:
         if end - i >= 2 and ctx.word_frequency(text[end : end + 2]) >= 1000:
             break
         end += 1
-    return [e for e in range(end, i + 1, -1) if ctx.word_frequency(text[i:e]) == 0]
+    return end
 
 
 #: Characters that begin a title, never end a name (国家副主席, 常务副主席).
@@ -256,9 +265,6 @@ def _name_end_before(ctx: Context, i: int) -> int | None:
     return None
 
 
-#: Conjunctions that may stand between two names, and so end no name before another (苏辉|和郑建邦).
-_JOINS_NAMES = frozenset("和与及")
-
 
 _FOREIGN_TITLE = "rule:person-title"
 
@@ -278,11 +284,7 @@ def _foreign_after_titles(ctx: Context) -> Iterator[Span]:
         if ctx.anchor_at(i) is not None or _title_goes_on(ctx, m) or any(
                 _AFTER_NAME.match(text, e) or _TITLE_AFTER.match(text, e) for e in name_ends(text, i)):
             continue  # a known name, or a Chinese one (the other passes take those; 穆萨耶娃 is none)
-        end = i
-        while end < len(text) and end - i < 6 and text[end] in TRANSLIT:
-            if end - i >= 2 and ctx.word_frequency(text[end : end + 2]) >= 1000:
-                break
-            end += 1
+        end = _translit_run_end(ctx, i)
         while end - i >= 2 and not follows_name(text, end):
             end -= 1
         if end - i >= 2 and not ctx.is_common_word(text[i:end]) and ctx.word_frequency(text[i:end]) == 0:

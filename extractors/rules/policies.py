@@ -23,13 +23,13 @@ _HEADS = "战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|
 _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6}})”")
 #: Slogans of parallel phrases in quotes: “学思想、强党性、重实践、建新功”, “人民至上、生命至上”.
 _PARALLEL = re.compile(rf"“([{HAN}]{{3,5}}(?:、[{HAN}]{{3,5}}){{1,5}})”")
-#: Terms in quotes that end in a policy head, and spirits named in quotes (“路易·艾黎精神”, not
-#: “弘扬奥林匹克精神”, a verb and what it does).
 #: What a text says of a slogan right before it: that one holds to it, follows it, or that it is the aim,
 #: the principle, the theme (坚持“人民至上、生命至上”, 总要求是“学思想、强党性、重实践、建新功”); not a
 #: quoted description (“一江碧水、两岸青山”得到重现).
 _SLOGAN_CUE = re.compile(r"(?:坚持|秉持|秉承|贯彻|践行|落实|按照|遵循|方针|原则|理念|口号|主题|要求是|目标是|要求|做到|实现|"
                          r"把握|树立|牢记|弘扬|确立|提出|倡导)[了的是为:：，]?$")
+#: Terms in quotes that end in a policy head, and spirits named in quotes (“路易·艾黎精神”, not
+#: “弘扬奥林匹克精神”, a verb and what it does).
 _QUOTED_HEAD = re.compile(
     rf"“([{HAN}A-Za-z0-9+＋]{{2,16}}(?:{_HEADS})|(?!弘扬|发扬|传承|牢记|点亮|践行|学习|继承)(?:(?!的)[{HAN}·]){{2,8}}精神)”"
 )
@@ -124,6 +124,7 @@ _LAUNCH = frozenset(
     "深入实施 组织实施 加快实施 全面实施 启动实施 继续实施 持续实施 实施了 开展了 启动了 完成了 "
     "搞好 推开 铺开 扩大 扩围 推广 进行 共筑 携手构建 共同构建 推动构建".split()
 )
+#: Those verbs, longest first, as they may begin a name jieba cut in pieces (共|筑|人类命运共同体).
 _LAUNCH_PREFIXES = sorted((v for v in _LAUNCH if len(v) >= 2), key=len, reverse=True)
 #: Verbs that may open a quoted policy term without being part of it, longest first.
 _QUOTED_VERBS = sorted(_LAUNCH | {"建立", "健全", "完善", "建立健全", "发展", "建设", "构建", "促进", "推进", "优化", "探索"},

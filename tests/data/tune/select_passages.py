@@ -5,16 +5,14 @@ Run from the project root. Seeded; nothing about the passages is chosen with the
 import json
 import pathlib
 import random
-import re
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from passage_draw import windows  # noqa: E402
 
 root = pathlib.Path("../shared/corpus")
 rng = random.Random(20261207)
 held = {p["source"] for p in json.loads(pathlib.Path("tests/data/heldout2/passages.json").read_text(encoding="utf-8"))}
-
-
-def windows(line):
-    ends = [m.end() for m in re.finditer(r"[。！？；]”?", line)]
-    return [(s, e) for s in [0] + ends for e in ends if 200 <= e - s <= 350]
 
 
 files = [f for f in sorted((root / "xwlb").glob("*.md")) if f"xwlb/{f.name}" not in held]

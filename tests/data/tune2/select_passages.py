@@ -6,7 +6,10 @@ Run from the project root. Seeded; nothing about the passages is chosen with the
 import json
 import pathlib
 import random
-import re
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from passage_draw import windows  # noqa: E402
 
 root = pathlib.Path("../shared/corpus")
 rng = random.Random(20261206)
@@ -14,11 +17,6 @@ data = pathlib.Path("tests/data")
 used = [json.loads((data / s / "passages.json").read_text(encoding="utf-8")) for s in ("heldout2", "tune")]
 held_days = {p["source"] for rows in used for p in rows if p["source"].startswith("xwlb/")}
 held_text = [p["text"] for rows in used for p in rows]
-
-
-def windows(line):
-    ends = [m.end() for m in re.finditer(r"[。！？；]”?", line)]
-    return [(s, e) for s in [0] + ends for e in ends if 200 <= e - s <= 350]
 
 
 def draw(files, prefix, n, stem):
