@@ -19,7 +19,7 @@ from typing import Iterator
 
 from extractors.names import COMMON_SURNAMES, TRANSLIT, TRANSLIT_MEDIAL, looks_like_name, name_ends
 from extractors.rules.base import Candidate, Context
-from extractors.rules.wordclass import CLAUSE_TAGS, VERB_TAGS, common_non_name, tag
+from extractors.rules.wordclass import CLAUSE_TAGS, VERB_TAGS, common_non_name, known_name, tag
 from extractors.textutil import HAN, is_han
 
 TITLES = (
@@ -146,7 +146,10 @@ def _listed_after(ctx: Context, people: list[Candidate]) -> list[Candidate]:
         i = end + 1
         if i in seen or ctx.anchor_at(i) is not None:
             continue
-        for e in sorted({*name_ends(text, i), *_translit_ends(ctx, i)}, reverse=True):
+        ends = {*name_ends(text, i), *_translit_ends(ctx, i)}
+        if known_name(text[i : i + 3]):
+            ends.add(i + 3)  # 许其亮
+        for e in sorted(ends, reverse=True):
             if _ends_list_item(ctx, e):
                 c = _accept(ctx, i, e, "rule:person-list", True)
                 if c is not None:
@@ -193,8 +196,11 @@ Span = tuple[int, int, str, bool]
 def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Candidate | None:
     """The candidate for ``text[start:end]`` if it has the shape of a name and is no common word."""
     name = ctx.text[start:end]
-    foreign = rule in (_FOREIGN_TITLE, "rule:person-list") and all(c in TRANSLIT for c in name)
-    if not looks_like_name(name) and "·" not in name and not foreign:
+    listed = rule == "rule:person-list"
+    foreign = (listed or rule == _FOREIGN_TITLE) and all(c in TRANSLIT for c in name)
+    # in a list of names, a name jieba knows (李岚清, 许其亮, whose 其 no given name is expected to have)
+    known = listed and len(name) == 3 and name[0] in COMMON_SURNAMES and known_name(name)
+    if not looks_like_name(name) and "·" not in name and not foreign and not known:
         return None
     if name[-1] in _TITLE_PREFIXES or ctx.text[start - 1 : start] in _NUMERALS or name[0] in _CONJUNCTIONS:
         return None  # 国家副 (主席), 常务副 (主席); 15位老 (教授); 副总理和国务 (委员)
@@ -207,7 +213,8 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
         return None  # 和平, 高校; 宣讲 (a verb jieba knows, if not a common one)
     if entry is None and name[0] in _PREPOSITION_SURNAMES and (ctx.word_frequency(name[1:]) > 0 or ctx.entry(name[1:])):
         return None  # 主席向拉美…, 走向观众: the preposition, not the surname 向
-    if entry is None and strict and (ctx.word_frequency(name) > 0 or common_non_name(name[:2], min_freq=1000)):
+    if entry is None and strict and not known and (ctx.word_frequency(name) > 0
+                                                   or common_non_name(name[:2], min_freq=1000)):
         return None  # 文章指出; 师范生表示 (师范 is a word)
     return Candidate(start, end, "Person", entry.name if entry else name, rule, entry)
 

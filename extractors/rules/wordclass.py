@@ -62,8 +62,8 @@ NAME_VERBS = frozenset(
 @lru_cache(maxsize=1)
 def _words() -> dict[str, tuple[str, int]]:
     """Words of jieba's dictionary (two characters or more) with their tag and frequency: every
-    adverb, preposition, pronoun, verb and place name, and the words of other classes used at least
-    ``_KEEP_FREQ`` times."""
+    adverb, preposition, pronoun, verb and place name, every personal name of three characters, and
+    the words of other classes used at least ``_KEEP_FREQ`` times."""
     path = Path(jieba.__file__).parent / "dict.txt"
     keep = CLAUSE_TAGS | VERB_TAGS | {PLACE_TAG}
     out: dict[str, tuple[str, int]] = {}
@@ -72,7 +72,7 @@ def _words() -> dict[str, tuple[str, int]]:
             parts = line.split()
             if len(parts) == 3 and len(parts[0]) >= 2:
                 freq = int(parts[1])
-                if parts[2] in keep or freq >= _KEEP_FREQ:
+                if parts[2] in keep or freq >= _KEEP_FREQ or (len(parts[0]) == 3 and parts[2] in NAME_TAGS):
                     out[parts[0]] = (parts[2], freq)
     return out
 
@@ -82,6 +82,12 @@ def tag(word: str) -> str | None:
     neither an adverb, a preposition, a pronoun nor a verb)."""
     found = _words().get(word)
     return found[0] if found else None
+
+
+def known_name(word: str) -> bool:
+    """Does jieba know ``word`` as a personal name (李岚清, 许其亮; also a few words it mistags, 黄金周:
+    read it only where the context already says a name stands there)?"""
+    return tag(word) in NAME_TAGS
 
 
 def common_non_name(word: str, *, min_freq: int = _KEEP_FREQ) -> bool:
