@@ -343,6 +343,21 @@ def county_in(parent: str, bare: str) -> str | None:
     return None if province is None else by_bare.get((province, bare))
 
 
+def county_anywhere(bare: str) -> str | None:
+    """The full name of the one county-level unit in China whose bare name is ``bare`` (汶川 -> 汶川县);
+    None if there is none, or more than one (朝阳 is a district of Beijing and a county of Liaoning)."""
+    return _unique_bare_names().get(bare)
+
+
+@cache
+def _unique_bare_names() -> dict[str, str]:
+    _, by_bare = _counties_by_bare_name()
+    found: dict[str, set[str]] = {}
+    for (_, bare), name in by_bare.items():
+        found.setdefault(bare, set()).add(name)
+    return {bare: next(iter(names)) for bare, names in found.items() if len(names) == 1}
+
+
 @cache
 def _counties_by_bare_name() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     members = load_members()

@@ -10,8 +10,10 @@ Steps:
 2. Rules find what no lexicon lists (people by titles and bylines, institutions by structure,
    documents in 《》, meetings, quoted policy terms), building on the lexicon matches.
 3. Overlaps are resolved: the longest match wins; on equal spans a lexicon entry wins. Nested
-   entities are not double-counted, with one exception: the parent of an institution's sub-unit
-   (天津大学 in 天津大学精仪学院) is kept as its own mention, since the text names it.
+   entities are not double-counted, with two exceptions: the parent of an institution's sub-unit
+   (天津大学 in 天津大学精仪学院) and the place a disaster is named after (汶川 in 汶川特大地震) are
+   kept as mentions of their own, since the text names them; so is a title in 《》 inside an event's
+   name (《生物多样性公约》 in 《生物多样性公约》第十五次缔约方大会).
 4. Within a document, a name introduced once is recognised again when it recurs on its own
    (王韬 after 主任王韬; 罗素 after 斯图尔特·罗素; 《方案》 after …（以下简称《方案》）).
 5. Every mention resolves to one canonical entity through the alias registry, with a stable id.
@@ -27,7 +29,7 @@ from extractors.lexicon import Lexicon
 from extractors.records import Document, Mention, entity_id
 from extractors.rules.base import Candidate, Context
 from extractors.rules.coordination import expand_coordination
-from extractors.rules.documents import find_documents
+from extractors.rules.documents import find_documents, titles_in_events
 from extractors.rules.events import find_events
 from extractors.rules.headlines import find_headlines
 from extractors.rules.institutions import find_institutions
@@ -79,6 +81,7 @@ def extract_mentions(
         found.extend(find_technologies(ctx))
         accepted = _resolve([*anchors, *found])
         accepted = _with_parents(accepted)
+        accepted = titles_in_events(text, accepted, lexicon.lookup)
         accepted = find_recurring(text, accepted, lexicon)
         accepted = find_headlines(text, accepted, ctx.repeated_runs)
         accepted = drop_places_out_of_place(text, accepted)

@@ -34,7 +34,7 @@ _LAW_KIND = r"(?:法典|法|条例|协定|公约)"
 _FULL_LAW = re.compile(rf"中华人民共和国[{HAN}]{{1,24}}?{_LAW_KIND}(?:实施条例|实施细则)?(?![{HAN}])|"
                        rf"中华人民共和国[{HAN}]{{1,24}}?{_LAW_KIND}(?:实施条例|实施细则)?(?=[草修（(的，。、；和与及等])")
 _LAW_TRIGGER = re.compile(
-    r"(?:审议通过|表决通过|审议|通过|新修订的|修订后的|修订|修改|制定|颁布|施行|实施|贯彻|落实|根据|依据|依照|按照|违反|出台|公布|"
+    r"(?:审议通过|表决通过|审议|通过|新修订的|修订后的|修订|修改|制定|颁布|施行|实施|贯彻|落实|根据|依据|依照|按照|违反|出台|公布|发布|印发|"
     r"签署|签订|批准|加入|升级|谈判|达成|发表)好?了?的?"
 )
 #: Characters of a law's name: Han characters but the particles of a clause (巴以双方的协定 is no title).
@@ -44,9 +44,13 @@ _LAW_CHAR = rf"(?:(?![的了是在对])[{HAN}])"
 #: the decision, not a law named 关于修改反垄断法).
 _AGREEMENT_KIND = (r"(?:条约|议定书|谅解备忘录|备忘录|联合声明|宣言|行动计划|合作规划|规划纲要|实施方案|工作方案|"
                    r"(?<![一第])[二三四五六七八九十]{1,3}条(?:措施|举措))")
+#: How the title of a set of opinions starts (加强环境保护重点工作的意见; not 多数代表的意见).
+_OPINION_START = r"(?:加强|加快|推进|推动|促进|鼓励|支持|深化|完善|健全|做好|进一步|全面|坚持|建立|构建|实施|关于)"
+#: The plan period a plan's title may start with (“十二五”节能减排综合性工作方案).
+_PLAN_PERIOD = r"(?:“十[一二三四五六七八九]五”)"
 _LAW_NAME = re.compile(
-    rf"(?:关于[^，。、；：\n]{{2,40}}?的(?:决定|决议)|{_LAW_CHAR}{{2,16}}?{_LAW_KIND}|{_LAW_CHAR}{{2,20}}?{_AGREEMENT_KIND}|"
-    rf"关于[^，。、；：\n]{{2,30}}?的{_AGREEMENT_KIND})"
+    rf"(?:关于[^，。、；：\n]{{2,40}}?的(?:决定|决议)|{_LAW_CHAR}{{2,16}}?{_LAW_KIND}|{_PLAN_PERIOD}?{_LAW_CHAR}{{2,20}}?{_AGREEMENT_KIND}|"
+    rf"关于[^，。、；：\n]{{2,30}}?的{_AGREEMENT_KIND}|{_OPINION_START}{_LAW_CHAR}{{2,20}}?的(?:指导|实施)?意见)"
     r"(?=草案|修正案|修订草案|（草案）|实施条例|的|，|。|、|；|和|与|及|等|将|自|于|正式|生效|$)"
 )
 #: An agreement the text does not name: a determiner, a count or a bare kind of cooperation before it.
@@ -308,3 +312,22 @@ def find_documents(ctx: Context) -> list[Candidate]:
         name = entry.name if entry else f"“{m.group(1)}”{m.group(2)}"
         out.append(Candidate(m.start(), m.end(), "Document", name, "rule:five-year-plan", entry))
     return out
+
+
+def titles_in_events(text: str, accepted: list[Candidate], lookup) -> list[Candidate]:
+    """``accepted`` with the documents named in 《》 inside an event's name kept as mentions of their
+    own (《联合国气候变化框架公约》第二十八次缔约方大会: the convention, and the conference of its
+    parties), since the text names both; ``lookup`` finds a title's lexicon entry."""
+    spans = {(c.start, c.end) for c in accepted}
+    extra = []
+    for c in accepted:
+        if c.type != "Event" or "《" not in text[c.start : c.end]:
+            continue
+        for m in _TITLE.finditer(text, c.start, c.end):
+            title, span = m.group(1), (m.start(1), m.end(1))
+            entry = lookup(title)
+            if span in spans or title in GENERIC_TITLES or (entry is not None and entry.type != "Document"):
+                continue
+            spans.add(span)
+            extra.append(Candidate(*span, "Document", entry.name if entry else title, "rule:title", entry))
+    return sorted([*accepted, *extra], key=lambda c: (c.start, c.end)) if extra else accepted

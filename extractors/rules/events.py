@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.families import county_anywhere
 from extractors.rules.base import Candidate, Context
 from extractors.rules.wordclass import clause_word
 from extractors.textutil import HAN, is_han
@@ -23,7 +24,7 @@ _MEETING_SUFFIX = re.compile(
     r"(?:工作会议|常务会议|全体会议|会议|全会|大会|论坛|峰会|博览会|交易会|年会|座谈会|协商会|研讨会|洽谈会|高峰论坛|发布会|对话会|交流会|推进会|现场会|"
     r"会晤|普查|调查|清查|大督查|联欢会|招待会|运动会|展览会|吹风会|电影节|艺术节|文化节|旅游节|音乐节|戏剧节|电视节|"
     r"航展|车展|锦标赛|世锦赛|展销会|推介会|部署会|动员会|总结会|报告会|通气会|见面会|调度会|分析会|工作会|启动会|恳谈会|"
-    r"团拜会|茶话会|宣讲会|表彰会|誓师会)"
+    r"团拜会|茶话会|宣讲会|表彰会|誓师会|技能大赛|(?<![一二三四五六七八九十两几])大赛|高层对话(?!会)|战略对话(?!会))"
     r"(?![堂室厅馆员址场长议]|中心|秘书|展览|事规则)"  # 人民大会堂, 国际会议中心, 立法会议员, 常委会议事规则: no meeting
 )
 _PROPER_START = re.compile(
@@ -91,6 +92,42 @@ def find_events(ctx: Context) -> list[Candidate]:
         name = f"中央政治局第{m.group(1)}次集体学习"
         out.append(_named(ctx, m.start(), m.end(), [m.group(0), name], name, "rule:collective-study"))
     out.extend(_meetings(ctx))
+    out.extend(_disasters(ctx))
+    for m in _CAMPAIGN.finditer(text):
+        out.append(ctx.resolved(m.start(), m.end(), "Event", m.group(), "rule:campaign"))
+    return out
+
+
+#: An education campaign by its quoted slogan: “学习强军思想、建功强军事业”教育实践活动,
+#: “争做新时代好队员”主题实践活动.
+_CAMPAIGN = re.compile(r"“[^“”\n]{2,30}”(?:主题教育实践活动|教育实践活动|主题实践活动|主题教育活动|主题教育)")
+
+
+#: A disaster named by where it struck (汶川特大地震, 玉树强烈地震, 四川泸定6.8级地震, 舟曲特大山洪泥石流).
+_DISASTER = re.compile(r"(?:\d(?:\.\d)?级)?(?:特大|强烈|大)?(?:地震|山洪泥石流|泥石流|洪灾|雪灾)(?![带区局台网站应学预监科研部波谱仪])")
+#: Places no disaster is named after: directions (利比亚东部|洪灾), the country itself (中国|地震局).
+_NOT_DISASTER_PLACE = re.compile(r"(?:[东南西北中]部|[东南西北]方|[东南西北中]部地区|中国|中华人民共和国|我国|全国)")
+
+
+def _disasters(ctx: Context) -> list[Candidate]:
+    """Disasters named by their place: a place, then the kind of disaster right after it (汶川特大地震,
+    叙利亚地震; not 叙利亚发生强烈地震, which names none). The place stays a mention of its own (the
+    event's parent), as the text names it."""
+    text, out, done = ctx.text, [], set()
+    for a in ctx.anchors:
+        if a.type == "Place" and (m := _DISASTER.match(text, a.end)) is not None \
+                and not _NOT_DISASTER_PLACE.fullmatch(text[a.start : a.end]):
+            out.append(ctx.resolved(a.start, m.end(), "Event", text[a.start : m.end()], "rule:disaster", parent=a))
+            done.add(m.start())
+    for m in _DISASTER.finditer(text):  # after a county's bare name, which the lexicon does not list (汶川, 舟曲)
+        for k in (3, 2):
+            start = m.start() - k
+            if m.start() not in done and start >= 0 and ctx.anchor_at(start) is None \
+                    and (county := county_anywhere(text[start : m.start()])) is not None \
+                    and not _NOT_DISASTER_PLACE.fullmatch(text[start : m.start()]):  # 南部 is a county too
+                place = ctx.resolved(start, m.start(), "Place", county, "rule:place-county", form=county)
+                out.append(ctx.resolved(start, m.end(), "Event", text[start : m.end()], "rule:disaster", parent=place))
+                break
     return out
 
 
@@ -205,7 +242,8 @@ _LEADING_EDITION = re.compile(rf"^(?:首届|第[{_NUM}百零〇\d]+届|(?:19|20)
 _QUALIFIER_ONLY = re.compile(r"(?:全国|中央|国务院|政协|人大|中国|中华|世界|全球|国际|亚洲|亚太)")
 
 
-_GENERIC_KINDS = frozenset({"会议", "大会", "论坛", "峰会", "年会", "座谈会", "研讨会", "发布会", "会晤", "博览会", "普查"})
+_GENERIC_KINDS = frozenset({"会议", "大会", "论坛", "峰会", "年会", "座谈会", "研讨会", "发布会", "会晤", "博览会", "普查",
+                            "大赛"})
 
 
 def _bare_qualifier(head: str, kind: str) -> bool:

@@ -25,7 +25,7 @@ _SUBUNIT = (
 _STANDALONE = (
     "职业技术学院|大学|学院|研究院|研究所|科学院|工程院|社会科学院|重点实验室|实验室|医院|学会|协会|联合会|基金会|"
     "集团有限公司|股份有限公司|有限公司|集团|公司|银行|交易所|研究中心|委员会|管理局|总局|人民政府|政府|人大常委会|"
-    "党委|法院|检察院|博物馆|图书馆|出版社|报社|电视台|科技厅|教育厅|财政厅|科技局|科委|发改委|经信委|工信厅|商务厅|"
+    "党委|法院|检察院|博物馆|纪念馆|图书馆|出版社|报社|电视台|科技厅|教育厅|财政厅|科技局|科委|发改委|经信委|工信厅|商务厅|"
     # a province's or a city's departments under their usual short names (浙江省发展改革委, 苏州工业园区管委会)
     "发展改革委|卫生健康委|卫健委|国资委|民宗委|管委会|党工委|工委|组委会|筹委会|冬奥组委|亚组委|执委会|"
     "公安厅|公安局|民政厅|民政局|司法厅|司法局|水利厅|水利局|财政局|教育局|税务局|统计局|气象局|商务局|工信局|"
@@ -47,6 +47,8 @@ _SINGLE_SUFFIX = set("系所处司局厅部")
 _NAMED_AFTER = re.compile(r"(?:故居陈列馆|故居纪念馆|纪念馆|陈列馆|图书馆|基金会|研究中心|研究院|研究会)"
                           r"(?!长|主任|副|书记|理事|成员)")
 _MEMORIALS = frozenset({"故居陈列馆", "故居纪念馆", "纪念馆", "陈列馆", "图书馆", "基金会"})
+#: Memorials of an event, after its name (古田会议纪念馆, 中共一大纪念馆, 辽沈战役纪念馆).
+_EVENT_MEMORIALS = re.compile(r"(?:会址纪念馆|旧址纪念馆|纪念馆)(?!长|馆长|副|书记)")
 #: The bodies that organise an event, after its name (杭州亚运会组委会).
 _ORGANISERS = re.compile(r"(?:组织委员会|组委会|执行委员会|执委会|筹备委员会|筹委会)(?!主任|副|委员|成员)")
 #: Verbs after 所 the particle (所作, 所说, 所提): the 所 of an institute is followed by none of them.
@@ -123,6 +125,9 @@ def find_institutions(ctx: Context) -> list[Candidate]:
             c = ctx.resolved(a.start, m.end(), "Institution", ctx.text[a.start : m.end()], "rule:institution-organisers")
             add(c)
             heads.append(c)
+        elif a.type == "Event" and (m := _EVENT_MEMORIALS.match(ctx.text, a.end)) is not None:
+            # 古田会议 + 纪念馆: the memorial of an event
+            add(ctx.resolved(a.start, m.end(), "Institution", ctx.text[a.start : m.end()], "rule:institution-named-after"))
     for m in _QUALIFIER.finditer(ctx.text):
         if _clean_left(ctx, m.start()) and ctx.anchor_at(m.start(), "Institution") is None:
             c = _headed(ctx, m.start(), m.end(), "rule:institution-qualifier")

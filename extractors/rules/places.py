@@ -189,7 +189,10 @@ def _villages(ctx: Context, places: set[int]) -> list[Candidate]:
 
 
 #: Heads of named sites: scenic areas, ruins, parks and reserves, old towns (黄河大峡谷景区, 辛店遗址).
-_SITE = re.compile(r"(?:风景名胜区|国家级自然保护区|自然保护区|国家公园|湿地公园|森林公园|地质公园|风景区|景区|遗址|古城|古镇|石窟)")
+_SITE = re.compile(r"(?:风景名胜区|国家级自然保护区|自然保护区|国家公园|湿地公园|森林公园|地质公园|郊野公园|风景区|景区|遗址|"
+                   r"古城|古镇|石窟|会展中心)")
+#: Where an event was held or a body sat, after its name (遵义会议会址, 中共一大会址, 新四军军部旧址).
+_FORMER_SEAT = re.compile(r"(?:革命)?(?:旧址|会址)(?!纪念馆|陈列馆|博物馆)")
 #: What before a site's head makes it a class of sites, not a named one (A级旅游景区, 考古遗址, 该景区).
 _SITE_CLASS = frozenset(
     "旅游 重点 热门 主要 知名 著名 红色 文化 历史 考古 古代 商代 周代 汉代 唐代 宋代 明代 清代 早期 晚期 都城 城址 "
@@ -208,7 +211,8 @@ _WHERE_CATEGORIES = frozenset(
 
 def find_sites(ctx: Context) -> list[Candidate]:
     """Named sites by their head: 黄河大峡谷景区, 太行山大峡谷景区, 喀纳斯景区, 辛店遗址 (and, in a list
-    sharing the head, 陶家营、邵家棚遗址 -> 邵家棚遗址). The name runs from the start of its phrase, or
+    sharing the head, 陶家营、邵家棚遗址 -> 邵家棚遗址), and the seat of a meeting or a body after its name
+    (遵义会议会址, 新四军军部旧址). The name runs from the start of its phrase, or
     from the end of the place that says where it is (张掖|七彩丹霞景区), to the head; it must be no class
     of sites (A级旅游景区, 商代晚期都城遗址) and hold no clause word."""
     text = ctx.text
@@ -237,6 +241,9 @@ def find_sites(ctx: Context) -> list[Candidate]:
         lo, hi = ctx.sentence_bounds(start)
         if ctx.stands_alone(start, m.end(), lo, hi):
             out.append(ctx.resolved(start, m.end(), "Place", text[start : m.end()], "rule:place-site"))
+    for a in ctx.anchors:
+        if a.type in ("Event", "Institution") and (m := _FORMER_SEAT.match(text, a.end)) is not None:
+            out.append(ctx.resolved(a.start, m.end(), "Place", text[a.start : m.end()], "rule:place-site"))
     return out
 
 
