@@ -397,6 +397,9 @@ def test_offsets_invariant(lexicon, text):
     ("村民王秀英、李明和张强都来了。", ("Person", "张强")),
     ("解学智常委建议，持续推动森林碳汇提升行动。", ("Person", "解学智")),
     ("中国选手黄娟夺得金牌。", ("Person", "黄娟")),
+    # names in a list that jieba knows as names (a word to the strict list check; 其 in no expected given name)
+    ("俞正声、宋平、李岚清、曾庆红、吴官正参加了会见。", ("Person", "曾庆红")),
+    ("刘国中、许其亮、孙春兰参加了会见。", ("Person", "许其亮")),
     # named sites by their head, after the place that says where they are
     ("世卫组织驻阿富汗应急小组负责人阿拉·阿布-扎伊德9日表示。", ("Person", "阿拉·阿布-扎伊德")),
     ("古巴国家主席米格尔·迪亚斯-卡内尔·贝穆德斯会见。", ("Person", "米格尔·迪亚斯-卡内尔·贝穆德斯")),
@@ -453,6 +456,26 @@ def test_offsets_invariant(lexicon, text):
     ("香港中小学获赠《识法导航》丛书。", ("Document", "识法导航")),
     ("他认真研读了《平凡的世界》。", ("Document", "平凡的世界")),
     ("出版界推出《毛泽东与抗美援朝》《周恩来与抗美援朝》等图书。", ("Document", "周恩来与抗美援朝")),
+    # disasters named by their place (a county's bare name too); memorials of an event or a place
+    ("夺取抗击汶川特大地震、玉树强烈地震等严重自然灾害的重大胜利。", ("Event", "汶川特大地震")),
+    ("夺取抗击汶川特大地震、玉树强烈地震等严重自然灾害的重大胜利。", ("Event", "玉树强烈地震")),
+    ("叙利亚地震造成重大伤亡。", ("Event", "叙利亚地震")),
+    ("李希来到古田会议纪念馆。", ("Institution", "古田会议纪念馆")),
+    ("学员们参观了延安革命纪念馆。", ("Institution", "延安革命纪念馆")),
+    # plans and opinions issued without 《》, competitions and high-level dialogues by name
+    ("发布实施“十二五”节能减排综合性工作方案、控制温室气体排放工作方案和加强环境保护重点工作的意见。",
+     ("Document", "“十二五”节能减排综合性工作方案")),
+    ("发布实施“十二五”节能减排综合性工作方案、控制温室气体排放工作方案和加强环境保护重点工作的意见。",
+     ("Document", "加强环境保护重点工作的意见")),
+    ("全国文物行业职业技能大赛在太原举行。", ("Event", "全国文物行业职业技能大赛")),
+    ("第十四届中韩媒体高层对话在首尔举行。", ("Event", "第十四届中韩媒体高层对话")),
+    # the place a disaster is named after, and a convention named inside its conference, are mentions too
+    ("夺取抗击汶川特大地震的重大胜利。", ("Place", "汶川县")),
+    ("落实好《生物多样性公约》第十五次缔约方大会成果。", ("Document", "生物多样性公约")),
+    ("落实好《生物多样性公约》第十五次缔约方大会成果。", ("Event", "《生物多样性公约》第十五次缔约方大会")),
+    # education campaigns by their slogan; the seat of a meeting
+    ("开展“学习强军思想、建功强军事业”教育实践活动。", ("Event", "“学习强军思想、建功强军事业”教育实践活动")),
+    ("他参观了遵义会议会址。", ("Place", "遵义会议会址")),
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
@@ -468,6 +491,12 @@ def test_generalising_rules_find(extract, text, expected):
     ("第十四届中国航展新闻发布会今天举行。", ("Event", "第十四届中国航展新闻发布会")),  # about an event
     ("各地召开部署会。", ("Event", "各地召开部署会")),  # no name before the kind
     ("开展综合改革试点。", ("Policy", "综合改革试点")),  # general words only
+    ("利比亚东部洪灾造成上万人遇难。", ("Event", "东部洪灾")),  # a direction names no disaster
+    ("土耳其南部强烈地震。", ("Event", "南部强烈地震")),  # 南部 is a county of Sichuan, and a direction
+    ("中国地震应急搜救中心派出救援队。", ("Event", "中国地震")),  # a body, not an earthquake
+    ("会议听取了多数代表的意见。", ("Document", "多数代表的意见")),  # opinions, not a titled set of them
+    ("北京冬奥会三大赛区。", ("Event", "北京冬奥会三大赛")),  # three competition zones
+    ("他在世界大赛中夺冠。", ("Event", "世界大赛")),  # a qualifier and the kind: no name
     ("台盟中央主席苏辉和民建中央主席郝明金出席。", ("Person", "苏辉和")),  # the conjunction before the next name
     ("会议通过了关于批准条约的决定。", ("Document", "关于批准条约的决定")),  # which treaty is not said
     ("由南部战区海军两栖船坞登陆舰五指山舰组成。", ("Place", "五指山")),  # a warship named after it
