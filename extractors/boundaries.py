@@ -90,8 +90,21 @@ def _add_words(tk: jieba.Tokenizer, words: list[str], folder: Path, dictionary: 
         with os.fdopen(fd, "wb") as fh:
             fh.write(marshal.dumps((changed, tk.total)))
         os.replace(tmp, cached)
+        _prune(folder, "jieba-words-*.marshal", keep=_KEEP_WORD_CACHES)
     except OSError:
         pass  # a read-only cache folder only costs the time next run
+
+
+#: How many lexicons' word caches stay in the cache folder (2-3 MB each; one is written per lexicon
+#: a build sees, so a researcher who edits a lexicon often would otherwise fill the folder).
+_KEEP_WORD_CACHES = 8
+
+
+def _prune(folder: Path, pattern: str, *, keep: int) -> None:
+    """Remove all but the ``keep`` most recently written files matching ``pattern`` in ``folder``."""
+    found = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in found[keep:]:
+        old.unlink(missing_ok=True)
 
 
 class WordBoundaries:

@@ -256,3 +256,29 @@ def test_boundary_words_are_added_once_then_laid_over_from_the_cache(tmp_path, m
     other = WordBoundaries(["数字经济"])  # other words: another cache entry, not the first one's
     other.segment("发展数字经济")
     assert len(list(tmp_path.glob("jieba-words-*.marshal"))) == 2 and "新质生产力" not in other._tokenizer.FREQ
+
+
+def test_the_cache_folder_keeps_the_word_caches_of_the_last_few_lexicons_only(tmp_path, monkeypatch):
+    """A researcher who edits a lexicon between builds leaves one word cache per version; the
+    oldest go, so the folder does not grow without end."""
+    from extractors import boundaries
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(boundaries, "_KEEP_WORD_CACHES", 2)
+    for i in range(4):
+        boundaries.WordBoundaries([f"测试词语{i}"]).segment("测试")
+    assert len(list(tmp_path.glob("jieba-words-*.marshal"))) == 2
+
+
+def test_word_classes_are_read_once_and_then_from_the_cache(tmp_path, monkeypatch):
+    from extractors.rules import wordclass
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    wordclass._words.cache_clear()
+    try:
+        first = wordclass._words()
+        assert list(tmp_path.glob("word-classes-*.marshal"))
+        wordclass._words.cache_clear()
+        assert wordclass._words() == first and first["李岚清"][0] == "nr" and "继续" in first
+    finally:
+        wordclass._words.cache_clear()
