@@ -136,7 +136,13 @@ def _stands_alone(text: str, start: int, end: int, lo: int, hi: int, lexicon: Le
             return True  # a known name after punctuation or a title stands, whatever jieba makes of its end (韩正在 -> 韩 | 正在)
     if entry.type == "Institution" and starts_with_title(text, end):
         return True
+    if entry.type == "Document" and text[end - 1] == "法" and text[end : end + 1] in _LAW_GOES_ON:
+        return False  # 国家安全法|治体系: 法治, not a law (the lexicon's word wins jieba's cut there)
     return lexicon.boundaries.accepts(text, start, end, lo, hi)
+
+
+#: Characters after a law's 法 that make 法 part of another word (法治, 法院, 法人; not 法规 of 宪法规定, 法制 of 宪法制度).
+_LAW_GOES_ON = frozenset("治院人典官庭")
 
 
 def _person_at(text: str, pos: int, lexicon: Lexicon) -> bool:

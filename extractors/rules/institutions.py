@@ -47,6 +47,10 @@ _SINGLE_SUFFIX = set("系所处司局厅部")
 _NAMED_AFTER = re.compile(r"(?:故居陈列馆|故居纪念馆|纪念馆|陈列馆|图书馆|基金会|研究中心|研究院|研究会)"
                           r"(?!长|主任|副|书记|理事|成员)")
 _MEMORIALS = frozenset({"故居陈列馆", "故居纪念馆", "纪念馆", "陈列馆", "图书馆", "基金会"})
+#: A country's national team (阿根廷队, 中国女队, 日本男队); not its players, captain or ranks (中国队员, 队长, 队伍).
+_NATIONAL_TEAM = re.compile(r"(?:国家)?[男女]?队(?![员长伍列形友旗服内里中])")
+#: The longest country name a team's name starts with (中非共和国).
+_LONGEST_COUNTRY = 8
 #: Memorials of an event, after its name (古田会议纪念馆, 中共一大纪念馆, 辽沈战役纪念馆).
 _EVENT_MEMORIALS = re.compile(r"(?:会址纪念馆|旧址纪念馆|纪念馆)(?!长|馆长|副|书记)")
 #: The bodies that organise an event, after its name (杭州亚运会组委会).
@@ -97,8 +101,28 @@ _GENERIC_NAMES = frozenset(
 )
 
 
+def national_teams(ctx: Context) -> list[Candidate]:
+    """阿根廷队, 中国女队: a country's name, then 队 (jieba knows many of these as one word, so the
+    country is no lexicon match there)."""
+    text, out = ctx.text, []
+    for m in _NATIONAL_TEAM.finditer(text):
+        for k in range(min(_LONGEST_COUNTRY, m.start()), 1, -1):
+            entry = ctx.entry(text[m.start() - k : m.start()])
+            if entry is not None and entry.type == "Place" and entry.category == "country":
+                start = m.start() - k
+                lo, hi = ctx.sentence_bounds(start)
+                if ctx.stands_alone(start, m.end(), lo, hi) or text[start - 1 : start] in _TEAM_BEFORE or start == lo:
+                    out.append(ctx.resolved(start, m.end(), "Institution", text[start : m.end()], "rule:national-team"))
+                break
+    return out
+
+
+#: What may stand before a team's name where jieba would join it to the word before (由|中国队, 与|阿根廷队).
+_TEAM_BEFORE = frozenset("，、；：。“（由与和及同对在向被让给是")
+
+
 def find_institutions(ctx: Context) -> list[Candidate]:
-    out: list[Candidate] = []
+    out: list[Candidate] = [*national_teams(ctx)]
     seen: set[tuple[int, int]] = set()
 
     def add(c: Candidate) -> None:
