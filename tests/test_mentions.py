@@ -476,6 +476,11 @@ def test_offsets_invariant(lexicon, text):
     # education campaigns by their slogan; the seat of a meeting
     ("开展“学习强军思想、建功强军事业”教育实践活动。", ("Event", "“学习强军思想、建功强军事业”教育实践活动")),
     ("他参观了遵义会议会址。", ("Place", "遵义会议会址")),
+    # national teams (jieba knows 阿根廷队 as one word); a name before an adverb of time; a law before 规定
+    ("阿根廷队球员梅西和迪玛利亚分别进球。", ("Institution", "阿根廷队")),
+    ("中国女队夺得冠军。", ("Institution", "中国女队")),
+    ("社区书记王晖至今还记得总书记的叮嘱。", ("Person", "王晖")),
+    ("根据宪法规定，", ("Document", "中华人民共和国宪法")),
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
@@ -497,6 +502,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("会议听取了多数代表的意见。", ("Document", "多数代表的意见")),  # opinions, not a titled set of them
     ("北京冬奥会三大赛区。", ("Event", "北京冬奥会三大赛")),  # three competition zones
     ("他在世界大赛中夺冠。", ("Event", "世界大赛")),  # a qualifier and the kind: no name
+    ("中国队员在比赛中。", ("Institution", "中国队")),  # the team's players
+    ("完善国家安全法治体系。", ("Document", "中华人民共和国国家安全法")),  # 法治, no law
+    ("健全公司法人治理结构。", ("Document", "中华人民共和国公司法")),  # 法人, no law
     ("台盟中央主席苏辉和民建中央主席郝明金出席。", ("Person", "苏辉和")),  # the conjunction before the next name
     ("会议通过了关于批准条约的决定。", ("Document", "关于批准条约的决定")),  # which treaty is not said
     ("由南部战区海军两栖船坞登陆舰五指山舰组成。", ("Place", "五指山")),  # a warship named after it
