@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from extractors.rules.base import Candidate, Context
+from extractors.rules.wordclass import clause_word
 from extractors.textutil import HAN, is_han
 
 _HEADS = "战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|理念|政策|专项|改革|试点|示范区|行动计划|行动方案"
@@ -35,6 +36,9 @@ _QUOTED_HEAD = re.compile(
 )
 #: Xi Jinping's thought on a subject, named: 习近平网络强国重要思想, 习近平总书记关于…的重要思想.
 _IMPORTANT_THOUGHT = re.compile(rf"习近平(?:总书记|同志)?(?:关于[^，。；：、“”\n]{{2,40}}?的|(?:(?!的)[{HAN}]){{2,8}}?)重要思想")
+#: A leader's thought on a field, after the leader's name: 毛泽东|军事思想, 江泽民|国防和军队建设思想; not his
+#: thinking of the moment (习近平|思想上…), and not a clause (毛泽东|同志的思想).
+_THOUGHT_OF = re.compile(rf"((?:(?![的是在和与])[{HAN}]|和(?=[{HAN}]{{2}}建设)){{2,12}}?)思想(?![上中里性家者])")
 _HEAD_AFTER = re.compile(rf"(?:{_HEADS})")
 #: Words after a head that make it a modifier of what follows (战略力量, 战略性, 体系化, 计划经济).
 _HEAD_GOES_ON = re.compile(
@@ -70,6 +74,10 @@ def find_policies(ctx: Context) -> list[Candidate]:
             add(m.start(1), m.end(1), "rule:policy-slogan")  # phrases of one length, side by side: a slogan
     for m in _IMPORTANT_THOUGHT.finditer(text):
         add(m.start(), m.end(), "rule:policy-thought")
+    for a in ctx.anchors:  # 毛泽东军事思想, 邓小平新时期军队建设思想, 江泽民国防和军队建设思想
+        if a.type == "Person" and (m := _THOUGHT_OF.match(text, a.end)) is not None \
+                and not any(clause_word(w) for w in ctx.segment(m.group(1))):
+            add(a.start, m.end(), "rule:policy-thought")
     for m in _QUOTED_HEAD.finditer(text):
         if "是" in ctx.segment(m.group(1)):
             continue  # “党的领导制度是我国的根本领导制度”: a sentence, not a term
