@@ -481,6 +481,10 @@ def test_offsets_invariant(lexicon, text):
     ("中国女队夺得冠军。", ("Institution", "中国女队")),
     ("社区书记王晖至今还记得总书记的叮嘱。", ("Person", "王晖")),
     ("根据宪法规定，", ("Document", "中华人民共和国宪法")),
+    # a leader's thought on a field; a spouse by the word before her name
+    ("坚持以毛泽东军事思想、邓小平新时期军队建设思想为指导。", ("Policy", "邓小平新时期军队建设思想")),
+    ("创立了江泽民国防和军队建设思想。", ("Policy", "江泽民国防和军队建设思想")),
+    ("江泽民同志的夫人王冶坪等亲属护送骨灰。", ("Person", "王冶坪")),
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
@@ -505,6 +509,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("中国队员在比赛中。", ("Institution", "中国队")),  # the team's players
     ("完善国家安全法治体系。", ("Document", "中华人民共和国国家安全法")),  # 法治, no law
     ("健全公司法人治理结构。", ("Document", "中华人民共和国公司法")),  # 法人, no law
+    ("毛泽东同志的思想光芒。", ("Policy", "毛泽东同志的思想")),  # his thinking, not a named thought
     ("台盟中央主席苏辉和民建中央主席郝明金出席。", ("Person", "苏辉和")),  # the conjunction before the next name
     ("会议通过了关于批准条约的决定。", ("Document", "关于批准条约的决定")),  # which treaty is not said
     ("由南部战区海军两栖船坞登陆舰五指山舰组成。", ("Place", "五指山")),  # a warship named after it
