@@ -80,8 +80,11 @@ class Context:
         """Headlines printed several times in a row (fake bold): (start, unit length, end)."""
         return repeated_runs(self.text)
 
-    def stands_alone(self, start: int, end: int, lo: int, hi: int) -> bool:
-        """Does jieba put word boundaries at both ends of ``text[start:end]``?"""
+    def stands_alone(self, start: int, end: int, lo: int | None = None, hi: int | None = None) -> bool:
+        """Does jieba put word boundaries at both ends of ``text[start:end]``, read within ``text[lo:hi]``
+        (by default the sentence ``start`` is in)?"""
+        if lo is None or hi is None:
+            lo, hi = self.sentence_bounds(start)
         return self.boundary_check(self.text, start, end, lo, hi)
 
     def entry(self, form: str) -> LexiconEntry | None:

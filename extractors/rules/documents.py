@@ -294,8 +294,7 @@ def find_documents(ctx: Context) -> list[Candidate]:
         # else: a title that neither says nor is said to be a document (a song, a film, a painting)
     out.extend(_laws(ctx))
     for m in _FREE_TRADE.finditer(text):
-        lo, hi = ctx.sentence_bounds(m.start())
-        if ctx.anchor_inside(m.start()) is None and ctx.stands_alone(m.start(), m.end(), lo, hi):
+        if ctx.anchor_inside(m.start()) is None and ctx.stands_alone(m.start(), m.end()):
             out.append(ctx.resolved(m.start(), m.end(), "Document", m.group(), "rule:free-trade-agreement"))
     for m in _SOURCE.finditer(text):
         out.append(ctx.resolved(m.start(1), m.end(1), "Institution", m.group(1), "rule:publication-source"))

@@ -109,8 +109,7 @@ def _suffixed(ctx: Context) -> list[Candidate]:
             continue
         if any(clause_word(w) for w in ctx.segment(stem)):
             continue  # 恢复湖区, 直通乌镇
-        lo, hi = ctx.sentence_bounds(start)
-        if ctx.stands_alone(start, end, lo, hi):
+        if ctx.stands_alone(start, end):
             out.append(Candidate(start, end, "Place", name, "rule:place-suffix"))
     return out
 
@@ -127,8 +126,7 @@ def _bare_counties(ctx: Context) -> list[Candidate]:
                 continue  # none, or written with its suffix (山东蓬莱市: the lexicon's)
             if tag(bare) in _NOT_A_NAME_TAGS and _common_word(ctx, bare, 100):
                 break  # 辽宁|振兴 (a verb), 四川|南部 (a direction): the word, not 振兴区 or 南部县
-            lo, hi = ctx.sentence_bounds(a.end)
-            if ctx.anchor_at(a.end) is None and ctx.stands_alone(a.end, a.end + k, lo, hi):
+            if ctx.anchor_at(a.end) is None and ctx.stands_alone(a.end, a.end + k):
                 entry = ctx.entry(full)
                 out.append(Candidate(a.end, a.end + k, "Place", entry.name if entry else full, "rule:place-county",
                                      entry))
@@ -143,8 +141,7 @@ def _zones(ctx: Context) -> list[Candidate]:
     for a in ctx.anchors:
         m = _ZONE.match(text, a.end) if a.type == "Place" and a.name not in DIRECTIONS else None
         if m is not None and ctx.anchor_at(a.start, "Place") is a and ctx.entry(text[a.start : m.end()]) is None:
-            lo, hi = ctx.sentence_bounds(a.start)
-            if ctx.stands_alone(a.start, m.end(), lo, hi) or not is_han(text[m.end() : m.end() + 1]):
+            if ctx.stands_alone(a.start, m.end()) or not is_han(text[m.end() : m.end() + 1]):
                 out.append(Candidate(a.start, m.end(), "Place", text[a.start : m.end()], "rule:place-zone"))
     return out
 
@@ -238,8 +235,7 @@ def find_sites(ctx: Context) -> list[Candidate]:
             continue
         if _common_word(ctx, stem, 200):
             continue
-        lo, hi = ctx.sentence_bounds(start)
-        if ctx.stands_alone(start, m.end(), lo, hi):
+        if ctx.stands_alone(start, m.end()):
             out.append(ctx.resolved(start, m.end(), "Place", text[start : m.end()], "rule:place-site"))
     for a in ctx.anchors:
         if a.type in ("Event", "Institution") and (m := _FORMER_SEAT.match(text, a.end)) is not None:

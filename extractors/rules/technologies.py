@@ -21,7 +21,6 @@ def find_technologies(ctx: Context) -> list[Candidate]:
     has one)."""
     out = []
     for m in _CRAFT.finditer(ctx.text):
-        lo, hi = ctx.sentence_bounds(m.start())
-        if ctx.anchor_inside(m.start()) is None and ctx.stands_alone(m.start(), m.end(), lo, hi):
+        if ctx.anchor_inside(m.start()) is None and ctx.stands_alone(m.start(), m.end()):
             out.append(ctx.resolved(m.start(), m.end(), "Technology", m.group(), "rule:technology-series"))
     return out
