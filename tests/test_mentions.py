@@ -485,6 +485,10 @@ def test_offsets_invariant(lexicon, text):
     ("坚持以毛泽东军事思想、邓小平新时期军队建设思想为指导。", ("Policy", "邓小平新时期军队建设思想")),
     ("创立了江泽民国防和军队建设思想。", ("Policy", "江泽民国防和军队建设思想")),
     ("江泽民同志的夫人王冶坪等亲属护送骨灰。", ("Person", "王冶坪")),
+    # villages the news goes to, without their county
+    ("在广东荔枝生产专业村柏桥村，他指出，", ("Place", "柏桥村")),
+    ("记者走进兴西村的田间。", ("Place", "兴西村")),
+    ("在浙江安吉余村，村民们", ("Place", "余村")),
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
@@ -510,6 +514,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("完善国家安全法治体系。", ("Document", "中华人民共和国国家安全法")),  # 法治, no law
     ("健全公司法人治理结构。", ("Document", "中华人民共和国公司法")),  # 法人, no law
     ("毛泽东同志的思想光芒。", ("Policy", "毛泽东同志的思想")),  # his thinking, not a named thought
+    ("总书记来到贫困村调研。", ("Place", "贫困村")),  # a kind of village
+    ("在山东周村，", ("Place", "山东周村")),  # a district after its province, no village
     ("台盟中央主席苏辉和民建中央主席郝明金出席。", ("Person", "苏辉和")),  # the conjunction before the next name
     ("会议通过了关于批准条约的决定。", ("Document", "关于批准条约的决定")),  # which treaty is not said
     ("由南部战区海军两栖船坞登陆舰五指山舰组成。", ("Place", "五指山")),  # a warship named after it

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.families import county_in
+from extractors.families import county_anywhere, county_in
 from extractors.rules.base import Candidate, Context
 from extractors.rules.wordclass import PLACE_TAG, VERB_TAGS, clause_word, tag
 from extractors.textutil import HAN, is_han
@@ -90,7 +90,8 @@ def find_places(ctx: Context) -> list[Candidate]:
     counties = {a.end for a in ctx.anchors if a.type == "Place" and ctx.text[a.end - 1 : a.end] in _VILLAGE_AFTER}
     counties |= {c.end for c in out}
     towns = _towns(ctx, counties, {c.start for c in out})
-    return out + towns + _villages(ctx, counties | {c.end for c in towns})
+    out += towns + _villages(ctx, counties | {c.end for c in towns})
+    return out + _villages_visited(ctx, {c.start for c in out})
 
 
 def _suffixed(ctx: Context) -> list[Candidate]:
@@ -182,6 +183,38 @@ def _villages(ctx: Context, places: set[int]) -> list[Candidate]:
             out.append(Candidate(m.start(), m.end(), "Place", name, "rule:place-village"))
             # and the villages listed with it: 骆驼湾村和顾家台村
             m = _VILLAGE.match(text, m.end() + 1) if text[m.end() : m.end() + 1] in ("、", "和", "及") else None
+    return out
+
+
+#: A village named where the news goes to it or is in it (来到柏桥村，, 在兴西村的田间), or after its kind (专业村柏桥村):
+#: the cue before, a name of
+#: two or three characters, 村, then what ends a place's name in a clause.
+_VILLAGE_VISITED = re.compile(rf"(?:在|来到|走进|走访|考察|调研|前往|位于|到了|住在|回到|专业村|示范村|贫困村|重点村|明星村|文明村)"
+                              rf"([{HAN}]{{2,3}}?)村"
+                              r"(?=[，。、；：]|的|是|有|里|内|村民|党支部|党总支|村委会|村集体|考察|调研|看望|了解)")
+#: Kinds of village, not names (贫困村, 示范村, 小山村).
+_VILLAGE_KINDS = frozenset("""贫困 示范 专业 明星 文明 中心 行政 自然 重点 试点 移民 空心 美丽 脱贫 帮扶 定点 小山 渔 山 古
+    农 乡 全 本 该 此 邻 各 每 新农 和美 生态 旅游 民族 少数民族 边境 红色 传统 特色 先进 模范""".split())
+
+
+def _villages_visited(ctx: Context, taken: set[int]) -> list[Candidate]:
+    """Villages the news goes to or speaks from, written without their county (来到柏桥村，, 走进兴西村的田间):
+    only after a verb of going or being there, no kind of village (贫困村, 示范村), and not where a known place
+    starts (山东|周村 is a district of Zibo after its province)."""
+    text, out = ctx.text, []
+    for m in _VILLAGE_VISITED.finditer(text):
+        stem, start = m.group(1), m.start(1)
+        if len(stem) == 3 and county_anywhere(stem[:2]) is not None:
+            stem, start = stem[2:], start + 2  # 安吉|余村: the county's bare name, then the village
+        if start in taken or any(stem.endswith(k) or stem == k for k in _VILLAGE_KINDS) \
+                or any(ch in _NOT_IN_VILLAGE or ch in _NOT_FIRST or ch.isdigit() for ch in stem):
+            continue
+        name = text[start : m.end()]
+        if ctx.entry(name) is not None or ctx.anchor_inside(start) is not None or ctx.anchor_at(start) is not None \
+                or (len(stem) > 1 and _common_word(ctx, stem, 50)) \
+                or any(clause_word(w) or tag(w) in VERB_TAGS for w in ctx.segment(stem)):
+            continue
+        out.append(Candidate(start, m.end(), "Place", name, "rule:place-village"))
     return out
 
 
