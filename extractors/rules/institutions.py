@@ -51,6 +51,8 @@ _MEMORIALS = frozenset({"故居陈列馆", "故居纪念馆", "纪念馆", "陈�
 _NATIONAL_TEAM = re.compile(r"(?:国家)?[男女]?队(?![员长伍列形友旗服内里中])")
 #: The longest country name a team's name starts with (中非共和国).
 _LONGEST_COUNTRY = 8
+#: What may stand before a team's name where jieba would join it to the word before (由|中国队, 与|阿根廷队).
+_TEAM_BEFORE = frozenset("，、；：。“（由与和及同对在向被让给是")
 #: Memorials of an event, after its name (古田会议纪念馆, 中共一大纪念馆, 辽沈战役纪念馆).
 _EVENT_MEMORIALS = re.compile(r"(?:会址纪念馆|旧址纪念馆|纪念馆)(?!长|馆长|副|书记)")
 #: The bodies that organise an event, after its name (杭州亚运会组委会).
@@ -101,34 +103,17 @@ _GENERIC_NAMES = frozenset(
 )
 
 
-def national_teams(ctx: Context) -> list[Candidate]:
-    """阿根廷队, 中国女队: a country's name, then 队 (jieba knows many of these as one word, so the
-    country is no lexicon match there)."""
-    text, out = ctx.text, []
-    for m in _NATIONAL_TEAM.finditer(text):
-        for k in range(min(_LONGEST_COUNTRY, m.start()), 1, -1):
-            entry = ctx.entry(text[m.start() - k : m.start()])
-            if entry is not None and entry.type == "Place" and entry.category == "country":
-                start = m.start() - k
-                lo, hi = ctx.sentence_bounds(start)
-                if ctx.stands_alone(start, m.end(), lo, hi) or text[start - 1 : start] in _TEAM_BEFORE or start == lo:
-                    out.append(ctx.resolved(start, m.end(), "Institution", text[start : m.end()], "rule:national-team"))
-                break
-    return out
-
-
-#: What may stand before a team's name where jieba would join it to the word before (由|中国队, 与|阿根廷队).
-_TEAM_BEFORE = frozenset("，、；：。“（由与和及同对在向被让给是")
-
-
 def find_institutions(ctx: Context) -> list[Candidate]:
-    out: list[Candidate] = [*national_teams(ctx)]
+    out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
 
     def add(c: Candidate) -> None:
         if (c.start, c.end) not in seen:
             seen.add((c.start, c.end))
             out.append(c)
+
+    for c in _national_teams(ctx):
+        add(c)
 
     # Headed by a place or a qualifier, or by a known institution: chains of sub-units.
     heads: list[Candidate] = [a for a in ctx.anchors if a.type == "Institution"]
@@ -178,6 +163,22 @@ def _clean_left(ctx: Context, i: int) -> bool:
 
 #: Heads that after a bare country name make a class, not a name (法国公司, 美国企业, 日本银行 is a name).
 _CLASS_OF_A_COUNTRY = frozenset({"公司", "企业", "集团", "医院", "学校", "机构", "媒体", "高校", "大学"})
+
+
+def _national_teams(ctx: Context) -> list[Candidate]:
+    """阿根廷队, 中国女队: a country's name, then 队 (jieba knows many of these as one word, so the
+    country is no lexicon match there)."""
+    text, out = ctx.text, []
+    for m in _NATIONAL_TEAM.finditer(text):
+        for k in range(min(_LONGEST_COUNTRY, m.start()), 1, -1):
+            entry = ctx.entry(text[m.start() - k : m.start()])
+            if entry is not None and entry.type == "Place" and entry.category == "country":
+                start = m.start() - k
+                lo, hi = ctx.sentence_bounds(start)
+                if ctx.stands_alone(start, m.end(), lo, hi) or text[start - 1 : start] in _TEAM_BEFORE or start == lo:
+                    out.append(ctx.resolved(start, m.end(), "Institution", text[start : m.end()], "rule:national-team"))
+                break
+    return out
 
 
 def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | None:

@@ -186,9 +186,8 @@ def _villages(ctx: Context, places: set[int]) -> list[Candidate]:
     return out
 
 
-#: A village named where the news goes to it or is in it (来到柏桥村，, 在兴西村的田间), or after its kind (专业村柏桥村):
-#: the cue before, a name of
-#: two or three characters, 村, then what ends a place's name in a clause.
+#: A village named where the news goes to it or is in it (来到柏桥村，, 在兴西村的田间), or after its kind
+#: (专业村柏桥村): the cue before, a name of two or three characters, 村, then what ends a place's name in a clause.
 _VILLAGE_VISITED = re.compile(rf"(?:在|来到|走进|走访|考察|调研|前往|位于|到了|住在|回到|专业村|示范村|贫困村|重点村|明星村|文明村)"
                               rf"([{HAN}]{{2,3}}?)村"
                               r"(?=[，。、；：]|的|是|有|里|内|村民|党支部|党总支|村委会|村集体|考察|调研|看望|了解)")
