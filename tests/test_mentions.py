@@ -489,6 +489,10 @@ def test_offsets_invariant(lexicon, text):
     ("在广东荔枝生产专业村柏桥村，他指出，", ("Place", "柏桥村")),
     ("记者走进兴西村的田间。", ("Place", "兴西村")),
     ("在浙江安吉余村，村民们", ("Place", "余村")),
+    # athletes named at the start of a clause before what they won; a team introduced with its members' count
+    ("举重女子87公斤级决赛，梁小梅以绝对优势夺冠，", ("Person", "梁小梅")),
+    ("帆船比赛今天收官，毕焜、黄先婷分获男、女水翼帆板比赛冠军，", ("Person", "黄先婷")),
+    ("由3名“00后”选手韩佳予、夏思钰和张琼月组成的中国队发挥出色。", ("Person", "夏思钰")),
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
@@ -516,6 +520,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("毛泽东同志的思想光芒。", ("Policy", "毛泽东同志的思想")),  # his thinking, not a named thought
     ("总书记来到贫困村调研。", ("Place", "贫困村")),  # a kind of village
     ("在山东周村，", ("Place", "山东周村")),  # a district after its province, no village
+    ("比赛中，男女混合接力夺得冠军。", ("Person", "男女混合接力")),  # no name at the clause's start
     ("台盟中央主席苏辉和民建中央主席郝明金出席。", ("Person", "苏辉和")),  # the conjunction before the next name
     ("会议通过了关于批准条约的决定。", ("Document", "关于批准条约的决定")),  # which treaty is not said
     ("由南部战区海军两栖船坞登陆舰五指山舰组成。", ("Place", "五指山")),  # a warship named after it

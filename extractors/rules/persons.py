@@ -89,6 +89,7 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
     out.extend(_foreign_names(ctx.text, ctx.word_frequency, ctx.anchor_ending_at))
     out.extend(_spaced_names(ctx))
     out.extend(_team_members(ctx))
+    out.extend(_winners(ctx))
     out.extend(_listed_after(ctx, [*out, *(a for a in ctx.anchors if a.type == "Person")]))
     return out
 
@@ -112,8 +113,9 @@ _ONE_CHARACTER_AFTER = frozenset("以并又均各分获夺")
 _LIST_JOINS = ("、", "和", "与", "/", "／")
 #: Conjunctions that may stand between two names, and so end no name before another (苏辉|和郑建邦).
 _JOINS_NAMES = frozenset("和与及")
-#: A team named by its members: 由刘疆驰、吴云轩、韩旭组成的中国队.
-_TEAM = re.compile(rf"由((?:[{HAN}]{{2,4}}[、和与/／]){{1,9}}[{HAN}]{{2,4}})(?:等[\d一二三四五六七八九十]*人)?组成")
+#: A team named by its members: 由刘疆驰、吴云轩、韩旭组成的中国队, 由3名“00后”选手韩佳予、夏思钰和张琼月组成.
+_TEAM = re.compile(rf"由(?:[\d一二三四五六七八九十]+名)?(?:“[^“”\n]{{1,6}}”)?(?:选手|运动员|队员|小将|老将|名将)?"
+                   rf"((?:[{HAN}]{{2,4}}[、和与/／]){{1,9}}[{HAN}]{{2,4}})(?:等[\d一二三四五六七八九十]*人)?组成")
 
 
 def _team_members(ctx: Context) -> list[Candidate]:
@@ -125,6 +127,31 @@ def _team_members(ctx: Context) -> list[Candidate]:
         for item in re.split(r"[、和与/／]", m.group(1)):
             c = _accept(ctx, i, i + len(item), "rule:person-list", True) if i + len(item) in name_ends(ctx.text, i) else None
             if c is None or ctx.anchor_at(i) is not None:
+                break
+            found.append(c)
+            i += len(item) + 1
+        else:
+            out.extend(found)
+    return out
+
+
+#: Winners named at the start of a clause, before what they won: ，梁小梅以绝对优势夺冠, ，毕焜、黄先婷分获…冠军.
+_WINNERS = re.compile(rf"(?:^|(?<=[，。；：\n]))((?:[{HAN}]{{2,3}}[、和]){{0,4}}[{HAN}]{{2,3}})"
+                      r"(?=(?:以[^，。；\n]{1,8})?(?:分获|夺得|夺冠|摘得|摘金|获得冠军|卫冕|包揽|斩获|勇夺|折桂|登顶))", re.M)
+
+
+def _winners(ctx: Context) -> list[Candidate]:
+    """Athletes named at the start of a clause before the verb of winning (，梁小梅以绝对优势夺冠;
+    ，毕焜、黄先婷分获…冠军). Strict: every item a name of a common surname and no word of the dictionary,
+    or none is taken (，中国队夺得…, ，男女混合接力夺得… are no names)."""
+    out = []
+    for m in _WINNERS.finditer(ctx.text):
+        found, i = [], m.start(1)
+        for item in re.split(r"[、和]", m.group(1)):
+            c = None
+            if item[0] in COMMON_SURNAMES and ctx.anchor_at(i) is None:
+                c = _accept(ctx, i, i + len(item), "rule:person-list", True)
+            if c is None:
                 break
             found.append(c)
             i += len(item) + 1
