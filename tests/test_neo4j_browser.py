@@ -160,7 +160,9 @@ def _check_drawing(drawing: dict, expected: list[dict]) -> None:
     assert all(len(c) == 1 for c in colours.values())
     assert len({c for cs in colours.values() for c in cs}) == len(colours) > 1  # a colour per type
     assert drawing["relationships"] >= len(expected)  # Browser adds the CO_OCCURS among the neighbours
-    assert {c.removesuffix("…") for c in drawing["relationship_captions"]} <= {"CO_OCCURS", "CO_OCC"}
+    # Browser shortens a caption to the length of its edge (CO_OCC…, CO_O… where the neighbours crowd in)
+    captions = {c.removesuffix("…") for c in drawing["relationship_captions"]}
+    assert captions and all(len(c) >= 2 and "CO_OCCURS".startswith(c) for c in captions), captions
 
 
 def test_the_picture_shows_names_in_the_styles_colours(browser_seen, expected):
