@@ -464,6 +464,12 @@ def test_seed_printed_by_chromium_reads_back_line_for_line(tmp_path, seed):
     assert [squeeze(line) for line in got] == [squeeze(line) for line in lines]
 
 
+def test_a_dash_read_back_as_a_horizontal_bar_is_a_dash_again():
+    from extractors.formats.pdf import _undash  # Noto CJK's one glyph for — and ―; Chrome's CMap names ―
+
+    assert _undash("（2012\u20152030年）中国\u2015东盟") == "（2012—2030年）中国—东盟"
+
+
 def test_damaged_pdf_that_names_an_encryption_dictionary_says_it_is_encrypted(tmp_path):
     data = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<</Encrypt 2 0 R/Root 1 0 R>>\n%%EOF"
     assert read_error(tmp_path, "locked.pdf", data).reason.startswith("encrypted (password-protected) PDF")

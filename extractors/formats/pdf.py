@@ -85,7 +85,7 @@ def read_pdf(data: bytes) -> Extracted:
             raise FormatError(_damage_reason(data, exc)) from None
         meta = _document_info(reader)
         unmapped = _unmapped_fonts(reader)
-    texts = [_unradical(text) for text, _ in pages]
+    texts = [_undash(_unradical(text)) for text, _ in pages]
     if not any(_NOT_META.sub("", text).strip() for text in texts):  # glyphs of unmapped fonts come out as controls
         if unmapped:
             raise FormatError(UNMAPPED_REASON)
@@ -277,3 +277,10 @@ _RADICAL_RE = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]")
 
 def _unradical(text: str) -> str:
     return text.translate(_RADICALS) if _RADICAL_RE.search(text) else text
+
+
+# The Noto CJK fonts draw the em dash (U+2014) and the horizontal bar (U+2015) with one glyph, and the
+# ToUnicode CMap Chrome writes names the bar: a Chinese dash (——, 中国—东盟, 2012—2030年) printed to PDF
+# reads back as ―, and no lexicon form written with — would match it.
+def _undash(text: str) -> str:
+    return text.replace("\u2015", "\u2014")
