@@ -739,3 +739,9 @@ def test_a_title_does_not_recur_inside_a_sentence(extract):
 def test_a_foreign_surname_naming_a_body_is_not_the_person(extract):
     ms = extract("韩正还会见了莫塔集团董事长卡洛斯·莫塔。韩正表示，")
     assert [m.text for m in ms if m.type == "Person" and m.name == "卡洛斯·莫塔"] == ["卡洛斯·莫塔"]
+
+
+def test_a_team_at_a_line_start_does_not_take_the_line_break(extract):
+    ms = extract("9.中国代表团：\n中国队整体表现符合预期；")
+    assert [(m.text, m.type) for m in ms if m.name == "中国队"] == [("中国队", "Institution")]
+    assert not any("\n" in m.text for m in ms)

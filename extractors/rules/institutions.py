@@ -171,6 +171,8 @@ def _national_teams(ctx: Context) -> list[Candidate]:
     text, out = ctx.text, []
     for m in _NATIONAL_TEAM.finditer(text):
         for k in range(min(_LONGEST_COUNTRY, m.start()), 1, -1):
+            if not is_han(text[m.start() - k]):
+                continue  # the lexicon's lookup passes over a line break; a name does not begin with one
             entry = ctx.entry(text[m.start() - k : m.start()])
             if entry is not None and entry.type == "Place" and entry.category == "country":
                 start = m.start() - k
