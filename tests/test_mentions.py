@@ -417,6 +417,9 @@ def test_offsets_invariant(lexicon, text):
     ("在浙江安吉，人们体验拓印。", ("Place", "安吉县")),
     ("总书记来到福建省南平市武夷山市星村镇燕子窠生态茶园。", ("Place", "星村镇")),
     ("新疆喀什地区疏附县托克扎克镇。", ("Place", "托克扎克镇")),
+    # a town whose name is a common word (白沙 white sand) after its district; a village after the town
+    ("广西柳州市鱼峰区白沙镇的蔬菜基地", ("Place", "白沙镇")),
+    ("在福建宁德市下白石镇下岐村，村民", ("Place", "下岐村")),
     # pilots and major projects launched by name; development zones after their city
     ("开展国有资本投资运营公司试点。", ("Policy", "国有资本投资运营公司试点")),
     ("实施转基因生物新品种培育科技重大专项。", ("Policy", "转基因生物新品种培育科技重大专项")),

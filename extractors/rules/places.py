@@ -74,7 +74,7 @@ _ZONE = re.compile(r"(?:国家级|国家)?(?:高新技术产业开发区|经济�
 #: jieba's tags of verbs, adverbs, directions, pronouns and the like: a common word of these is no county.
 _NOT_A_NAME_TAGS = frozenset({"v", "vn", "vd", "d", "ad", "f", "r", "p", "c", "m", "q", "a", "an", "t"})
 #: A town or township right after the county it belongs to (武夷山市星村镇, 疏附县托克扎克镇).
-_TOWN = re.compile(rf"([{HAN}]{{2,5}}?)(?:镇|乡)(?![村民亲土镇长政里下间情愁音])")
+_TOWN = re.compile(rf"([{HAN}]{{2,5}}?)(?:镇|乡)(?![村民亲土镇长政里间情愁音]|下[辖属设面])")
 _VILLAGE_CLASSES = frozenset({"农村", "乡村", "中心村", "行政村", "自然村"})
 #: Villages are named after families, sizes and directions (顾家台村, 小岗村, 大寨村, 西山村).
 _NOT_IN_VILLAGE = _NOT_IN_NAME - frozenset("家大小上下中东西南北新老前后")
@@ -159,7 +159,7 @@ def _towns(ctx: Context, counties: set[int], taken: set[int]) -> list[Candidate]
             continue
         words = ctx.segment(m.group(1))
         if any(clause_word(w) or tag(w) in VERB_TAGS or w in _MOTION for w in words) or ctx.entry(m.group()) \
-                or _common_word(ctx, m.group(1), 5) or m.group()[-2:] in _CLASS_TAILS:
+                or _common_word(ctx, m.group(1), 200) or m.group()[-2:] in _CLASS_TAILS:
             continue  # 县|召开…乡, 县|前往草科乡 (the town is found where it starts), 县|旧城镇 (城镇)
         out.append(Candidate(m.start(), m.end(), "Place", m.group(), "rule:place-town"))
     return out
