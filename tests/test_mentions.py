@@ -290,6 +290,14 @@ def test_offsets_invariant(lexicon, text):
     ("十七届三中、四中、五中全会", ("Event", "党的十七届四中全会")),
     ("中、美两国元首通话", ("Place", "中国")),
     ("中、美两国元首通话", ("Place", "美国")),
+    # a word listed before a known name takes its tail where the whole is a known name of that type
+    ("深入打好蓝天、碧水、净土保卫战。", ("Policy", "蓝天保卫战")),
+    ("深入打好蓝天、碧水、净土保卫战。", ("Policy", "碧水保卫战")),
+    ("失业、工伤保险参保人数", ("Policy", "失业保险")),
+    ("长江、黄河流域的生态保护", ("Place", "长江流域")),
+    ("在科尔沁、浑善达克两大沙地", ("Place", "科尔沁沙地")),
+    ("在科尔沁、浑善达克两大沙地", ("Place", "浑善达克沙地")),
+    ("打造健康、数字、绿色丝绸之路", ("Policy", "健康丝绸之路")),
     # events by their heads
     ("第七次全国人口普查结果公布。", ("Event", "第七次全国人口普查")),
     ("开展国务院大督查。", ("Event", "国务院大督查")),
@@ -748,3 +756,18 @@ def test_a_team_at_a_line_start_does_not_take_the_line_break(extract):
     ms = extract("9.中国代表团：\n中国队整体表现符合预期；")
     assert [(m.text, m.type) for m in ms if m.name == "中国队"] == [("中国队", "Institution")]
     assert not any("\n" in m.text for m in ms)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("成员分别在上海、四川、中国人民大学等地宣讲", ("Institution", "四川大学")),  # places before a body keep their own
+    ("与中国科学院、重庆大学等5所高校合作", ("Institution", "中国科学院大学")),  # a known body stays itself
+    ("对第十九届中央委员、全国政协社会和法制委员会原副主任", ("Institution", "中国共产党第十九届中央委员会")),
+])
+def test_a_listed_word_takes_no_tail_that_makes_another_name(extract, text, absent):
+    assert absent not in found(extract(text))
+
+
+def test_the_party_central_committee_of_a_term_and_xi_by_his_title(extract):
+    ms = extract("习近平代表第十九届中央委员会向大会作报告。习主席强调，")
+    assert ("Institution", "中国共产党第十九届中央委员会") in found(ms)
+    assert [m.text for m in ms if m.name == "习近平"] == ["习近平", "习主席"]

@@ -2,6 +2,9 @@
 
 - 北京、上海市委 -> 北京市委 and 上海市委: places listed before a name that starts with a place
   share that name's tail (when the full name is an entity of its own).
+- 科尔沁、浑善达克沙地 / 科尔沁、浑善达克两大沙地 / 长江、黄河流域 -> 科尔沁沙地, 长江流域: a word listed
+  before a known name (or before a count and a shared head) takes that name's tail, where the whole is
+  a known name of the same type (the lexicon says so; nothing is invented).
 - 中、美两国 / 中、俄、蒙三国 / 中、法双方 -> 中国, 美国 …: one-character country abbreviations in a
   list that says it is a list of countries.
 
@@ -41,6 +44,7 @@ _COUNTRY_LIST = re.compile(
 
 def expand_coordination(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     out = _shared_tails(text, accepted, lexicon)
+    out = _known_tails(text, out, lexicon)
     out = _country_lists(text, out, lexicon)
     return _foreign_bodies(text, out, lexicon)
 
@@ -123,6 +127,69 @@ def _shared_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> lis
         return accepted
     return sorted((replace.get(c.start, c) if c.type == "Place" and c.start in replace and by_start.get(c.start) is c else c
                    for c in accepted), key=lambda c: (c.start, c.end))
+
+
+#: A word listed before a name, back to the list's start: Han characters after punctuation or 在/和.
+_LISTED = re.compile(r"[\u4e00-\u9fff]{2,8}$")
+#: Two words listed before a count and the head they share: 科尔沁、浑善达克|两大|沙地.
+_COUNTED_PAIR = re.compile(r"([\u4e00-\u9fff]{2,6})、([\u4e00-\u9fff]{2,6}?)(?:两|二|三|四|五)(?:大|个|条|座)?(?=[\u4e00-\u9fff])")
+#: Types whose names are shared this way (people's names are not).
+_SHARED_TYPES = frozenset({"Place", "Institution", "Event", "Policy", "Document", "Technology"})
+
+
+def _known_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """科尔沁、浑善达克沙地 -> 科尔沁沙地; 科尔沁、浑善达克两大沙地 -> both: the listed word plus the tail of the
+    name after it is a lexicon name of that name's type. Replaces a candidate that spans the word
+    exactly (长江 in 长江、黄河流域 is 长江流域 there); skips words partly covered by another."""
+    starts = {c.start: c for c in accepted}
+    covered = bytearray(len(text) + 1)
+    for c in accepted:
+        covered[c.start : c.end] = b"\1" * (c.end - c.start)
+    found: dict[int, Candidate] = {}
+
+    def word_with_tail(end: int, tails: list[str], type_: str) -> None:
+        """The word ending at ``end`` with the first of ``tails`` that makes a known name, and the words
+        listed before it with the same tail (科技、教育、人才强国建设)."""
+        while True:
+            m = _LISTED.search(text, max(0, end - 8), end)
+            if m is None:
+                return
+            hit = None
+            for start in range(m.start(), end - 1):  # the longest word first
+                own = starts.get(start)
+                if any(covered[start:end]) and not (own is not None and own.end == end and own.type == "Place" == type_):
+                    continue  # another name's: only a place grows into a longer place (长江 -> 长江流域)
+                for tail in tails:
+                    entry = lexicon.lookup(text[start:end] + tail)
+                    if entry is not None and entry.type == type_ and (own is None or own.entry is not entry):
+                        hit = Candidate(start, end, entry.type, entry.name, "rule:coordination", entry)
+                        tails = [tail]
+                        break
+                if hit is not None:
+                    break
+            if hit is None:
+                return
+            found[hit.start] = hit
+            if text[hit.start - 1 : hit.start] != "、":
+                return
+            end = hit.start - 1
+
+    for c in accepted:
+        if c.type in _SHARED_TYPES and c.entry is not None and text[c.start - 1 : c.start] == "、" and c.end - c.start >= 3:
+            written = text[c.start : c.end]
+            word_with_tail(c.start - 1, [written[k:] for k in range(len(written) - 2, 0, -1)], c.type)  # tails of 2+
+    for m in _COUNTED_PAIR.finditer(text):
+        for k in (2, 1, 3, 4):
+            head = text[m.end() : m.end() + k]
+            second = lexicon.lookup(m.group(2) + head)
+            if second is not None and second.type in _SHARED_TYPES and not any(covered[m.start(2) : m.end(2)]):
+                found.setdefault(m.start(2), Candidate(m.start(2), m.end(2), second.type, second.name, "rule:coordination", second))
+                word_with_tail(m.end(1), [head], second.type)
+                break
+    if not found:
+        return accepted
+    kept = [c for c in accepted if not (c.start in found and c.end == found[c.start].end)]
+    return sorted(kept + list(found.values()), key=lambda c: (c.start, c.end))
 
 
 def _place_at(text: str, c: Candidate, lexicon: Lexicon) -> Candidate | None:

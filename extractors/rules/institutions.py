@@ -39,7 +39,7 @@ _TITLE_NEXT = r"(?!长|主任|副|书记|委员|党委|党组|成员)"
 _SUBUNIT_RE = re.compile(rf"[{HAN}与和·]{{1,18}}?(?:{_SUBUNIT}){_TITLE_NEXT}")
 _STANDALONE_RE = re.compile(rf"(?:{_STANDALONE}){_TITLE_NEXT}")
 _COMPOUND_TAIL = re.compile(r"(?:联合会|联盟|总会|分会|协会|学会|商会|研究会|促进会|基金会)")  # 中国上市公司|协会
-_QUALIFIER = re.compile(r"(?:中国|中华|国家|中央|全国|世界|国际|亚洲|亚太|欧洲|首都)")
+_QUALIFIER = re.compile(r"(?:中国|中华|国家|中央|全国|世界|国际|亚洲|亚太|欧洲|首都|陆军|海军|空军|火箭军)")
 
 _SINGLE_SUFFIX = set("系所处司局厅部")
 #: Bodies named after a thought or a person (习近平外交思想研究中心, 詹天佑纪念馆); for a person, only the
