@@ -771,3 +771,14 @@ def test_the_party_central_committee_of_a_term_and_xi_by_his_title(extract):
     ms = extract("习近平代表第十九届中央委员会向大会作报告。习主席强调，")
     assert ("Institution", "中国共产党第十九届中央委员会") in found(ms)
     assert [m.text for m in ms if m.name == "习近平"] == ["习近平", "习主席"]
+
+
+def test_a_places_party_after_a_title_is_no_person(extract):
+    assert not any(m.type == "Person" for m in extract("代表古巴党和国家再次热烈祝贺中共二十大胜利召开"))
+    assert ("Person", "阿曼达") in found(extract("联合国秘书长特别代表阿曼达表示，"))
+
+
+def test_a_headline_list_of_known_bodies_is_no_sub_unit(extract):
+    ms = extract("全国政协办公厅中共中央统战部国务院侨办举行座谈")
+    assert {"全国政协办公厅", "中共中央统一战线工作部", "国务院侨务办公室"} <= {m.name for m in ms}
+    assert ("Institution", "农工党第十六届中央委员会") in found(extract("农工党第十六届中央委员会主席何维"))

@@ -39,6 +39,8 @@ _TITLE_NEXT = r"(?!长|主任|副|书记|委员|党委|党组|成员)"
 _SUBUNIT_RE = re.compile(rf"[{HAN}与和·]{{1,18}}?(?:{_SUBUNIT}){_TITLE_NEXT}")
 _STANDALONE_RE = re.compile(rf"(?:{_STANDALONE}){_TITLE_NEXT}")
 _COMPOUND_TAIL = re.compile(r"(?:联合会|联盟|总会|分会|协会|学会|商会|研究会|促进会|基金会)")  # 中国上市公司|协会
+#: A body's term, which belongs to the body named before it (致公党|第十六届中央委员会).
+_TERM = re.compile(r"第?[一二三四五六七八九十]+届")
 _QUALIFIER = re.compile(r"(?:中国|中华|国家|中央|全国|世界|国际|亚洲|亚太|欧洲|首都|陆军|海军|空军|火箭军)")
 
 _SINGLE_SUFFIX = set("系所处司局厅部")
@@ -250,6 +252,8 @@ def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
     known = ctx.entry(part)
     if _QUALIFIER.match(part) and known is not None and known.type == "Institution":
         return None  # 中国民主建国会中央委员会|中国民主促进会中央委员会…: a list without separators
+    if (a := ctx.anchor_at(head.end, "Institution")) is not None and a.end >= m.end() and not _TERM.match(part):
+        return None  # 全国政协办公厅|中共中央统战部|国务院侨办: a headline's list of known bodies (but 农工党|第十六届中央委员会)
     name = head.name + part if head.entry is None else text[head.start : m.end()]
     return ctx.resolved(head.start, m.end(), "Institution", name, "rule:institution-subunit",
                         form=text[head.start : m.end()], parent=head)

@@ -246,6 +246,9 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
     return Candidate(start, end, "Person", entry.name if entry else name, rule, entry)
 
 
+#: What follows a place's name where the place's party, people or side is meant (古巴党, 中方), not a name
+#: that starts like a place (阿曼|达).
+_A_PLACES_OWN = frozenset("党国方军民人省市州")
 #: Last characters of bodies, not of people's names (宣讲团, 工作组).
 _BODY_ENDS = frozenset("团组队部局处院所校班社")
 #: Adverbs that start a predicate after a title, where a given name would be (总书记|都牵挂).
@@ -265,8 +268,9 @@ def _after_titles(ctx: Context) -> Iterator[Span]:
         if ctx.anchor_at(i, "Person") is not None:
             continue
         end = _name_end_before(ctx, i)
-        if end is not None:
-            yield i, end, "rule:person-title", False
+        if end is not None and not ((p := ctx.anchor_at(i, "Place")) is not None and p.end < end
+                                    and text[p.end] in _A_PLACES_OWN):
+            yield i, end, "rule:person-title", False  # 代表|古巴党和国家: a place's party is no name
 
 
 def _after_occupations(ctx: Context) -> Iterator[Span]:
