@@ -16,15 +16,18 @@ Three rules decide what a surface form names:
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import re
+import tempfile
 from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from extractors.boundaries import WordBoundaries
+from extractors.boundaries import WordBoundaries, cache_dir
 from extractors.errors import LexiconError
 from extractors.families import family_entries
 from extractors.forms import surface_key, surface_variants
@@ -246,12 +249,45 @@ def _register(entries: Iterable[LexiconEntry], *, merge: bool):
 
 
 def builtin_entries() -> list[LexiconEntry]:
-    """The shipped lexicon's entries: every row of the shipped files and every generated entry."""
-    entries: list[LexiconEntry] = []
+    """The shipped lexicon's entries: every row of the shipped files and every generated entry.
+
+    Parsed once and kept in the cache folder (``extractors.boundaries.cache_dir``) under a key made of
+    every shipped data file's and every parsing module's path, size and modification time, so that an
+    edited row or rule is parsed afresh; a cache that cannot be read or written only costs the parse."""
+    cached = cache_dir() / f"lexicon-{_builtin_key()}.pickle"
+    try:
+        entries = pickle.loads(cached.read_bytes())
+        if isinstance(entries, list) and all(isinstance(e, LexiconEntry) for e in entries[:1]):
+            return entries
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        pass  # not there yet, or written by another version: parse
+    entries = []
     for f in builtin_lexicon_files():
         entries.extend(parse_lexicon_file(f))
     entries.extend(family_entries())
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=".lexicon-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cached)
+        for old in sorted(cached.parent.glob("lexicon-*.pickle"), key=lambda q: q.stat().st_mtime)[:-4]:
+            old.unlink(missing_ok=True)  # the entries of earlier edits: keep the last few
+    except OSError:
+        pass  # a read-only cache folder only costs the parse next time
     return entries
+
+
+def _builtin_key() -> str:
+    """What the shipped entries are made from: the data files and the modules that parse them."""
+    folder = Path(str(resources.files("extractors") / "lexicon"))
+    here = Path(__file__).resolve().parent
+    sources = sorted(folder.rglob("*.tsv")) + [here / m for m in ("lexicon.py", "families.py", "forms.py", "records.py")]
+    digest = hashlib.sha1()
+    for f in sources:
+        st = f.stat()
+        digest.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
 
 
 def _builtin_lexicon() -> Lexicon:

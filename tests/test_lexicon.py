@@ -282,3 +282,14 @@ def test_word_classes_are_read_once_and_then_from_the_cache(tmp_path, monkeypatc
         assert wordclass._words() == first and first["李岚清"][0] == "nr" and "继续" in first
     finally:
         wordclass._words.cache_clear()
+
+
+def test_the_shipped_entries_are_read_back_from_the_cache_as_parsed(tmp_path, monkeypatch):
+    from extractors import lexicon as lex
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    parsed = lex.builtin_entries()  # parses and writes the cache
+    [cached] = list(tmp_path.glob("lexicon-*.pickle"))
+    assert lex.builtin_entries() == parsed  # read back
+    cached.write_bytes(b"not a pickle")
+    assert lex.builtin_entries() == parsed  # a broken cache is parsed afresh
