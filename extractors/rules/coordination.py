@@ -129,7 +129,7 @@ def _shared_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> lis
                    for c in accepted), key=lambda c: (c.start, c.end))
 
 
-#: A word listed before a name, back to the list's start: Han characters after punctuation or 在/和.
+#: The Han characters before a list's separator, among whose endings the listed word is sought.
 _LISTED = re.compile(r"[\u4e00-\u9fff]{2,8}$")
 #: Two words listed before a count and the head they share: 科尔沁、浑善达克|两大|沙地.
 _COUNTED_PAIR = re.compile(r"([\u4e00-\u9fff]{2,6})、([\u4e00-\u9fff]{2,6}?)(?:两|二|三|四|五)(?:大|个|条|座)?(?=[\u4e00-\u9fff])")
@@ -177,9 +177,10 @@ def _known_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list
     for c in accepted:
         if c.type in _SHARED_TYPES and c.entry is not None and text[c.start - 1 : c.start] == "、" and c.end - c.start >= 3:
             written = text[c.start : c.end]
-            word_with_tail(c.start - 1, [written[k:] for k in range(len(written) - 2, 0, -1)], c.type)  # tails of 2+
+            # the shortest shared tail first (长江、黄河|流域), two characters at least
+            word_with_tail(c.start - 1, [written[k:] for k in range(len(written) - 2, 0, -1)], c.type)
     for m in _COUNTED_PAIR.finditer(text):
-        for k in (2, 1, 3, 4):
+        for k in (2, 1, 3, 4):  # the shared head: most often two characters (沙地, 流域), then one, three, four
             head = text[m.end() : m.end() + k]
             second = lexicon.lookup(m.group(2) + head)
             if second is not None and second.type in _SHARED_TYPES and not any(covered[m.start(2) : m.end(2)]):
