@@ -782,3 +782,4 @@ def test_a_headline_list_of_known_bodies_is_no_sub_unit(extract):
     ms = extract("全国政协办公厅中共中央统战部国务院侨办举行座谈")
     assert {"全国政协办公厅", "中共中央统一战线工作部", "国务院侨务办公室"} <= {m.name for m in ms}
     assert ("Institution", "农工党第十六届中央委员会") in found(extract("农工党第十六届中央委员会主席何维"))
+

@@ -157,6 +157,8 @@ def _known_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list
             hit = None
             for start in range(m.start(), end - 1):  # the longest word first
                 own = starts.get(start)
+                if type_ != "Place" and (known := lexicon.lookup(text[start:end])) is not None and known.type == "Place":
+                    continue  # 通化市、白山市、长白山管委会: places listed before a body are places
                 if any(covered[start:end]) and not (own is not None and own.end == end and own.type == "Place" == type_):
                     continue  # another name's: only a place grows into a longer place (长江 -> 长江流域)
                 for tail in tails:
