@@ -783,3 +783,9 @@ def test_a_headline_list_of_known_bodies_is_no_sub_unit(extract):
     assert {"全国政协办公厅", "中共中央统一战线工作部", "国务院侨务办公室"} <= {m.name for m in ms}
     assert ("Institution", "农工党第十六届中央委员会") in found(extract("农工党第十六届中央委员会主席何维"))
 
+
+
+def test_a_count_after_the_last_listed_name_is_no_part_of_it(extract):
+    ms = extract("中国队隋文静/韩聪、彭程/金杨两对组合将先后登场亮相。")
+    names = {m.name for m in ms if m.type == "Person"}
+    assert "金杨" in names and "金杨两" not in names

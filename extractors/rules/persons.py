@@ -160,6 +160,11 @@ def _winners(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: A count and what it counts after the last name of a list (金杨|两对组合, 三位选手).
+_COUNTS = frozenset("两俩二三四五六七八九十")
+_COUNTED = frozenset("对位人名个支组")
+
+
 def _listed_after(ctx: Context, people: list[Candidate]) -> list[Candidate]:
     """选手张子扬、兰天辰包揽: names listed after a name found otherwise, each followed by the next
     item's join or by what may follow a name. Strict: no word of the dictionary is taken for a name."""
@@ -177,7 +182,10 @@ def _listed_after(ctx: Context, people: list[Candidate]) -> list[Candidate]:
         if known_name(text[i : i + 3]):
             ends.add(i + 3)  # 许其亮
         for e in sorted(ends, reverse=True):
-            if _ends_list_item(ctx, e):
+            if text[e - 1] in _COUNTS and text[e : e + 1] in _COUNTED:
+                continue  # 彭程/金杨|两对组合: a count of the pairs listed, not a given name's end
+            counted = text[e : e + 1] in _COUNTS and text[e + 1 : e + 2] in _COUNTED  # 金杨|两对组合
+            if counted or _ends_list_item(ctx, e):
                 c = _accept(ctx, i, e, "rule:person-list", True)
                 if c is not None:
                     out.append(c)
