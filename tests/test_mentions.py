@@ -789,3 +789,9 @@ def test_a_count_after_the_last_listed_name_is_no_part_of_it(extract):
     ms = extract("中国队隋文静/韩聪、彭程/金杨两对组合将先后登场亮相。")
     names = {m.name for m in ms if m.type == "Person"}
     assert "金杨" in names and "金杨两" not in names
+
+
+def test_cities_listed_before_a_mountains_body_stay_cities(extract):
+    ms = extract("吉林边境地区包括通化市、白山市、长白山管委会、延边朝鲜族自治州")
+    assert not any(m.type == "Institution" and m.text in ("通化市", "白山市") for m in ms)
+    assert ("Institution", "中共北京市委员会") in found(extract("北京、上海市委"))  # divisions still share

@@ -24,6 +24,9 @@ import re
 from extractors.lexicon import Lexicon
 from extractors.rules.base import Candidate
 
+#: Places that are sites or natural features, not divisions: a body named after one is not shared with the
+#: divisions listed before it (长白山管委会), nor a site's with another site's.
+_SITES = frozenset("mountain river lake bay sea island islands plain strait desert heritage news-harvest".split())
 #: The ethnic designation of the last autonomous region listed, which the others do not share.
 _ETHNIC_REGION = re.compile(r"^[\u4e00-\u9fff]{1,4}族自治区")
 #: A count of the places listed, before their shared suffix (两省, 三市).
@@ -117,6 +120,8 @@ def _shared_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> lis
             pos = before.start
             if name is None and (own != tail or c.entry is not None):
                 continue  # the body shared is a known one, but this place has none of that name
+            if name is None and any(p.entry is not None and p.entry.category in _SITES for p in (head, before)):
+                continue  # 通化市、白山市、长白山管委会: a mountain's body is no city's (a site's, no division's)
             name = name or before.name + tail
             entry = lexicon.lookup(name)
             if entry is not None:
