@@ -85,14 +85,7 @@ def _add_words(tk: jieba.Tokenizer, words: list[str], folder: Path, dictionary: 
     for w in words:
         tk.add_word(w)
     changed = {w: f for w, f in tk.FREQ.items() if before.get(w) != f}
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".jieba-words-")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps((changed, tk.total)))
-        os.replace(tmp, cached)
-        _prune(folder, "jieba-words-*.marshal", keep=_KEEP_WORD_CACHES)
-    except OSError:
-        pass  # a read-only cache folder only costs the time next run
+    store_in_cache(cached, marshal.dumps((changed, tk.total)), prune="jieba-words-*.marshal", keep=_KEEP_WORD_CACHES)
 
 
 #: How many lexicons' word caches stay in the cache folder (2-3 MB each; one is written per lexicon
@@ -100,11 +93,22 @@ def _add_words(tk: jieba.Tokenizer, words: list[str], folder: Path, dictionary: 
 _KEEP_WORD_CACHES = 8
 
 
-def _prune(folder: Path, pattern: str, *, keep: int) -> None:
-    """Remove all but the ``keep`` most recently written files matching ``pattern`` in ``folder``."""
-    found = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in found[keep:]:
-        old.unlink(missing_ok=True)
+def store_in_cache(path: Path, payload: bytes, *, prune: str | None = None, keep: int = 0) -> None:
+    """Write ``payload`` to ``path`` in the cache folder atomically (a temporary file, then a rename),
+    and with ``prune`` remove all but the ``keep`` most recently written files matching that pattern
+    there. A folder that cannot be written only costs the time of deriving the data again next run."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cache-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, path)
+        if prune:
+            found = sorted(path.parent.glob(prune), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+            for old in found[keep:]:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 class WordBoundaries:

@@ -20,14 +20,13 @@ import hashlib
 import os
 import pickle
 import re
-import tempfile
 from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from extractors.boundaries import WordBoundaries, cache_dir
+from extractors.boundaries import WordBoundaries, cache_dir, store_in_cache
 from extractors.errors import LexiconError
 from extractors.families import family_entries
 from extractors.forms import surface_key, surface_variants
@@ -265,16 +264,8 @@ def builtin_entries() -> list[LexiconEntry]:
     for f in builtin_lexicon_files():
         entries.extend(parse_lexicon_file(f))
     entries.extend(family_entries())
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=".lexicon-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cached)
-        for old in sorted(cached.parent.glob("lexicon-*.pickle"), key=lambda q: q.stat().st_mtime)[:-4]:
-            old.unlink(missing_ok=True)  # the entries of earlier edits: keep the last few
-    except OSError:
-        pass  # a read-only cache folder only costs the parse next time
+    # the entries of earlier edits: the last few kept
+    store_in_cache(cached, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL), prune="lexicon-*.pickle", keep=4)
     return entries
 
 

@@ -123,16 +123,22 @@ def _team_members(ctx: Context) -> list[Candidate]:
     item must be a name (no word, no place: 由中国、俄罗斯组成 is no list of people), or none is taken."""
     out = []
     for m in _TEAM.finditer(ctx.text):
-        found, i = [], m.start(1)
-        for item in re.split(r"[、和与/／]", m.group(1)):
-            c = _accept(ctx, i, i + len(item), "rule:person-list", True) if i + len(item) in name_ends(ctx.text, i) else None
-            if c is None or ctx.anchor_at(i) is not None:
-                break
-            found.append(c)
-            i += len(item) + 1
-        else:
-            out.extend(found)
+        out += _every_item_a_name(ctx, m.start(1), re.split(r"[、和与/／]", m.group(1)),
+                                  lambda i, item: i + len(item) in name_ends(ctx.text, i) and ctx.anchor_at(i) is None)
     return out
+
+
+def _every_item_a_name(ctx: Context, start: int, items: list[str], may_be_name) -> list[Candidate]:
+    """The items of a list written from ``start`` (one separator character between them) as people, if
+    every one passes ``may_be_name(position, item)`` and is accepted as a name; otherwise none."""
+    found, i = [], start
+    for item in items:
+        c = _accept(ctx, i, i + len(item), "rule:person-list", True) if may_be_name(i, item) else None
+        if c is None:
+            return []
+        found.append(c)
+        i += len(item) + 1
+    return found
 
 
 #: Winners named at the start of a clause, before what they won: ，梁小梅以绝对优势夺冠, ，毕焜、黄先婷分获…冠军.
@@ -146,17 +152,8 @@ def _winners(ctx: Context) -> list[Candidate]:
     or none is taken (，中国队夺得…, ，男女混合接力夺得… are no names)."""
     out = []
     for m in _WINNERS.finditer(ctx.text):
-        found, i = [], m.start(1)
-        for item in re.split(r"[、和]", m.group(1)):
-            c = None
-            if item[0] in COMMON_SURNAMES and ctx.anchor_at(i) is None:
-                c = _accept(ctx, i, i + len(item), "rule:person-list", True)
-            if c is None:
-                break
-            found.append(c)
-            i += len(item) + 1
-        else:
-            out.extend(found)
+        out += _every_item_a_name(ctx, m.start(1), re.split(r"[、和]", m.group(1)),
+                                  lambda i, item: item[0] in COMMON_SURNAMES and ctx.anchor_at(i) is None)
     return out
 
 

@@ -13,14 +13,12 @@ here are kept.
 from __future__ import annotations
 
 import marshal
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 import jieba
 
-from extractors.boundaries import cache_dir
+from extractors.boundaries import cache_dir, store_in_cache
 
 #: jieba tags of words that never stand inside a name: adverbs, prepositions, pronouns.
 CLAUSE_TAGS = frozenset({"d", "ad", "vd", "p", "r"})
@@ -89,14 +87,7 @@ def _words() -> dict[str, tuple[str, int]]:
                 freq = int(parts[1])
                 if parts[2] in keep or freq >= _KEEP_FREQ or (len(parts[0]) == 3 and parts[2] in NAME_TAGS):
                     out[parts[0]] = (parts[2], freq)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".word-classes-")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps(out))
-        os.replace(tmp, cached)
-    except OSError:
-        pass  # a read-only cache folder only costs the time next run
+    store_in_cache(cached, marshal.dumps(out))
     return out
 
 
