@@ -418,6 +418,14 @@ def test_offsets_invariant(lexicon, text):
     ("在甘肃张掖七彩丹霞景区，八方游客前来。", ("Place", "七彩丹霞景区")),
     ("在内蒙古准格尔旗黄河大峡谷景区，游客欣赏自然景观。", ("Place", "黄河大峡谷景区")),
     ("殷墟外围的辛店、陶家营、邵家棚遗址三项聚落考古新成果。", ("Place", "邵家棚遗址")),
+    # named works: bridges, tunnels, railways, airports, dams (a line named by its two ends takes both)
+    ("记者来到哈巴雪山隧道施工现场。", ("Place", "哈巴雪山隧道")),
+    ("池黄高铁正式开通运营。", ("Place", "池黄高铁")),
+    ("溪洛渡水电站全力发电。", ("Place", "溪洛渡水电站")),
+    ("广东肇庆马房特大桥主体完工。", ("Place", "马房特大桥")),
+    ("金甬铁路千石岩隧道贯通。", ("Place", "千石岩隧道")),
+    ("云南弥勒至蒙自高铁建成。", ("Place", "弥勒至蒙自高铁")),
+    ("空袭致阿勒颇机场停运。", ("Place", "阿勒颇机场")),
     # counties by their bare name after their province or city; towns after their county
     ("山东蓬莱打造双拥主题公园。", ("Place", "蓬莱市")),
     ("江苏盐城阜宁的冰雪嘉年华。", ("Place", "阜宁县")),
@@ -561,6 +569,17 @@ def test_generalising_rules_find(extract, text, expected):
     ("是商代晚期都城遗址。", ("Place", "商代晚期都城遗址")),
     ("全国有个左右国家公园。", ("Place", "个左右国家公园")),
     ("越来越多的村庄变景区。", ("Place", "村庄变景区")),
+    # no class of works, no stretch of a network, no place's part of a work
+    ("全国铁路发送旅客1000万人次。", ("Place", "全国铁路")),
+    ("杭州铁路部门加开列车。", ("Place", "杭州铁路")),
+    ("我国首条跨海高铁开通。", ("Place", "跨海高铁")),
+    ("管道穿越长江隧道。", ("Place", "长江隧道")),
+    ("英国机场大批航班取消。", ("Place", "英国机场")),
+    ("长三角铁路迎来客流高峰。", ("Place", "长三角铁路")),
+    ("标志着大桥正式通车。", ("Place", "标志着大桥")),
+    ("黄河五大水库联合调度。", ("Place", "五大水库")),
+    ("乌方将就水电站问题谈判。", ("Place", "乌方将就水电站")),
+    ("深中通道隧道全线贯通。", ("Place", "深中通道隧道")),
     ("村民王秀英、和平时一样早起。", ("Person", "和平")),  # a list item that is a word
     ("村民王秀英、张家口的游客来了。", ("Person", "张家口")),  # a place, not a name
     ("李强和中方代表团会谈。", ("Person", "中方")),
