@@ -22,6 +22,8 @@ The families:
 - ``county-places``: the county-level units (counties, districts, county-level cities, banners) and
   the prefectures that are not cities (autonomous prefectures, 地区, 盟) as places under their full
   names, from GB/T 2260 (``counties.tsv``).
+- ``county-organs``: the Party committee and the government of each of those units (德安县委 |
+  中共德安县委员会, 义乌市政府, 甘孜州委, 阿克苏地委, 兴安盟行署).
 - ``democratic-parties``: the eight democratic parties and 全国工商联, with the parties' central
   committees.
 - ``congress-bodies``: the special committees and working bodies of the NPC, its standing committee
@@ -228,6 +230,7 @@ def generate(members: Mapping[str, list[Member]]) -> list[LexiconEntry]:
     counties = members["counties.tsv"]
     _check_refs(counties, "province", {p["name"] for p in provinces}, "provinces.tsv")
     out += county_places(counties)
+    out += county_organs(counties)
     out += democratic_parties(members["parties.tsv"])
     out += congress_bodies(members["congress_bodies.tsv"])
     out += state_council(members["state_council.tsv"])
@@ -329,6 +332,42 @@ def county_places(counties: list[Member]) -> list[LexiconEntry]:
         bare = [f for f in c["short"] if c["kind"] in _PREFECTURES and not f.endswith(("州", "地区", "盟"))]
         name = bare[0] if bare else c["name"]
         out.append(_entry(name, "Place", (c["name"], *c["short"]), c["kind"], c, "county-places"))
+    return out
+
+
+#: The Party committee and the government of a county-level unit or a prefecture that is not a city,
+#: by kind: (canonical, other forms) templates, {F} its full name, {U} each name it is known by (德安县,
+#: 大通县 for 大通回族土族自治县, 甘孜州). A 地区 and a 盟 are run by a 地委 / 盟委 and an administrative office
+#: (行政公署, 行署), not a people's government.
+_COUNTY_ORGANS: Mapping[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
+    "unit": (
+        ("party-committee", "中共{F}委员会", ("{U}委", "中共{U}委", "中共{U}委员会")),
+        ("government", "{F}人民政府", ("{U}政府", "{U}人民政府")),
+    ),
+    "prefecture-region": (
+        ("party-committee", "中共{F}委员会", ("{B}地委", "中共{B}地委")),
+        ("government", "{F}行政公署", ("{F}行署", "{B}行署")),
+    ),
+    "league": (
+        ("party-committee", "中共{F}委员会", ("{F}委", "中共{F}委")),
+        ("government", "{F}行政公署", ("{F}行署",)),
+    ),
+}
+
+
+def county_organs(counties: list[Member]) -> list[LexiconEntry]:
+    """The Party committee and the government of every county-level unit and prefecture that is not a
+    city (德安县委, 江宁区委, 义乌市政府, 准格尔旗委, 甘孜州委, 阿克苏地委, 兴安盟行署): news names them before
+    a title and a name (安吉县委书记…), where the county as a place would stop at 委."""
+    out = []
+    for c in counties:
+        kind = c["kind"] if c["kind"] in ("prefecture-region", "league") else "unit"
+        units = [c["name"], *(f for f in c["short"] if f.endswith(("县", "区", "市", "旗", "州")))]
+        bare = c["name"].removesuffix("地区")
+        for suffix, canonical, templates in _COUNTY_ORGANS[kind]:
+            name = _fill(canonical, F=c["name"])
+            forms = [_fill(t, F=c["name"], B=bare, U=u) for t in templates for u in units]
+            out.append(_entry(name, "Institution", forms, f"county-{suffix}", c, "county-organs"))
     return out
 
 

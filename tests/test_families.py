@@ -111,7 +111,8 @@ def test_generation_is_deterministic_and_says_which_family_made_each_entry(gener
 def test_generated_entries_extend_the_shipped_lexicon(lexicon, generated):
     assert all(lexicon.lookup(e.name) is not None for e in generated)
     assert {e.origin.split(" (family ")[1].rstrip(")") for e in generated} == {
-        "provincial-places", "provincial-organs", "city-places", "city-organs", "county-places", "democratic-parties",
+        "provincial-places", "provincial-organs", "city-places", "city-organs", "county-places", "county-organs",
+        "democratic-parties",
         "congress-bodies", "state-council", "countries", "foreign-bodies", "foreign-named",
     }
 
@@ -149,6 +150,15 @@ def test_a_generated_form_claimed_by_a_shipped_row_is_a_conflict():
         ("杭州市委", "中共杭州市委员会", "city-party-committee"),
         ("深圳市政府", "深圳市人民政府", "city-government"),
         ("来宾市政协", "中国人民政治协商会议来宾市委员会", "city-cppcc"),
+        ("安吉县委", "中共安吉县委员会", "county-party-committee"),
+        ("中共江宁区委", "中共江宁区委员会", "county-party-committee"),
+        ("大通县委", "中共大通回族土族自治县委员会", "county-party-committee"),
+        ("甘孜州委", "中共甘孜藏族自治州委员会", "county-party-committee"),
+        ("阿克苏地委", "中共阿克苏地区委员会", "county-party-committee"),
+        ("兴安盟委", "中共兴安盟委员会", "county-party-committee"),
+        ("郧阳区政府", "郧阳区人民政府", "county-government"),
+        ("甘孜州人民政府", "甘孜藏族自治州人民政府", "county-government"),
+        ("阿克苏地区行署", "阿克苏地区行政公署", "county-government"),
         ("民盟中央", "中国民主同盟中央委员会", "democratic-party-central-committee"),
         ("农工党中央", "中国农工民主党中央委员会", "democratic-party-central-committee"),
         ("致公党", "中国致公党", "democratic-party"),
@@ -206,6 +216,9 @@ def test_a_former_name_is_its_own_entity_never_its_successors_alias(lexicon):
         ("浙江省委书记主持召开会议。", "中共浙江省委员会"),
         ("杭州市委、杭州市政府联合印发通知。", "中共杭州市委员会"),
         ("杭州市委、杭州市政府联合印发通知。", "杭州市人民政府"),
+        ("安吉县委书记张某说，", "中共安吉县委员会"),
+        ("黔西南州委书记杨永英主持会议。", "中共黔西南布依族苗族自治州委员会"),
+        ("准格尔旗委书记出席。", "中共准格尔旗委员会"),
         ("广西壮族自治区党委召开常委会会议。", "中共广西壮族自治区委员会"),
         ("民革中央、民盟中央负责人出席。", "中国国民党革命委员会中央委员会"),
         ("九三学社中央主席出席。", "九三学社中央委员会"),

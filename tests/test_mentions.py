@@ -584,6 +584,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("村民王秀英、张家口的游客来了。", ("Person", "张家口")),  # a place, not a name
     ("李强和中方代表团会谈。", ("Person", "中方")),
     ("李希义中共中央政治局常委", ("Person", "李希")),  # a longer name
+    ("接待时任河北正定县委书记习近平访问。", ("Person", "任河北")),  # the place of the body, no name
     ("俄军向巴赫穆特前进。", ("Person", "巴赫")),  # a place whose name begins like a person's
     ("德国卫生部长劳特巴赫说。", ("Person", "巴赫")),  # a longer transliteration
     ("波涛汹涌，汪洋大海。", ("Person", "汪洋")),  # a word

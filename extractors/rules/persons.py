@@ -461,6 +461,8 @@ def _before_institution_titles(ctx: Context) -> Iterator[Span]:
                     break  # 会见由古共中央…, 中国常驻联合国代表: a preposition, or the end of a word (中国)
                 if text[a.start - 1] in _JOINS_NAMES and ctx.anchor_at(start, "Person") is not None:
                     break  # 苏辉|和民建中央主席…: a known name, then the conjunction joining the next one
+                if ctx.anchor_ending_at(a.start, "Place") is not None:
+                    break  # 时任河北|正定县委书记: the place that says where the body is, no name
                 yield start, a.start, "rule:person-title", False
                 break
 
