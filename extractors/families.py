@@ -22,9 +22,9 @@ The families:
 - ``county-places``: the county-level units (counties, districts, county-level cities, banners) and
   the prefectures that are not cities (autonomous prefectures, 地区, 盟) as places under their full
   names, from GB/T 2260 (``counties.tsv``).
-- ``county-organs``: the Party committee, government, people's congress standing committee, CPPCC
-  committee, discipline and supervision commissions of each of those units (德安县委 | 中共德安县委员会,
-  义乌市政府, 正定县政协, 甘孜州委; a 地区 or 盟 its 地委 / 盟委 and 行署: 阿克苏地委, 兴安盟行署).
+- ``county-organs``: the Party committee, government and CPPCC committee of each of those units
+  (德安县委 | 中共德安县委员会, 义乌市政府, 正定县政协, 甘孜州委; a 地区 or 盟 its 地委 / 盟委 and 行署:
+  阿克苏地委, 兴安盟行署).
 - ``democratic-parties``: the eight democratic parties and 全国工商联, with the parties' central
   committees.
 - ``congress-bodies``: the special committees and working bodies of the NPC, its standing committee
@@ -336,19 +336,16 @@ def county_places(counties: list[Member]) -> list[LexiconEntry]:
     return out
 
 
-#: The Party committee, government, people's congress standing committee, CPPCC committee, discipline and
-#: supervision commissions of a county-level unit or a prefecture that is not a city (a 地区 or 盟: the first two),
+#: The Party committee, government and CPPCC committee of a county-level unit or a prefecture that is not a
+#: city (a 地区 or 盟: the first two; the other organs a rule finds by their heads, 安吉县人大常委会),
 #: by kind: (canonical, other forms) templates, {F} its full name, {U} each name it is known by (德安县,
 #: 大通县 for 大通回族土族自治县, 甘孜州). A 地区 and a 盟 are run by a 地委 / 盟委 and an administrative office
 #: (行政公署, 行署), not a people's government.
 _COUNTY_ORGANS: Mapping[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
     "unit": (
-        ("party-committee", "中共{F}委员会", ("{U}委", "中共{U}委", "中共{U}委员会")),
+        ("party-committee", "中共{F}委员会", ("{U}委", "中共{U}委")),
         ("government", "{F}人民政府", ("{U}政府", "{U}人民政府")),
-        ("congress-standing-committee", "{F}人民代表大会常务委员会", ("{U}人大常委会",)),
-        ("cppcc", "中国人民政治协商会议{F}委员会", ("{U}政协", "政协{U}委员会")),
-        ("discipline-commission", "中共{F}纪律检查委员会", ("{U}纪委", "中共{U}纪委")),
-        ("supervision-commission", "{F}监察委员会", ("{U}监委",)),
+        ("cppcc", "中国人民政治协商会议{F}委员会", ("{U}政协",)),
     ),
     "prefecture-region": (
         ("party-committee", "中共{F}委员会", ("{B}地委", "中共{B}地委")),

@@ -248,43 +248,51 @@ def _register(entries: Iterable[LexiconEntry], *, merge: bool):
 
 
 def builtin_entries() -> list[LexiconEntry]:
-    """The shipped lexicon's entries: every row of the shipped files and every generated entry.
+    """The shipped lexicon's entries: every row of the shipped files and every generated entry, in
+    (type, name) order."""
+    return list(_builtin_lexicon().entries)
 
-    Parsed once and kept in the cache folder (``extractors.boundaries.cache_dir``) under a key made of
-    every shipped data file's and every parsing module's path, size and modification time, so that an
-    edited row or rule is parsed afresh; a cache that cannot be read or written only costs the parse."""
+
+def _builtin_lexicon() -> Lexicon:
+    """The shipped lexicon, registered (the shipped data must be consistent on its own: a row listed
+    twice, say a city typed into place.tsv that a family also generates, is an error, not a silent
+    merge).
+
+    Parsed, registered and its matcher built once, then kept in the cache folder
+    (``extractors.boundaries.cache_dir``) under a key made of every shipped data file's and every
+    parsing module's path, size and modification time, so that an edited row or rule is parsed afresh;
+    reading it back is about half the cost of making it. A cache that cannot be read or written only
+    costs the parse."""
     cached = cache_dir() / f"lexicon-{_builtin_key()}.pickle"
     try:
-        entries = pickle.loads(cached.read_bytes())
-        if isinstance(entries, list) and all(isinstance(e, LexiconEntry) for e in entries[:1]):
-            return entries
+        lexicon, matcher = pickle.loads(cached.read_bytes())
+        if isinstance(lexicon, Lexicon) and isinstance(matcher, TermMatcher):
+            lexicon.__dict__["matcher"] = matcher  # the cached_property's slot
+            return lexicon
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
         pass  # not there yet, or written by another version: parse
     entries = []
     for f in builtin_lexicon_files():
         entries.extend(parse_lexicon_file(f))
     entries.extend(family_entries())
-    # the entries of earlier edits: the last few kept
-    store_in_cache(cached, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL), prune="lexicon-*.pickle", keep=4)
-    return entries
+    lexicon = build_lexicon(entries, merge=False)
+    # the lexicons of earlier edits: the last few kept
+    store_in_cache(cached, pickle.dumps((lexicon, lexicon.matcher), protocol=pickle.HIGHEST_PROTOCOL),
+                   prune="lexicon-*.pickle", keep=4)
+    return lexicon
 
 
 def _builtin_key() -> str:
     """What the shipped entries are made from: the data files and the modules that parse them."""
     folder = Path(str(resources.files("extractors") / "lexicon"))
     here = Path(__file__).resolve().parent
-    sources = sorted(folder.rglob("*.tsv")) + [here / m for m in ("lexicon.py", "families.py", "forms.py", "records.py")]
+    sources = sorted(folder.rglob("*.tsv")) + [here / m for m in ("lexicon.py", "families.py", "forms.py", "records.py",
+                                                                  "matcher.py")]
     digest = hashlib.sha1()
     for f in sources:
         st = f.stat()
         digest.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:16]
-
-
-def _builtin_lexicon() -> Lexicon:
-    # the shipped data must be consistent on its own: a row listed twice (say a city typed into
-    # place.tsv that a family also generates) is an error, not a silent merge
-    return build_lexicon(builtin_entries(), merge=False)
 
 
 # --- overriding the shipped lexicon ------------------------------------------------------------------

@@ -284,12 +284,16 @@ def test_word_classes_are_read_once_and_then_from_the_cache(tmp_path, monkeypatc
         wordclass._words.cache_clear()
 
 
-def test_the_shipped_entries_are_read_back_from_the_cache_as_parsed(tmp_path, monkeypatch):
+def test_the_shipped_lexicon_is_read_back_from_the_cache_as_registered(tmp_path, monkeypatch):
     from extractors import lexicon as lex
 
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
-    parsed = lex.builtin_entries()  # parses and writes the cache
+    made = lex._builtin_lexicon()  # parses, registers, builds the matcher and writes the cache
     [cached] = list(tmp_path.glob("lexicon-*.pickle"))
-    assert lex.builtin_entries() == parsed  # read back
+    read = lex._builtin_lexicon()  # read back
+    assert read.entries == made.entries and read.forms == made.forms
+    assert read.lookup("科学技术部").name == "科技部"
+    text = "科技部推动新质生产力发展"
+    assert read.matcher.find(text) == made.matcher.find(text) == [(0, 3), (5, 10)]
     cached.write_bytes(b"not a pickle")
-    assert lex.builtin_entries() == parsed  # a broken cache is parsed afresh
+    assert lex._builtin_lexicon().entries == made.entries  # a broken cache is parsed afresh
