@@ -418,6 +418,14 @@ def test_offsets_invariant(lexicon, text):
     ("在甘肃张掖七彩丹霞景区，八方游客前来。", ("Place", "七彩丹霞景区")),
     ("在内蒙古准格尔旗黄河大峡谷景区，游客欣赏自然景观。", ("Place", "黄河大峡谷景区")),
     ("殷墟外围的辛店、陶家营、邵家棚遗址三项聚落考古新成果。", ("Place", "邵家棚遗址")),
+    # companies by their legal form, from the verb, preposition or parent company before them
+    ("摩尔线程智能科技（北京）有限责任公司发布新品。", ("Institution", "摩尔线程智能科技（北京）有限责任公司")),
+    ("紫金矿业集团股份有限公司营收增长。", ("Institution", "紫金矿业集团股份有限公司")),
+    ("李强首先来到北京长木谷医疗科技股份有限公司。", ("Institution", "北京长木谷医疗科技股份有限公司")),
+    ("在山东大学和济南二机床集团有限公司调研。", ("Institution", "济南二机床集团有限公司")),
+    ("总投资20多亿元的西门子数控南京有限公司投产。", ("Institution", "西门子数控南京有限公司")),
+    ("韩正在北京会见英国怡和控股有限公司董事长。", ("Institution", "英国怡和控股有限公司")),
+    ("繁体版由联合出版集团旗下三联书店（香港）有限公司出版。", ("Institution", "三联书店（香港）有限公司")),
     # named works: bridges, tunnels, railways, airports, dams (a line named by its two ends takes both)
     ("记者来到哈巴雪山隧道施工现场。", ("Place", "哈巴雪山隧道")),
     ("池黄高铁正式开通运营。", ("Place", "池黄高铁")),
@@ -569,6 +577,10 @@ def test_generalising_rules_find(extract, text, expected):
     ("是商代晚期都城遗址。", ("Place", "商代晚期都城遗址")),
     ("全国有个左右国家公园。", ("Place", "个左右国家公园")),
     ("越来越多的村庄变景区。", ("Place", "村庄变景区")),
+    # no company without a name of its own
+    ("他们成立了一家有限公司。", ("Institution", "一家有限公司")),
+    ("国有独资有限公司的董事会", ("Institution", "国有独资有限公司")),
+    ("韩正在北京会见英国怡和控股有限公司董事长。", ("Institution", "韩正在北京会见英国怡和控股有限公司")),
     # no class of works, no stretch of a network, no place's part of a work
     ("全国铁路发送旅客1000万人次。", ("Place", "全国铁路")),
     ("杭州铁路部门加开列车。", ("Place", "杭州铁路")),

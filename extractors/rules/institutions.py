@@ -5,6 +5,8 @@
   unit belongs to which.
 - Institutions headed by a named place: 上海市 + 同济医院, 成都 + 理工大学, 江西省 + 科技厅.
 - Institutions headed by a national or international qualifier: 中国 + 医学科学院, 世界 + 中医药学会联合会.
+- Companies by their legal form (有限公司, 股份有限公司, 集团有限公司 …), from the start of their phrase or the
+  last verb, preposition or parent company before it: 北京长木谷医疗科技股份有限公司, 三联书店（香港）有限公司.
 
 A generic class (高校, 重点实验室, 一流大学) is never an institution, whatever its head.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 
 from extractors.rules.base import Candidate, Context
-from extractors.rules.wordclass import VERB_TAGS, clause_word, tag
+from extractors.rules.wordclass import NAME_VERBS, VERB_TAGS, clause_word, tag
 from extractors.textutil import HAN, is_han
 
 #: Suffixes a sub-unit of a known institution ends with.
@@ -105,6 +107,52 @@ _GENERIC_NAMES = frozenset(
 )
 
 
+#: A company's legal form, the end of its registered name (宁德时代新能源科技股份有限公司).
+_LEGAL_FORM = re.compile(r"(?:（集团）)?(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司)")
+#: What a company's name never holds: sentence punctuation, digits, the particle 的 (总投资20亿元的|西门子…).
+_NOT_IN_COMPANY = re.compile(r"[^\u3400-\u9fff（）]|的")
+#: Words after which a company's name starts: a verb of visiting or reporting, a preposition, a conjunction
+#: (李强首先来到|北京长木谷医疗科技股份有限公司, 记者从|中国铁路国际有限公司, 山东大学和|济南二机床集团有限公司).
+_COMPANY_AFTER = frozenset("在 到 从 对 向 由 与 和 及 同 跟 给 为 被 把 将 让 是 了 以 于 等 旗下 下属 所属 "
+                           "会见 前往 来到 走进 调研 考察 视察 参观 看望 慰问 抵达 企业".split())
+
+
+def _companies(ctx: Context) -> list[Candidate]:
+    """Companies by their legal form: 北京长木谷医疗科技股份有限公司, 昌河飞机工业（集团）有限责任公司,
+    摩尔线程智能科技（北京）有限责任公司. The name runs back from the legal form to the start of its phrase,
+    or to the last verb, preposition, conjunction or person's name before it (韩正前往|沈阳鼓风机集团股份
+    有限公司), or to a parent company before its subsidiary (联合出版集团旗下|三联书店（香港）有限公司), at most 24
+    characters; two or more characters must remain, none of them a counter (一家有限公司)."""
+    text = ctx.text
+    out = []
+    for m in _LEGAL_FORM.finditer(text):
+        if ctx.anchor_inside(m.start()) is not None or ctx.anchor_ending_at(m.end(), "Institution") is not None:
+            continue  # part of a name the lexicon knows
+        lo, _ = ctx.sentence_bounds(m.start())
+        start = m.start()
+        while start > max(lo, m.start() - 24) and not _NOT_IN_COMPANY.match(text[start - 1]):
+            start -= 1
+        words, pos = ctx.segment(text[start : m.start()]), start
+        cut = start
+        for w in words:
+            pos += len(w)
+            a = ctx.anchor_ending_at(pos)
+            if w in _COMPANY_AFTER or clause_word(w) or tag(w) in VERB_TAGS and w not in NAME_VERBS \
+                    or a is not None and a.type in ("Person", "Event", "Policy") \
+                    or a is not None and a.type == "Institution" and ctx.anchor_at(pos, "Place") is not None:
+                cut = pos  # …; a parent company before its subsidiary's place (徐矿集团|江苏华美热电有限公司)
+        stem = text[cut : m.start()].strip("（）")
+        if len(stem) < 2 or re.search(r"[一二三四五六七八九十两几多该本这那其各每][家个]", stem) or stem in _COMPANY_CLASS:
+            continue
+        cut = m.start() - len(text[cut : m.start()].lstrip("（"))
+        out.append(ctx.resolved(cut, m.end(), "Institution", text[cut : m.end()], "rule:institution-company"))
+    return out
+
+
+#: What before a legal form is a class of companies, not a name (国有独资有限公司, 子公司).
+_COMPANY_CLASS = frozenset("国有独资 国有控股 国有 民营 外资 合资 独资 控股 子 母 上市 股份 集团 投资 科技 贸易 实业 发展".split())
+
+
 def find_institutions(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
@@ -115,6 +163,8 @@ def find_institutions(ctx: Context) -> list[Candidate]:
             out.append(c)
 
     for c in _national_teams(ctx):
+        add(c)
+    for c in _companies(ctx):
         add(c)
 
     # Headed by a place or a qualifier, or by a known institution: chains of sub-units.
