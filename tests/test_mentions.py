@@ -418,6 +418,9 @@ def test_offsets_invariant(lexicon, text):
     ("在甘肃张掖七彩丹霞景区，八方游客前来。", ("Place", "七彩丹霞景区")),
     ("在内蒙古准格尔旗黄河大峡谷景区，游客欣赏自然景观。", ("Place", "黄河大峡谷景区")),
     ("殷墟外围的辛店、陶家营、邵家棚遗址三项聚落考古新成果。", ("Place", "邵家棚遗址")),
+    # a name at a clause's start before 同志, or after 据 before a verb of saying
+    ("会议指出，张志强同志任县委书记期间", ("Person", "张志强")),
+    ("据张志强介绍，项目进展顺利。", ("Person", "张志强")),
     # companies by their legal form, from the verb, preposition or parent company before them
     ("摩尔线程智能科技（北京）有限责任公司发布新品。", ("Institution", "摩尔线程智能科技（北京）有限责任公司")),
     ("紫金矿业集团股份有限公司营收增长。", ("Institution", "紫金矿业集团股份有限公司")),
@@ -577,6 +580,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("是商代晚期都城遗址。", ("Place", "商代晚期都城遗址")),
     ("全国有个左右国家公园。", ("Place", "个左右国家公园")),
     ("越来越多的村庄变景区。", ("Place", "村庄变景区")),
+    # no name from 全党同志, 据了解
+    ("要求全党同志牢记。", ("Person", "全党")),
+    ("据了解，项目进展顺利。", ("Person", "据了")),
     # no company without a name of its own
     ("他们成立了一家有限公司。", ("Institution", "一家有限公司")),
     ("国有独资有限公司的董事会", ("Institution", "国有独资有限公司")),

@@ -433,16 +433,23 @@ def _on_own_lines(ctx: Context) -> Iterator[Span]:
                 break
 
 
-_REPORTING = re.compile(r"(?:表示|指出|认为|介绍|强调|说道|坦言|透露|告诉记者|说[，：:])")
+_REPORTING = re.compile(r"(?:表示|指出|认为|介绍|强调|说道|坦言|透露|告诉记者|说[，：:]|同志)")
 _CLAUSE_START = frozenset("，。；：！？“”（）、\n")
+#: A source named with 据 (据张志强介绍, 据王韬透露): the name starts after it.
+_ACCORDING_TO = re.compile(r"(?:介绍|透露|说|称)")
 
 
 def _before_reporting_verbs(text: str) -> Iterator[Span]:
-    """A name alone at the start of a clause, right before a verb of saying: 。王韬表示, “李明说：
-    (no title needed; the name must not be a word, as for every rule-made name)."""
+    """A name alone at the start of a clause, right before a verb of saying or 同志: 。王韬表示, “李明说：,
+    ，张志强同志; or after 据 before 介绍, 透露, 说 (据张志强介绍). No title needed; the name must not be a
+    word, as for every rule-made name."""
     for m in _REPORTING.finditer(text):
         for start in (m.start() - 3, m.start() - 2):
-            if start >= 0 and (start == 0 or text[start - 1] in _CLAUSE_START) and m.start() in name_ends(text, start):
+            if start < 0 or m.start() not in name_ends(text, start):
+                continue
+            if start == 0 or text[start - 1] in _CLAUSE_START \
+                    or text[start - 1] == "据" and _ACCORDING_TO.match(m.group()) \
+                    and (start == 1 or text[start - 2] in _CLAUSE_START):
                 yield start, m.start(), "rule:person-speech", True
                 break
 
