@@ -583,6 +583,9 @@ def test_generalising_rules_find(extract, text, expected):
     # no name from 全党同志, 据了解
     ("要求全党同志牢记。", ("Person", "全党")),
     ("据了解，项目进展顺利。", ("Person", "据了")),
+    # no class of areas by risk, no technology's works as a programme
+    ("所在县域均为低风险区。", ("Place", "低风险区")),
+    ("开工建设一批核电工程和特高压输电工程。", ("Policy", "特高压输电工程")),
     # no company without a name of its own
     ("他们成立了一家有限公司。", ("Institution", "一家有限公司")),
     ("国有独资有限公司的董事会", ("Institution", "国有独资有限公司")),

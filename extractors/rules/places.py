@@ -64,7 +64,7 @@ _NOT_FIRST = frozenset("省市县区州镇乡包")
 _CLASS_TAILS = frozenset(
     "麦区 湖区 滩区 山区 林区 牧区 垦区 库区 矿区 园区 城区 市区 开区 贸区 新区 古镇 名镇 小镇 重镇 乡镇 水乡 画乡 之乡 "
     "穷县 强县 大县 名县 小县 两县 城镇 港区 片区 景区 校区 辖区 展区 社区 小区 街区 郊区 灾区 疫区 原区 控区 防区 战区 "
-    "警区 选区 学区 商区 厂区 营区 试区 范区 验区 户区 址区 飞区".split()
+    "警区 选区 学区 商区 厂区 营区 试区 范区 验区 户区 址区 飞区 险区".split()
 )
 _LOCATIVE = frozenset("在到于赴往至")
 #: Verbs of going that jieba does not tag as verbs (前往 is a time word there).

@@ -106,6 +106,8 @@ def find_policies(ctx: Context) -> list[Candidate]:
             continue  # 一批新能源工程, 35项生态文明试点: a count of things of a kind, not one named policy
         if a.type != "Policy" and m.group() not in ("战略", "工程", "计划", "行动", "倡议", "专项", "行动计划"):
             continue
+        if a.type == "Technology" and m.group() == "工程" and ctx.entry(text[a.start : m.end()]) is None:
+            continue  # 核电工程, 特高压输电工程, 轨道交通工程: works of a kind, not a named programme
         name = text[a.start : m.end()]
         entry = ctx.entry(name)
         if entry is not None:
