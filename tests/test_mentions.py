@@ -444,6 +444,10 @@ def test_offsets_invariant(lexicon, text):
     ("在浙江安吉，人们体验拓印。", ("Place", "安吉县")),
     ("总书记来到福建省南平市武夷山市星村镇燕子窠生态茶园。", ("Place", "星村镇")),
     ("新疆喀什地区疏附县托克扎克镇。", ("Place", "托克扎克镇")),
+    # urban subdistricts after their district (not the city inside: 临汾路), towns with numerals
+    ("在上海市静安区临汾路街道，居民们", ("Place", "临汾路街道")),
+    ("南京市栖霞区仙林街道的高校", ("Place", "仙林街道")),
+    ("安徽省肥东县三河镇的村民", ("Place", "三河镇")),
     # a town whose name is a common word (白沙 white sand) after its district; a village after the town
     ("广西柳州市鱼峰区白沙镇的蔬菜基地", ("Place", "白沙镇")),
     ("在福建宁德市下白石镇下岐村，村民", ("Place", "下岐村")),
@@ -583,6 +587,10 @@ def test_generalising_rules_find(extract, text, expected):
     # no name from 全党同志, 据了解
     ("要求全党同志牢记。", ("Person", "全党")),
     ("据了解，项目进展顺利。", ("Person", "据了")),
+    # no count of towns, no class of streets
+    ("全区三个乡镇完成任务。", ("Place", "三个乡镇")),
+    ("海淀区主要街道车流平稳。", ("Place", "主要街道")),
+    ("在上海市静安区临汾路街道，居民们", ("Place", "临汾")),
     # no class of areas by risk, no technology's works as a programme
     ("所在县域均为低风险区。", ("Place", "低风险区")),
     ("开工建设一批核电工程和特高压输电工程。", ("Policy", "特高压输电工程")),

@@ -79,7 +79,9 @@ _ZONE = re.compile(r"(?:国家级|国家)?(?:高新技术产业开发区|经济�
 #: jieba's tags of verbs, adverbs, directions, pronouns and the like: a common word of these is no county.
 _NOT_A_NAME_TAGS = frozenset({"v", "vn", "vd", "d", "ad", "f", "r", "p", "c", "m", "q", "a", "an", "t"})
 #: A town or township right after the county it belongs to (武夷山市星村镇, 疏附县托克扎克镇).
-_TOWN = re.compile(rf"([{HAN}]{{2,5}}?)(?:镇|乡)(?![村民亲土镇长政里间情愁音]|下[辖属设面])")
+_TOWN = re.compile(rf"([{HAN}]{{2,5}}?)(?:镇|乡|街道)(?![村民亲土镇长政里间情愁音]|下[辖属设面]|办事处)")
+#: Numerals a town's name may hold after its county (吴江区|七都镇, 三河镇), unless they count (三个乡镇).
+_TOWN_NUMERALS = frozenset("一二三四五六七八九十")
 _VILLAGE_CLASSES = frozenset({"农村", "乡村", "中心村", "行政村", "自然村"})
 #: Villages are named after families, sizes and directions (顾家台村, 小岗村, 大寨村, 西山村).
 _NOT_IN_VILLAGE = _NOT_IN_NAME - frozenset("家大小上下中东西南北新老前后")
@@ -153,14 +155,17 @@ def _zones(ctx: Context) -> list[Candidate]:
 
 
 def _towns(ctx: Context, counties: set[int], taken: set[int]) -> list[Candidate]:
-    """Towns and townships written right after their county (武夷山市|星村镇, 疏附县|托克扎克镇), whose
+    """Towns, townships and urban subdistricts written right after their county or district (武夷山市|星村镇,
+    疏附县|托克扎克镇, 鼓楼区|湖南路街道, 吴江区|七都镇), whose
     names the suffix rule may not take on their own (a word inside, a long transliteration);
     ``counties`` are where counties end, ``taken`` where places already found start."""
     text = ctx.text
     out = []
     for end in sorted(counties):
         m = _TOWN.match(text, end)
-        if m is None or end in taken or any(ch in _NOT_IN_VILLAGE or ch in _NOT_FIRST for ch in m.group(1)):
+        if m is None or end in taken \
+                or any(ch in _NOT_IN_VILLAGE and ch not in _TOWN_NUMERALS or ch in _NOT_FIRST for ch in m.group(1)) \
+                or all(ch in _TOWN_NUMERALS for ch in m.group(1)):
             continue
         words = ctx.segment(m.group(1))
         if any(clause_word(w) or tag(w) in VERB_TAGS or w in _MOTION for w in words) or ctx.entry(m.group()) \
