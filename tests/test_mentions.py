@@ -594,6 +594,12 @@ def test_generalising_rules_find(extract, text, expected):
     # no class of areas by risk, no technology's works as a programme
     ("所在县域均为低风险区。", ("Place", "低风险区")),
     ("开工建设一批核电工程和特高压输电工程。", ("Policy", "特高压输电工程")),
+    # no NGO, anonymous unit, room, class of sowing areas or county's stretch of a road as a name
+    ("美国非政府组织“无家可归者联盟”说", ("Institution", "美国非政府")),
+    ("战略支援部队某基地126名官兵出动。", ("Institution", "战略支援部队某基地")),
+    ("联排在中央广播电视总台一号演播厅举行。", ("Institution", "中央广播电视总台一号演播厅")),
+    ("黄淮海、西北夏播区夏玉米出苗。", ("Place", "夏播区")),
+    ("寻乌到广东龙川高速公路就将建成通车。", ("Place", "龙川高速公路")),
     # no company without a name of its own
     ("他们成立了一家有限公司。", ("Institution", "一家有限公司")),
     ("国有独资有限公司的董事会", ("Institution", "国有独资有限公司")),

@@ -272,6 +272,8 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
         return None  # 法国公司, 美国企业: a country's companies, no one of them
     if not _proper(name, tail) or _VERBS.search(tail) or _TITLE_INSIDE.search(tail) or "和" in tail or "与" in tail:
         return None  # 印度总统穆尔穆代表印度政府: a clause, not a name
+    if tail.startswith("非政府"):
+        return None  # 美国|非政府组织: a country's NGOs, no one of them
     if _holds_clause(ctx, tail):
         return None  # 长春 继续 加大 政府, 全国 共 开立 银行
     if (_QUANTIFIED.search(text, max(0, start - 3), start) or tail in ("分公司", "子公司", "分行", "支行")
@@ -283,6 +285,10 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
     if not ctx.stands_alone(start, best, lo, hi):
         return None  # 中国大学|生: the suffix begins a longer word
     return ctx.resolved(start, best, "Institution", name, rule)
+
+
+#: Rooms and halls, which a building's sub-unit suffix 厅 also ends (演播厅, 会议厅, 展厅).
+_ROOM = re.compile(r"(?:演播|会议|大|展|宴会|餐|会客|音乐)厅$")
 
 
 def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
@@ -297,6 +303,8 @@ def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
         return None  # 中共中央 | 总书记习近平和中共中央政治局: a clause
     if len(part) < 3 or ctx.is_common_word(part) or _VERBS.search(part):
         return None
+    if "某" in part or _ROOM.search(part):
+        return None  # 战略支援部队|某基地: a unit the news does not name; 总台|一号演播厅: a room
     if _suffix_in_word(ctx, text, m.end()) or _holds_clause(ctx, part):
         return None  # 部署; 世卫组织 | 称 与 加沙地带希法医院
     known = ctx.entry(part)

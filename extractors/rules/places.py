@@ -64,7 +64,7 @@ _NOT_FIRST = frozenset("省市县区州镇乡包")
 _CLASS_TAILS = frozenset(
     "麦区 湖区 滩区 山区 林区 牧区 垦区 库区 矿区 园区 城区 市区 开区 贸区 新区 古镇 名镇 小镇 重镇 乡镇 水乡 画乡 之乡 "
     "穷县 强县 大县 名县 小县 两县 城镇 港区 片区 景区 校区 辖区 展区 社区 小区 街区 郊区 灾区 疫区 原区 控区 防区 战区 "
-    "警区 选区 学区 商区 厂区 营区 试区 范区 验区 户区 址区 飞区 险区".split()
+    "警区 选区 学区 商区 厂区 营区 试区 范区 验区 户区 址区 飞区 险区 播区 产区 植区 作区 养区".split()
 )
 _LOCATIVE = frozenset("在到于赴往至")
 #: Verbs of going that jieba does not tag as verbs (前往 is a time word there).
@@ -320,6 +320,8 @@ def _site_stem(ctx: Context, stem: str) -> bool:
 _NAMED_BY_ANY_PLACE = frozenset({"机场", "国际机场"})
 #: The end of a work's name (a work before another work's head holds it: 深中通道|隧道).
 _WORK_END = re.compile(r"(?:桥|隧道|铁路|高铁|公路|高速|通道|机场|水库|电站|枢纽|运河|灌区)$")
+#: Heads of works that run through places, which a place's name alone does not name (杭州铁路, 龙川高速公路).
+_NETWORKS = frozenset({"铁路", "高铁", "高速公路", "运河"})
 #: Kinds of place that never name a work: regions, rivers and countries say where a work or part of a network
 #: is (长三角铁路, 长江隧道, 英国机场).
 _NO_WORK_CATEGORIES = frozenset({"region", "zone", "lake", "river", "country", "province", "autonomous-region", "sar"})
@@ -334,7 +336,7 @@ def _work_start(ctx: Context, head: int, head_text: str, lo: int) -> int | None:
     text = ctx.text
     before = ctx.anchor_ending_at(head)
     if before is not None:
-        category = before.entry.category if before.entry is not None else None
+        category = before.entry.category if before.entry is not None else "county"  # a rule's: a division
         if before.type != "Place" or category in _NO_WORK_CATEGORIES or _WORK_END.search(text[before.start : before.end]):
             return None  # 长江|隧道, 英国|机场; 莆炎高速公路|隧道: a part of a work, not a work of its own
         if category in _WHERE_CATEGORIES and head_text not in _NAMED_BY_ANY_PLACE:
@@ -347,6 +349,8 @@ def _work_start(ctx: Context, head: int, head_text: str, lo: int) -> int | None:
         left = _work_stem_start(ctx, start - 1, lo)
         if _names_a_work(ctx, text[left : start - 1]):
             return left
+    if head_text in _NETWORKS and county_anywhere(text[start:head]) is not None:
+        return None  # 广东|龙川|高速公路: a county's stretch of the road (寻乌到龙川), as after a known city
     return start
 
 
