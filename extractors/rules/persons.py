@@ -436,7 +436,7 @@ def _on_own_lines(ctx: Context) -> Iterator[Span]:
 _REPORTING = re.compile(r"(?:表示|指出|认为|介绍|强调|说道|坦言|透露|告诉记者|说[，：:]|同志)")
 _CLAUSE_START = frozenset("，。；：！？“”（）、\n")
 #: A source named with 据 (据张志强介绍, 据王韬透露): the name starts after it.
-_ACCORDING_TO = re.compile(r"(?:介绍|透露|说|称)")
+_ACCORDING_TO = re.compile(r"(?:介绍|透露|说)")
 
 
 def _before_reporting_verbs(text: str) -> Iterator[Span]:
