@@ -291,14 +291,17 @@ def _site_stem_start(ctx: Context, end: int, lo: int) -> int:
     """Where the name before a site's head at ``end`` starts: at its phrase's start, after a locative or
     a conjunction, or at the end of the place that says where the site is (张掖|七彩丹霞景区); at most 8
     characters back."""
+    return _stem_start(ctx, end, lo, 8, lambda start: (where := ctx.anchor_ending_at(start, "Place")) is not None
+                       and where.entry is not None and where.entry.category in _WHERE_CATEGORIES)
+
+
+def _stem_start(ctx: Context, end: int, lo: int, limit: int, stop) -> int:
+    """Back from ``end`` over Han characters, at most ``limit`` and not past ``lo``, to a locative, a
+    conjunction, or a position where ``stop(position)`` holds."""
     text = ctx.text
     start = end
-    while start > max(lo, end - 8) and re.match(f"[{HAN}]", text[start - 1]):
-        where = ctx.anchor_ending_at(start, "Place")
-        if where is not None and where.entry is not None and where.entry.category in _WHERE_CATEGORIES:
-            break  # 张掖|七彩丹霞景区
-        if text[start - 1] in _LOCATIVE or text[start - 1] in "的与和及等":
-            break
+    while start > max(lo, end - limit) and is_han(text[start - 1]) and not stop(start) \
+            and text[start - 1] not in _LOCATIVE and text[start - 1] not in "的与和及等":
         start -= 1
     return start
 
@@ -355,12 +358,7 @@ def _work_start(ctx: Context, head: int, head_text: str, lo: int) -> int | None:
 
 
 def _work_stem_start(ctx: Context, end: int, lo: int) -> int:
-    text = ctx.text
-    start = end
-    while start > max(lo, end - 5) and is_han(text[start - 1]) and ctx.anchor_ending_at(start) is None \
-            and text[start - 1] not in _LOCATIVE and text[start - 1] not in "的与和及等":
-        start -= 1
-    return start
+    return _stem_start(ctx, end, lo, 5, lambda start: ctx.anchor_ending_at(start) is not None)
 
 
 #: Characters that, as words of their own, show a work's stem is no name (某机场, 乘高铁, 双国际机场).
