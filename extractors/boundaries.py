@@ -28,6 +28,10 @@ jieba.setLogLevel(logging.WARNING)
 #: mostly blocks real mentions (台湾 in 台湾同胞) rather than wrong ones.
 MIN_WORD_FREQ = 10
 
+#: Words of jieba's dictionary that are no words: a verb glued to the adjective that begins the next
+#: word (开发新|能源 would hide 新能源 in 积极开发新能源). Left out of the boundary dictionary.
+NOT_WORDS = frozenset({"开发新"})
+
 #: How far around a term the segmentation looks.
 _CONTEXT = 8
 #: Longest dictionary word considered when looking for words that cross a boundary.
@@ -49,13 +53,14 @@ def _boundary_dictionary(folder: Path) -> Path:
     source = Path(jieba.__file__).parent / "dict.txt"
     raw = source.read_bytes()
     digest = hashlib.sha1(raw).hexdigest()[:12]
-    target = folder / f"jieba-boundaries-{MIN_WORD_FREQ}-{digest}.txt"
+    dropped = hashlib.sha1(" ".join(sorted(NOT_WORDS)).encode()).hexdigest()[:6]
+    target = folder / f"jieba-boundaries-{MIN_WORD_FREQ}-{digest}-{dropped}.txt"
     if target.is_file():
         return target
     kept = []
     for line in raw.decode("utf-8").splitlines():
         parts = line.split(" ")
-        if len(parts) >= 2 and (len(parts[0]) == 1 or int(parts[1]) >= MIN_WORD_FREQ):
+        if len(parts) >= 2 and (len(parts[0]) == 1 or int(parts[1]) >= MIN_WORD_FREQ) and parts[0] not in NOT_WORDS:
             kept.append(f"{parts[0]} {parts[1]}")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".jieba-")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -531,6 +531,13 @@ def test_offsets_invariant(lexicon, text):
     ("举重女子87公斤级决赛，梁小梅以绝对优势夺冠，", ("Person", "梁小梅")),
     ("帆船比赛今天收官，毕焜、黄先婷分获男、女水翼帆板比赛冠军，", ("Person", "黄先婷")),
     ("由3名“00后”选手韩佳予、夏思钰和张琼月组成的中国队发挥出色。", ("Person", "夏思钰")),
+    # the site a national programme designates, named after its place; a word jieba wrongly knows
+    ("支持苏南国家自主创新示范区建设。", ("Place", "苏南国家自主创新示范区")),
+    ("加快建设北京国际科技创新中心。", ("Place", "北京国际科技创新中心")),
+    ("杭州国家人工智能创新应用先导区揭牌。", ("Place", "杭州国家人工智能创新应用先导区")),
+    ("积极开发新能源和可再生能源。", ("Technology", "新能源")),  # jieba's 开发新 is no word
+    ("扩大肯尼亚特色优质产品对华出口。", ("Place", "肯尼亚")),  # Kenya's products, not 中国特色
+    ("全国政协委员、中国科学院院士  王  辉：加快建设科技强国", ("Person", "王辉")),  # a speaker line
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
@@ -640,6 +647,10 @@ def test_generalising_rules_find(extract, text, expected):
     ("印度总统穆尔穆代表印度政府和人民。", ("Institution", "印度总统穆尔穆代表印度政府")),
     ("乌克兰东部地区冲突。", ("Place", "东部地区")),  # a direction of another place
     ("北京时间今天上午。", ("Place", "北京")),  # the time
+    ("加快建设中国特色、世界一流的大学。", ("Place", "中国")),  # a quality
+    ("扎实推进中国自由贸易试验区建设。", ("Place", "中国自由贸易试验区")),  # the programme, everywhere
+    ("9省区启动共建黄河流域自贸试验区联盟。", ("Place", "黄河流域自贸试验区")),  # nine provinces' zones
+    ("提升国家进口贸易促进创新示范区建设水平。", ("Place", "国家进口贸易促进创新示范区")),  # a programme
     ("《高端访谈》今晚播出。", ("Document", "高端访谈")),  # a show
     ("电视剧《人世间》热播。", ("Document", "人世间")),
     ("组建农村合作社，安吉县农村人居环境改善。", ("Place", "农村")),  # a class of village

@@ -484,7 +484,7 @@ def _after_repeated_headlines(ctx: Context) -> Iterator[Span]:
                 break
 
 
-_SPACED_NAME = re.compile(rf"(?:{TITLES})[ \u3000]+((?:[{HAN}][ \u3000]+){{1,2}}[{HAN}])(?=[ \u3000]*$|[ \u3000]{{2,}}|[，、；])", re.M)
+_SPACED_NAME = re.compile(rf"(?:{TITLES})[ \u3000]+((?:[{HAN}][ \u3000]+){{1,2}}[{HAN}])(?=[ \u3000]*$|[ \u3000]{{2,}}|[，、；：:])", re.M)
 
 
 def _spaced_names(ctx: Context) -> Iterator[Candidate]:

@@ -9,7 +9,8 @@
 
 - A direction after a place is part of that place's description, not China's region of that name:
   乌克兰东部, 美国西部, 四川西部 (the lexicon's 东部 / 西部 … mean China's regions, 东部地区).
-- A place before 时间 tells the time, not where: 北京时间.
+- A place before 时间 tells the time, not where: 北京时间. 中国 before 特色, 风格 or 气派 describes a
+  quality, not the country: 中国特色、世界一流, 中国特色强军之路.
 - 苏丹 after 文莱 is Brunei's ruler, not Sudan.
 - A bare 东部, 西部 or 中部 (without 地区) is China's region only where the text says so: after 我国,
   中国, 全国, or listed with another of China's regions (东部、中部、西部; 东北全面振兴、东部率先发展).
@@ -76,6 +77,9 @@ _COUNTY_SUFFIX = frozenset("县市区旗镇乡州")
 #: The kinds of development zone a city names (西安|高新区, 天津|经开区, 苏州|工业园区).
 _ZONE = re.compile(r"(?:国家级|国家)?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|经济开发区|综合保税区|保税港区|"
                    r"保税区|工业园区|出口加工区)")
+#: What a national programme designates, one site at a time (国家自主创新示范区, 人工智能创新应用先导区,
+#: 综合性国家科学中心, 国际科技创新中心, 自由贸易试验区); not a class of areas (国家级新区).
+_DESIGNATED = re.compile(r"(?:示范区|先导区|试验区|先行区|科学中心|科技创新中心)$")
 #: jieba's tags of verbs, adverbs, directions, pronouns and the like: a common word of these is no county.
 _NOT_A_NAME_TAGS = frozenset({"v", "vn", "vd", "d", "ad", "f", "r", "p", "c", "m", "q", "a", "an", "t"})
 #: A town or township right after the county it belongs to (武夷山市星村镇, 疏附县托克扎克镇).
@@ -143,14 +147,26 @@ def _bare_counties(ctx: Context) -> list[Candidate]:
 
 
 def _zones(ctx: Context) -> list[Candidate]:
-    """Development zones named after their city (西安高新区, 天津经开区, 北京经济技术开发区)."""
+    """Development zones named after their city (西安高新区, 天津经开区, 北京经济技术开发区), and the
+    zones and centres a national programme designates, named after their place (苏南|国家自主创新示范区,
+    北京|国际科技创新中心, 武汉东湖|国家自主创新示范区): the programme is a policy, its site a place."""
     text = ctx.text
     out = []
     for a in ctx.anchors:
-        m = _ZONE.match(text, a.end) if a.type == "Place" and a.name not in DIRECTIONS else None
-        if m is not None and ctx.anchor_at(a.start, "Place") is a and ctx.entry(text[a.start : m.end()]) is None:
+        if a.type != "Place" or a.name in DIRECTIONS or ctx.anchor_at(a.start, "Place") is not a:
+            continue
+        m = _ZONE.match(text, a.end)
+        if m is not None and ctx.entry(text[a.start : m.end()]) is None:
             if ctx.stands_alone(a.start, m.end()) or not is_han(text[m.end() : m.end() + 1]):
                 out.append(Candidate(a.start, m.end(), "Place", text[a.start : m.end()], "rule:place-zone"))
+            continue
+        programme = ctx.anchor_at(a.end, "Policy")
+        # 中国|自由贸易试验区 is the class, 黄河流域|自贸试验区 the zones of nine provinces
+        broad = (a.entry is not None and a.entry.category == "country") or a.name.endswith("流域")
+        if programme is not None and not broad and _DESIGNATED.search(text, programme.start, programme.end):
+            before = ctx.anchor_ending_at(a.start, "Place")  # 武汉|东湖
+            start = before.start if before is not None and before.name not in DIRECTIONS else a.start
+            out.append(ctx.resolved(start, programme.end, "Place", text[start : programme.end], "rule:place-zone"))
     return out
 
 
@@ -424,6 +440,8 @@ def drop_places_out_of_place(text: str, accepted: list[Candidate]) -> list[Candi
                 continue  # 乌军在东部击退…
             if text.startswith("时间", c.end):
                 continue  # 北京时间
+            if c.name == "中国" and _QUALITY.match(text, c.end):
+                continue  # 中国特色、世界一流: a quality (肯尼亚特色优质产品 are Kenya's products)
             if text[c.end : c.end + 1] == "舰" or text.startswith("号舰", c.end):
                 continue  # 五指山舰, 长沙舰: a warship named after the place
             if c.name in _RULERS and _RULERS[c.name].search(text, max(0, c.start - 6), c.start):
@@ -431,6 +449,9 @@ def drop_places_out_of_place(text: str, accepted: list[Candidate]) -> list[Candi
         out.append(c)
     return out
 
+
+#: After 中国, what describes a quality rather than names the country (中国特色, 中国风格, 中国气派).
+_QUALITY = re.compile(r"特色|风格|气派")
 
 #: Places whose name is also a ruler's title, and the countries whose ruler it names (文莱苏丹).
 _RULERS = {"苏丹": re.compile(r"(?:文莱|达鲁萨兰国|阿曼|马来西亚|柔佛)$")}
