@@ -77,6 +77,11 @@ TRANSLIT = frozenset(
     "吐孜甫依满买玉江措旦增次仁顿珠央吾木易"
     # Russian -енко, -ян: 马特维延科, 基里延科
     "延"
+    # the rest of the Xinhua syllable table that is no function word (奥斯汀, 蓬佩奥, 哲伦斯基, 柏林格, 嘉科,
+    # 芙蓉, 茜茜, 琴科, 翁贝托, 岑格, 楚德, 敦刻, 迭戈, 哥斯, 喀布, 廉姆, 娄德, 缪勒, 墨菲, 嫩科,
+    # 彭斯, 泼里, 陶德, 仙娜, 魏斯, 宰德, 祖马, 斐迪, 翠西); not 荣 (荣获), 赞 (赞扬), 曾 (曾经), 坚 (坚持), nor 捷
+    # and 培, which end Chinese given names in lists written without separators (肖捷肖培)
+    "汀蓬瑙哲柏嘉芙茜琴翁岑楚敦迭哥喀廉娄缪墨嫩彭泼陶仙魏宰祖斐翠"
 )
 #: Transliteration characters that are also common words (阿不都, 肖开提, 阿布来提): inside a name
 #: only, never its last character (…·阿不都满金, but not …·达林|都表示).

@@ -330,8 +330,9 @@ def _foreign_after_titles(ctx: Context) -> Iterator[Span]:
         end = _translit_run_end(ctx, i)
         while end - i >= 2 and not follows_name(text, end):
             end -= 1
-        if end - i >= 2 and not ctx.is_common_word(text[i:end]) and ctx.word_frequency(text[i:end]) == 0:
-            yield i, end, _FOREIGN_TITLE, False
+        name = text[i:end]
+        if end - i >= 2 and (known_name(name) or not ctx.is_common_word(name) and ctx.word_frequency(name) == 0):
+            yield i, end, _FOREIGN_TITLE, False  # 国防部长|奥斯汀: jieba knows it as a name
 
 
 #: Titles of heads of state and government and of envoys, which follow a foreign name (萨勒总统).
