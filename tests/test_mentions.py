@@ -540,6 +540,11 @@ def test_offsets_invariant(lexicon, text):
     # a transliteration jieba knows as a name, after a title; a character of the syllable table
     ("美国国防部长奥斯汀表示，", ("Person", "奥斯汀")),
     ("美国国防部长劳埃德·奥斯汀说", ("Person", "劳埃德·奥斯汀")),
+    # a country's party after the country; a leader of a party by the word the news calls him
+    ("南非共产党总书记马派拉表示，", ("Institution", "南非共产党")),
+    ("德国社会民主党在选举中获胜。", ("Institution", "德国社会民主党")),
+    ("印度共产党（马克思主义）发表声明。", ("Institution", "印度共产党（马克思主义）")),
+    ("英国工党领袖斯塔默表示，", ("Person", "斯塔默")),
     ("全国政协委员、中国科学院院士  王  辉：加快建设科技强国", ("Person", "王辉")),  # a speaker line
 ])
 def test_generalising_rules_find(extract, text, expected):
@@ -650,6 +655,10 @@ def test_generalising_rules_find(extract, text, expected):
     ("印度总统穆尔穆代表印度政府和人民。", ("Institution", "印度总统穆尔穆代表印度政府")),
     ("乌克兰东部地区冲突。", ("Place", "东部地区")),  # a direction of another place
     ("北京时间今天上午。", ("Place", "北京")),  # the time
+    ("南非共产党总书记马派拉表示，", ("Institution", "中国共产党")),  # not China's party
+    ("韩国最大在野党共同民主党表示，", ("Institution", "韩国最大在野党")),  # a class of party
+    ("埃及等国宣介党的二十大精神。", ("Institution", "埃及等国宣介党")),
+    ("美国总统与国会两党就债务上限达成协议。", ("Institution", "美国总统与国会两党")),
     ("加快建设中国特色、世界一流的大学。", ("Place", "中国")),  # a quality
     ("扎实推进中国自由贸易试验区建设。", ("Place", "中国自由贸易试验区")),  # the programme, everywhere
     ("9省区启动共建黄河流域自贸试验区联盟。", ("Place", "黄河流域自贸试验区")),  # nine provinces' zones

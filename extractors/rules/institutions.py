@@ -5,6 +5,8 @@
   unit belongs to which.
 - Institutions headed by a named place: 上海市 + 同济医院, 成都 + 理工大学, 江西省 + 科技厅.
 - Institutions headed by a national or international qualifier: 中国 + 医学科学院, 世界 + 中医药学会联合会.
+- A country's political parties, named after it: 德国|社会民主党, 英国|工党, 南非|共产党, 印度|共产党（马克思主义）
+  (never 中国共产党 or 中国国民党, which the lexicon's short forms 共产党, 国民党 would otherwise make them).
 - Companies by their legal form (有限公司, 股份有限公司, 集团有限公司 …), from the start of their phrase or the
   last verb, preposition or parent company before it: 北京长木谷医疗科技股份有限公司, 三联书店（香港）有限公司.
 
@@ -149,6 +151,36 @@ def _companies(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: A party's name after its country: up to eight characters and 党, with what the party calls itself in
+#: brackets (印度共产党（马克思主义）).
+_PARTY = re.compile(rf"([{HAN}]{{1,8}}?)党(?:（[{HAN}]{{2,8}}）)?(?![员派性])")
+#: Words that make the characters before 党 a class or a count of parties, not a name (韩国|最大在野党,
+#: 美国|两党, 英国|执政党, 德国|政党, 美国|一共和党).
+#: Characters that join, count or predicate, which no party's name holds.
+_NOT_IN_PARTY = frozenset("的在是为对从到将把被了等及或与和同这其该各个我他们两多位名都也还又")
+_PARTY_CLASS = re.compile(r"(?:执政|在野|反对|主要|最大|第一|第二|多数|少数|[政两各该多一几数这那全其本入建]|.*的)")
+
+
+def _foreign_parties(ctx: Context) -> list[Candidate]:
+    """A country's political party, named right after the country (德国社会民主党, 日本立宪民主党, 南非共产党,
+    新西兰工党); the name holds no clause word, no place and no class of parties (韩国最大在野党, 美国两党)."""
+    text = ctx.text
+    out = []
+    for a in ctx.anchors:
+        if a.type != "Place" or a.entry is None or a.entry.category != "country" or a.name == "中国":
+            continue
+        m = _PARTY.match(text, a.end)
+        if m is None or _PARTY_CLASS.match(m.group(1)):
+            continue
+        name_end = a.end + len(m.group(1))
+        if any(ch in _NOT_IN_PARTY for ch in m.group(1)) or any(clause_word(w) for w in ctx.segment(m.group(1))):
+            continue  # 以色列与|黎巴嫩真主党, 埃及等国宣介|党的二十大, 美国总统与国会两党
+        if any(ctx.anchor_at(k) or ctx.anchor_inside(k) for k in range(a.end, name_end + 1)):
+            continue  # 越南|老挝古巴党, 美国参众两院多位共和党: a place, a body or a term inside or across 党
+        out.append(ctx.resolved(a.start, m.end(), "Institution", text[a.start : m.end()], "rule:institution-party"))
+    return out
+
+
 #: What before a legal form is a class of companies, not a name (国有独资有限公司, 子公司).
 _COMPANY_CLASS = frozenset("国有独资 国有控股 国有 民营 外资 合资 独资 控股 子 母 上市 股份 集团 投资 科技 贸易 实业 发展".split())
 
@@ -165,6 +197,8 @@ def find_institutions(ctx: Context) -> list[Candidate]:
     for c in _national_teams(ctx):
         add(c)
     for c in _companies(ctx):
+        add(c)
+    for c in _foreign_parties(ctx):
         add(c)
 
     # Headed by a place or a qualifier, or by a known institution: chains of sub-units.

@@ -32,7 +32,7 @@ TITLES = (
     "总工程师|高级工程师|工程师|主任医师|创始人|负责人|记者|通讯员|顾问|大使|参赞|领事|"
     # titles of foreign and international office, as the news writes them
     "外交部长|外长|国防部长|防长|首相|议长|国务卿|总督|总干事|行长|总裁|国王|女王|王储|亲王|埃米尔|苏丹|"
-    "司令员|司令|政委|参谋长|大法官|检察长|主任委员|特使|发言人"
+    "司令员|司令|政委|参谋长|大法官|检察长|主任委员|特使|发言人|领袖|党首"
 )
 #: Occupations the news names people by, like titles (村民王秀英说, 首席经济学家李明认为): before a name,
 #: never after one (a name must be followed by what may follow a name).
