@@ -545,6 +545,8 @@ def test_offsets_invariant(lexicon, text):
     ("德国社会民主党在选举中获胜。", ("Institution", "德国社会民主党")),
     ("印度共产党（马克思主义）发表声明。", ("Institution", "印度共产党（马克思主义）")),
     ("英国工党领袖斯塔默表示，", ("Person", "斯塔默")),
+    # an action plan or a general plan the text issues
+    ("工信部等部门印发制造业数字化转型行动方案，", ("Document", "制造业数字化转型行动方案")),
     ("全国政协委员、中国科学院院士  王  辉：加快建设科技强国", ("Person", "王辉")),  # a speaker line
 ])
 def test_generalising_rules_find(extract, text, expected):
@@ -659,6 +661,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("韩国最大在野党共同民主党表示，", ("Institution", "韩国最大在野党")),  # a class of party
     ("埃及等国宣介党的二十大精神。", ("Institution", "埃及等国宣介党")),
     ("美国总统与国会两党就债务上限达成协议。", ("Institution", "美国总统与国会两党")),
+    ("各级残联组织通过实施系列行动方案，", ("Document", "系列行动方案")),  # by carrying out plans
+    ("制定收入划分总体方案，健全地方税体系。", ("Document", "收入划分总体方案")),  # a plan to be written
     ("加快建设中国特色、世界一流的大学。", ("Place", "中国")),  # a quality
     ("扎实推进中国自由贸易试验区建设。", ("Place", "中国自由贸易试验区")),  # the programme, everywhere
     ("9省区启动共建黄河流域自贸试验区联盟。", ("Place", "黄河流域自贸试验区")),  # nine provinces' zones

@@ -42,7 +42,7 @@ _LAW_CHAR = rf"(?:(?![的了是在对])[{HAN}])"
 #: Agreements, declarations and plans a text signs, adopts or issues without 《》 (签署了…谅解备忘录,
 #: 通过…联合声明, 制定…行动计划), and 关于…的… titles, which may hold a 的 of their own (通过了关于修改反垄断法的决定:
 #: the decision, not a law named 关于修改反垄断法).
-_AGREEMENT_KIND = (r"(?:条约|议定书|谅解备忘录|备忘录|联合声明|宣言|行动计划|合作规划|规划纲要|实施方案|工作方案|"
+_AGREEMENT_KIND = (r"(?:条约|议定书|谅解备忘录|备忘录|联合声明|宣言|行动计划|合作规划|规划纲要|实施方案|工作方案|行动方案|总体方案|"
                    r"(?<![一第])[二三四五六七八九十]{1,3}条(?:措施|举措))")
 #: How the title of a set of opinions starts (加强环境保护重点工作的意见; not 多数代表的意见).
 _OPINION_START = r"(?:加强|加快|推进|推动|促进|鼓励|支持|深化|完善|健全|做好|进一步|全面|坚持|建立|构建|实施|关于)"
@@ -55,13 +55,16 @@ _LAW_NAME = re.compile(
 )
 #: An agreement the text does not name: a determiner, a count or a bare kind of cooperation before it.
 _UNNAMED_AGREEMENT = re.compile(
-    rf"(?:这|该|此|那|多|各|每|一系列|一批|一份|两国|双方|三方|多方|有关|相关|政府间|经贸|投资|和平|友好|战略|全面|合作|"
+    rf"(?:这|该|此|那|多|各|每|一系列|系列|一批|一份|两国|双方|三方|多方|有关|相关|政府间|经贸|投资|和平|友好|战略|全面|合作|"
     rf"中长期|长期|五年|三年|附加|和|及|与)*{_AGREEMENT_KIND}$|(?:这|该|此|那|多份|多项|各项|一系列|两国|双方|有关|相关|并|及|与)"
 )
 #: A decision on a kind of text, none named: 关于批准条约的决定, 关于修改法律的决定.
 _UNNAMED_DECISION = re.compile(r"关于(?:批准|修改|废止|接受)?(?:条约|协定|公约|议定书|法律|法规)的(?:决定|决议)")
 #: Plans, which a text may sign (a document) or carry out (a programme, see policies.find_programmes).
 _PLAN_KINDS = ("行动计划",)
+#: Plans that are a titled document only where the text issues them (印发, 出台, 发布, 通过).
+_ISSUED_PLANS = ("行动方案", "总体方案")
+_ISSUING = re.compile(r"(?:印发|出台|发布|公布|审议通过|表决通过|通过|审议|签署|批准)")
 _CARRIED_OUT = re.compile(r"(?:实施|落实|推进|贯彻|执行|推动)好?了?的?$")
 _LEADING_COUNT = re.compile(r"[一二三四五六七八九十两\d]+(?:期|项|个|份|批|轮)")
 _LAW_FOLLOW = re.compile(r"(?:草案|修正案|修订草案|（草案）)")
@@ -111,6 +114,8 @@ def _laws(ctx: Context) -> list[Candidate]:
         if m is not None and m.group().endswith(_PLAN_KINDS):
             if _CARRIED_OUT.search(text, max(0, m.start() - 4), m.start()):
                 continue  # 实施|…行动计划: a programme carried out (policies.find_programmes), not a text signed
+        if m is not None and m.group().endswith(_ISSUED_PLANS) and (not _ISSUING.match(t.group()) or "等" in m.group()):
+            continue  # 印发|种业振兴行动方案; not 制定收入划分总体方案 (a plan to be written) nor 实施系列行动方案
         while m is not None and not m.group().startswith("中华人民共和国") and is_law(m.group()):
             if (count := _LEADING_COUNT.match(m.group())) is not None:
                 m = _LAW_NAME.match(text, m.start() + count.end())  # 签署|两份|…谅解备忘录
