@@ -545,6 +545,9 @@ def test_offsets_invariant(lexicon, text):
     ("德国社会民主党在选举中获胜。", ("Institution", "德国社会民主党")),
     ("印度共产党（马克思主义）发表声明。", ("Institution", "印度共产党（马克思主义）")),
     ("英国工党领袖斯塔默表示，", ("Person", "斯塔默")),
+    # a county the news goes to, by its bare name
+    ("习近平来到兰考，看望干部群众。", ("Place", "兰考县")),
+    ("在正定考察时，他说", ("Place", "正定县")),
     # an action plan or a general plan the text issues
     ("工信部等部门印发制造业数字化转型行动方案，", ("Document", "制造业数字化转型行动方案")),
     ("全国政协委员、中国科学院院士  王  辉：加快建设科技强国", ("Person", "王辉")),  # a speaker line
@@ -662,6 +665,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("埃及等国宣介党的二十大精神。", ("Institution", "埃及等国宣介党")),
     ("美国总统与国会两党就债务上限达成协议。", ("Institution", "美国总统与国会两党")),
     ("各级残联组织通过实施系列行动方案，", ("Document", "系列行动方案")),  # by carrying out plans
+    ("市民们在新建的冰场里过把瘾。", ("Place", "新建区")),  # newly built
+    ("在和平，我们需要合作。", ("Place", "和平县")),  # peace
     ("制定收入划分总体方案，健全地方税体系。", ("Document", "收入划分总体方案")),  # a plan to be written
     ("加快建设中国特色、世界一流的大学。", ("Place", "中国")),  # a quality
     ("扎实推进中国自由贸易试验区建设。", ("Place", "中国自由贸易试验区")),  # the programme, everywhere
