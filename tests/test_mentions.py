@@ -545,6 +545,8 @@ def test_offsets_invariant(lexicon, text):
     ("德国社会民主党在选举中获胜。", ("Institution", "德国社会民主党")),
     ("印度共产党（马克思主义）发表声明。", ("Institution", "印度共产党（马克思主义）")),
     ("英国工党领袖斯塔默表示，", ("Person", "斯塔默")),
+    ("斯里兰卡统一国民党领导人维克拉马辛哈表示，", ("Institution", "斯里兰卡统一国民党")),
+    ("美国最高法院日前裁定，", ("Institution", "美国最高法院")),  # 最高 in a court's name
     # a county the news goes to, by its bare name
     ("习近平来到兰考，看望干部群众。", ("Place", "兰考县")),
     ("在正定考察时，他说", ("Place", "正定县")),
@@ -665,6 +667,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("埃及等国宣介党的二十大精神。", ("Institution", "埃及等国宣介党")),
     ("美国总统与国会两党就债务上限达成协议。", ("Institution", "美国总统与国会两党")),
     ("各级残联组织通过实施系列行动方案，", ("Document", "系列行动方案")),  # by carrying out plans
+    ("斯里兰卡统一国民党领导人维克拉马辛哈表示，", ("Institution", "中国国民党")),  # not Taiwan's KMT
+    ("南非高度评价中国共产党的历史成就。", ("Institution", "南非高度评价中国共产党")),
+    ("新加坡人民行动党代表团", ("Institution", "新加坡人民行动党")),  # the lexicon's 人民行动党
     ("市民们在新建的冰场里过把瘾。", ("Place", "新建区")),  # newly built
     ("在和平，我们需要合作。", ("Place", "和平县")),  # peace
     ("制定收入划分总体方案，健全地方税体系。", ("Document", "收入划分总体方案")),  # a plan to be written

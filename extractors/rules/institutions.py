@@ -156,6 +156,8 @@ def _companies(ctx: Context) -> list[Candidate]:
 _PARTY = re.compile(rf"([{HAN}]{{1,8}}?)党(?:（[{HAN}]{{2,8}}）)?(?![员派性])")
 #: Words that make the characters before 党 a class or a count of parties, not a name (韩国|最大在野党,
 #: 美国|两党, 英国|执政党, 德国|政党, 美国|一共和党).
+#: Categories of the Chinese parties whose short forms (国民党, 共产党, 农工党) a foreign party's name may hold.
+_CHINESE_PARTIES = frozenset({"party", "party-taiwan", "democratic-party"})
 #: Characters that join, count or predicate, which no party's name holds.
 _NOT_IN_PARTY = frozenset("的在是为对从到将把被了等及或与和同这其该各个我他们两多位名都也还又")
 _PARTY_CLASS = re.compile(r"(?:执政|在野|反对|主要|最大|第一|第二|多数|少数|[政两各该多一几数这那全其本入建]|.*的)")
@@ -175,7 +177,13 @@ def _foreign_parties(ctx: Context) -> list[Candidate]:
         name_end = a.end + len(m.group(1))
         if any(ch in _NOT_IN_PARTY for ch in m.group(1)) or any(clause_word(w) for w in ctx.segment(m.group(1))):
             continue  # 以色列与|黎巴嫩真主党, 埃及等国宣介|党的二十大, 美国总统与国会两党
-        if any(ctx.anchor_at(k) or ctx.anchor_inside(k) for k in range(a.end, name_end + 1)):
+        own = ctx.anchor_ending_at(name_end + 1, "Institution")
+        if own is not None and (own.entry is None or own.entry.category not in _CHINESE_PARTIES
+                                or ctx.text.startswith(("中国", "中华", "中共"), own.start)):
+            continue  # 新加坡|人民行动党: the lexicon's party; 南非高度评价|中国共产党: China's
+        # (斯里兰卡统一|国民党 goes on: a foreign party whose name holds the short form of a Chinese one)
+        if any((b := ctx.anchor_at(k) or ctx.anchor_inside(k)) is not None and b is not own
+               for k in range(a.end, name_end + 1)):
             continue  # 越南|老挝古巴党, 美国参众两院多位共和党: a place, a body or a term inside or across 党
         out.append(ctx.resolved(a.start, m.end(), "Institution", text[a.start : m.end()], "rule:institution-party"))
     return out
@@ -385,9 +393,13 @@ def _an_industry(ctx: Context, tail: str) -> bool:
     return False
 
 
+#: Courts whose name holds 最高 (generic in 最高学府, 最大银行): a country's supreme court is one body.
+_SUPREME_COURTS = frozenset({"最高法院", "最高人民法院", "最高检察院", "最高人民检察院", "最高行政法院", "最高宪法法院"})
+
+
 def _proper(name: str, tail: str) -> bool:
     if name in _GENERIC_NAMES:
         return False
-    if any(p in tail for p in _GENERIC_PARTS):
+    if any(p in tail for p in _GENERIC_PARTS) and tail not in _SUPREME_COURTS:
         return False
     return True
