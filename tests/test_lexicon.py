@@ -227,7 +227,8 @@ def test_check_says_what_a_stoplist_stops(tmp_path):
         ("中央气象台预计，未来三天，江南、华南及西南地区阴雨。", {"江南", "华南地区"}, set()),
         ("长江、黄河流域水质持续改善，秦岭生态保护成效明显。", {"长江流域", "黄河流域", "秦岭"}, set()),
         ("刮起了西北风，西南风也不小。", set(), {"西北", "西南"}),  # a wind is not a region
-        ("红海市场竞争激烈。", set(), {"红海"}),  # left out: a saturated market more often than the sea
+        ("红海市场竞争激烈。", set(), {"红海"}),  # a saturated market, not the sea
+        ("胡塞武装在红海袭击商船，红海航运受阻。", {"红海"}, set()),  # the sea of the 2023-24 news
     ],
 )
 def test_geography_is_a_place_where_it_stands_as_a_word(text, expected, absent):

@@ -670,6 +670,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("斯里兰卡统一国民党领导人维克拉马辛哈表示，", ("Institution", "中国国民党")),  # not Taiwan's KMT
     ("南非高度评价中国共产党的历史成就。", ("Institution", "南非高度评价中国共产党")),
     ("新加坡人民行动党代表团", ("Institution", "新加坡人民行动党")),  # the lexicon's 人民行动党
+    ("朝鲜越南老挝古巴党中央热烈祝贺中共二十大胜利召开。", ("Institution", "党中央")),  # Cuba's
+    ("罗马尼亚外交学院院长伯尔兰表示，", ("Institution", "外交学院")),  # Romania's, not China's
     ("市民们在新建的冰场里过把瘾。", ("Place", "新建区")),  # newly built
     ("在和平，我们需要合作。", ("Place", "和平县")),  # peace
     ("制定收入划分总体方案，健全地方税体系。", ("Document", "收入划分总体方案")),  # a plan to be written

@@ -12,7 +12,7 @@
 
 - A direction after a place is part of that place's description, not China's region of that name:
   乌克兰东部, 美国西部, 四川西部 (the lexicon's 东部 / 西部 … mean China's regions, 东部地区).
-- A place before 时间 tells the time, not where: 北京时间. 中国 before 特色, 风格 or 气派 describes a
+- A place before 时间 tells the time, not where: 北京时间. 红海 before 市场, 竞争 or 赛道 is a saturated market. 中国 before 特色, 风格 or 气派 describes a
   quality, not the country: 中国特色、世界一流, 中国特色强军之路.
 - 苏丹 after 文莱 is Brunei's ruler, not Sudan.
 - A bare 东部, 西部 or 中部 (without 地区) is China's region only where the text says so: after 我国,
@@ -467,6 +467,8 @@ def drop_places_out_of_place(text: str, accepted: list[Candidate]) -> list[Candi
                 continue  # 乌军在东部击退…
             if text.startswith("时间", c.end):
                 continue  # 北京时间
+            if c.name == "红海" and _MARKET.match(text, c.end):
+                continue  # 红海市场: a saturated market, not the sea
             if c.name == "中国" and _QUALITY.match(text, c.end):
                 continue  # 中国特色、世界一流: a quality (肯尼亚特色优质产品 are Kenya's products)
             if text[c.end : c.end + 1] == "舰" or text.startswith("号舰", c.end):
@@ -477,6 +479,8 @@ def drop_places_out_of_place(text: str, accepted: list[Candidate]) -> list[Candi
     return out
 
 
+#: After 红海, what makes it a saturated market (红海市场, 红海竞争, 红海赛道).
+_MARKET = re.compile(r"市场|竞争|赛道|行业|领域|产业|阶段|困境")
 #: After 中国, what describes a quality rather than names the country (中国特色, 中国风格, 中国气派).
 _QUALITY = re.compile(r"特色|风格|气派")
 
