@@ -12,8 +12,8 @@
 
 - A direction after a place is part of that place's description, not China's region of that name:
   乌克兰东部, 美国西部, 四川西部 (the lexicon's 东部 / 西部 … mean China's regions, 东部地区).
-- A place before 时间 tells the time, not where: 北京时间. 红海 before 市场, 竞争 or 赛道 is a saturated market. 中国 before 特色, 风格 or 气派 describes a
-  quality, not the country: 中国特色、世界一流, 中国特色强军之路.
+- A place before 时间 tells the time, not where: 北京时间. 红海 before 市场, 竞争 or 赛道 is a saturated market.
+  中国 before 特色, 风格 or 气派 describes a quality, not the country: 中国特色、世界一流, 中国特色强军之路.
 - 苏丹 after 文莱 is Brunei's ruler, not Sudan.
 - A bare 东部, 西部 or 中部 (without 地区) is China's region only where the text says so: after 我国,
   中国, 全国, or listed with another of China's regions (东部、中部、西部; 东北全面振兴、东部率先发展).
