@@ -550,6 +550,9 @@ def test_offsets_invariant(lexicon, text):
     # a county the news goes to, by its bare name
     ("习近平来到兰考，看望干部群众。", ("Place", "兰考县")),
     ("在正定考察时，他说", ("Place", "正定县")),
+    # the PLA's services by their bare names
+    ("陆军、海军、空军、火箭军和战略支援部队", ("Institution", "中国人民解放军海军")),
+    ("海军成立74周年之际", ("Institution", "中国人民解放军海军")),
     # an action plan or a general plan the text issues
     ("工信部等部门印发制造业数字化转型行动方案，", ("Document", "制造业数字化转型行动方案")),
     ("全国政协委员、中国科学院院士  王  辉：加快建设科技强国", ("Person", "王辉")),  # a speaker line
@@ -667,6 +670,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("埃及等国宣介党的二十大精神。", ("Institution", "埃及等国宣介党")),
     ("美国总统与国会两党就债务上限达成协议。", ("Institution", "美国总统与国会两党")),
     ("各级残联组织通过实施系列行动方案，", ("Document", "系列行动方案")),  # by carrying out plans
+    ("俄罗斯国防部称，海军舰艇在黑海巡逻。", ("Institution", "中国人民解放军海军")),  # Russia's
+    ("美国海军陆战队", ("Institution", "中国人民解放军海军")),
+    ("联大表决通过防止外空军备竞赛决议。", ("Institution", "中国人民解放军空军")),  # 外空 | 军备
     ("斯里兰卡统一国民党领导人维克拉马辛哈表示，", ("Institution", "中国国民党")),  # not Taiwan's KMT
     ("南非高度评价中国共产党的历史成就。", ("Institution", "南非高度评价中国共产党")),
     ("新加坡人民行动党代表团", ("Institution", "新加坡人民行动党")),  # the lexicon's 人民行动党

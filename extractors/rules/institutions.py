@@ -189,6 +189,33 @@ def _foreign_parties(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: The services of the PLA by their bare names, as its own news writes them (陆军、海军、空军、火箭军).
+_SERVICE = re.compile(r"(?<![外防])(陆军|海军|空军)(?!备|陆战队|航空兵|[\u4e00-\u9fff]{0,2}(?:学院|大学|医院|司令|部队|基地))")
+#: Categories of foreign places and bodies: with one in the sentence, a bare service may be theirs.
+_FOREIGN_PLACES = frozenset({"country", "world-city", "world-capital", "us-state", "world-region", "world-subdivision",
+                             "city-foreign", "region-foreign"})
+_SERVICES = {"陆军": "中国人民解放军陆军", "海军": "中国人民解放军海军", "空军": "中国人民解放军空军"}
+
+
+def _pla_services(ctx: Context) -> list[Candidate]:
+    """陆军, 海军 and 空军 alone: the PLA's services, where no country is named in the sentence (a country's own
+    services are its bodies, 美国海军, from the foreign-bodies family; 俄罗斯…，海军称 is Russia's)."""
+    text, out = ctx.text, []
+    for m in _SERVICE.finditer(text):
+        start, end = m.start(1), m.end(1)
+        if ctx.anchor_inside(start) is not None or ctx.anchor_at(start) is not None \
+                or ctx.anchor_ending_at(start, "Place") is not None or not ctx.stands_alone(start, end):
+            continue  # 中国人民解放军|海军 (the lexicon's), 美国|海军 (the family's), 海军陆战队
+        lo, hi = ctx.sentence_bounds(start)
+        if any(lo <= a.start < hi and a.entry is not None and a.name != "中国"
+               and (a.entry.category in _FOREIGN_PLACES or a.entry.category.startswith("foreign"))
+               for a in ctx.anchors):
+            continue  # a foreign place or body in the sentence (俄罗斯国防部称，海军…): whose service is not said
+        out.append(ctx.resolved(start, end, "Institution", _SERVICES[m.group(1)], "rule:institution-pla",
+                                form=_SERVICES[m.group(1)]))
+    return out
+
+
 #: What before a legal form is a class of companies, not a name (国有独资有限公司, 子公司).
 _COMPANY_CLASS = frozenset("国有独资 国有控股 国有 民营 外资 合资 独资 控股 子 母 上市 股份 集团 投资 科技 贸易 实业 发展".split())
 
@@ -207,6 +234,8 @@ def find_institutions(ctx: Context) -> list[Candidate]:
     for c in _companies(ctx):
         add(c)
     for c in _foreign_parties(ctx):
+        add(c)
+    for c in _pla_services(ctx):
         add(c)
 
     # Headed by a place or a qualifier, or by a known institution: chains of sub-units.
