@@ -550,6 +550,7 @@ def test_offsets_invariant(lexicon, text):
     # a county the news goes to, by its bare name
     ("习近平来到兰考，看望干部群众。", ("Place", "兰考县")),
     ("在正定考察时，他说", ("Place", "正定县")),
+    ("李希还到八路军驻新疆办事处纪念馆参观。", ("Institution", "八路军驻新疆办事处纪念馆")),  # who is stationed
     # the PLA's services by their bare names
     ("陆军、海军、空军、火箭军和战略支援部队", ("Institution", "中国人民解放军海军")),
     ("海军成立74周年之际", ("Institution", "中国人民解放军海军")),
@@ -673,6 +674,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("俄罗斯国防部称，海军舰艇在黑海巡逻。", ("Institution", "中国人民解放军海军")),  # Russia's
     ("美国海军陆战队", ("Institution", "中国人民解放军海军")),
     ("联大表决通过防止外空军备竞赛决议。", ("Institution", "中国人民解放军空军")),  # 外空 | 军备
+    ("同美军参谋长联席会议主席马克·米利通话，讨论乌克兰局势。", ("Person", "马克·米利通")),  # 通话 follows
+    ("为青年就业、创业等方面开展专项帮扶行动。", ("Policy", "专项帮扶行动")),  # no name, only kinds of work
     ("斯里兰卡统一国民党领导人维克拉马辛哈表示，", ("Institution", "中国国民党")),  # not Taiwan's KMT
     ("南非高度评价中国共产党的历史成就。", ("Institution", "南非高度评价中国共产党")),
     ("新加坡人民行动党代表团", ("Institution", "新加坡人民行动党")),  # the lexicon's 人民行动党

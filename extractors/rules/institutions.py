@@ -306,6 +306,19 @@ def _national_teams(ctx: Context) -> list[Candidate]:
     return out
 
 
+def _stationed_from(ctx: Context, zhu: int) -> int | None:
+    """Where the name of a body stationed somewhere begins, before its 驻 (李希还到|八路军驻新疆办事处纪念馆):
+    the words back to a clause word, a verb or punctuation; None if there are none."""
+    lo, _ = ctx.sentence_bounds(zhu)
+    left = max(lo, zhu - 8)
+    start = zhu
+    for w in reversed(ctx.segment(ctx.text[left:zhu])):
+        if not is_han(w[0]) or any(ch in _STOP for ch in w) or clause_word(w) or tag(w) in VERB_TAGS:
+            break
+        start -= len(w)
+    return start if start < zhu else None
+
+
 def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | None:
     """The longest institution name starting at ``start`` whose head ends at ``head_end``."""
     text = ctx.text
@@ -321,6 +334,10 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
     tail = _COMPOUND_TAIL.match(text, best, j)
     if tail:
         best = tail.end()
+    if rule.endswith("place") and text[start - 1 : start] == "驻":
+        start = _stationed_from(ctx, start - 1)  # 八路军驻|新疆办事处纪念馆: the name begins with who is stationed
+        if start is None:
+            return None
     name = text[start:best]
     tail = text[head_end:best]
     if rule.endswith("place") and (count := _COUNTED_PLACES.match(tail)) is not None:

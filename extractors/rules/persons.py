@@ -524,6 +524,9 @@ def _foreign_names(text: str, word_frequency, anchor_ending_at) -> Iterator[Cand
         while end < len(text) and (_is_translit(text[end]) or _is_medial(text, end) or (
                 text[end] in _JOINERS and end + 1 < len(text) and _is_translit(text[end + 1]) and _is_translit(text[end - 1]))):
             word3 = text[end : end + 3]
+            after = _AFTER_NAME.match(text, end)
+            if end > m.end() + 1 and after is not None and len(after.group()) >= 2 and is_han(after.group()[-1]):
+                break  # 马克·米利|通话: a verb that follows names, not the name's next syllable
             if end - m.end() >= 12 or (end > m.end() + 1 and (
                     word_frequency(text[end : end + 2]) >= 1000
                     or (word_frequency(word3) >= 10 and not all(_is_translit(c) for c in word3)))):  # |通电话, not |扎耶德
