@@ -158,7 +158,8 @@ _LEADING_COUNT = re.compile(
 _GENERIC_TOKENS = frozenset(
     "重大 重点 若干 一批 一系列 系列 有关 相关 各项 各类 多项 一项 两项 这些 新 新一轮 国家 国家级 省级 专项 综合 "
     "示范 试点 建设 发展 工作 项目 改革 创新 科技 基础 民生 重要 主要 一般 具体 总体 整体 相应 配套 全面 "
-    "联合 军事 封控 演训 作战 巡航 规划 计划 行动 工程 培养 打击 整治 监督 检查 监督检查 巡查 排查 清理 执法 督查 帮扶 救援 灾后 救灾 救助 援助".split()
+    "联合 军事 封控 演训 作战 巡航 规划 计划 行动 工程 培养 打击 整治 监督 检查 监督检查 巡查 排查 清理 执法 督查 "
+    "帮扶 救援 灾后 救灾 救助 援助".split()
 )
 #: A year before a programme's name dates this year's round of it (2023年|大学生志愿服务西部计划).
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d年度?")
