@@ -7,6 +7,8 @@
 - Institutions headed by a national or international qualifier: 中国 + 医学科学院, 世界 + 中医药学会联合会.
 - A country's political parties, named after it: 德国|社会民主党, 英国|工党, 南非|共产党, 印度|共产党（马克思主义）
   (never 中国共产党 or 中国国民党, which the lexicon's short forms 共产党, 国民党 would otherwise make them).
+- 陆军, 海军, 空军 alone: the PLA's services, where no foreign place or body is named in the sentence.
+- A body stationed somewhere keeps who is stationed before its 驻 (八路军驻新疆办事处纪念馆).
 - Companies by their legal form (有限公司, 股份有限公司, 集团有限公司 …), from the start of their phrase or the
   last verb, preposition or parent company before it: 北京长木谷医疗科技股份有限公司, 三联书店（香港）有限公司.
 
@@ -154,12 +156,12 @@ def _companies(ctx: Context) -> list[Candidate]:
 #: A party's name after its country: up to eight characters and 党, with what the party calls itself in
 #: brackets (印度共产党（马克思主义）).
 _PARTY = re.compile(rf"([{HAN}]{{1,8}}?)党(?:（[{HAN}]{{2,8}}）)?(?![员派性])")
-#: Words that make the characters before 党 a class or a count of parties, not a name (韩国|最大在野党,
-#: 美国|两党, 英国|执政党, 德国|政党, 美国|一共和党).
 #: Categories of the Chinese parties whose short forms (国民党, 共产党, 农工党) a foreign party's name may hold.
 _CHINESE_PARTIES = frozenset({"party", "party-taiwan", "democratic-party"})
 #: Characters that join, count or predicate, which no party's name holds.
 _NOT_IN_PARTY = frozenset("的在是为对从到将把被了等及或与和同这其该各个我他们两多位名都也还又")
+#: Words that make the characters before 党 a class or a count of parties, not a name (韩国|最大在野党,
+#: 美国|两党, 英国|执政党, 德国|政党, 美国|一共和党).
 _PARTY_CLASS = re.compile(r"(?:执政|在野|反对|主要|最大|第一|第二|多数|少数|[政两各该多一几数这那全其本入建]|.*的)")
 
 
