@@ -676,6 +676,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("联大表决通过防止外空军备竞赛决议。", ("Institution", "中国人民解放军空军")),  # 外空 | 军备
     ("同美军参谋长联席会议主席马克·米利通话，讨论乌克兰局势。", ("Person", "马克·米利通")),  # 通话 follows
     ("乌方表示，将继续同俄方谈判。", ("Person", "乌方")),  # Ukraine's side, not a person
+    ("会上宣读了习近平主席贺信。", ("Person", "贺信")),  # a letter
+    ("蔡奇同越共中央政治局委员武文赏举行会谈。", ("Person", "蔡奇同")),  # 蔡奇 with …
     ("为青年就业、创业等方面开展专项帮扶行动。", ("Policy", "专项帮扶行动")),  # no name, only kinds of work
     ("斯里兰卡统一国民党领导人维克拉马辛哈表示，", ("Institution", "中国国民党")),  # not Taiwan's KMT
     ("南非高度评价中国共产党的历史成就。", ("Institution", "南非高度评价中国共产党")),

@@ -241,6 +241,11 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
         return None
     if entry is None and "·" not in name and (name[-1] in _BODY_ENDS or name[-1] in "前原" or name[0] in _ADVERBS):
         return None  # 委员宣讲团, 由前 (总理), 总书记都牵挂: a body, a former office, an adverb and a verb
+    if entry is None and len(name) == 3 and name[2] in "同与和及跟向对" and (known := ctx.entry(name[:2])) is not None \
+            and known.type == "Person":
+        return None  # 蔡奇同|越共中央政治局委员…: a known name, then 同 (with)
+    if entry is None and name in _NOT_NAMES:
+        return None  # 主席|贺信, 专家|农技 (人员), 加拿大|原住民: a letter, a trade, a people
     if entry is None and len(name) == 2 and name[1] == "方" and name[0] in _SIDES:
         return None  # 乌方表示, 俄方称: a country's side in talks, not 乌 (a surname) 方
     if entry is None and (ctx.is_common_word(name) or _common_given_name(ctx, name) or common_non_name(name)):
@@ -256,8 +261,11 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
 #: What follows a place's name where the place's party, people or side is meant (古巴党, 中方), not a name
 #: that starts like a place (阿曼|达).
 _A_PLACES_OWN = frozenset("党国方军民人省市州")
+#: Words that stand after a title where a name would, rare enough for the common-word checks, and that jieba
+#: tags as names or nouns: letters, students, trades, peoples (习近平主席|贺信, 代表|农技人员).
+_NOT_NAMES = frozenset({"贺信", "贺电", "贺词", "唁电", "复信", "回信", "来信", "师范生", "农技", "原住民"})
 #: One-character country forms that take 方 for "that country's side" (中方, 美方, 乌方, 俄方).
-_SIDES = frozenset("中美俄乌日英法德韩朝印巴以伊土沙越菲澳加蒙老柬缅泰意西葡荷比瑞丹挪芬波匈捷塞希新马叙黎约埃苏古委阿")
+_SIDES = frozenset("中美俄乌日英法德韩朝印巴以伊土沙越菲澳加蒙老柬缅泰意西葡荷比瑞丹挪芬波匈捷塞希新马叙黎约埃苏古委阿斯")
 #: Last characters of bodies, not of people's names (宣讲团, 工作组).
 _BODY_ENDS = frozenset("团组队部局处院所校班社")
 #: Adverbs that start a predicate after a title, where a given name would be (总书记|都牵挂).
