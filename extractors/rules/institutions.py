@@ -395,6 +395,10 @@ def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
         return None
     if "某" in part or _ROOM.search(part):
         return None  # 战略支援部队|某基地: a unit the news does not name; 总台|一号演播厅: a room
+    if ("与" in part or "和" in part) and any(
+            (a := ctx.anchor_at(k, "Place")) is not None and a.entry is not None and a.entry.category == "country"
+            for k in range(head.end, m.end())):
+        return None  # 美国政府|机构与乌克兰生物实验室: two bodies of two countries, joined
     if _suffix_in_word(ctx, text, m.end()) or _holds_clause(ctx, part):
         return None  # 部署; 世卫组织 | 称 与 加沙地带希法医院
     known = ctx.entry(part)
