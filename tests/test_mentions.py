@@ -551,6 +551,7 @@ def test_offsets_invariant(lexicon, text):
     ("习近平来到兰考，看望干部群众。", ("Place", "兰考县")),
     ("在正定考察时，他说", ("Place", "正定县")),
     ("李希还到八路军驻新疆办事处纪念馆参观。", ("Institution", "八路军驻新疆办事处纪念馆")),  # who is stationed
+    ("今年下半年，中国共产党将召开第二十次全国代表大会。", ("Event", "党的二十大")),  # the Party's congress
     # the PLA's services by their bare names
     ("陆军、海军、空军、火箭军和战略支援部队", ("Institution", "中国人民解放军海军")),
     ("海军成立74周年之际", ("Institution", "中国人民解放军海军")),
@@ -679,6 +680,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("会上宣读了习近平主席贺信。", ("Person", "贺信")),  # a letter
     ("蔡奇同越共中央政治局委员武文赏举行会谈。", ("Person", "蔡奇同")),  # 蔡奇 with …
     ("美国政府机构与乌克兰生物实验室合作。", ("Institution", "美国政府机构与乌克兰生物实验室")),  # two bodies
+    ("各界代表出席庆祝大会暨就职典礼。", ("Event", "庆祝大会")),  # which celebration the name does not say
     ("为青年就业、创业等方面开展专项帮扶行动。", ("Policy", "专项帮扶行动")),  # no name, only kinds of work
     ("斯里兰卡统一国民党领导人维克拉马辛哈表示，", ("Institution", "中国国民党")),  # not Taiwan's KMT
     ("南非高度评价中国共产党的历史成就。", ("Institution", "南非高度评价中国共产党")),

@@ -66,7 +66,8 @@ _DASHES = "—－-–"
 _GENERIC_MODIFIER = re.compile(r"(?:重要|有关|相关|主要|重大|各类|各种|各次|每次|此次|本次|这次|上述|历次|多次|一系列|系列|其他|专门)$")
 _GENERIC = {
     "全国代表大会", "代表大会", "全体会议", "工作会议", "常务会议", "座谈会", "研讨会", "发布会", "年会", "大会", "论坛",
-    "会议", "峰会", "分论坛", "主论坛",
+    "会议", "峰会", "分论坛", "主论坛", "庆祝大会", "纪念大会", "表彰大会", "动员大会", "总结大会", "新闻发布会",
+    "欢迎仪式", "开幕式", "闭幕式", "颁奖典礼", "就职典礼",
 }
 
 
@@ -193,10 +194,17 @@ def _meetings(ctx: Context) -> list[Candidate]:
             continue
         if _ABOUT_AN_EVENT.search(name):
             continue  # 第十四届中国航展新闻发布会: a press conference about the airshow, no event of its own
+        if _PARTY_CONGRESS.fullmatch(name) and _PARTY_CONVENES.search(text, max(lo, start - 12), start) \
+                and ctx.entry("中国共产党" + name) is not None:
+            out.append(ctx.resolved(start, end, "Event", "中国共产党" + name, "rule:meeting"))
+            continue  # 中国共产党将召开|第二十次全国代表大会: the Party's congress (党的二十大)
         out.append(_meeting(ctx, start, end, name))
     return out
 
 
+#: A numbered national congress, and the Party convening it just before (中国共产党将召开|第二十次全国代表大会).
+_PARTY_CONGRESS = re.compile(r"第[一二三四五六七八九十]+次全国代表大会")
+_PARTY_CONVENES = re.compile(r"(?:中国共产党|中共|我们党|我党)(?:将|要|即将|将要)?(?:在[^，。]{0,8})?(?:召开|举行)$")
 #: A press conference named after the event it announces (…航展新闻发布会, …运动会新闻发布会).
 _ABOUT_AN_EVENT = re.compile(r"(?:航展|博览会|交易会|展览会|运动会|亚运会|冬奥会|奥运会|大运会|进博会|广交会|服贸会|消博会)"
                              r"(?:新闻)?发布会$")
