@@ -682,6 +682,10 @@ def test_generalising_rules_find(extract, text, expected):
     ("美国政府机构与乌克兰生物实验室合作。", ("Institution", "美国政府机构与乌克兰生物实验室")),  # two bodies
     ("各界代表出席庆祝大会暨就职典礼。", ("Event", "庆祝大会")),  # which celebration the name does not say
     ("各方应遵守国际法。", ("Document", "国际法")),  # a body of law, no one text
+    ("推动落实已生效自贸协定，", ("Document", "已生效自贸协定")),
+    ("将长三角区域一体化发展上升为国家战略，编制实施发展规划纲要。", ("Document", "发展规划纲要")),
+    ("严控撤县建市设区。", ("Place", "严控撤县")),  # 撤县 abolishes a county
+    ("甘肃岷县漳县地震", ("Place", "岷县漳县")),  # two counties
     ("为青年就业、创业等方面开展专项帮扶行动。", ("Policy", "专项帮扶行动")),  # no name, only kinds of work
     ("斯里兰卡统一国民党领导人维克拉马辛哈表示，", ("Institution", "中国国民党")),  # not Taiwan's KMT
     ("南非高度评价中国共产党的历史成就。", ("Institution", "南非高度评价中国共产党")),

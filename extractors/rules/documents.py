@@ -70,7 +70,8 @@ _LEADING_COUNT = re.compile(r"[一二三四五六七八九十两\d]+(?:期|项|�
 _LAW_FOLLOW = re.compile(r"(?:草案|修正案|修订草案|（草案）)")
 #: Bodies of law and kinds of agreement, which a verb of law-making may govern but which name no text.
 _GENERIC_LAWS = frozenset({"国际法", "国内法", "国际公约", "自贸协定", "自由贸易协定", "贸易协定", "投资协定", "双边协定",
-                           "多边协定", "国际条约", "双边条约"})
+                           "多边协定", "国际条约", "双边条约", "发展规划纲要", "规划纲要", "实施方案", "行动计划"})
+_DETERMINERS = re.compile(r"^(?:已生效的?|现有的?|这些|该|各项|多项|一系列|相关|有关)")
 _NOT_LAWS = ("方法", "办法", "做法", "看法", "想法", "说法", "立法", "执法", "司法", "违法", "合法", "依法", "非法", "守法",
              "普法", "手法", "写法", "用法", "算法", "疗法", "技法", "兵法", "书法", "语法", "章法", "无法", "设法", "效法",
              "协定书", "法律", "法规", "良法", "活法", "玩法", "打法", "加法", "减法", "乘法", "除法", "魔法", "佛法", "正法",
@@ -96,7 +97,7 @@ def _laws(ctx: Context) -> list[Candidate]:
         words = ctx.segment(name)
         if _UNNAMED_DECISION.fullmatch(name):
             return False  # 关于批准条约的决定: which treaty is not said
-        if name in _GENERIC_LAWS:
+        if _DETERMINERS.sub("", name) in _GENERIC_LAWS:
             return False  # 遵守国际法, 签署自贸协定: a body of law or a kind of agreement, no one text
         if _UNNAMED_AGREEMENT.match(name):
             return False  # 这一条约, 多份谅解备忘录, 两国经贸合作规划: which one is not said

@@ -59,7 +59,7 @@ _SUFFIXED = re.compile(rf"(?=([{HAN}]{{2,3}})([县区镇乡]))")
 #: Characters that are never inside such a name (particles, pronouns, numbers, directions, …).
 _NOT_IN_NAME = frozenset(
     "的了是在和与及或等对从到将把被这那其该各每某本此个们所之于为以由向也都就还又并而但很最更再已曾正全新老大小"
-    "多少上下中内外前后东西南北有至位万千百家座片跨出让两三四五六七八九十经要仅除"
+    "多少上下中内外前后东西南北有至位万千百家座片跨出让两三四五六七八九十经要仅除撤"
 )
 #: Characters a name cannot start with: the suffix of a place before it (宜宾市|长宁县).
 _NOT_FIRST = frozenset("省市县区州镇乡包")
@@ -119,6 +119,8 @@ def _suffixed(ctx: Context) -> list[Candidate]:
         name = text[start:end]
         if any(ch in _NOT_IN_NAME for ch in stem) or stem[0] in _NOT_FIRST or stem[-1] + m.group(2) in _CLASS_TAILS:
             continue
+        if m.group(2) in stem:
+            continue  # 岷县漳县: two counties written together (a town may hold 县: 旧县镇)
         if ctx.entry(name) is not None or ctx.entry(stem) is not None or _starts_with_place(ctx, stem):
             continue  # the lexicon's own, or 蚌埠|固镇县 (the county is found where it starts)
         if not _starts_a_phrase(ctx, start) or _common_word(ctx, stem) or _common_word(ctx, name[-2:], 10):
