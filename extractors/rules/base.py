@@ -28,6 +28,11 @@ class Candidate:
     def length(self) -> int:
         return self.end - self.start
 
+    @property
+    def names_a_country(self) -> bool:
+        """Is this a lexicon match of a country (俄罗斯, 中国), the category the families give countries?"""
+        return self.entry is not None and self.entry.category == "country"
+
 
 @dataclass
 class Context:

@@ -171,7 +171,7 @@ def _foreign_parties(ctx: Context) -> list[Candidate]:
     text = ctx.text
     out = []
     for a in ctx.anchors:
-        if a.type != "Place" or a.entry is None or a.entry.category != "country" or a.name == "中国":
+        if a.type != "Place" or not a.names_a_country or a.name == "中国":
             continue
         m = _PARTY.match(text, a.end)
         if m is None or _PARTY_CLASS.match(m.group(1)):
@@ -353,12 +353,10 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
         return ctx.resolved(start, best, "Institution", text[start:head_end] + "政府", rule,
                             form=text[start:head_end] + "政府")
     if rule.endswith("place") and _an_industry(ctx, tail) and (
-            (place := ctx.anchor_at(start, "Place")) is not None and place.entry is not None
-            and place.entry.category == "country"):
+            (place := ctx.anchor_at(start, "Place")) is not None and place.names_a_country):
         return None  # 德国保险公司, 德国数据公司: a country's companies of a trade, no one of them
     if rule.endswith("place") and tail in _CLASS_OF_A_COUNTRY and (
-            (place := ctx.anchor_at(start, "Place")) is not None and place.entry is not None
-            and place.entry.category == "country"):
+            (place := ctx.anchor_at(start, "Place")) is not None and place.names_a_country):
         return None  # 法国公司, 美国企业: a country's companies, no one of them
     if not _proper(name, tail) or _VERBS.search(tail) or _TITLE_INSIDE.search(tail) or "和" in tail or "与" in tail:
         return None  # 印度总统穆尔穆代表印度政府: a clause, not a name
@@ -396,8 +394,7 @@ def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
     if "某" in part or _ROOM.search(part):
         return None  # 战略支援部队|某基地: a unit the news does not name; 总台|一号演播厅: a room
     if ("与" in part or "和" in part) and any(
-            (a := ctx.anchor_at(k, "Place")) is not None and a.entry is not None and a.entry.category == "country"
-            for k in range(head.end, m.end())):
+            (a := ctx.anchor_at(k, "Place")) is not None and a.names_a_country for k in range(head.end, m.end())):
         return None  # 美国政府|机构与乌克兰生物实验室: two bodies of two countries, joined
     if _suffix_in_word(ctx, text, m.end()) or _holds_clause(ctx, part):
         return None  # 部署; 世卫组织 | 称 与 加沙地带希法医院

@@ -168,7 +168,7 @@ def _zones(ctx: Context) -> list[Candidate]:
             continue
         programme = ctx.anchor_at(a.end, "Policy")
         # 中国|自由贸易试验区 is the class, 黄河流域|自贸试验区 the zones of nine provinces
-        broad = (a.entry is not None and a.entry.category == "country") or a.name.endswith("流域")
+        broad = a.names_a_country or a.name.endswith("流域")
         if programme is not None and not broad and _DESIGNATED.search(text, programme.start, programme.end):
             before = ctx.anchor_ending_at(a.start, "Place")  # 武汉|东湖
             start = before.start if before is not None and before.name not in DIRECTIONS else a.start
@@ -220,7 +220,9 @@ def _villages(ctx: Context, places: set[int]) -> list[Candidate]:
 
 #: A village named where the news goes to it or is in it (来到柏桥村，, 在兴西村的田间), or after its kind
 #: (专业村柏桥村): the cue before, a name of two or three characters, 村, then what ends a place's name in a clause.
-_VILLAGE_VISITED = re.compile(rf"(?:在|来到|走进|走访|考察|调研|前往|位于|到了|住在|回到|专业村|示范村|贫困村|重点村|明星村|文明村)"
+#: Verbs of going to a place or being there, before a village's or a county's bare name.
+_GOING_TO = "在|来到|走进|走访|考察|调研|前往|位于|到了|回到"
+_VILLAGE_VISITED = re.compile(rf"(?:{_GOING_TO}|住在|专业村|示范村|贫困村|重点村|明星村|文明村)"
                               rf"([{HAN}]{{2,3}}?)村"
                               r"(?=[，。、；：]|的|是|有|里|内|村民|党支部|党总支|村委会|村集体|考察|调研|看望|了解)")
 #: Kinds of village, not names (贫困村, 示范村, 小山村).
@@ -250,7 +252,7 @@ def _villages_visited(ctx: Context, taken: set[int]) -> list[Candidate]:
 
 
 #: A county the news goes to or speaks from, by its bare name (来到兰考，, 在正定考察, 走进阜平的山村).
-_COUNTY_VISITED = re.compile(rf"(?:在|来到|走进|走访|考察|调研|前往|位于|地处|到了|回到|赴|深入)([{HAN}]{{2,3}}?)"
+_COUNTY_VISITED = re.compile(rf"(?:{_GOING_TO}|地处|赴|深入)([{HAN}]{{2,3}}?)"
                              r"(?=[，。、；：]|的|考察|调研|看望|了解|县城|农村|乡村|山区|各地|全县|期间)")
 
 
