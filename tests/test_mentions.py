@@ -405,6 +405,15 @@ def test_offsets_invariant(lexicon, text):
     ("村民王秀英、李明和张强都来了。", ("Person", "张强")),
     ("解学智常委建议，持续推动森林碳汇提升行动。", ("Person", "解学智")),
     ("中国选手黄娟夺得金牌。", ("Person", "黄娟")),
+    ("女子单打决赛在两位中国选手郑钦文和朱琳之间展开。", ("Person", "朱琳")),  # the pair, then 之间
+    ("最终郑钦文击败了队友朱琳，赢得金牌。", ("Person", "朱琳")),  # a teammate, named like a player
+    # a book said to be one by what is done with it (编排, 全书), though its title says no kind of text
+    ("《习近平的扶贫足迹》按年度编排，生动记录了扶贫历程。", ("Document", "习近平的扶贫足迹")),
+    # a five-year plan and others like it: the plan
+    ("项目要符合“十四五”等规划，既利当前又惠长远。", ("Document", "“十四五”规划")),
+    # the short forms of ruling parties abroad, and the lexicon's new standing terms
+    ("越南党、国家和人民始终重视巩固和发展同中国的关系。", ("Institution", "越南共产党")),
+    ("坚持对外开放的基本国策。", ("Policy", "对外开放")),
     # names in a list that jieba knows as names (a word to the strict list check; 其 in no expected given name)
     ("俞正声、宋平、李岚清、曾庆红、吴官正参加了会见。", ("Person", "曾庆红")),
     ("刘国中、许其亮、孙春兰参加了会见。", ("Person", "许其亮")),
@@ -794,6 +803,10 @@ def test_generalising_rules_find(extract, text, expected):
     ("这一事件促使各国央行开始重新评估美元资产。", ("Institution", "中国人民银行")),
     ("土耳其、卡塔尔等国外交部当天发表声明。", ("Institution", "外交部")),
     ("数百人受伤。以国防部称以军进入加沙城。", ("Institution", "国防部")),
+    # a show stays a show though its staging is described; a country's people are no party
+    ("舞蹈《咏春》编排精巧，赢得掌声。", ("Document", "咏春")),
+    ("越南人民和中国人民友谊深厚。", ("Institution", "越南共产党")),
+    ("他和队友们一起训练。", ("Person", "们一起")),
     # a phrase, a class or a body's sittings are no names
     ("会议审议了监察司法委关于提请审议反间谍法修订草案的议案。", ("Document", "监察司法委关于提请审议反间谍法")),
     ("标普下调多家美国地区银行评级。", ("Institution", "美国地区银行")),

@@ -182,7 +182,8 @@ _DOCUMENT_VERB = re.compile(
     r"发表|印发|出版|发布|审议|签署|签订|通过|题为|题目是|文章|著作|一书|全文|学习|颁布|施行|实施|修订|修改|制定|出台|批准|公布|"
     r"下发|起草|编写|编辑|编制|撰写|收录|读本|署名|快评|评论员|述评|刊发|播发|转发|解读|贯彻|落实|依据|根据|按照|违反|征求意见|"
     r"文件|报告|宣读|作了|作出|引用|援引|刊载|刊登|连载|再版|译本|版本|翻译|"
-    r"阅读|研读|精读|品读|诵读|朗读|领读|通读|读了|读过|读完|书籍|图书|丛书|典籍|古籍|藏书|书中|书里|主编|编著|著有|写下"
+    r"阅读|研读|精读|品读|诵读|朗读|领读|通读|读了|读过|读完|书籍|图书|丛书|典籍|古籍|藏书|书中|书里|主编|编著|著有|写下|"
+    r"编排|编纂|编选|全书|该书|本书|此书"
 )
 #: What a document says, after its title (《意见》指出, 《规划》明确, 《条例》规定).
 _DOCUMENT_SAYS = re.compile(r"(?:[^，。\n]{0,4})(?:规定|要求|提出|指出|明确|强调|显示|认为)")
@@ -313,6 +314,8 @@ def find_documents(ctx: Context) -> list[Candidate]:
         out.append(Candidate(m.start(1), m.end(1), "Document", m.group(1), "rule:column-title"))
     for m in _FIVE_YEAR_PLAN.finditer(text):
         written = m.group(0)
+        if m.group(2).startswith("等"):  # “十四五”等规划, “十四五”等各类规划: the plan, and others like it
+            written = f"“{m.group(1)}”{next(k for k in ('规划纲要', '规划建议', '规划') if m.group(2).endswith(k))}"
         entry = ctx.entry(written) or ctx.entry(written.replace("“", "").replace("”", ""))
         name = entry.name if entry else written
         out.append(Candidate(m.start(), m.end(), "Document", name, "rule:five-year-plan", entry))

@@ -39,7 +39,7 @@ TITLES = (
 OCCUPATIONS = (
     "首席经济学家|经济学家|科学家|分析师|研究人员|工程师|技术员|设计师|总监|经理|总经理助理|厂长|站长|馆长|台长|队长|"
     "机长|船长|店长|园长|村支书|支书|村民|农民|牧民|渔民|工人|职工|员工|医生|护士|教师|老师|班主任|学生|研究生|"
-    "运动员|选手|小将|名将|老将|新秀|组合|队员|球员|棋手|教练员|主教练|教练|志愿者|快递员|外卖员|网格员|民警|辅警|消防员|指战员|战士|飞行员|航天员|党员|居民|市民|游客|"
+    "运动员|选手|小将|名将|老将|新秀|组合|队员|队友|搭档|球员|棋手|教练员|主教练|教练|志愿者|快递员|外卖员|网格员|民警|辅警|消防员|指战员|战士|飞行员|航天员|党员|居民|市民|游客|"
     "企业家|创业者|负责人|讲解员|非遗传承人|传承人|演员|歌手|作家|画家|律师|法官|检察官|警官|夫人|遗孀"
 )
 _TITLE_BEFORE = re.compile(rf"(?:{TITLES})(?:、(?:{TITLES}))*")
@@ -102,11 +102,13 @@ def _ends_list_item(ctx: Context, e: int) -> bool:
         return True
     words = ctx.segment(text[e : e + 6])
     return bool(words) and (tag(words[0]) in VERB_TAGS | CLAUSE_TAGS or words[0] in _FUNCTION_AFTER
-                            or words[0] in _ONE_CHARACTER_AFTER)
+                            or words[0] in _ONE_CHARACTER_AFTER or words[0] in _PAIR_AFTER)
 
 
 #: One-character words jieba's tags do not cover here (its tags are read for words of two or more).
 _ONE_CHARACTER_AFTER = frozenset("以并又均各分获夺")
+#: Words that speak of the people just listed together (郑钦文和朱琳|之间展开, 张三和李四|两人).
+_PAIR_AFTER = frozenset({"之间", "两人", "二人", "俩人", "三人", "夫妇", "母女", "父子", "兄弟", "姐妹"})
 
 
 #: What joins the names of a list (选手张子扬、兰天辰; 郑思维和黄雅琼; 组合薛晨/夏欣怡).
