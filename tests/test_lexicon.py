@@ -229,6 +229,12 @@ def test_check_says_what_a_stoplist_stops(tmp_path):
         ("刮起了西北风，西南风也不小。", set(), {"西北", "西南"}),  # a wind is not a region
         ("红海市场竞争激烈。", set(), {"红海"}),  # a saturated market, not the sea
         ("胡塞武装在红海袭击商船，红海航运受阻。", {"红海"}, set()),  # the sea of the 2023-24 news
+        # a province or city and a place in it, which jieba's dictionary has as one word
+        ("上海浦东的企业加快复工。", {"上海", "浦东新区"}, set()),
+        ("在北京人民大会堂举行。", {"北京", "人民大会堂"}, set()),
+        # a municipal district by its bare name after its city (the lexicon's own districts too)
+        ("在上海闵行，新春灯会点亮夜空。", {"上海", "闵行区"}, set()),
+        ("深圳宝安的企业订单饱满。", {"深圳", "宝安区"}, set()),
     ],
 )
 def test_geography_is_a_place_where_it_stands_as_a_word(text, expected, absent):
@@ -238,6 +244,29 @@ def test_geography_is_a_place_where_it_stands_as_a_word(text, expected, absent):
     found = {m.name for m in extract_mentions(Document(id="t", path="t", format="txt", text=text), load_lexicon())
              if m.type == "Place"}
     assert expected <= found and not (absent & found)
+
+
+def test_every_place_compound_of_jiebas_dictionary_is_no_boundary_word():
+    """A word of jieba's dictionary that is a province or city and then a place the lexicon knows (上海浦东,
+    辽宁抚顺) would hide both places; ``boundaries.NOT_WORDS`` must list every one."""
+    from pathlib import Path
+
+    import jieba
+
+    from extractors.boundaries import MIN_WORD_FREQ, NOT_WORDS
+    from extractors.families import county_in, load_members
+
+    places = {f for e in load_lexicon().entries if e.type == "Place" for f in (e.name, *e.aliases)}
+    members = load_members()
+    big = {p["name"] for p in members["provinces.tsv"]} | {c["name"] for c in members["cities.tsv"]}
+    compounds = set()
+    for line in (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").splitlines():
+        word, freq = line.split(" ")[:2]
+        if int(freq) >= MIN_WORD_FREQ and len(word) >= 4:
+            compounds |= {word for k in (2, 3) if word[:k] in big and len(word) - k >= 2
+                          and (word[k:] in places or county_in(word[:k], word[k:]))}
+    assert compounds, "the check found no compound at all: it checks nothing"
+    assert compounds <= NOT_WORDS, sorted(compounds - NOT_WORDS)
 
 
 def test_boundary_words_are_added_once_then_laid_over_from_the_cache(tmp_path, monkeypatch):
