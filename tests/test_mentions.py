@@ -411,6 +411,10 @@ def test_offsets_invariant(lexicon, text):
     ("《习近平的扶贫足迹》按年度编排，生动记录了扶贫历程。", ("Document", "习近平的扶贫足迹")),
     # a five-year plan and others like it: the plan
     ("项目要符合“十四五”等规划，既利当前又惠长远。", ("Document", "“十四五”规划")),
+    # a minister's ministry written with the 长 of the title, where whose it is is said
+    ("俄罗斯国防部长绍伊古11日在莫斯科表示。", ("Institution", "俄罗斯国防部")),
+    ("俄外交部长拉夫罗夫10日表示。", ("Institution", "俄罗斯外交部")),
+    ("国务委员兼外交部长王毅向随行记者介绍此访情况。", ("Institution", "外交部")),
     # the short forms of ruling parties abroad, and the lexicon's new standing terms
     ("越南党、国家和人民始终重视巩固和发展同中国的关系。", ("Institution", "越南共产党")),
     ("坚持对外开放的基本国策。", ("Policy", "对外开放")),
@@ -803,6 +807,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("这一事件促使各国央行开始重新评估美元资产。", ("Institution", "中国人民银行")),
     ("土耳其、卡塔尔等国外交部当天发表声明。", ("Institution", "外交部")),
     ("数百人受伤。以国防部称以军进入加沙城。", ("Institution", "国防部")),
+    # a bare minister's ministry may be any country's: none is taken for China's
+    ("俄美两国外长和国防部长也分别通电话。", ("Institution", "国防部")),
+    ("以色列候任总理、外交部长拉皮德共同主持会议。", ("Institution", "外交部")),
     # a show stays a show though its staging is described; a country's people are no party
     ("舞蹈《咏春》编排精巧，赢得掌声。", ("Document", "咏春")),
     ("越南人民和中国人民友谊深厚。", ("Institution", "越南共产党")),

@@ -218,6 +218,32 @@ def _pla_services(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: A ministry glued to the 长 of its minister, which jieba's words (国防部长, 外交部长 …) hide: 俄罗斯国防部长绍伊古,
+#: 美国财政部长耶伦. The ministry is the minister's organisation in apposition, as in 外交部部长王毅.
+_MINISTER = re.compile(r"(?:外交|国防|财政|卫生|教育|司法|交通)部(?=长)")
+#: What before a bare ministry of that kind says it is China's (国务委员兼外交部长王毅, 中国外交部长): bare, it is
+#: as often a foreign one (以色列候任总理、外交部长拉皮德, 俄美两国外长和国防部长), which is no fact to record.
+_CHINAS_MINISTER_BEFORE = ("国务委员兼", "中国")
+
+
+def _ministers_ministries(ctx: Context) -> list[Candidate]:
+    """俄罗斯国防部|长绍伊古, 国务委员兼外交部|长王毅: the ministry of a minister written with the 长 of the title,
+    where a country's form of it (the foreign-bodies family's) or China's says whose it is."""
+    text, out = ctx.text, []
+    for m in _MINISTER.finditer(text):
+        for start in range(max(0, m.start() - 8), m.start()):  # the longest form ending at the ministry first
+            entry = ctx.entry(text[start : m.end()])
+            if entry is not None and entry.type == "Institution" and ctx.anchor_inside(start) is None:
+                out.append(Candidate(start, m.end(), "Institution", entry.name, "rule:institution-minister", entry))
+                break
+        else:
+            entry = ctx.entry(m.group())
+            if entry is not None and text.endswith(_CHINAS_MINISTER_BEFORE, 0, m.start()):
+                start = m.start() - 2 if text.endswith("中国", 0, m.start()) else m.start()  # 中国外交部: China's, no place
+                out.append(Candidate(start, m.end(), "Institution", entry.name, "rule:institution-minister", entry))
+    return out
+
+
 #: What before a legal form is a class of companies, not a name (国有独资有限公司, 子公司).
 _COMPANY_CLASS = frozenset("国有独资 国有控股 国有 民营 外资 合资 独资 控股 子 母 上市 股份 集团 投资 科技 贸易 实业 发展".split())
 
@@ -238,6 +264,8 @@ def find_institutions(ctx: Context) -> list[Candidate]:
     for c in _foreign_parties(ctx):
         add(c)
     for c in _pla_services(ctx):
+        add(c)
+    for c in _ministers_ministries(ctx):
         add(c)
 
     # Headed by a place or a qualifier, or by a known institution: chains of sub-units.
