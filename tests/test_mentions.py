@@ -411,6 +411,9 @@ def test_offsets_invariant(lexicon, text):
     ("《习近平的扶贫足迹》按年度编排，生动记录了扶贫历程。", ("Document", "习近平的扶贫足迹")),
     # a five-year plan and others like it: the plan
     ("项目要符合“十四五”等规划，既利当前又惠长远。", ("Document", "“十四五”规划")),
+    # places listed before a programme's site named after a place share the site
+    ("建设北京、上海国际科技创新中心。", ("Place", "北京国际科技创新中心")),
+    ("武汉、西安国家自主创新示范区建设成效明显。", ("Place", "武汉国家自主创新示范区")),
     # a minister's ministry written with the 长 of the title, where whose it is is said
     ("俄罗斯国防部长绍伊古11日在莫斯科表示。", ("Institution", "俄罗斯国防部")),
     ("俄外交部长拉夫罗夫10日表示。", ("Institution", "俄罗斯外交部")),

@@ -94,8 +94,10 @@ def _shared_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> lis
             places_by_end.setdefault(p.end, p)
     replace: dict[int, Candidate] = {}
     for c in accepted:
-        if c.type == "Place" or c.rule.startswith("rule:coordination") or c.parent is not None:
-            continue  # a sub-unit is not what the places share: its parent is (山东省党委|统战部)
+        if (c.type == "Place" and c.rule != "rule:place-zone") or c.rule.startswith("rule:coordination") \
+                or c.parent is not None:
+            continue  # a sub-unit is not what the places share: its parent is (山东省党委|统战部); a place is
+            # shared only as a programme's site (北京、上海|国际科技创新中心: both cities' centres)
         if text[c.start - 1 : c.start] != "、":
             continue  # no list before it
         place = next((p for p in places_by_start.get(c.start, ()) if p.end < c.end), None)
