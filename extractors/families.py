@@ -170,7 +170,8 @@ PARTIES = (
     Column("name"), Column("short", required=False, many=True),
     Column("kind", choices=("democratic-party", "federation")),
 )
-CONGRESS_BODIES = (Column("body", choices=tuple(_CONGRESS_PREFIX)), Column("name"), Column("short", required=False, many=True))
+CONGRESS_BODIES = (Column("body", choices=tuple(_CONGRESS_PREFIX)), Column("name"), Column("short", required=False, many=True),
+                   Column("bare", required=False, choices=("yes", "no")))
 STATE_COUNCIL = (
     Column("name"), Column("full"), Column("short", required=False, many=True),
     Column("kind", choices=("ministry", "agency")), Column("status", choices=("current", "former")),
@@ -440,6 +441,8 @@ def congress_bodies(bodies: list[Member]) -> list[LexiconEntry]:
         prefix, full_prefix, category = _CONGRESS_PREFIX[b["body"]]
         name = prefix + b["name"]
         forms = [full_prefix + b["name"], *(prefix + s for s in b["short"])]
+        if b["bare"] == "yes":
+            forms.append(b["name"])  # 宪法和法律委员会 alone: no other body of that name
         out.append(_entry(name, "Institution", forms, category, b, "congress-bodies"))
     return out
 

@@ -414,6 +414,11 @@ def test_offsets_invariant(lexicon, text):
     # places listed before a programme's site named after a place share the site
     ("建设北京、上海国际科技创新中心。", ("Place", "北京国际科技创新中心")),
     ("武汉、西安国家自主创新示范区建设成效明显。", ("Place", "武汉国家自主创新示范区")),
+    # targeted measures, one per unit; a foreign name alone before a verb of saying; a committee by its own name
+    ("江西南昌对企业实行“一企一策”“一业一策”“一厂一案”。", ("Policy", "一厂一案")),
+    ("对困难群众一户一策精准帮扶。", ("Policy", "一户一策")),
+    ("会见后，纽森表示，过去几十年来中国发展取得非凡成就。", ("Person", "纽森")),
+    ("主席团会议听取了宪法和法律委员会主任委员李飞作的报告。", ("Institution", "全国人大宪法和法律委员会")),
     # a minister's ministry written with the 长 of the title, where whose it is is said
     ("俄罗斯国防部长绍伊古11日在莫斯科表示。", ("Institution", "俄罗斯国防部")),
     ("俄外交部长拉夫罗夫10日表示。", ("Institution", "俄罗斯外交部")),
@@ -810,6 +815,13 @@ def test_generalising_rules_find(extract, text, expected):
     ("这一事件促使各国央行开始重新评估美元资产。", ("Institution", "中国人民银行")),
     ("土耳其、卡塔尔等国外交部当天发表声明。", ("Institution", "外交部")),
     ("数百人受伤。以国防部称以军进入加沙城。", ("Institution", "国防部")),
+    # no idiom or time slot is a measure; no word or verb inside another word is a foreign name
+    ("一心一意谋发展。", ("Policy", "一心一意")),
+    ("《一日一图》栏目。", ("Policy", "一日一图")),
+    ("要加强预警，努力增强调控能力。", ("Person", "努力增")),
+    ("。西方认为这一政策有效。", ("Person", "西方")),
+    ("知名人士和智库代表参加了首发式。", ("Person", "智库")),
+    ("宪法和法律委员会主任委员李飞作报告。", ("Document", "中华人民共和国宪法")),
     # a bare minister's ministry may be any country's: none is taken for China's
     ("俄美两国外长和国防部长也分别通电话。", ("Institution", "国防部")),
     ("以色列候任总理、外交部长拉皮德共同主持会议。", ("Institution", "外交部")),

@@ -84,6 +84,7 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
         *_before_institution_titles(ctx),
         *_after_repeated_headlines(ctx),
         *_before_reporting_verbs(ctx.text),
+        *_foreign_before_reporting_verbs(ctx),
     ]
     out = [c for c in (_accept(ctx, *span) for span in spans) if c is not None]
     out.extend(_foreign_names(ctx.text, ctx.word_frequency, ctx.anchor_ending_at))
@@ -265,7 +266,7 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
 _A_PLACES_OWN = frozenset("党国方军民人省市州")
 #: Words that stand after a title where a name would, rare enough for the common-word checks, and that jieba
 #: tags as names or nouns: letters, students, trades, peoples (习近平主席|贺信, 代表|农技人员).
-_NOT_NAMES = frozenset({"贺信", "贺电", "贺词", "唁电", "复信", "回信", "来信", "师范生", "农技", "原住民"})
+_NOT_NAMES = frozenset({"贺信", "贺电", "贺词", "唁电", "复信", "回信", "来信", "师范生", "农技", "原住民", "智库"})
 #: One-character country forms that take 方 for "that country's side" (中方, 美方, 乌方, 俄方).
 _SIDES = frozenset("中美俄乌日英法德韩朝印巴以伊土沙越菲澳加蒙老柬缅泰意西葡荷比瑞丹挪芬波匈捷塞希新马叙黎约埃苏古委阿斯")
 #: Last characters of bodies, not of people's names (宣讲团, 工作组).
@@ -467,6 +468,23 @@ def _before_reporting_verbs(text: str) -> Iterator[Span]:
                     and (start == 1 or text[start - 2] in _CLAUSE_START):
                 yield start, m.start(), "rule:person-speech", True
                 break
+
+
+def _foreign_before_reporting_verbs(ctx: Context) -> Iterator[Span]:
+    """。纽森表示, ，库莱巴说: a transliterated name (two to six characters of the transliteration tables) alone
+    at the start of a clause, right before a verb of saying; no word of the dictionary (。西方认为) and no
+    name or body the lexicon knows."""
+    text = ctx.text
+    for m in _REPORTING.finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1] in TRANSLIT and m.start() - start < 6:
+            start -= 1
+        name = text[start : m.start()]
+        if len(name) >= 2 and (start == 0 or text[start - 1] in _CLAUSE_START) and m.group() != "同志" \
+                and ctx.anchor_inside(start) is None and ctx.anchor_at(start) is None \
+                and ctx.word_frequency(name) == 0 and not ctx.is_common_word(name) \
+                and not common_non_name(name[:2], min_freq=1000) and ctx.stands_alone(start, m.start()):
+            yield start, m.start(), _FOREIGN_TITLE, False  # not 努力增|强调控: a word, and a verb inside another
 
 
 def _before_institution_titles(ctx: Context) -> Iterator[Span]:

@@ -2,6 +2,7 @@
 
 - Numbered slogans in quotes: “四个面向”, “八个坚持”, “两个毫不动摇” (X个Y), and slogans of parallel
   phrases of one length: “学思想、强党性、重实践、建新功”, “藏粮于地、藏粮于技”.
+- Targeted measures, one per unit: 一企一策, 一村一品, 一人一档, quoted or not.
 - Terms introduced in quotes that end in a policy head: “东数西算工程”, “科技创新2030—重大项目”
   is not (no head), “双一流”建设 is caught by the lexicon.
 - Unquoted named strategies/programmes with a head (…战略, …工程, …计划, …行动, …体制, …机制)
@@ -40,6 +41,10 @@ _IMPORTANT_THOUGHT = re.compile(rf"习近平(?:总书记|同志)?(?:关于[^，�
 #: thinking of the moment (习近平|思想上…), and not a clause (毛泽东|同志的思想).
 _THOUGHT_OF = re.compile(rf"((?:(?![的是在和与])[{HAN}]|和(?=[{HAN}]{{2}}建设)){{2,12}}?)思想(?![上中里性家者])")
 _HEAD_AFTER = re.compile(rf"(?:{_HEADS})")
+#: Targeted measures named by their pattern, one per unit (一企一策, 一村一品, 一人一档, 一厂一案); not a
+#: programme's time slot (一日一图) nor an idiom (一心一意, which jieba's dictionary knows).
+_ONE_PER = re.compile(rf"(?<!一)一([{HAN}])一([策案档单码品])(?![{HAN}]?一)")
+_ONE_PER_NOT = frozenset("日天年月周时次")
 #: Words after a head that make it a modifier of what follows (战略力量, 战略性, 体系化, 计划经济).
 _HEAD_GOES_ON = re.compile(
     r"(?:力量|性|家|地位|意义|高度|布局|眼光|层面|思维|定力|资源|储备|伙伴|对话|支点|要地|方向|化|经济|单列|"
@@ -72,6 +77,9 @@ def find_policies(ctx: Context) -> list[Candidate]:
                 and not any("的" in p for p in parts) \
                 and _SLOGAN_CUE.search(text, max(0, m.start() - 8), m.start()):  # not “怕出错、不敢闯”, a mood
             add(m.start(1), m.end(1), "rule:policy-slogan")  # phrases of one length, side by side: a slogan
+    for m in _ONE_PER.finditer(text):
+        if m.group(1) not in _ONE_PER_NOT and ctx.word_frequency(m.group()) == 0 and ctx.anchor_inside(m.start()) is None:
+            add(m.start(), m.end(), "rule:policy-slogan")
     for m in _IMPORTANT_THOUGHT.finditer(text):
         add(m.start(), m.end(), "rule:policy-thought")
     for a in ctx.anchors:  # 毛泽东军事思想, 邓小平新时期军队建设思想, 江泽民国防和军队建设思想
