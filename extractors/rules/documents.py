@@ -27,6 +27,8 @@ _SOURCE = re.compile(
 )
 _COLUMN = re.compile(r"(?:专栏|栏目|专题|系列文章|署名文章|理论文章|评论员文章|课题|著作|新书)“([^“”\n]{4,40})”")
 _BARE_FIVE_YEAR_PLAN = re.compile(r"(?<![“\"《])(十[一二三四五六七八九]五)(规划纲要|规划建议|规划)")
+#: A plan period in quotes, alone: “十四五”实现良好开局, 面向“十四五”: the text names the plan by its period.
+_QUOTED_PLAN_PERIOD = re.compile(r"“(十[一二三四五六七八九]五)”")
 
 
 #: Laws, regulations and agreements named without 《》 where the text says what it does with them.
@@ -319,6 +321,12 @@ def find_documents(ctx: Context) -> list[Candidate]:
         entry = ctx.entry(written) or ctx.entry(written.replace("“", "").replace("”", ""))
         name = entry.name if entry else written
         out.append(Candidate(m.start(), m.end(), "Document", name, "rule:five-year-plan", entry))
+    planned = {c.start for c in out if c.rule == "rule:five-year-plan"}
+    for m in _QUOTED_PLAN_PERIOD.finditer(text):
+        if m.start() not in planned:  # not “十四五”规划, found whole above
+            written = f"“{m.group(1)}”规划"
+            entry = ctx.entry(written) or ctx.entry(f"{m.group(1)}规划")
+            out.append(Candidate(m.start(1), m.end(1), "Document", entry.name if entry else written, "rule:five-year-plan", entry))
     for m in _BARE_FIVE_YEAR_PLAN.finditer(text):
         written = m.group(0)
         entry = ctx.entry(written) or ctx.entry(f"“{m.group(1)}”{m.group(2)}")
