@@ -409,6 +409,13 @@ def test_offsets_invariant(lexicon, text):
     ("最终郑钦文击败了队友朱琳，赢得金牌。", ("Person", "朱琳")),  # a teammate, named like a player
     # a book said to be one by what is done with it (编排, 全书), though its title says no kind of text
     ("《习近平的扶贫足迹》按年度编排，生动记录了扶贫历程。", ("Document", "习近平的扶贫足迹")),
+    # anniversaries of a founding, a return, ties or a birth; what was founded is named too
+    ("隆重庆祝中国共产党成立一百周年，胜利召开党的十九届六中全会。", ("Event", "中国共产党成立一百周年")),
+    ("隆重庆祝中国共产党成立一百周年，胜利召开党的十九届六中全会。", ("Institution", "中国共产党")),
+    ("今年是香港回归祖国25周年。", ("Event", "香港回归祖国25周年")),
+    ("以两国庆祝中俄建交75周年为契机。", ("Event", "中俄建交75周年")),
+    # a leaders' meeting named after its host city
+    ("从金砖国家领导人约翰内斯堡会晤到旧金山APEC领导人非正式会议。", ("Event", "金砖国家领导人约翰内斯堡会晤")),
     # a plan period in quotes, alone, names the plan (the annotators' reading in 16 of 16 tuning passages)
     ("“十四五”实现良好开局，我国发展又取得新的重大成就。", ("Document", "“十四五”规划")),
     # a five-year plan and others like it: the plan
@@ -817,6 +824,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("这一事件促使各国央行开始重新评估美元资产。", ("Institution", "中国人民银行")),
     ("土耳其、卡塔尔等国外交部当天发表声明。", ("Institution", "外交部")),
     ("数百人受伤。以国防部称以军进入加沙城。", ("Institution", "国防部")),
+    # the anniversary of a thing begun is no named event; two leaders meeting in a city is the verb
+    ("共建“一带一路”倡议提出10周年。", ("Event", "一带一路倡议提出10周年")),
+    ("两国领导人在北京会晤。", ("Event", "北京会晤")),
     # no idiom or time slot is a measure; no word or verb inside another word is a foreign name
     ("一心一意谋发展。", ("Policy", "一心一意")),
     ("《一日一图》栏目。", ("Policy", "一日一图")),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractors.families import county_anywhere
 from extractors.rules.base import Candidate, Context
@@ -57,6 +58,12 @@ _BARE_SESSION = re.compile(rf"第[{_NUM}百零〇\d]+[次届](?:部长级|全体
 #: (中俄元首首次在国际场合会晤, 与沙特王储…会晤).
 _WHO_MEETS = re.compile(r"(?:元首|领导人|首脑|外长|防长|工作|战略|年度|定期|级)$")
 _ORDINAL_END = re.compile(rf"第[{_NUM}百零〇\d]+次$")
+
+
+def _host_city(ctx: Context, head: str, end: int) -> str:
+    """``head`` without the place that hosts the meeting named after it (金砖国家领导人|约翰内斯堡|会晤)."""
+    place = ctx.anchor_ending_at(end, "Place")
+    return head[: len(head) - (place.end - place.start)] if place is not None and place.end - place.start < len(head) else head
 _NATIONAL_SURVEY = re.compile(rf"第[{_NUM}百零〇\d]+次全国")
 #: Bodies named …会议 (俄罗斯联邦安全会议, 美国参谋长联席会议, 国务院反拐部际联席会议): institutions.
 _BODY_MEETING = re.compile(r"(?:安全会议|联邦会议|联席会议|政治协商会议)$")
@@ -94,8 +101,39 @@ def find_events(ctx: Context) -> list[Candidate]:
         out.append(_named(ctx, m.start(), m.end(), [m.group(0), name], name, "rule:collective-study"))
     out.extend(_meetings(ctx))
     out.extend(_disasters(ctx))
+    out.extend(_anniversaries(ctx))
     for m in _CAMPAIGN.finditer(text):
         out.append(ctx.resolved(m.start(), m.end(), "Event", m.group(), "rule:campaign"))
+    return out
+
+
+#: An anniversary of a founding, a return, diplomatic ties or a birth: 中国共产党成立一百周年, 香港回归祖国25周年,
+#: 中俄建交75周年, 毛泽东同志诞辰130周年; not of a thing begun or done (倡议提出10周年, 运动开展70周年).
+_ANNIVERSARY = re.compile(rf"(?:同志)?(成立|回归祖国|回归|建交|建立外交关系|诞辰)([\d{_NUM}百零〇]+)周年")
+#: Pairs of countries by their one-character forms before 建交 (中俄建交, 中厄建交).
+_PAIR_BEFORE = re.compile(r"中[\u4e00-\u9fff]$")
+
+
+def _anniversaries(ctx: Context) -> list[Candidate]:
+    """Named anniversaries: what was founded, returned, tied or born, written right before (a name the
+    lexicon or a rule knows, or a pair of countries before 建交), then the count of years."""
+    text, out = ctx.text, []
+    for m in _ANNIVERSARY.finditer(text):
+        anchor = ctx.anchor_ending_at(m.start())
+        ties = m.group(1) in ("建交", "建立外交关系")
+        if anchor is not None and anchor.type in ("Institution", "Place", "Person", "Event") \
+                and (m.group(1) == "诞辰") == (anchor.type == "Person"):
+            start = anchor.start
+            if text.endswith("新", 0, start) and anchor.name == "中国":
+                start -= 1  # 新中国成立73周年: the People's Republic
+            elif ties and (other := ctx.anchor_ending_at(start, "Place")) is not None:
+                start, anchor = other.start, replace(anchor, parent=other)  # 中国非盟建立外交关系20周年: both parties
+        elif ties and _PAIR_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+            anchor, start = None, m.start() - 2
+        else:
+            continue
+        # what was founded is named too (the party in 中国共产党成立一百周年): kept as its own mention
+        out.append(ctx.resolved(start, m.end(), "Event", text[start : m.end()], "rule:anniversary", parent=anchor))
     return out
 
 
@@ -165,7 +203,8 @@ def _meetings(ctx: Context) -> list[Candidate]:
         lo, _ = ctx.sentence_bounds(m.start())
         i = _head_start(ctx, lo, m.start())
         head = text[i : m.start()]
-        if m.group() == "会晤" and (not _WHO_MEETS.search(_ORDINAL_END.sub("", head)) or (i > 0 and text[i - 1] in "与同和跟")):
+        if m.group() == "会晤" and (not _WHO_MEETS.search(_ORDINAL_END.sub("", _host_city(ctx, head, m.start())))
+                                  or (i > 0 and text[i - 1] in "与同和跟")):
             continue  # 在国际场合会晤, 巴西总统与委内瑞拉总统会晤: the verb (金砖国家领导人第十五次会晤 names one)
         if m.group() in ("调查", "清查") and not _NATIONAL_SURVEY.search(head):
             continue  # only a numbered national survey is an event (第三次全国国土调查)
