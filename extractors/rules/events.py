@@ -102,11 +102,20 @@ def find_events(ctx: Context) -> list[Candidate]:
     out.extend(_meetings(ctx))
     out.extend(_disasters(ctx))
     out.extend(_anniversaries(ctx))
+    for m in _NAMED_INCIDENT.finditer(text):  # “北溪”管道遭破坏事件, “3·21”东航飞行事故
+        if m.group(1) not in _RISK_METAPHORS and not m.group(1).endswith("级") \
+                and not any(w in m.group(2) for w in _INCIDENT_CLAUSE):  # not “卡尔·文森”号航母上降落时发生事故
+            out.append(ctx.resolved(m.start(), m.end(), "Event", m.group(), "rule:incident"))
     for m in _CAMPAIGN.finditer(text):
         out.append(ctx.resolved(m.start(), m.end(), "Event", m.group(), "rule:campaign"))
     return out
 
 
+#: An incident named in quotes: by a date (“3·21”东航飞行事故, “9·11”事件), a ship (“东方之星”号客轮翻沉事件), a
+#: pipeline (“北溪”管道遭破坏事件); not a metaphor for a risk (“灰犀牛”事件) nor a class (“A级”事故).
+_NAMED_INCIDENT = re.compile(rf"“([^“”\n]{{2,12}})”号?([{HAN}]{{0,8}}?)(?:事件|事故)")
+_RISK_METAPHORS = frozenset({"灰犀牛", "黑天鹅"})
+_INCIDENT_CLAUSE = ("的", "时", "发生", "上", "在", "中")
 #: An anniversary of a founding, a return, diplomatic ties or a birth: 中国共产党成立一百周年, 香港回归祖国25周年,
 #: 中俄建交75周年, 毛泽东同志诞辰130周年; not of a thing begun or done (倡议提出10周年, 运动开展70周年).
 _ANNIVERSARY = re.compile(rf"(?:同志)?(成立|回归祖国|回归|建交|建立外交关系|诞辰)([\d{_NUM}百零〇]+)周年")
