@@ -414,6 +414,8 @@ def test_offsets_invariant(lexicon, text):
     ("隆重庆祝中国共产党成立一百周年，胜利召开党的十九届六中全会。", ("Institution", "中国共产党")),
     ("今年是香港回归祖国25周年。", ("Event", "香港回归祖国25周年")),
     ("以两国庆祝中俄建交75周年为契机。", ("Event", "中俄建交75周年")),
+    # an activity launched under a quoted name
+    ("开展“消费促进年”活动，实施“放心消费行动”。", ("Event", "消费促进年")),
     # an incident named in quotes
     ("去年发生了“东方之星”号客轮翻沉事件。", ("Event", "“东方之星”号客轮翻沉事件")),
     ("“北溪”管道遭破坏事件调查仍无结果。", ("Event", "“北溪”管道遭破坏事件")),
@@ -827,6 +829,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("这一事件促使各国央行开始重新评估美元资产。", ("Institution", "中国人民银行")),
     ("土耳其、卡塔尔等国外交部当天发表声明。", ("Institution", "外交部")),
     ("数百人受伤。以国防部称以军进入加沙城。", ("Institution", "国防部")),
+    # an activity named after an event keeps naming the event
+    ("开展“为北京冬奥会送祝福”活动。", ("Event", "为北京冬奥会送祝福")),
     # a risk's metaphor, a class or a clause before 事件 names no incident
     ("防范化解“灰犀牛”事件。", ("Event", "“灰犀牛”事件")),
     ("一架战机在“卡尔·文森”号航母上降落时发生事故。", ("Event", "“卡尔·文森”号航母上降落时发生事故")),

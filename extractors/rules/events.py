@@ -108,6 +108,11 @@ def find_events(ctx: Context) -> list[Candidate]:
             out.append(ctx.resolved(m.start(), m.end(), "Event", m.group(), "rule:incident"))
     for m in _CAMPAIGN.finditer(text):
         out.append(ctx.resolved(m.start(), m.end(), "Event", m.group(), "rule:campaign"))
+    for m in _LAUNCHED_ACTIVITY.finditer(text):  # 开展“消费促进年”活动: the activity by its quoted name
+        if ctx.anchor_inside(m.start(1)) is None and not any(
+                ctx.anchor_at(i, "Place", "Institution", "Event", "Person") for i in range(m.start(1), m.end(1))):
+            out.append(ctx.resolved(m.start(1), m.end(1), "Event", m.group(1), "rule:campaign"))
+            # not 为北京冬奥会送祝福, 畅享高铁 乐游湖北: an activity named after a place or a body keeps naming it
     return out
 
 
@@ -149,6 +154,8 @@ def _anniversaries(ctx: Context) -> list[Candidate]:
 #: An education campaign by its quoted slogan: “学习强军思想、建功强军事业”教育实践活动,
 #: “争做新时代好队员”主题实践活动.
 _CAMPAIGN = re.compile(r"“[^“”\n]{2,30}”(?:主题教育实践活动|教育实践活动|主题实践活动|主题教育活动|主题教育)")
+#: An activity launched or held under a quoted name: 开展“消费促进年”活动, 举行“弘扬伟大抗战精神、砥砺民族复兴之志”活动.
+_LAUNCHED_ACTIVITY = re.compile(r"(?:举行|开展|举办|启动|发起|组织)了?“([^“”\n]{2,24})”(?:主题)?活动")
 
 
 #: A disaster named by where it struck (汶川特大地震, 玉树强烈地震, 四川泸定6.8级地震, 舟曲特大山洪泥石流).
