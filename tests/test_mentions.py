@@ -414,6 +414,10 @@ def test_offsets_invariant(lexicon, text):
     ("隆重庆祝中国共产党成立一百周年，胜利召开党的十九届六中全会。", ("Institution", "中国共产党")),
     ("今年是香港回归祖国25周年。", ("Event", "香港回归祖国25周年")),
     ("以两国庆祝中俄建交75周年为契机。", ("Event", "中俄建交75周年")),
+    # a village's, a town's bodies and schools, named from the nearest place on; the village is named too
+    ("在浙江安吉县余村村委会，村民们正在开会。", ("Institution", "余村村委会")),
+    ("在浙江安吉县余村村委会，村民们正在开会。", ("Place", "余村")),
+    ("合肥市第一中学的学生参观了展览。", ("Institution", "合肥市第一中学")),
     # an activity launched under a quoted name
     ("开展“消费促进年”活动，实施“放心消费行动”。", ("Event", "消费促进年")),
     # an incident named in quotes
@@ -829,6 +833,10 @@ def test_generalising_rules_find(extract, text, expected):
     ("这一事件促使各国央行开始重新评估美元资产。", ("Institution", "中国人民银行")),
     ("土耳其、卡塔尔等国外交部当天发表声明。", ("Institution", "外交部")),
     ("数百人受伤。以国防部称以军进入加沙城。", ("Institution", "国防部")),
+    # a country's schools, one of a class, a known name running past the head: no named body
+    ("美国小学频发枪击事件。", ("Institution", "美国小学")),
+    ("美国得州一小学发生枪击事件。", ("Institution", "得州一小学")),
+    ("民众在广岛连续抗议七国集团峰会。", ("Institution", "广岛连续抗议七国集团")),
     # an activity named after an event keeps naming the event
     ("开展“为北京冬奥会送祝福”活动。", ("Event", "为北京冬奥会送祝福")),
     # a risk's metaphor, a class or a clause before 事件 names no incident

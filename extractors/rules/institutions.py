@@ -38,8 +38,14 @@ _STANDALONE = (
     "经信厅|经信局|应急管理厅|应急管理局|生态环境厅|生态环境局|自然资源厅|自然资源局|农业农村厅|农业农村局|"
     "交通运输厅|交通运输局|住房城乡建设厅|住房和城乡建设厅|住建厅|住建局|人力资源社会保障厅|人社厅|人社局|"
     "文化和旅游厅|文旅厅|文旅局|市场监管局|市场监督管理局|医保局|林业局|林草局|文物局|体育局|外办|台办|侨办|"
-    "地方金融监管局|金融办|海关"
+    "地方金融监管局|金融办|海关|"
+    # a village's, a community's and a town's own bodies, schools and services (余村村委会, 合肥市第一中学)
+    "村民委员会|村委会|居民委员会|居委会|党支部|党总支|中学|小学|幼儿园|卫生院|气象台|派出所|专业合作社|合作社"
 )
+#: What between a place and a local body's head makes it one of a class (一小学, 属地派出所, 各中学).
+_LOCAL_CLASS = re.compile(r"(?:一|各|多所|某|属地|当地|辖区|最|全|部分|所有)")
+#: Of those, the heads of local bodies, named after the nearest place only (余村|村委会, not 浙江安吉县余村村委会).
+_LOCAL_HEADS = frozenset("村民委员会 村委会 居民委员会 居委会 党支部 党总支 中学 小学 幼儿园 卫生院 派出所 专业合作社 合作社".split())
 # a suffix followed by 长/主任/书记 … is a title (研究所所长, 系主任), not the end of a name
 _TITLE_NEXT = r"(?!长|主任|副|书记|委员|党委|党组|成员)"
 _SUBUNIT_RE = re.compile(rf"[{HAN}与和·]{{1,18}}?(?:{_SUBUNIT}){_TITLE_NEXT}")
@@ -361,6 +367,15 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
     if m is None or (m.start() == head_end and rule.endswith("qualifier")):
         return None
     best = m.end()
+    if m.group() in _LOCAL_HEADS:
+        place = ctx.anchor_at(start, "Place")
+        if any(ctx.anchor_at(k, "Place") for k in range(head_end, m.start())):
+            return None  # 浙江|安吉县余村村委会: the village's committee is named from the village on
+        if place is not None and place.entry is not None and (place.names_a_country or place.entry.category in _FOREIGN_PLACES
+                                                              or place.entry.category.startswith("foreign")):
+            return None  # 美国小学, 巴勒斯坦小学: a country's schools, no one of them (a foreign one is named otherwise)
+        if _LOCAL_CLASS.match(text, head_end, m.start()):
+            return None  # 得州一小学, 廊坊属地派出所: one of a class, the local one
     tail = _COMPOUND_TAIL.match(text, best, j)
     if tail:
         best = tail.end()
@@ -397,10 +412,14 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
         return None  # 部分俄罗斯银行, 一些捷克贸易公司, 英国石油公司美国分公司: no one named body
     if any(ctx.anchor_at(k, "Institution") is not None for k in range(head_end, best)):
         return None  # 中国|人民出版社, 中国主办|二十国集团: the known institution is the name
+    if any((a := ctx.anchor_at(k)) is not None and a.end > best for k in range(head_end, best)):
+        return None  # 尤瓦尔迪市|罗布小学枪击案: a known name runs on past the head
     lo, _ = ctx.sentence_bounds(start)
     if not ctx.stands_alone(start, best, lo, hi):
         return None  # 中国大学|生: the suffix begins a longer word
-    return ctx.resolved(start, best, "Institution", name, rule)
+    local = m.group() in _LOCAL_HEADS and rule.endswith("place")
+    # a village's or a town's body keeps its place as a mention of its own (余村 in 余村村委会): no other name says where
+    return ctx.resolved(start, best, "Institution", name, rule, parent=ctx.anchor_at(start, "Place") if local else None)
 
 
 #: Rooms and halls, which a building's sub-unit suffix 厅 also ends (演播厅, 会议厅, 展厅).
