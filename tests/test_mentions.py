@@ -418,6 +418,10 @@ def test_offsets_invariant(lexicon, text):
     ("在浙江安吉县余村村委会，村民们正在开会。", ("Institution", "余村村委会")),
     ("在浙江安吉县余村村委会，村民们正在开会。", ("Place", "余村")),
     ("合肥市第一中学的学生参观了展览。", ("Institution", "合肥市第一中学")),
+    # the province or country that starts a delegation's, a government's or a zone's name is a place too
+    ("习近平参加党的二十大广西代表团讨论。", ("Place", "广西")),
+    ("英军官兵和英国政府对此深表感激。", ("Place", "英国")),
+    ("习近平总书记在河北雄安新区考察。", ("Place", "河北")),
     # an activity launched under a quoted name
     ("开展“消费促进年”活动，实施“放心消费行动”。", ("Event", "消费促进年")),
     # an incident named in quotes
@@ -837,6 +841,10 @@ def test_generalising_rules_find(extract, text, expected):
     ("美国小学频发枪击事件。", ("Institution", "美国小学")),
     ("美国得州一小学发生枪击事件。", ("Institution", "得州一小学")),
     ("民众在广岛连续抗议七国集团峰会。", ("Institution", "广岛连续抗议七国集团")),
+    # China in its own bodies' names, a place in a university's or a corps' name: no place of its own there
+    ("中国政府高度重视。", ("Place", "中国")),
+    ("北京大学的研究团队发布成果。", ("Place", "北京")),
+    ("新疆生产建设兵团党委召开会议。", ("Place", "新疆")),
     # an activity named after an event keeps naming the event
     ("开展“为北京冬奥会送祝福”活动。", ("Event", "为北京冬奥会送祝福")),
     # a risk's metaphor, a class or a clause before 事件 names no incident

@@ -459,6 +459,37 @@ def _common_word(ctx: Context, word: str, min_freq: int = 20) -> bool:
     return ctx.word_frequency(word) >= min_freq and tag(word) != PLACE_TAG
 
 
+#: Provincial units and countries, whose name before a delegation, a government or a designated zone says
+#: where it is (山东代表团, 英国政府, 河北雄安新区), unlike the name of a university or a body (北京大学,
+#: 新疆生产建设兵团, 上海合作组织), of which the place is only a part.
+_JURISDICTIONS = frozenset({"province", "municipality", "autonomous-region", "sar", "country"})
+#: What after such a place makes the whole that place's: its delegation or government, a zone in it.
+_OF_THE_PLACE = {
+    "Institution": re.compile(r"(?:省|市|自治区)?(?:代表团|人民政府|政府)$"),
+    "Place": re.compile(r"(?:新区|自由贸易试验区|自贸试验区|自由贸易港|高新区|经开区|沿江八市)$"),
+}
+
+
+def places_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidate]:
+    """``accepted`` with the province or country that starts a delegation's, a government's or a zone's name
+    kept as a place of its own (山东|代表团, 英国|政府, 河北|雄安新区, 重庆|两江新区): the text says where too.
+    Not China itself (中国政府: 中国 is part of the body's name); ``lookup`` finds a form's lexicon entry."""
+    spans = {(c.start, c.end) for c in accepted}
+    extra = []
+    for c in accepted:
+        pattern = _OF_THE_PLACE.get(c.type)
+        written = text[c.start : c.end]
+        if pattern is None or c.entry is None or not pattern.search(written):
+            continue
+        for k in (4, 3, 2):
+            entry = lookup(written[:k]) if k < len(written) - 1 else None
+            if entry is not None and entry.type == "Place" and entry.category in _JURISDICTIONS \
+                    and entry.name not in ("中国", "中华人民共和国") and (c.start, c.start + k) not in spans:
+                extra.append(Candidate(c.start, c.start + k, "Place", entry.name, "rule:place-inside", entry))
+                break
+    return sorted([*accepted, *extra], key=lambda c: (c.start, c.end)) if extra else accepted
+
+
 def drop_places_out_of_place(text: str, accepted: list[Candidate]) -> list[Candidate]:
     place_ends = {c.end for c in accepted if c.type == "Place"}
     regions = [c for c in accepted if c.type == "Place" and c.name in DIRECTIONS]
