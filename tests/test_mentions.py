@@ -422,6 +422,10 @@ def test_offsets_invariant(lexicon, text):
     ("习近平参加党的二十大广西代表团讨论。", ("Place", "广西")),
     ("英军官兵和英国政府对此深表感激。", ("Place", "英国")),
     ("习近平总书记在河北雄安新区考察。", ("Place", "河北")),
+    # units named by their number, a country's team by its sport's short name
+    ("中央第一巡视组进驻后，召开动员会。", ("Institution", "中央第一巡视组")),
+    ("习近平来到第74集团军某旅视察。", ("Institution", "第74集团军")),
+    ("中国女排夺得冠军。", ("Institution", "中国女排")),
     # an activity launched under a quoted name
     ("开展“消费促进年”活动，实施“放心消费行动”。", ("Event", "消费促进年")),
     # an incident named in quotes

@@ -61,8 +61,9 @@ _SINGLE_SUFFIX = set("系所处司局厅部")
 _NAMED_AFTER = re.compile(r"(?:故居陈列馆|故居纪念馆|纪念馆|陈列馆|图书馆|基金会|研究中心|研究院|研究会)"
                           r"(?!长|主任|副|书记|理事|成员)")
 _MEMORIALS = frozenset({"故居陈列馆", "故居纪念馆", "纪念馆", "陈列馆", "图书馆", "基金会"})
-#: A country's national team (阿根廷队, 中国女队, 日本男队); not its players, captain or ranks (中国队员, 队长, 队伍).
-_NATIONAL_TEAM = re.compile(r"(?:国家)?[男女]?队(?![员长伍列形友旗服内里中])")
+#: A country's national team (阿根廷队, 中国女队, 日本男队, 中国女排, 中国女足); not its players, captain or ranks
+#: (中国队员, 队长, 队伍), nor the game (女足球员, 女篮坛).
+_NATIONAL_TEAM = re.compile(r"(?:(?:国家)?[男女]?队(?![员长伍列形友旗服内里中])|[男女][排足篮](?![球坛]))")  # 中国女排, 日本女足
 #: The longest country name a team's name starts with (中非共和国).
 _LONGEST_COUNTRY = 8
 #: What may stand before a team's name where jieba would join it to the word before (由|中国队, 与|阿根廷队).
@@ -273,6 +274,8 @@ def find_institutions(ctx: Context) -> list[Candidate]:
         add(c)
     for c in _ministers_ministries(ctx):
         add(c)
+    for c in _numbered_units(ctx):
+        add(c)
 
     # Headed by a place or a qualifier, or by a known institution: chains of sub-units.
     heads: list[Candidate] = [a for a in ctx.anchors if a.type == "Institution"]
@@ -340,6 +343,17 @@ def _national_teams(ctx: Context) -> list[Candidate]:
                     out.append(ctx.resolved(start, m.end(), "Institution", text[start : m.end()], "rule:national-team"))
                 break
     return out
+
+
+#: Units named by their number: the Central Committee's inspection and supervision groups (中央第一巡视组,
+#: 中央第三生态环境保护督察组) and the PLA's group armies (第74集团军, 第七十一集团军).
+_NUMBERED_UNIT = re.compile(r"(?:中央|国务院)第[一二三四五六七八九十]+(?:巡视组|生态环境保护督察组|督察组|督查组)|"
+                            r"(?<![\d一二三四五六七八九十])第(?:[7８8]\d|七十[一二三四五六七八九]|八十[一二三])集团军")
+
+
+def _numbered_units(ctx: Context) -> list[Candidate]:
+    return [ctx.resolved(m.start(), m.end(), "Institution", m.group(), "rule:institution-numbered")
+            for m in _NUMBERED_UNIT.finditer(ctx.text) if ctx.anchor_inside(m.start()) is None]
 
 
 def _stationed_from(ctx: Context, zhu: int) -> int | None:
