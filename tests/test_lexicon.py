@@ -277,3 +277,21 @@ def test_every_place_compound_of_jiebas_dictionary_is_no_boundary_word():
                           and (types.get(word[k:]) in ("Place", "Institution") or county_in(word[:k], word[k:]))}
     assert {"上海浦东", "美国硅谷", "美国哈佛大学"} <= compounds, "the check no longer finds what it is for"
     assert compounds - _ONE_THING <= NOT_WORDS, sorted(compounds - _ONE_THING - NOT_WORDS)
+
+
+def test_every_place_of_jiebas_dictionary_glued_to_diqu_is_no_boundary_word():
+    """中东地区, 北京地区: jieba's word would hide the place the lexicon knows; ``NOT_WORDS`` lists each."""
+    from pathlib import Path
+
+    import jieba
+
+    from extractors.boundaries import MIN_WORD_FREQ, NOT_WORDS
+
+    types = {f: e.type for e in load_lexicon().entries for f in (e.name, *e.aliases)}
+    glued = set()
+    for line in (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").splitlines():
+        word, freq = line.split(" ")[:2]
+        if int(freq) >= MIN_WORD_FREQ and word.endswith("地区") and word not in types and types.get(word[:-2]) == "Place":
+            glued.add(word)
+    assert "中东地区" in glued, "the check no longer finds what it is for"
+    assert glued <= NOT_WORDS, sorted(glued - NOT_WORDS)

@@ -426,6 +426,10 @@ def test_offsets_invariant(lexicon, text):
     ("中央第一巡视组进驻后，召开动员会。", ("Institution", "中央第一巡视组")),
     ("习近平来到第74集团军某旅视察。", ("Institution", "第74集团军")),
     ("中国女排夺得冠军。", ("Institution", "中国女排")),
+    # names listed and then counted, the count saying each is one; a place glued to 地区; a free trade area's agreement
+    ("。马丽、扎庚、许艺、张克成、张学东、陕闪、赵小冬、黄伟、崔勇超、韩宇南等10名同志获得称号。", ("Person", "陕闪")),
+    ("中方愿同沙方一道，促进中东地区和平稳定。", ("Place", "中东")),
+    ("推动早日达成中国—海合会自由贸易区协定。", ("Document", "中国—海合会自由贸易区协定")),
     # an activity launched under a quoted name
     ("开展“消费促进年”活动，实施“放心消费行动”。", ("Event", "消费促进年")),
     # an incident named in quotes
@@ -849,6 +853,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("中国政府高度重视。", ("Place", "中国")),
     ("北京大学的研究团队发布成果。", ("Place", "北京")),
     ("新疆生产建设兵团党委召开会议。", ("Place", "新疆")),
+    # a count that is not the number of the items listed says nothing of them
+    ("。张三、李四、王五等10名同志获得称号。", ("Person", "王五")),
     # an activity named after an event keeps naming the event
     ("开展“为北京冬奥会送祝福”活动。", ("Event", "为北京冬奥会送祝福")),
     # a risk's metaphor, a class or a clause before 事件 names no incident

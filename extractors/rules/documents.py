@@ -155,9 +155,9 @@ _PROGRAMME_AFTER = re.compile(
     r"电视剧|纪录片|曲目|歌曲|剧目|综艺|精品|新片|大片|影视|动画|舞台艺术|展播|暑期档|春节档|国庆档|档期|收视))"
 )
 #: China's free trade agreements by their partners' one-character forms or names (中新自贸协定, 新中自贸协定,
-#: 中国—东盟自由贸易协定), with their upgrades.
+#: 中国—东盟自由贸易协定, 中国—海合会自由贸易区协定), with their upgrades.
 _FREE_TRADE = re.compile(
-    rf"(?:中国[—－-][{HAN}]{{2,6}}|中[{HAN}]{{1,2}}|[{HAN}]中)(?:自由贸易协定|自贸协定)(?:升级议定书|升级版)?"
+    rf"(?:中国[—－-][{HAN}]{{2,6}}|中[{HAN}]{{1,2}}|[{HAN}]中)(?:自由贸易协定|自贸协定|自由贸易区协定|自贸区协定)(?:升级议定书|升级版)?"
 )
 #: Titles written one after another (《A》《B》、《C》和《D》) are one list, of one kind.
 _TITLE_GAP = re.compile(r"[、，,和与及]?")

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from extractors.names import COMMON_SURNAMES, TRANSLIT, TRANSLIT_MEDIAL, looks_like_name, name_ends
 from extractors.rules.base import Candidate, Context
-from extractors.rules.wordclass import CLAUSE_TAGS, VERB_TAGS, common_non_name, known_name, tag
+from extractors.rules.wordclass import CLAUSE_TAGS, NAME_TAGS, VERB_TAGS, common_non_name, known_name, tag
 from extractors.textutil import HAN, is_han
 
 TITLES = (
@@ -90,6 +90,7 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
     out.extend(_foreign_names(ctx.text, ctx.word_frequency, ctx.anchor_ending_at))
     out.extend(_spaced_names(ctx))
     out.extend(_team_members(ctx))
+    out.extend(_counted_lists(ctx))
     out.extend(_winners(ctx))
     out.extend(_listed_after(ctx, [*out, *(a for a in ctx.anchors if a.type == "Person")]))
     return out
@@ -142,6 +143,43 @@ def _every_item_a_name(ctx: Context, start: int, items: list[str], may_be_name) 
         found.append(c)
         i += len(item) + 1
     return found
+
+
+#: A list of names closed by their count (马丽、扎庚、…、韩宇南等10名同志获得…称号): the count says every item is one.
+_COUNTED_LIST = re.compile(
+    rf"(?:^|(?<=[，。；：“\n]))((?:[{HAN}]{{2,3}}、){{2,40}}[{HAN}]{{2,3}})等([\d一二三四五六七八九十]+)(?:名|位|人)")
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _count(written: str) -> int | None:
+    """10, 十, 十二, 二十三 as a number (up to 99)."""
+    if written.isdigit():
+        return int(written)
+    tens, _, ones = written.rpartition("十")
+    if "十" not in written:
+        return _DIGITS.get(written)
+    return (_DIGITS.get(tens, 0) if tens else 1) * 10 + (_DIGITS.get(ones, 0) if ones else 0)
+
+
+def _counted_lists(ctx: Context) -> list[Candidate]:
+    """Names listed and then counted (…、韩宇南等10名同志): as many items as the count, each of two or three
+    characters, none a word of the dictionary or an entity of another type; else none is taken."""
+    out = []
+    for m in _COUNTED_LIST.finditer(ctx.text):
+        items = m.group(1).split("、")
+        if _count(m.group(2)) != len(items):
+            continue
+        found, i = [], m.start(1)
+        for item in items:
+            entry = ctx.entry(item)
+            if (entry is not None and entry.type != "Person") or (
+                    entry is None and ctx.word_frequency(item) > 0 and tag(item) not in NAME_TAGS):
+                found = []
+                break
+            found.append(Candidate(i, i + len(item), "Person", entry.name if entry else item, "rule:person-list", entry))
+            i += len(item) + 1
+        out += found
+    return out
 
 
 #: Winners named at the start of a clause, before what they won: ，梁小梅以绝对优势夺冠, ，毕焜、黄先婷分获…冠军.
