@@ -430,6 +430,9 @@ def test_offsets_invariant(lexicon, text):
     ("。马丽、扎庚、许艺、张克成、张学东、陕闪、赵小冬、黄伟、崔勇超、韩宇南等10名同志获得称号。", ("Person", "陕闪")),
     ("中方愿同沙方一道，促进中东地区和平稳定。", ("Place", "中东")),
     ("推动早日达成中国—海合会自由贸易区协定。", ("Document", "中国—海合会自由贸易区协定")),
+    # the body whose sitting an event is
+    ("经中央纪委常委会会议研究并报中共中央批准。", ("Institution", "中央纪律检查委员会常务委员会")),
+    ("每年召开国务院常务会议听取办理情况汇报。", ("Institution", "国务院")),
     # an activity launched under a quoted name
     ("开展“消费促进年”活动，实施“放心消费行动”。", ("Event", "消费促进年")),
     # an incident named in quotes
@@ -853,6 +856,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("中国政府高度重视。", ("Place", "中国")),
     ("北京大学的研究团队发布成果。", ("Place", "北京")),
     ("新疆生产建设兵团党委召开会议。", ("Place", "新疆")),
+    # a ministry's sitting may be any country's: the body is not taken for China's
+    ("俄罗斯总统普京在国防部扩大会议上表示。", ("Institution", "国防部")),
     # a count that is not the number of the items listed says nothing of them
     ("。张三、李四、王五等10名同志获得称号。", ("Person", "王五")),
     # an activity named after an event keeps naming the event
