@@ -239,6 +239,8 @@ def _ministers_ministries(ctx: Context) -> list[Candidate]:
     text, out = ctx.text, []
     for m in _MINISTER.finditer(text):
         for start in range(max(0, m.start() - 8), m.start()):  # the longest form ending at the ministry first
+            if not all(is_han(ch) for ch in text[start : m.start()]):
+                continue  # a lookup passes over layout spaces and line breaks; a name does not begin with one
             entry = ctx.entry(text[start : m.end()])
             if entry is not None and entry.type == "Institution" and ctx.anchor_inside(start) is None:
                 out.append(Candidate(start, m.end(), "Institution", entry.name, "rule:institution-minister", entry))

@@ -482,7 +482,8 @@ def bodies_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidat
     for c in accepted:
         if c.type != "Event" or (m := _SITTING.search(text, c.start, c.end)) is None or m.end() != c.end:
             continue
-        entry = lookup(text[c.start : m.start()])
+        body = text[c.start : m.start()]
+        entry = lookup(body) if all(is_han(ch) for ch in body) else None
         if entry is not None and entry.type == "Institution" and (c.start, m.start()) not in spans \
                 and entry.category not in ("ministry", "agency"):  # 普京在|国防部扩大会议: Russia's, not China's
             extra.append(Candidate(c.start, m.start(), "Institution", entry.name, "rule:body-sitting", entry))
@@ -501,7 +502,7 @@ def places_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidat
         if pattern is None or c.entry is None or not pattern.search(written):
             continue
         for k in (4, 3, 2):
-            entry = lookup(written[:k]) if k < len(written) - 1 else None
+            entry = lookup(written[:k]) if k < len(written) - 1 and all(is_han(ch) for ch in written[:k]) else None
             if entry is not None and entry.type == "Place" and entry.category in _JURISDICTIONS \
                     and entry.name not in ("中国", "中华人民共和国") and (c.start, c.start + k) not in spans:
                 extra.append(Candidate(c.start, c.start + k, "Place", entry.name, "rule:place-inside", entry))
