@@ -483,7 +483,7 @@ def bodies_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidat
         if c.type != "Event" or (m := _SITTING.search(text, c.start, c.end)) is None or m.end() != c.end:
             continue
         body = text[c.start : m.start()]
-        entry = lookup(body) if all(is_han(ch) for ch in body) else None
+        entry = lookup(body) if all(is_han(ch) or ch in "“”·" for ch in body) else None
         if entry is not None and entry.type == "Institution" and (c.start, m.start()) not in spans \
                 and entry.category not in ("ministry", "agency"):  # 普京在|国防部扩大会议: Russia's, not China's
             extra.append(Candidate(c.start, m.start(), "Institution", entry.name, "rule:body-sitting", entry))
