@@ -858,6 +858,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("新疆生产建设兵团党委召开会议。", ("Place", "新疆")),
     # a ministry's sitting may be any country's: the body is not taken for China's
     ("俄罗斯总统普京在国防部扩大会议上表示。", ("Institution", "国防部")),
+    # a saying in quotes is no numbered slogan
+    ("中国有两句老话，一句是“一个巴掌拍不响”。", ("Policy", "一个巴掌拍不响")),
     # a count that is not the number of the items listed says nothing of them
     ("。张三、李四、王五等10名同志获得称号。", ("Person", "王五")),
     # an activity named after an event keeps naming the event

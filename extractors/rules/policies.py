@@ -23,6 +23,8 @@ from extractors.textutil import HAN, is_han
 
 _HEADS = "战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|理念|政策|专项|改革|试点|示范区|行动计划|行动方案"
 _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6}})”")
+#: What before a quote says it is a saying, not a slogan (中国有句老话，“一个巴掌拍不响”).
+_SAYING_BEFORE = re.compile(r"(?:老话|俗话|谚语|古话|俗语|歇后语|成语)")
 #: Slogans of parallel phrases in quotes: “学思想、强党性、重实践、建新功”, “人民至上、生命至上”.
 _PARALLEL = re.compile(rf"“([{HAN}]{{3,5}}(?:、[{HAN}]{{3,5}}){{1,5}})”")
 #: What a text says of a slogan right before it: that one holds to it, follows it, or that it is the aim,
@@ -70,6 +72,8 @@ def find_policies(ctx: Context) -> list[Candidate]:
             out.append(ctx.resolved(start, end, "Policy", name, rule))
 
     for m in _NUMBERED.finditer(text):
+        if _SAYING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # 老话“一个巴掌拍不响”: a saying, no numbered slogan
         add(m.start(1), m.end(1), "rule:policy-slogan")
     for m in _PARALLEL.finditer(text):
         parts = m.group(1).split("、")
