@@ -32,9 +32,9 @@ from extractors.rules.coordination import expand_coordination
 from extractors.rules.documents import find_documents, titles_in_events
 from extractors.rules.events import find_events
 from extractors.rules.headlines import find_headlines
-from extractors.rules.institutions import find_institutions
+from extractors.rules.institutions import bodies_inside, find_institutions
 from extractors.rules.persons import ends_a_name_context, find_persons, known_short_name_stands, starts_with_title
-from extractors.rules.places import bodies_inside, drop_places_out_of_place, find_places, find_sites, places_inside
+from extractors.rules.places import drop_places_out_of_place, find_places, find_sites, places_inside
 from extractors.rules.policies import find_policies, find_programmes
 from extractors.rules.recurring import find_recurring
 from extractors.rules.technologies import find_technologies

@@ -257,6 +257,26 @@ def _ministers_ministries(ctx: Context) -> list[Candidate]:
 _COMPANY_CLASS = frozenset("国有独资 国有控股 国有 民营 外资 合资 独资 控股 子 母 上市 股份 集团 投资 科技 贸易 实业 发展".split())
 
 
+#: A body's own sittings, after its name (国务院|常务会议, 中央纪委常委会|会议): the body is named too.
+_SITTING = re.compile(r"(?:常务会议|全体会议|扩大会议|会议)$")
+
+
+def bodies_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidate]:
+    """``accepted`` with the body whose sitting an event is kept as a mention of its own (国务院 in 国务院常务会议,
+    中央纪委常委会 in 中央纪委常委会会议), where the body's name is all that comes before the sitting."""
+    spans = {(c.start, c.end) for c in accepted}
+    extra = []
+    for c in accepted:
+        if c.type != "Event" or (m := _SITTING.search(text, c.start, c.end)) is None or m.end() != c.end:
+            continue
+        body = text[c.start : m.start()]
+        entry = lookup(body) if all(is_han(ch) or ch in "“”·" for ch in body) else None
+        if entry is not None and entry.type == "Institution" and (c.start, m.start()) not in spans \
+                and entry.category not in ("ministry", "agency"):  # 普京在|国防部扩大会议: Russia's, not China's
+            extra.append(Candidate(c.start, m.start(), "Institution", entry.name, "rule:body-sitting", entry))
+    return sorted([*accepted, *extra], key=lambda c: (c.start, c.end)) if extra else accepted
+
+
 def find_institutions(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     seen: set[tuple[int, int]] = set()
