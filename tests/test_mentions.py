@@ -433,6 +433,14 @@ def test_offsets_invariant(lexicon, text):
     # the body whose sitting an event is
     ("经中央纪委常委会会议研究并报中共中央批准。", ("Institution", "中央纪律检查委员会常务委员会")),
     ("每年召开国务院常务会议听取办理情况汇报。", ("Institution", "国务院")),
+    # a parent's name written once before a list of its committees or departments
+    ("听取全国政协社会和法制委员会、民族和宗教委员会、外事委员会关于民主监督工作的汇报。",
+     ("Institution", "全国政协外事委员会")),
+    ("中共中央宣传部、组织部联合印发通知。", ("Institution", "中共中央组织部")),
+    # a team's country, a press conference's body, historical campaigns
+    ("中国队与印尼队的比赛十分激烈。", ("Place", "印度尼西亚")),
+    ("记者从国新办新闻发布会上了解到。", ("Institution", "国务院新闻办公室")),
+    ("中国共产党指挥人民军队取得辽沈战役胜利。", ("Event", "辽沈战役")),
     # an activity launched under a quoted name
     ("开展“消费促进年”活动，实施“放心消费行动”。", ("Event", "消费促进年")),
     # an incident named in quotes

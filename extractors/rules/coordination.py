@@ -1,5 +1,6 @@
 """Names shortened by coordination: the shared part is written once, for the last member.
 
+- 全国政协社会和法制委员会、民族和宗教委员会 -> the CPPCC's committees: the parent's name written once, before the first.
 - 北京、上海市委 -> 北京市委 and 上海市委: places listed before a name that starts with a place
   share that name's tail (when the full name is an entity of its own).
 - 科尔沁、浑善达克沙地 / 科尔沁、浑善达克两大沙地 / 长江、黄河流域 -> 科尔沁沙地, 长江流域: a word listed
@@ -46,7 +47,8 @@ _COUNTRY_LIST = re.compile(
 
 
 def expand_coordination(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
-    out = _shared_tails(text, accepted, lexicon)
+    out = _shared_heads(text, accepted, lexicon)
+    out = _shared_tails(text, out, lexicon)
     out = _known_tails(text, out, lexicon)
     out = _country_lists(text, out, lexicon)
     return _foreign_bodies(text, out, lexicon)
@@ -81,6 +83,45 @@ def _foreign_bodies(text: str, accepted: list[Candidate], lexicon: Lexicon) -> l
             continue  # 土外交部称: Turkey's
         out.append(c)
     return out
+
+
+#: The bodies whose name heads a list of their committees or departments, written once for all of them
+#: (全国政协社会和法制委员会、民族和宗教委员会、外事委员会; 中共中央宣传部、组织部).
+_SHARED_HEADS = ("全国人大常委会", "全国人大", "全国政协", "中共中央", "国务院")
+#: An item of such a list: what runs to the next separator.
+_LIST_ITEM = re.compile(r"[^、，。；：,;:（）()《》“”\s]{2,14}")
+
+
+def _shared_heads(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """全国政协社会和法制委员会、民族和宗教委员会、港澳台侨委员会 -> the CPPCC's committees: a known body whose name
+    starts with its parent's, then items after 、 that with the parent's name are known bodies too (the longest
+    such start of the item); an item replaces only a mention of exactly its span."""
+    by_span = {(c.start, c.end): c for c in accepted}
+    covered = bytearray(len(text) + 1)
+    for c in accepted:
+        covered[c.start : c.end] = b"\1" * (c.end - c.start)
+    found: dict[tuple[int, int], Candidate] = {}
+    for c in accepted:
+        if c.type != "Institution" or c.entry is None:
+            continue
+        head = next((h for h in _SHARED_HEADS if text.startswith(h, c.start) and c.end - c.start > len(h)), None)
+        end = c.end
+        while head is not None and text[end : end + 1] == "、" and (m := _LIST_ITEM.match(text, end + 1)) is not None:
+            # the longest start of the item that is a known body with the parent's name (组织部|联合印发)
+            item_end = next((m.start() + k for k in range(len(m.group()), 1, -1)
+                             if (e := lexicon.lookup(head + m.group()[:k])) is not None and e.type == "Institution"), None)
+            if item_end is None:
+                break
+            span = (m.start(), item_end)
+            if any(covered[m.start() : item_end]) and span not in by_span:
+                break  # another name's
+            entry = lexicon.lookup(head + text[m.start() : item_end])
+            found[span] = Candidate(m.start(), item_end, "Institution", entry.name, "rule:coordination", entry)
+            end = item_end
+    if not found:
+        return accepted
+    kept = [c for c in accepted if (c.start, c.end) not in found]
+    return sorted(kept + list(found.values()), key=lambda c: (c.start, c.end))
 
 
 def _shared_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:

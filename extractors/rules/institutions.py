@@ -257,8 +257,9 @@ def _ministers_ministries(ctx: Context) -> list[Candidate]:
 _COMPANY_CLASS = frozenset("国有独资 国有控股 国有 民营 外资 合资 独资 控股 子 母 上市 股份 集团 投资 科技 贸易 实业 发展".split())
 
 
-#: A body's own sittings, after its name (国务院|常务会议, 中央纪委常委会|会议): the body is named too.
-_SITTING = re.compile(r"(?:常务会议|全体会议|扩大会议|会议)$")
+#: A body's own sittings and press conferences, after its name (国务院|常务会议, 中央纪委常委会|会议,
+#: 国新办|新闻发布会): the body is named too.
+_SITTING = re.compile(r"(?:常务会议|全体会议|扩大会议|会议|(?:例行)?(?:新闻发布会|记者会|吹风会))$")
 
 
 def bodies_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidate]:
@@ -272,7 +273,8 @@ def bodies_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidat
         body = text[c.start : m.start()]
         entry = lookup(body) if all(is_han(ch) or ch in "“”·" for ch in body) else None
         if entry is not None and entry.type == "Institution" and (c.start, m.start()) not in spans \
-                and entry.category not in ("ministry", "agency"):  # 普京在|国防部扩大会议: Russia's, not China's
+                and (entry.category not in ("ministry", "agency") or not m.group().endswith("会议")):
+            # not 普京在|国防部扩大会议 (Russia's, not China's); a ministry's press conference is China's (外交部例行记者会)
             extra.append(Candidate(c.start, m.start(), "Institution", entry.name, "rule:body-sitting", entry))
     return sorted([*accepted, *extra], key=lambda c: (c.start, c.end)) if extra else accepted
 
@@ -362,7 +364,10 @@ def _national_teams(ctx: Context) -> list[Candidate]:
                 start = m.start() - k
                 lo, hi = ctx.sentence_bounds(start)
                 if ctx.stands_alone(start, m.end(), lo, hi) or text[start - 1 : start] in _TEAM_BEFORE or start == lo:
-                    out.append(ctx.resolved(start, m.end(), "Institution", text[start : m.end()], "rule:national-team"))
+                    country = Candidate(start, m.start(), "Place", entry.name, "rule:national-team", entry)
+                    # the country is named too (印尼|队): kept as a mention of its own
+                    out.append(ctx.resolved(start, m.end(), "Institution", text[start : m.end()], "rule:national-team",
+                                            parent=None if entry.name == "中国" else country))
                 break
     return out
 
