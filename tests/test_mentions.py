@@ -437,6 +437,11 @@ def test_offsets_invariant(lexicon, text):
     ("听取全国政协社会和法制委员会、民族和宗教委员会、外事委员会关于民主监督工作的汇报。",
      ("Institution", "全国政协外事委员会")),
     ("中共中央宣传部、组织部联合印发通知。", ("Institution", "中共中央组织部")),
+    # a province written once before a list of its organs, a title between them; a body's inspection or reorganisation
+    ("对新疆维吾尔自治区党委常委、人民政府副主席的专访。", ("Institution", "新疆维吾尔自治区人民政府")),
+    ("浙江省委、省政府高度重视。", ("Institution", "浙江省人民政府")),
+    ("结合国务院年度大督查进行督查。", ("Institution", "国务院")),
+    ("国务院机构改革有序实施。", ("Institution", "国务院")),
     # a team's country, a press conference's body, historical campaigns
     ("中国队与印尼队的比赛十分激烈。", ("Place", "印度尼西亚")),
     ("记者从国新办新闻发布会上了解到。", ("Institution", "国务院新闻办公室")),

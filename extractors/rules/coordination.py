@@ -92,6 +92,21 @@ _SHARED_HEADS = ("全国人大常委会", "全国人大", "全国政协", "中�
 _LIST_ITEM = re.compile(r"[^、，。；：,;:（）()《》“”\s]{2,14}")
 
 
+#: A title after one body of a list and before the 、 of the next (新疆维吾尔自治区党委常委、人民政府副主席).
+_TITLE_BETWEEN = re.compile(r"(?:党组)?(?:常委|副书记|书记|副主席|主席|副主任|主任|委员|成员)(?=、)")
+#: The kinds of place whose organs a list names after the place written once (provincial units).
+_PROVINCIAL = frozenset({"province", "municipality", "autonomous-region"})
+
+
+def _province_at(text: str, c: Candidate, lexicon: Lexicon) -> str | None:
+    """The provincial unit a body's name starts with, as written (新疆维吾尔自治区 of 新疆维吾尔自治区党委), if any."""
+    for k in range(min(8, c.end - c.start - 1), 1, -1):
+        entry = lexicon.lookup(text[c.start : c.start + k])
+        if entry is not None and entry.type == "Place" and entry.category in _PROVINCIAL:
+            return text[c.start : c.start + k]
+    return None
+
+
 def _shared_heads(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """全国政协社会和法制委员会、民族和宗教委员会、港澳台侨委员会 -> the CPPCC's committees: a known body whose name
     starts with its parent's, then items after 、 that with the parent's name are known bodies too (the longest
@@ -104,18 +119,23 @@ def _shared_heads(text: str, accepted: list[Candidate], lexicon: Lexicon) -> lis
     for c in accepted:
         if c.type != "Institution" or c.entry is None:
             continue
-        head = next((h for h in _SHARED_HEADS if text.startswith(h, c.start) and c.end - c.start > len(h)), None)
+        head = next((h for h in _SHARED_HEADS if text.startswith(h, c.start) and c.end - c.start > len(h)), None) \
+            or _province_at(text, c, lexicon)
         end = c.end
+        if head is not None and (title := _TITLE_BETWEEN.match(text, end)) is not None:
+            end = title.end()  # 新疆维吾尔自治区党委|常委|、人民政府副主席
         while head is not None and text[end : end + 1] == "、" and (m := _LIST_ITEM.match(text, end + 1)) is not None:
-            # the longest start of the item that is a known body with the parent's name (组织部|联合印发)
-            item_end = next((m.start() + k for k in range(len(m.group()), 1, -1)
-                             if (e := lexicon.lookup(head + m.group()[:k])) is not None and e.type == "Institution"), None)
-            if item_end is None:
+            # the longest start of the item that is a known body with the parent's name (组织部|联合印发), the
+            # place's name taken with or without its 省 (浙江省委、省政府: 浙江省政府)
+            heads = (head, head[:-1]) if head.endswith(("省", "市")) else (head,)
+            hit = next(((m.start() + k, e) for k in range(len(m.group()), 1, -1) for h in heads
+                        if (e := lexicon.lookup(h + m.group()[:k])) is not None and e.type == "Institution"), None)
+            if hit is None:
                 break
+            item_end, entry = hit
             span = (m.start(), item_end)
             if any(covered[m.start() : item_end]) and span not in by_span:
                 break  # another name's
-            entry = lexicon.lookup(head + text[m.start() : item_end])
             found[span] = Candidate(m.start(), item_end, "Institution", entry.name, "rule:coordination", entry)
             end = item_end
     if not found:

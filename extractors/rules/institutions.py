@@ -257,9 +257,10 @@ def _ministers_ministries(ctx: Context) -> list[Candidate]:
 _COMPANY_CLASS = frozenset("国有独资 国有控股 国有 民营 外资 合资 独资 控股 子 母 上市 股份 集团 投资 科技 贸易 实业 发展".split())
 
 
-#: A body's own sittings and press conferences, after its name (国务院|常务会议, 中央纪委常委会|会议,
-#: 国新办|新闻发布会): the body is named too.
-_SITTING = re.compile(r"(?:常务会议|全体会议|扩大会议|会议|(?:例行)?(?:新闻发布会|记者会|吹风会))$")
+#: A body's own sittings, press conferences, inspections and reorganisation, after its name (国务院|常务会议,
+#: 中央纪委常委会|会议, 国新办|新闻发布会, 国务院|年度大督查, 国务院|机构改革): the body is named too.
+_SITTING = re.compile(r"(?:常务会议|全体会议|扩大会议|会议|(?:例行)?(?:新闻发布会|记者会|吹风会)|"
+                      r"(?:第[一二三四五六七八九十]+次|年度)?(?:大督查|执法检查)|机构改革)$")  # 国务院|年度大督查, 国务院|机构改革
 
 
 def bodies_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidate]:
@@ -268,7 +269,7 @@ def bodies_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidat
     spans = {(c.start, c.end) for c in accepted}
     extra = []
     for c in accepted:
-        if c.type != "Event" or (m := _SITTING.search(text, c.start, c.end)) is None or m.end() != c.end:
+        if c.type not in ("Event", "Policy") or (m := _SITTING.search(text, c.start, c.end)) is None or m.end() != c.end:
             continue
         body = text[c.start : m.start()]
         entry = lookup(body) if all(is_han(ch) or ch in "“”·" for ch in body) else None
