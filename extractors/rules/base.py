@@ -34,6 +34,12 @@ class Candidate:
         return self.entry is not None and self.entry.category == "country"
 
 
+def with_nested(accepted: list[Candidate], extra: list[Candidate]) -> list[Candidate]:
+    """``accepted`` and the ``extra`` mentions a post-pass keeps inside them (a title in an event's name, a place
+    in a delegation's, a body in its sitting's), in text order; ``accepted`` itself when there are none."""
+    return sorted([*accepted, *extra], key=lambda c: (c.start, c.end)) if extra else accepted
+
+
 @dataclass
 class Context:
     """One document as rules see it. Rules read it and return candidates; they never mutate it."""

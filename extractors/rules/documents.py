@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.rules.base import Candidate, Context
+from extractors.rules.base import Candidate, Context, with_nested
 from extractors.textutil import HAN
 
 #: Titles that only stand for a document introduced earlier (…（以下简称《方案》）).
@@ -351,4 +351,4 @@ def titles_in_events(text: str, accepted: list[Candidate], lookup) -> list[Candi
                 continue
             spans.add(span)
             extra.append(Candidate(*span, "Document", entry.name if entry else title, "rule:title", entry))
-    return sorted([*accepted, *extra], key=lambda c: (c.start, c.end)) if extra else accepted
+    return with_nested(accepted, extra)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.rules.base import Candidate, Context
+from extractors.rules.base import Candidate, Context, with_nested
 from extractors.rules.wordclass import NAME_VERBS, VERB_TAGS, clause_word, tag
 from extractors.textutil import HAN, is_han
 
@@ -277,7 +277,7 @@ def bodies_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidat
                 and (entry.category not in ("ministry", "agency") or not m.group().endswith("会议")):
             # not 普京在|国防部扩大会议 (Russia's, not China's); a ministry's press conference is China's (外交部例行记者会)
             extra.append(Candidate(c.start, m.start(), "Institution", entry.name, "rule:body-sitting", entry))
-    return sorted([*accepted, *extra], key=lambda c: (c.start, c.end)) if extra else accepted
+    return with_nested(accepted, extra)
 
 
 def find_institutions(ctx: Context) -> list[Candidate]:
@@ -289,18 +289,9 @@ def find_institutions(ctx: Context) -> list[Candidate]:
             seen.add((c.start, c.end))
             out.append(c)
 
-    for c in _national_teams(ctx):
-        add(c)
-    for c in _companies(ctx):
-        add(c)
-    for c in _foreign_parties(ctx):
-        add(c)
-    for c in _pla_services(ctx):
-        add(c)
-    for c in _ministers_ministries(ctx):
-        add(c)
-    for c in _numbered_units(ctx):
-        add(c)
+    for rule in (_national_teams, _companies, _foreign_parties, _pla_services, _ministers_ministries, _numbered_units):
+        for c in rule(ctx):
+            add(c)
 
     # Headed by a place or a qualifier, or by a known institution: chains of sub-units.
     heads: list[Candidate] = [a for a in ctx.anchors if a.type == "Institution"]

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 
 from extractors.families import county_anywhere, county_in
-from extractors.rules.base import Candidate, Context
+from extractors.rules.base import Candidate, Context, with_nested
 from extractors.rules.wordclass import FUNCTION_CHARS, NAME_TAGS, PLACE_TAG, VERB_TAGS, clause_word, tag
 from extractors.textutil import HAN, is_han
 
@@ -487,7 +487,7 @@ def places_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidat
                     and entry.name not in ("中国", "中华人民共和国") and (c.start, c.start + k) not in spans:
                 extra.append(Candidate(c.start, c.start + k, "Place", entry.name, "rule:place-inside", entry))
                 break
-    return sorted([*accepted, *extra], key=lambda c: (c.start, c.end)) if extra else accepted
+    return with_nested(accepted, extra)
 
 
 def drop_places_out_of_place(text: str, accepted: list[Candidate]) -> list[Candidate]:
