@@ -82,6 +82,8 @@ TRANSLIT = frozenset(
     # 彭斯, 泼里, 陶德, 仙娜, 魏斯, 宰德, 祖马, 斐迪, 翠西); not 荣 (荣获), 赞 (赞扬), 曾 (曾经), 坚 (坚持), nor 捷
     # and 培, which end Chinese given names in lists written without separators (肖捷肖培)
     "汀蓬瑙哲柏嘉芙茜琴翁岑楚敦迭哥喀廉娄缪墨嫩彭泼陶仙魏宰祖斐翠"
+    # Armenian -ian (瓦哈根·哈恰图良, not 良好: a common word after a name stops it)
+    "良"
 )
 #: Transliteration characters that are also common words (阿不都, 肖开提, 阿布来提): inside a name
 #: only, never its last character (…·阿不都满金, but not …·达林|都表示).

@@ -231,6 +231,7 @@ def test_offsets_invariant(lexicon, text):
     ("自治区政府主席艾尔肯·吐尼亚孜出席。", ("Person", "艾尔肯·吐尼亚孜")),
     ("人民政府副主席玉苏甫江·麦麦提介绍", ("Person", "玉苏甫江·麦麦提")),
     ("自治区党委副书记努尔兰·阿不都满金说", ("Person", "努尔兰·阿不都满金")),
+    ("亚美尼亚当选总统瓦哈根·哈恰图良13日宣誓就职。", ("Person", "瓦哈根·哈恰图良")),  # -ian, not cut at 良
     ("园长艾米拉古丽·阿不都、江西省教师代表", ("Person", "艾米拉古丽·阿不都")),
     # a province's or a city's departments under their short names; the bodies that organise an event
     ("浙江省发展改革委印发通知。", ("Institution", "浙江省发展改革委")),
@@ -728,6 +729,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("肯尼亚外长丹尼斯·穆内内热烈欢迎", ("Person", "丹尼斯·穆内内热")),
     ("栗战书20日在北京人民大会堂会见。", ("Event", "北京人民大会")),  # a hall
     ("第六届创新与新兴产业发展国际会议日前在北京举行。", ("Event", "国际会议")),  # a kind of meeting
+    ("落实中国—东盟建立对话关系30周年纪念峰会成果。", ("Event", "纪念峰会")),  # a kind of sitting, its name cut off
+    ("中方在2016年第五届部长级会议上宣布。", ("Event", "2016年第五届部长级会议")),
+    ("两国外长关系良好，合作顺利。", ("Person", "关系良")),
     ("今年，天津计划培育100个智能工厂。", ("Policy", "天津计划")),  # a verb after a place
     ("美国计划于明年加息。", ("Policy", "美国计划")),
     ("表明了中国党和政府致力于人权。", ("Institution", "中国党和政府")),

@@ -235,7 +235,7 @@ def _meetings(ctx: Context) -> list[Candidate]:
         name = text[start:end]
         head = _EDITION.sub("", text[start : m.start()])
         if (name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2 or _bare_qualifier(head, m.group())
-                or _BARE_SESSION.fullmatch(name)):
+                or _BARE_SESSION.fullmatch(name) or _GENERIC_HEAD.fullmatch(head)):
             continue
         known = ctx.anchor_at(start, "Event")
         if known is not None and known.end == m.start() and m.group() in ("会议", "大会"):
@@ -308,6 +308,9 @@ _LEADING_EDITION = re.compile(rf"^(?:首届|第[{_NUM}百零〇\d]+届|(?:19|20)
 _QUALIFIER_ONLY = re.compile(r"(?:全国|中央|国务院|政协|人大|中国|中华|世界|全球|国际|亚洲|亚太)")
 
 
+#: Heads that only say what kind of sitting a meeting is (纪念峰会, 2016年第五届|部长级会议, 特别领导人会议): no name,
+#: the name was cut off before them or never written.
+_GENERIC_HEAD = re.compile(r"(?:纪念|庆祝|特别|专题|部长级|高级别|领导人|首脑|元首|全体|扩大|双边|多边|年度|定期|视频|线上|非正式)+")
 _GENERIC_KINDS = frozenset({"会议", "大会", "论坛", "峰会", "年会", "座谈会", "研讨会", "发布会", "会晤", "博览会", "普查",
                             "大赛"})
 
