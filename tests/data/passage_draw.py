@@ -52,7 +52,10 @@ def draw(rng: random.Random, files, prefix: str, n: int, stem, used_text: list[s
             i, s, e = rng.choice(cands)
             text = lines[i][s:e].replace("**", "").lstrip("\u3000 ")
             used_text.append(text)
-            rows.append({"id": f"{prefix}-{stem(f)}-{i + 1}" if per_file > 1 else f"{prefix}-{stem(f)}",
+            pid = f"{prefix}-{stem(f)}-{i + 1}" if per_file > 1 else f"{prefix}-{stem(f)}"
+            if any(r["id"] == pid for r in rows):  # a second window of the same line
+                pid += f"-{s}"
+            rows.append({"id": pid,
                          "source": f"{f.parent.name}/{f.name}", "line": i + 1, "text": text})
             if len(rows) == n:
                 return rows
