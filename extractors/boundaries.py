@@ -29,12 +29,14 @@ jieba.setLogLevel(logging.WARNING)
 MIN_WORD_FREQ = 10
 
 #: Words of jieba's dictionary that are no words: a verb glued to the adjective that begins the next
-#: word (开发新|能源 would hide 新能源 in 积极开发新能源), and a country, province or city glued to a place or
+#: word (开发新|能源 would hide 新能源 in 积极开发新能源) or to a place (符合中国), and a country, province or city glued to a place or
 #: a body in it (上海浦东 would hide both 上海 and 浦东, 美国硅谷 both 美国 and 硅谷; each is named on its
 #: own). Left out of the boundary dictionary; ``tests/test_lexicon.py`` checks that every such compound of
 #: jieba's dictionary is listed, but for those that name one thing (捷克斯洛伐克, 上海人民出版社).
 NOT_WORDS = frozenset({
     "开发新",
+    # a verb glued to the place after it (符合|中国国情, 曾任|柏林市长)
+    "符合中国", "任柏林",
     "上海南京路", "上海浦东", "北京中山公园", "北京人民大会堂", "北京天安门广场", "北京故宫", "广州白云机场",
     "承德避暑山庄", "洛阳龙门石窟", "辽宁抚顺",
     "中国内蒙古自治区", "中国华北地区", "中国西藏自治区", "俄罗斯远东地区", "埃及西奈半岛", "美国硅谷",

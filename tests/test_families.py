@@ -229,6 +229,7 @@ def test_a_former_name_is_its_own_entity_never_its_successors_alias(lexicon):
         ("俄国防部表示将继续行动。", "俄罗斯国防部"),
         ("美国务院发言人表示。", "美国国务院"),
         ("英国国家统计局公布数据。", "英国国家统计局"),
+        ("韩国进出口银行行长表示。", "韩国进出口银行"),
         ("美联储宣布加息，日本央行维持利率不变。", "日本银行"),
     ],
 )
@@ -248,6 +249,7 @@ def test_generated_forms_are_found_in_a_sentence(extract, text, institution):
         ("美国司法部提起诉讼。", "司法部"),
         ("巴西卫生部通报疫情。", "卫生部"),
         ("古巴公共卫生部表示。", "卫生部"),
+        ("美国进出口银行宣布提供贷款。", "中国进出口银行"),
     ],
 )
 def test_a_foreign_body_is_never_the_chinese_one_its_name_contains(extract, text, chinese):

@@ -279,6 +279,26 @@ def test_every_place_compound_of_jiebas_dictionary_is_no_boundary_word():
     assert compounds - _ONE_THING <= NOT_WORDS, sorted(compounds - _ONE_THING - NOT_WORDS)
 
 
+def test_every_verb_of_jiebas_dictionary_glued_to_a_place_is_no_boundary_word():
+    """符合中国: a common verb of jieba's dictionary and then a place or body the lexicon knows would hide the
+    place (符合中国国情); ``NOT_WORDS`` lists each."""
+    from pathlib import Path
+
+    import jieba
+
+    from extractors.boundaries import MIN_WORD_FREQ, NOT_WORDS
+
+    types = {f: e.type for e in load_lexicon().entries for f in (e.name, *e.aliases)}
+    lines = (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").splitlines()
+    words = {w: (int(f), t) for w, f, t in (line.split(" ")[:3] for line in lines)}
+    glued = {w for w, (f, _) in words.items() if f >= MIN_WORD_FREQ and w not in types
+             for k in range(2, len(w) - 1)
+             if types.get(w[k:]) in ("Place", "Institution") and words.get(w[:k], (0, ""))[0] >= 1000
+             and words[w[:k]][1].startswith("v")}
+    assert "符合中国" in glued, "the check no longer finds what it is for"
+    assert glued <= NOT_WORDS, sorted(glued - NOT_WORDS)
+
+
 def test_every_place_of_jiebas_dictionary_glued_to_diqu_is_no_boundary_word():
     """中东地区, 北京地区: jieba's word would hide the place the lexicon knows; ``NOT_WORDS`` lists each."""
     from pathlib import Path

@@ -50,7 +50,7 @@ _ONE_PER_NOT = frozenset("日天年月周时次")
 #: Words after a head that make it a modifier of what follows (战略力量, 战略性, 体系化, 计划经济).
 _HEAD_GOES_ON = re.compile(
     r"(?:力量|性|家|地位|意义|高度|布局|眼光|层面|思维|定力|资源|储备|伙伴|对话|支点|要地|方向|化|经济|单列|"
-    r"整治|治理|资金|债|检查|督查|斗争|试点|项目)"  # 长江大保护专项整治: 专项 qualifies 整治; 交通强国专项试点项目
+    r"整治|治理|资金|补助|补贴|经费|债|检查|督查|斗争|试点|项目)"  # 长江大保护专项整治: 专项 qualifies 整治; 交通强国专项试点项目
 )
 #: A count before a term makes it a common noun (一批新能源工程, 4个数字乡村试点).
 _COUNTED = re.compile(r"(?:[\d一二三四五六七八九十百千万两几多数]+[个项批家座处类种条]|一批|一系列|若干|多项|各项)$")
