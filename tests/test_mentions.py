@@ -232,6 +232,11 @@ def test_offsets_invariant(lexicon, text):
     ("人民政府副主席玉苏甫江·麦麦提介绍", ("Person", "玉苏甫江·麦麦提")),
     ("自治区党委副书记努尔兰·阿不都满金说", ("Person", "努尔兰·阿不都满金")),
     ("亚美尼亚当选总统瓦哈根·哈恰图良13日宣誓就职。", ("Person", "瓦哈根·哈恰图良")),  # -ian, not cut at 良
+    # a name no title introduces, before what only a person does or has
+    ("在王丽家里，记者看到了新买的电视。", ("Person", "王丽")),
+    ("李华和妻子一起来到市场。", ("Person", "李华")),
+    ("昨天，陈晓东向记者展示了他的作品。", ("Person", "陈晓东")),
+    ("然而，在马小光看来，精度还不够。", ("Person", "马小光")),
     ("园长艾米拉古丽·阿不都、江西省教师代表", ("Person", "艾米拉古丽·阿不都")),
     # a province's or a city's departments under their short names; the bodies that organise an event
     ("浙江省发展改革委印发通知。", ("Institution", "浙江省发展改革委")),
@@ -732,6 +737,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("落实中国—东盟建立对话关系30周年纪念峰会成果。", ("Event", "纪念峰会")),  # a kind of sitting, its name cut off
     ("中方在2016年第五届部长级会议上宣布。", ("Event", "2016年第五届部长级会议")),
     ("两国外长关系良好，合作顺利。", ("Person", "关系良")),
+    ("上说着紧张，但面对记者抛出的问题。", ("Person", "但面")),  # 面对, no name
+    ("豌豆尖离开冷库，由罗英的儿子开车送出。", ("Person", "由罗英")),
+    ("在全市看来，形势很好。", ("Person", "全市")),
     ("今年，天津计划培育100个智能工厂。", ("Policy", "天津计划")),  # a verb after a place
     ("美国计划于明年加息。", ("Policy", "美国计划")),
     ("表明了中国党和政府致力于人权。", ("Institution", "中国党和政府")),

@@ -84,6 +84,7 @@ def find_persons(ctx: Context, institution_ends: set[int]) -> list[Candidate]:
         *_before_institution_titles(ctx),
         *_after_repeated_headlines(ctx),
         *_before_reporting_verbs(ctx.text),
+        *_in_personal_contexts(ctx.text),
         *_foreign_before_reporting_verbs(ctx),
     ]
     out = [c for c in (_accept(ctx, *span) for span in spans) if c is not None]
@@ -506,6 +507,34 @@ def _before_reporting_verbs(text: str) -> Iterator[Span]:
                     and (start == 1 or text[start - 2] in _CLAUSE_START):
                 yield start, m.start(), "rule:person-speech", True
                 break
+
+
+#: What only a person is said to do or have, right after a name: an age (今年56岁), family (和妻子, 的女儿, 一家人),
+#: a manner of saying (笑着说), talking to the reporter (向记者介绍), a job or a birth (是一名教师, 出生于).
+_PERSONAL_AFTER = re.compile(
+    r"(?:今年\d{1,3}岁|今年[一二三四五六七八九十]{1,3}岁|[和的](?:妻子|丈夫|老伴|爱人|儿子|女儿|父亲|母亲|孩子|家人|徒弟|师傅)"
+    r"|一家(?:人|[三四五六七八九]口)|(?:笑着|激动地|高兴地|感慨地|自豪地|动情地|坦言|回忆)说|(?:向|对|跟)记者"
+    r"|是一[名位个](?!月|年|天)|出生于|生于|毕业于)")
+#: Where such a name may start besides a clause start: after 在 (在王丽家里, 在张强看来) or 据.
+_PERSONAL_LEFT = frozenset("在据")
+#: ... and what follows a name after 在: a home or a view (在王丽家里, 在张强看来).
+_AT_PERSON = re.compile(r"(?:家里|家中|看来|眼里|心中)")
+
+
+def _in_personal_contexts(text: str) -> Iterator[Span]:
+    """Names no title introduces, before what only a person is said to do or have (。张建国今年56岁, 李华和妻子,
+    陈晓东向记者展示, 在王丽家里, 在张强看来): one of the common surnames, alone at the start of a clause or
+    after 在; no word of the dictionary, as for every rule-made name."""
+    for pattern, lefts in ((_PERSONAL_AFTER, _CLAUSE_START), (_AT_PERSON, "在")):
+        for m in pattern.finditer(text):
+            for start in (m.start() - 3, m.start() - 2):
+                if start < 0 or text[start] not in COMMON_SURNAMES or m.start() not in name_ends(text, start):
+                    continue  # 但面|对记者, 由罗英: a function word, no surname
+                before = text[start - 1] if start > 0 else "\n"
+                if before in lefts or (before in _PERSONAL_LEFT and pattern is _PERSONAL_AFTER
+                                       and (start == 1 or text[start - 2] in _CLAUSE_START)):
+                    yield start, m.start(), "rule:person-context", True
+                    break
 
 
 def _foreign_before_reporting_verbs(ctx: Context) -> Iterator[Span]:
