@@ -136,12 +136,21 @@ def _stands_alone(text: str, start: int, end: int, lo: int, hi: int, lexicon: Le
             return False
         if (start == lo or ends_a_name_context(text, start)) and not lexicon.boundaries.word_goes_on(text, start, end, hi):
             return True  # a known name after punctuation or a title stands, whatever jieba makes of its end (韩正在 -> 韩 | 正在)
+    if entry.type == "Institution" and entry.category in _NATIONAL_BODIES and start > lo \
+            and text[start - 1] in _LEVELS and not text.startswith(_NATIONAL, start):
+        return False  # 县|妇联, 浙江省|工商联: the local federation, not the national one its short form names
     if entry.type == "Institution" and starts_with_title(text, end):
         return True
     if entry.type == "Document" and text[end - 1] == "法" and text[end : end + 1] in _LAW_GOES_ON:
         return False  # 国家安全法|治体系: 法治, not a law (the lexicon's word wins jieba's cut there)
     return lexicon.boundaries.accepts(text, start, end, lo, hi)
 
+
+#: Categories of national bodies with local branches at every level (妇联, 工商联): their short form after a level
+#: of government names the branch there. 各级妇联 are all of them, the organisation.
+_NATIONAL_BODIES = frozenset({"mass-organisation", "federation"})
+_LEVELS = frozenset("省市县区乡镇旗州村")
+_NATIONAL = ("全国", "中国", "中华")
 
 #: Characters after a law's 法 that make 法 part of another word (法治, 法院, 法人; not 法规 of 宪法规定, 法制 of 宪法制度).
 _LAW_GOES_ON = frozenset("治院人典官庭")

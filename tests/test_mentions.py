@@ -631,6 +631,9 @@ def test_offsets_invariant(lexicon, text):
     # an action plan or a general plan the text issues
     ("工信部等部门印发制造业数字化转型行动方案，", ("Document", "制造业数字化转型行动方案")),
     ("全国政协委员、中国科学院院士  王  辉：加快建设科技强国", ("Person", "王辉")),  # a speaker line
+    # a national federation by its short form, the organisation at every level
+    ("认真听取民主党派、工商联和无党派人士的意见。", ("Institution", "中华全国工商业联合会")),
+    ("各级妇联组织开展了关爱活动。", ("Institution", "中华全国妇女联合会")),
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
@@ -964,6 +967,8 @@ def test_generalising_rules_find(extract, text, expected):
     # a bare direction of somewhere else
     ("乌克兰军方称，在东部多地击退俄军进攻。", ("Place", "东部地区")),
     ("美国肯塔基州东部地区因暴雨引发洪灾。", ("Place", "东部地区")),
+    ("浙江省工商联组织民营企业参展。", ("Institution", "中华全国工商业联合会")),  # the province's own
+    ("县妇联主席走访了留守儿童家庭。", ("Institution", "中华全国妇女联合会")),
 ])
 def test_generalising_rules_do_not_overreach(extract, text, absent):
     assert absent not in found(extract(text))
