@@ -420,6 +420,9 @@ def test_offsets_invariant(lexicon, text):
     ("隆重庆祝中国共产党成立一百周年，胜利召开党的十九届六中全会。", ("Institution", "中国共产党")),
     ("今年是香港回归祖国25周年。", ("Event", "香港回归祖国25周年")),
     ("以两国庆祝中俄建交75周年为契机。", ("Event", "中俄建交75周年")),
+    ("各地举行活动纪念抗美援朝战争胜利70周年。", ("Event", "抗美援朝战争胜利70周年")),  # a war's victory
+    ("纪念中国人民抗日战争暨世界反法西斯战争胜利78周年",
+     ("Event", "中国人民抗日战争暨世界反法西斯战争胜利78周年")),
     # a village's, a town's bodies and schools, named from the nearest place on; the village is named too
     ("在浙江安吉县余村村委会，村民们正在开会。", ("Institution", "余村村委会")),
     ("在浙江安吉县余村村委会，村民们正在开会。", ("Place", "余村")),
@@ -897,6 +900,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("一架战机在“卡尔·文森”号航母上降落时发生事故。", ("Event", "“卡尔·文森”号航母上降落时发生事故")),
     # the anniversary of a thing begun is no named event; two leaders meeting in a city is the verb
     ("共建“一带一路”倡议提出10周年。", ("Event", "一带一路倡议提出10周年")),
+    ("中国队胜利3周年。", ("Event", "中国队胜利3周年")),  # a victory of no war
     ("两国领导人在北京会晤。", ("Event", "北京会晤")),
     # no idiom or time slot is a measure; no word or verb inside another word is a foreign name
     ("一心一意谋发展。", ("Policy", "一心一意")),
