@@ -86,13 +86,15 @@ def test_concepts_enter_the_work_reports_when_the_text_says(gwr, term, year):
 
 
 def test_an_alias_can_date_a_concept_before_its_full_name(gwr):
-    """创新驱动发展战略 is written out first in 2015; its alias 创新驱动发展 is there in 2014
-    (推进创新驱动发展), so the entity's first date is 2014, and mentions.csv says which form it was."""
+    """创新驱动发展战略 is written out first in 2015; the 2013 report names it 创新驱动战略 (实施创新驱动战略) and
+    2014 创新驱动发展 (推进创新驱动发展), so the entity's first date is 2013, and mentions.csv says which form it was."""
     _, g = gwr
+    assert "实施创新驱动战略" in (CORPUS / "gwr" / "2013.txt").read_text(encoding="utf-8")
     assert "推进创新驱动发展" in (CORPUS / "gwr" / "2014.txt").read_text(encoding="utf-8")
-    assert g.entity("创新驱动发展战略")["first_date"] == "2014"
-    first = g.mentions[(g.mentions["name"] == "创新驱动发展战略") & (g.mentions["doc"] == "2014")]
-    assert set(first["text"]) == {"创新驱动发展"}
+    assert g.entity("创新驱动发展战略")["first_date"] == "2013"
+    for year, form in (("2013", "创新驱动战略"), ("2014", "创新驱动发展")):
+        first = g.mentions[(g.mentions["name"] == "创新驱动发展战略") & (g.mentions["doc"] == year)]
+        assert set(first["text"]) == {form}
     assert g.entity("供给侧结构性改革")["first_date"] == "2016"
     assert g.entity("人工智能")["first_date"] == "2017-03-05"  # that report's title line gives the day
 
