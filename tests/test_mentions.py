@@ -742,6 +742,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("第六届创新与新兴产业发展国际会议日前在北京举行。", ("Event", "国际会议")),  # a kind of meeting
     ("落实中国—东盟建立对话关系30周年纪念峰会成果。", ("Event", "纪念峰会")),  # a kind of sitting, its name cut off
     ("中方在2016年第五届部长级会议上宣布。", ("Event", "2016年第五届部长级会议")),
+    ("在本届政协第一次会议闭幕会上，我们提出。", ("Event", "政协第一次会议")),  # which committee's, unsaid
+    ("地方选举涉及英格兰、北爱尔兰数千个地方议会议席。", ("Event", "北爱尔兰数千个地方议会议")),  # seats
     ("两国外长关系良好，合作顺利。", ("Person", "关系良")),
     ("上说着紧张，但面对记者抛出的问题。", ("Person", "但面")),  # 面对, no name
     ("豌豆尖离开冷库，由罗英的儿子开车送出。", ("Person", "由罗英")),

@@ -26,7 +26,7 @@ _MEETING_SUFFIX = re.compile(
     r"会晤|普查|调查|清查|大督查|联欢会|招待会|运动会|展览会|吹风会|电影节|艺术节|文化节|旅游节|音乐节|戏剧节|电视节|"
     r"航展|车展|锦标赛|世锦赛|展销会|推介会|部署会|动员会|总结会|报告会|通气会|见面会|调度会|分析会|工作会|启动会|恳谈会|"
     r"团拜会|茶话会|宣讲会|表彰会|誓师会|技能大赛|(?<![一二三四五六七八九十两几])大赛|高层对话(?!会)|战略对话(?!会))"
-    r"(?![堂室厅馆员址场长议]|中心|秘书|展览|事规则)"  # 人民大会堂, 国际会议中心, 立法会议员, 常委会议事规则: no meeting
+    r"(?![堂室厅馆员址场长议席]|中心|秘书|展览|事规则)"  # 人民大会堂, 国际会议中心, 立法会议员, 常委会议事规则, 议会议席: no meeting
 )
 _PROPER_START = re.compile(
     rf"(?:全国|中央|国务院|政协|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|纪念|庆祝|第[{_NUM}百零〇\d]+[届次]|(?<![第{_NUM}]){_TERM}届|"
@@ -320,9 +320,12 @@ _GENERIC_KINDS = frozenset({"会议", "大会", "论坛", "峰会", "年会", "�
 
 
 def _bare_qualifier(head: str, kind: str) -> bool:
-    """国际会议, 全国大会, 世界论坛: a qualifier and a common kind of meeting, which names none
-    (国务院大督查, 国务院常务会议 do)."""
-    return kind in _GENERIC_KINDS and _QUALIFIER_ONLY.fullmatch(head) is not None
+    """国际会议, 全国大会, 世界论坛, 政协第一次会议: a qualifier (and a sitting's number) and a common kind of meeting,
+    which names none (国务院大督查, 国务院常务会议 do)."""
+    return kind in _GENERIC_KINDS and _QUALIFIER_ONLY.fullmatch(_SESSION_NUMBER.sub("", head)) is not None
+
+
+_SESSION_NUMBER = re.compile(rf"第[{_NUM}百零〇\d]+次$")
 
 
 def _proper_start(ctx: Context, lo: int, hi: int) -> int | None:
