@@ -634,6 +634,9 @@ def test_offsets_invariant(lexicon, text):
     # an action plan or a general plan the text issues
     ("工信部等部门印发制造业数字化转型行动方案，", ("Document", "制造业数字化转型行动方案")),
     ("全国政协委员、中国科学院院士  王  辉：加快建设科技强国", ("Person", "王辉")),  # a speaker line
+    # a university's schools and attached schools, common words as they are
+    ("上海交通大学医学院附属瑞金医院专家表示", ("Institution", "上海交通大学医学院附属瑞金医院")),
+    ("华中师范大学第一附属中学的学生", ("Institution", "华中师范大学第一附属中学")),
     # a national federation by its short form, the organisation at every level
     ("认真听取民主党派、工商联和无党派人士的意见。", ("Institution", "中华全国工商业联合会")),
     ("各级妇联组织开展了关爱活动。", ("Institution", "中华全国妇女联合会")),
@@ -974,6 +977,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("乌克兰军方称，在东部多地击退俄军进攻。", ("Place", "东部地区")),
     ("美国肯塔基州东部地区因暴雨引发洪灾。", ("Place", "东部地区")),
     ("浙江省工商联组织民营企业参展。", ("Institution", "中华全国工商业联合会")),  # the province's own
+    ("北京大学商学院长表示，", ("Institution", "北京大学商学院长")),  # a title after the school
     ("县妇联主席走访了留守儿童家庭。", ("Institution", "中华全国妇女联合会")),
 ])
 def test_generalising_rules_do_not_overreach(extract, text, absent):

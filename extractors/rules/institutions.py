@@ -48,7 +48,9 @@ _LOCAL_CLASS = re.compile(r"(?:一|各|多所|某|属地|当地|辖区|最|全|�
 _LOCAL_HEADS = frozenset("村民委员会 村委会 居民委员会 居委会 党支部 党总支 中学 小学 幼儿园 卫生院 派出所 专业合作社 合作社".split())
 # a suffix followed by 长/主任/书记 … is a title (研究所所长, 系主任), not the end of a name
 _TITLE_NEXT = r"(?!长|主任|副|书记|委员|党委|党组|成员)"
-_SUBUNIT_RE = re.compile(rf"[{HAN}与和·]{{1,18}}?(?:{_SUBUNIT}){_TITLE_NEXT}")
+#: A school attached to a body (清华大学|附属中学, 华中师范大学|第一附属中学).
+_ATTACHED_SCHOOL = rf"(?:第[一二三四五六七八九十]+)?附属[{HAN}]{{0,4}}?(?:中学|小学|学校|幼儿园)"
+_SUBUNIT_RE = re.compile(rf"(?:[{HAN}与和·]{{1,18}}?(?:{_SUBUNIT})|{_ATTACHED_SCHOOL}){_TITLE_NEXT}")
 _STANDALONE_RE = re.compile(rf"(?:{_STANDALONE}){_TITLE_NEXT}")
 _COMPOUND_TAIL = re.compile(r"(?:联合会|联盟|总会|分会|协会|学会|商会|研究会|促进会|基金会)")  # 中国上市公司|协会
 #: A body's term, which belongs to the body named before it (致公党|第十六届中央委员会).
@@ -469,8 +471,8 @@ def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
     part = m.group(0)
     if any(c in _STOP for c in part) or not _proper(part, part) or part[0] in "和与" or _TITLE_INSIDE.search(part):
         return None  # 中共中央 | 总书记习近平和中共中央政治局: a clause
-    if len(part) < 3 or ctx.is_common_word(part) or _VERBS.search(part):
-        return None
+    if len(part) < 3 or _VERBS.search(part) or (ctx.is_common_word(part) and not _university_school(head, part)):
+        return None  # 部署, 政府 (after 中国); but a university's 医学院 or 附属中学, common words, is its school
     if "某" in part or _ROOM.search(part):
         return None  # 战略支援部队|某基地: a unit the news does not name; 总台|一号演播厅: a room
     if ("与" in part or "和" in part) and any(
@@ -486,6 +488,14 @@ def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
     name = head.name + part if head.entry is None else text[head.start : m.end()]
     return ctx.resolved(head.start, m.end(), "Institution", name, "rule:institution-subunit",
                         form=text[head.start : m.end()], parent=head)
+
+
+#: A university's schools and the schools and hospitals attached to it (医学院, 附属中学), common words as they are.
+_UNIVERSITY_PART = re.compile(rf"(?:[{HAN}]{{1,6}}学院|附属[{HAN}]{{0,6}}(?:中学|小学|学校|幼儿园|医院))")
+
+
+def _university_school(head: Candidate, part: str) -> bool:
+    return head.name.endswith("大学") and _UNIVERSITY_PART.fullmatch(part) is not None
 
 
 #: Words after which a verb names a field of study, not an action (感知科学与工程系, 控制工程研究院).
