@@ -519,6 +519,7 @@ def test_offsets_invariant(lexicon, text):
     ("在重庆巫溪，孩子们参与冰雪项目。", ("Place", "巫溪县")),
     ("在浙江安吉，人们体验拓印。", ("Place", "安吉县")),
     ("总书记来到福建省南平市武夷山市星村镇燕子窠生态茶园。", ("Place", "星村镇")),
+    ("在郑州市金水区文化路街道，社区工作人员正在走访。", ("Place", "文化路街道")),  # a road's name, a word
     ("新疆喀什地区疏附县托克扎克镇。", ("Place", "托克扎克镇")),
     # a series is no edition the harvest read: another edition is the series, and the series is itself
     ("第十三届北京国际电影节今天闭幕。", ("Event", "北京国际电影节")),

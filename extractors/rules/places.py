@@ -190,8 +190,9 @@ def _towns(ctx: Context, counties: set[int], taken: set[int]) -> list[Candidate]
                 or all(ch in _TOWN_NUMERALS for ch in m.group(1)):
             continue
         words = ctx.segment(m.group(1))
+        road = m.group().endswith("街道") and m.group(1)[-1] in "路街"  # 文化路街道: a road's name, a word or not
         if any(clause_word(w) or tag(w) in VERB_TAGS or w in _MOTION for w in words) or ctx.entry(m.group()) \
-                or _common_word(ctx, m.group(1), 200) or m.group()[-2:] in _CLASS_TAILS:
+                or (_common_word(ctx, m.group(1), 200) and not road) or m.group()[-2:] in _CLASS_TAILS:
             continue  # 县|召开…乡, 县|前往草科乡 (the town is found where it starts), 县|旧城镇 (城镇)
         out.append(Candidate(m.start(), m.end(), "Place", m.group(), "rule:place-town"))
     return out
