@@ -520,6 +520,8 @@ def test_offsets_invariant(lexicon, text):
     ("在浙江安吉，人们体验拓印。", ("Place", "安吉县")),
     ("总书记来到福建省南平市武夷山市星村镇燕子窠生态茶园。", ("Place", "星村镇")),
     ("在郑州市金水区文化路街道，社区工作人员正在走访。", ("Place", "文化路街道")),  # a road's name, a word
+    ("秘鲁钱凯港正式开港。", ("Place", "钱凯港")),  # a port after its country
+    ("马来西亚关丹港、缅甸皎漂港", ("Place", "皎漂港")),
     ("新疆喀什地区疏附县托克扎克镇。", ("Place", "托克扎克镇")),
     # a series is no edition the harvest read: another edition is the series, and the series is itself
     ("第十三届北京国际电影节今天闭幕。", ("Event", "北京国际电影节")),
@@ -979,6 +981,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("美国肯塔基州东部地区因暴雨引发洪灾。", ("Place", "东部地区")),
     ("浙江省工商联组织民营企业参展。", ("Institution", "中华全国工商业联合会")),  # the province's own
     ("北京大学商学院长表示，", ("Institution", "北京大学商学院长")),  # a title after the school
+    ("美国沿海港口拥堵加剧。", ("Place", "沿海港")),  # no port's name
+    ("日本主要港口吞吐量下降。", ("Place", "主要港")),
     ("县妇联主席走访了留守儿童家庭。", ("Institution", "中华全国妇女联合会")),
 ])
 def test_generalising_rules_do_not_overreach(extract, text, absent):

@@ -106,7 +106,27 @@ def find_places(ctx: Context) -> list[Candidate]:
     towns = _towns(ctx, counties, {c.start for c in out})
     out += towns + _villages(ctx, counties | {c.end for c in towns})
     out += _villages_visited(ctx, {c.start for c in out})
+    out += _foreign_ports(ctx)
     return out + _counties_visited(ctx, {c.start for c in out})
+
+
+#: A port after its country, by its transliterated name (秘鲁|钱凯港, 缅甸|皎漂港, 马来西亚|关丹港); not 港澳, 港口, 港区.
+_PORT = re.compile(r"([\u4e00-\u9fff]{2,5}?)港(?![口区澳务湾城股企资人])")
+
+
+def _foreign_ports(ctx: Context) -> list[Candidate]:
+    text, out = ctx.text, []
+    if "港" not in text:
+        return out
+    for a in ctx.anchors:
+        if a.type != "Place" or not a.names_a_country or a.name == "中国":
+            continue
+        m = _PORT.match(text, a.end)
+        if m is None or ctx.anchor_at(a.end) is not None or any(ch in _NOT_IN_NAME for ch in m.group(1)) \
+                or _common_word(ctx, m.group(1)) or any(clause_word(w) or tag(w) in VERB_TAGS for w in ctx.segment(m.group(1))):
+            continue  # 美国|沿海港口, 日本|各港
+        out.append(Candidate(a.end, m.end(), "Place", m.group(), "rule:place-port"))
+    return out
 
 
 def _suffixed(ctx: Context) -> list[Candidate]:
