@@ -521,6 +521,8 @@ def test_offsets_invariant(lexicon, text):
     ("总书记来到福建省南平市武夷山市星村镇燕子窠生态茶园。", ("Place", "星村镇")),
     ("在郑州市金水区文化路街道，社区工作人员正在走访。", ("Place", "文化路街道")),  # a road's name, a word
     ("秘鲁钱凯港正式开港。", ("Place", "钱凯港")),  # a port after its country
+    ("美国国防部前高级顾问道格拉斯·麦格雷戈表示", ("Person", "道格拉斯·麦格雷戈")),  # 问道 is a word, 道 the name's
+    ("新疆金风科技股份有限公司董事长武钢和中国疾病预防控制中心专家", ("Person", "武钢")),
     ("马来西亚关丹港、缅甸皎漂港", ("Place", "皎漂港")),
     ("新疆喀什地区疏附县托克扎克镇。", ("Place", "托克扎克镇")),
     # a series is no edition the harvest read: another edition is the series, and the series is itself
@@ -982,6 +984,10 @@ def test_generalising_rules_find(extract, text, expected):
     ("浙江省工商联组织民营企业参展。", ("Institution", "中华全国工商业联合会")),  # the province's own
     ("北京大学商学院长表示，", ("Institution", "北京大学商学院长")),  # a title after the school
     ("美国沿海港口拥堵加剧。", ("Place", "沿海港")),  # no port's name
+    ("美国媒体人士罗伯特·布里奇日前刊文说", ("Person", "士罗伯特·布里奇")),  # 人士 before the name
+    ("董事长武钢和中国疾病预防控制中心专家", ("Person", "武钢和")),
+    ("四川农业大学温江校区和成都工业学院五所高校", ("Institution", "四川农业大学温江校区和成都工业学院")),
+    ("湖北省文物考古研究院院长方勤和湖南省人民医院护士长", ("Institution", "湖北省文物考古研究院院长方勤和湖南省人民医院")),
     ("日本主要港口吞吐量下降。", ("Place", "主要港")),
     ("县妇联主席走访了留守儿童家庭。", ("Institution", "中华全国妇女联合会")),
 ])

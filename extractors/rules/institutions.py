@@ -88,7 +88,7 @@ _COUNTED_PLACES = re.compile(r"[两二三四五六七八九十]+([省市])")
 _TERM_OF_GOVERNMENT = re.compile(r"(新一届|上一届|下一届|本届|上届|新任|现任|前任|新|历届|多届|各届|几届)政府")
 #: A person's title inside a would-be name shows a clause (印度总统穆尔穆…政府).
 _TITLE_INSIDE = re.compile(
-    r"总统|总理|主席|首相|国王|部长|外长|大使|秘书长|委员长|议长|总书记|书记|院士|教授|研究员|"
+    r"总统|总理|主席|首相|国王|部长|外长|大使|秘书长|委员长|议长|总书记|书记|院士|教授|研究员|院长|馆长|校长|所长|"
     r"组成人员|成员|工作报告|报告|第[一二三四五六七八九十]+任"  # …委员会组成人员和第五任…委员会: a list of bodies
 )
 #: Verbs that show a phrase is a clause, not a name (厦门大学 成立 新质生产力研究发展中心).
@@ -478,6 +478,8 @@ def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
     if ("与" in part or "和" in part) and any(
             (a := ctx.anchor_at(k, "Place")) is not None and a.names_a_country for k in range(head.end, m.end())):
         return None  # 美国政府|机构与乌克兰生物实验室: two bodies of two countries, joined
+    if any(text[k] in "与和" and ctx.anchor_at(k + 1, "Place", "Institution") is not None for k in range(head.end, m.end() - 1)):
+        return None  # 四川农业大学|温江校区和成都工业学院: two bodies, the second named after its place
     if _suffix_in_word(ctx, text, m.end()) or _holds_clause(ctx, part):
         return None  # 部署; 世卫组织 | 称 与 加沙地带希法医院
     known = ctx.entry(part)

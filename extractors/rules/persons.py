@@ -356,8 +356,9 @@ def _name_end_before(ctx: Context, i: int) -> int | None:
         across = text[end - 1 : end + 1]
         if k + 1 < len(ends) and len(across) == 2 and ctx.word_frequency(across) >= 2000:
             continue  # 张欣正在测试: 正在 (but 杨万明代表: 杨万 is followed by nothing a name is)
-        if k + 1 < len(ends) and text[end - 1] in _JOINS_NAMES and _ends_list_item(ctx, ends[k + 1]):
-            continue  # 苏辉|和…: the conjunction that joins the next name, not a last given-name character
+        if k + 1 < len(ends) and text[end - 1] in _JOINS_NAMES and (
+                _ends_list_item(ctx, ends[k + 1]) or ctx.anchor_at(end, "Place", "Institution") is not None):
+            continue  # 苏辉|和…, 武钢|和中国疾控中心: the conjunction that joins the next name or body
         return end
     return None
 
@@ -566,8 +567,8 @@ def _before_institution_titles(ctx: Context) -> Iterator[Span]:
                     break  # 以视频方式同俄罗斯联邦委员会主席: 方式 is a word, 方式同 no name
                 if text[start] in _PREPOSITIONS or ctx.word_frequency(text[start - 1 : start + 1]) >= 1000:
                     break  # 会见由古共中央…, 中国常驻联合国代表: a preposition, or the end of a word (中国)
-                if text[a.start - 1] in _JOINS_NAMES and ctx.anchor_at(start, "Person") is not None:
-                    break  # 苏辉|和民建中央主席…: a known name, then the conjunction joining the next one
+                if text[a.start - 1] in _JOINS_NAMES:
+                    break  # 苏辉|和民建中央主席…, 董事长武钢|和中国疾控中心专家: the conjunction joining the next one
                 if ctx.anchor_ending_at(a.start, "Place") is not None:
                     break  # 时任河北|正定县委书记: the place that says where the body is, no name
                 yield start, a.start, "rule:person-title", False
@@ -619,6 +620,8 @@ def _foreign_names(text: str, word_frequency, anchor_ending_at) -> Iterator[Cand
                 and _is_translit(text[start]))):
             start -= 1
         start = _after_title_inside(text, start, m.start())  # 主席|奥莱·达林: 席 ends the title
+        while start < m.start() - 1 and start > 0 and text[start - 1 : start + 1] in _WORDS_BEFORE_NAMES:
+            start += 1  # 媒体人士|罗伯特·布里奇, 总统助理|约翰·博尔顿: the word before the name ends on a transliteration character
         end = m.end()
         while end < len(text) and (_is_translit(text[end]) or _is_medial(text, end) or (
                 text[end] in _JOINERS and end + 1 < len(text) and _is_translit(text[end + 1]) and _is_translit(text[end - 1]))):
@@ -633,6 +636,10 @@ def _foreign_names(text: str, word_frequency, anchor_ending_at) -> Iterator[Cand
             end += 1
         if start < m.start() and end > m.end() + 1 and not _names_a_vessel(text, end):
             yield Candidate(start, end, "Person", text[start:end], "rule:person-foreign")
+
+
+#: Words for a person ending on a transliteration character, which a name after them must not take (人士|罗伯特).
+_WORDS_BEFORE_NAMES = frozenset({"人士", "女士", "博士", "院士", "护士", "战士", "总理", "助理", "经理", "襄理"})
 
 
 def _chinese_name_ends(text: str, pos: int, anchor_ending_at) -> bool:
