@@ -521,6 +521,7 @@ def test_offsets_invariant(lexicon, text):
     ("总书记来到福建省南平市武夷山市星村镇燕子窠生态茶园。", ("Place", "星村镇")),
     ("在郑州市金水区文化路街道，社区工作人员正在走访。", ("Place", "文化路街道")),  # a road's name, a word
     ("秘鲁钱凯港正式开港。", ("Place", "钱凯港")),  # a port after its country
+    ("纪念刘少奇同志诞辰125周年座谈会在京举行", ("Event", "纪念刘少奇同志诞辰125周年座谈会")),  # about a person
     ("美国国防部前高级顾问道格拉斯·麦格雷戈表示", ("Person", "道格拉斯·麦格雷戈")),  # 问道 is a word, 道 the name's
     ("新疆金风科技股份有限公司董事长武钢和中国疾病预防控制中心专家", ("Person", "武钢")),
     ("马来西亚关丹港、缅甸皎漂港", ("Place", "皎漂港")),
@@ -751,6 +752,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("落实中国—东盟建立对话关系30周年纪念峰会成果。", ("Event", "纪念峰会")),  # a kind of sitting, its name cut off
     ("中方在2016年第五届部长级会议上宣布。", ("Event", "2016年第五届部长级会议")),
     ("在本届政协第一次会议闭幕会上，我们提出。", ("Event", "政协第一次会议")),  # which committee's, unsaid
+    ("十三届全国政协主席汪洋来到大会会场。", ("Event", "十三届全国政协主席汪洋来到大会")),  # a person in a clause
+    ("这是以色列同阿拉伯国家达成的第一个自贸协定。", ("Document", "第一个自贸协定")),  # the how-manieth
     ("地方选举涉及英格兰、北爱尔兰数千个地方议会议席。", ("Event", "北爱尔兰数千个地方议会议")),  # seats
     ("两国外长关系良好，合作顺利。", ("Person", "关系良")),
     ("上说着紧张，但面对记者抛出的问题。", ("Person", "但面")),  # 面对, no name

@@ -60,6 +60,8 @@ _UNNAMED_AGREEMENT = re.compile(
     rf"(?:这|该|此|那|多|各|每|一系列|系列|一批|一份|两国|双方|三方|多方|有关|相关|政府间|经贸|投资|和平|友好|战略|全面|合作|"
     rf"中长期|长期|五年|三年|附加|和|及|与)*{_AGREEMENT_KIND}$|(?:这|该|此|那|多份|多项|各项|一系列|两国|双方|有关|相关|并|及|与)"
 )
+#: An ordinal count before a kind of text (第一个自贸协定, 第三份联合声明): the how-manieth, not a title.
+_ORDINAL_COUNT = re.compile(r"第[一二三四五六七八九十百\d]+[个份部项]")
 #: A decision on a kind of text, none named: 关于批准条约的决定, 关于修改法律的决定.
 _UNNAMED_DECISION = re.compile(r"关于(?:批准|修改|废止|接受)?(?:条约|协定|公约|议定书|法律|法规)的(?:决定|决议)")
 #: Plans, which a text may sign (a document) or carry out (a programme, see policies.find_programmes).
@@ -101,8 +103,8 @@ def _laws(ctx: Context) -> list[Candidate]:
             return False  # 关于批准条约的决定: which treaty is not said
         if _DETERMINERS.sub("", name) in _GENERIC_LAWS:
             return False  # 遵守国际法, 签署自贸协定: a body of law or a kind of agreement, no one text
-        if _UNNAMED_AGREEMENT.match(name):
-            return False  # 这一条约, 多份谅解备忘录, 两国经贸合作规划: which one is not said
+        if _UNNAMED_AGREEMENT.match(name) or _ORDINAL_COUNT.match(name):
+            return False  # 这一条约, 多份谅解备忘录, 两国经贸合作规划, 第一个自贸协定: which one is not said
         if name.endswith(("工作方案", "实施方案")) and len(name) < 12:
             return False  # 制定产业强链工作方案: a plan of work, described, not a titled document
         return bool(words) and words[-1] not in _NOT_LAWS and not (len(name) <= 4 and name[-2:] in _NOT_LAWS)

@@ -237,6 +237,9 @@ def _meetings(ctx: Context) -> list[Candidate]:
         if known is not None and known.start > start and not _LEADING_EDITION.fullmatch(text[start : known.start]):
             continue  # 法国企业有效利用|中国国际进口博览会: the known event, not a clause before it
         name = text[start:end]
+        if any((p := ctx.anchor_at(k, "Person")) is not None and not _ABOUT_A_PERSON.match(text, p.end)
+               for k in range(start, m.start())):
+            continue  # 第77届联大主席克勒希代表|联合国大会, 全国政协主席汪洋来到|大会: a person in a clause, no name
         head = _EDITION.sub("", text[start : m.start()])
         if (name in _GENERIC or len(re.findall(f"[{HAN}]", head)) < 2 or _bare_qualifier(head, m.group())
                 or _BARE_SESSION.fullmatch(name) or _GENERIC_HEAD.fullmatch(head)):
@@ -261,6 +264,8 @@ def _meetings(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: What a meeting's name says after a person it is about (纪念刘少奇同志诞辰125周年座谈会, 习近平经济思想研讨会).
+_ABOUT_A_PERSON = re.compile(r"(?:同志|诞辰|逝世|生平|思想|精神|故居|的)")
 #: A numbered national congress, and the Party convening it just before (中国共产党将召开|第二十次全国代表大会).
 _PARTY_CONGRESS = re.compile(r"第[一二三四五六七八九十]+次全国代表大会")
 _PARTY_CONVENES = re.compile(r"(?:中国共产党|中共|我们党|我党)(?:将|要|即将|将要)?(?:在[^，。]{0,8})?(?:召开|举行)$")
