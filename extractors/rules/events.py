@@ -320,6 +320,8 @@ _QUALIFIER_ONLY = re.compile(r"(?:全国|中央|国务院|政协|人大|中国|�
 #: Heads that only say what kind of sitting a meeting is (纪念峰会, 2016年第五届|部长级会议, 特别领导人会议): no name,
 #: the name was cut off before them or never written.
 _GENERIC_HEAD = re.compile(r"(?:纪念|庆祝|特别|专题|部长级|高级别|领导人|首脑|元首|全体|扩大|双边|多边|年度|定期|视频|线上|非正式)+")
+#: A sitting's number at the end of a head (政协|第一次|会议).
+_SESSION_NUMBER = re.compile(rf"第[{_NUM}百零〇\d]+次$")
 _GENERIC_KINDS = frozenset({"会议", "大会", "论坛", "峰会", "年会", "座谈会", "研讨会", "发布会", "会晤", "博览会", "普查",
                             "大赛"})
 
@@ -328,9 +330,6 @@ def _bare_qualifier(head: str, kind: str) -> bool:
     """国际会议, 全国大会, 世界论坛, 政协第一次会议: a qualifier (and a sitting's number) and a common kind of meeting,
     which names none (国务院大督查, 国务院常务会议 do)."""
     return kind in _GENERIC_KINDS and _QUALIFIER_ONLY.fullmatch(_SESSION_NUMBER.sub("", head)) is not None
-
-
-_SESSION_NUMBER = re.compile(rf"第[{_NUM}百零〇\d]+次$")
 
 
 def _proper_start(ctx: Context, lo: int, hi: int) -> int | None:

@@ -475,11 +475,8 @@ def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
         return None  # 部署, 政府 (after 中国); but a university's 医学院 or 附属中学, common words, is its school
     if "某" in part or _ROOM.search(part):
         return None  # 战略支援部队|某基地: a unit the news does not name; 总台|一号演播厅: a room
-    if ("与" in part or "和" in part) and any(
-            (a := ctx.anchor_at(k, "Place")) is not None and a.names_a_country for k in range(head.end, m.end())):
-        return None  # 美国政府|机构与乌克兰生物实验室: two bodies of two countries, joined
     if any(text[k] in "与和" and ctx.anchor_at(k + 1, "Place", "Institution") is not None for k in range(head.end, m.end() - 1)):
-        return None  # 四川农业大学|温江校区和成都工业学院: two bodies, the second named after its place
+        return None  # 美国政府|机构与乌克兰生物实验室, 四川农业大学|温江校区和成都工业学院: two bodies joined
     if _suffix_in_word(ctx, text, m.end()) or _holds_clause(ctx, part):
         return None  # 部署; 世卫组织 | 称 与 加沙地带希法医院
     known = ctx.entry(part)

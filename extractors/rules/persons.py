@@ -500,14 +500,22 @@ def _before_reporting_verbs(text: str) -> Iterator[Span]:
     ，张志强同志; or after 据 before 介绍, 透露, 说 (据张志强介绍). No title needed; the name must not be a
     word, as for every rule-made name."""
     for m in _REPORTING.finditer(text):
-        for start in (m.start() - 3, m.start() - 2):
-            if start < 0 or m.start() not in name_ends(text, start):
-                continue
-            if start == 0 or text[start - 1] in _CLAUSE_START \
-                    or text[start - 1] == "据" and _ACCORDING_TO.match(m.group()) \
-                    and (start == 1 or text[start - 2] in _CLAUSE_START):
+        lead = "据" if _ACCORDING_TO.match(m.group()) else ""
+        for start in _names_ending_at(text, m.start()):
+            if _opens_clause(text, start, lead):
                 yield start, m.start(), "rule:person-speech", True
                 break
+
+
+def _names_ending_at(text: str, end: int) -> list[int]:
+    """Where a name of three or two characters ending at ``end`` starts, the longer first."""
+    return [start for start in (end - 3, end - 2) if start >= 0 and end in name_ends(text, start)]
+
+
+def _opens_clause(text: str, start: int, lead: str = "") -> bool:
+    """Does ``text[start]`` start a clause, or follow one of ``lead`` that does (据|张志强介绍)?"""
+    return start == 0 or text[start - 1] in _CLAUSE_START or (
+        text[start - 1] in lead and (start == 1 or text[start - 2] in _CLAUSE_START))
 
 
 #: What only a person is said to do or have, right after a name: an age (今年56岁), family (和妻子, 的女儿, 一家人),
@@ -516,26 +524,21 @@ _PERSONAL_AFTER = re.compile(
     r"(?:今年\d{1,3}岁|今年[一二三四五六七八九十]{1,3}岁|[和的](?:妻子|丈夫|老伴|爱人|儿子|女儿|父亲|母亲|孩子|家人|徒弟|师傅)"
     r"|一家(?:人|[三四五六七八九]口)|(?:笑着|激动地|高兴地|感慨地|自豪地|动情地|坦言|回忆)说|(?:向|对|跟)记者"
     r"|是一[名位个](?!月|年|天)|出生于|生于|毕业于)")
-#: Where such a name may start besides a clause start: after 在 (在王丽家里, 在张强看来) or 据.
-_PERSONAL_LEFT = frozenset("在据")
 #: ... and what follows a name after 在: a home or a view (在王丽家里, 在张强看来).
 _AT_PERSON = re.compile(r"(?:家里|家中|看来|眼里|心中)")
 
 
 def _in_personal_contexts(text: str) -> Iterator[Span]:
     """Names no title introduces, before what only a person is said to do or have (。张建国今年56岁, 李华和妻子,
-    陈晓东向记者展示, 在王丽家里, 在张强看来): one of the common surnames, alone at the start of a clause or
-    after 在; no word of the dictionary, as for every rule-made name."""
-    for pattern, lefts in ((_PERSONAL_AFTER, _CLAUSE_START), (_AT_PERSON, "在")):
-        for m in pattern.finditer(text):
-            for start in (m.start() - 3, m.start() - 2):
-                if start < 0 or text[start] not in COMMON_SURNAMES or m.start() not in name_ends(text, start):
-                    continue  # 但面|对记者, 由罗英: a function word, no surname
-                before = text[start - 1] if start > 0 else "\n"
-                if before in lefts or (before in _PERSONAL_LEFT and pattern is _PERSONAL_AFTER
-                                       and (start == 1 or text[start - 2] in _CLAUSE_START)):
-                    yield start, m.start(), "rule:person-context", True
-                    break
+    陈晓东向记者展示, 在王丽家里, 在张强看来): one of the common surnames, alone at the start of a clause (or after
+    在 or 据 there), or after 在 before a home or a view; no word of the dictionary, as for every rule-made name."""
+    cued = [(m.start(), lambda s: _opens_clause(text, s, "在据")) for m in _PERSONAL_AFTER.finditer(text)]
+    cued += [(m.start(), lambda s: s > 0 and text[s - 1] == "在") for m in _AT_PERSON.finditer(text)]
+    for end, stands in cued:
+        for start in _names_ending_at(text, end):
+            if text[start] in COMMON_SURNAMES and stands(start):  # not 但面|对记者, 由罗英: a function word
+                yield start, end, "rule:person-context", True
+                break
 
 
 def _foreign_before_reporting_verbs(ctx: Context) -> Iterator[Span]:
