@@ -242,6 +242,15 @@ def test_offsets_invariant(lexicon, text):
     ("浙江省发展改革委印发通知。", ("Institution", "浙江省发展改革委")),
     ("苏州工业园区管委会表示", ("Institution", "苏州工业园区管委会")),
     ("江苏省人社厅介绍", ("Institution", "江苏省人社厅")),
+    # and under their full official names, which hold 和 or a verb; a committee's school, a government's general office
+    ("湖北省发展和改革委员会印发通知。", ("Institution", "湖北省发展和改革委员会")),
+    ("成都市住房和城乡建设局发布通知。", ("Institution", "成都市住房和城乡建设局")),
+    ("浙江省卫生健康委员会发布通知。", ("Institution", "浙江省卫生健康委员会")),
+    ("云南省林业和草原局介绍", ("Institution", "云南省林业和草原局")),
+    ("山东省消防救援总队出动。", ("Institution", "山东省消防救援总队")),
+    ("湖北省疾病预防控制中心提醒", ("Institution", "湖北省疾病预防控制中心")),
+    ("长沙市委党校举办培训班。", ("Institution", "长沙市委党校")),
+    ("湖北省人民政府办公厅印发通知。", ("Institution", "湖北省人民政府办公厅")),
     ("杭州亚运会组委会宣布", ("Institution", "杭州亚运会组委会")),
     # an athlete's name before how the result was won
     ("中国队选手刘焕华凭借最后一举夺得冠军", ("Person", "刘焕华")),
@@ -658,6 +667,10 @@ def test_generalising_rules_find(extract, text, expected):
     ("公布第一批港口功能优化提升交通强国专项试点项目。", ("Policy", "交通强国专项")),
     ("水利部发布的2022年《中国河流泥沙公报》显示。", ("Institution", "中国河流泥沙公报")),  # a bulletin, no paper
     ("有近50家法国公司的品牌亮相。", ("Institution", "法国公司")),  # a country's companies
+    # a department's full name holds 和, but no 和 joins two names into one, no title is inside one, no class is one
+    ("湖北省和国家发展和改革委员会联合调研", ("Institution", "湖北省和国家发展和改革委员会")),
+    ("美国网络司令部司令兼国家安全局局长表示", ("Institution", "美国网络司令部司令兼国家安全局")),
+    ("京津优质中小学资源共享", ("Institution", "京津优质中小学")),
     ("第十四届中国航展新闻发布会今天举行。", ("Event", "第十四届中国航展新闻发布会")),  # about an event
     ("各地召开部署会。", ("Event", "各地召开部署会")),  # no name before the kind
     ("开展综合改革试点。", ("Policy", "综合改革试点")),  # general words only

@@ -25,10 +25,35 @@ from extractors.textutil import HAN, is_han
 #: Suffixes a sub-unit of a known institution ends with.
 _SUBUNIT = (
     "学院|研究院|研究所|研究中心|创新中心|技术中心|工程中心|数据中心|中心|重点实验室|实验室|学系|系|学部|分院|"
-    "附属医院|医院|办公室|委员会|学会|分会|基金会|书院|智库|研究基地|基地|所|处|司|局|厅|部"
+    "附属医院|医院|办公室|委员会|学会|分会|基金会|书院|智库|研究基地|基地|党校|所|处|司|局|厅|部"
 )
+#: A province's, a city's or a county's departments and bodies under their full official names, which may hold
+#: 和 or a verb (湖北省发展和改革委员会, 成都市住房和城乡建设局, 浙江省卫生健康委员会); tried before the shorter
+#: suffixes they end with (委员会, 局), so the full name is the head, and the checks for a clause look only at what
+#: stands between the place and it. Generated from the departments' names: every head with each level's ending.
+_LOCAL_DEPARTMENTS = "|".join(
+    [head + end for head, ends in (
+        ("发展和改革", "委员会 局"), ("工业和信息化", "厅 局 委员会"), ("经济和信息化", "厅 局 委员会"),
+        ("人力资源和社会保障", "厅 局"), ("住房和城乡建设", "厅 局 委员会"), ("文化和旅游", "厅 局"),
+        ("科学技术", "厅 局"), ("退役军人事务", "厅 局"), ("审计", "厅 局"), ("卫生健康", "委员会 局"),
+        ("林业和草原", "局"), ("粮食和物资储备", "局"), ("规划和自然资源", "局 委员会"),
+        ("城市管理和综合执法", "局"), ("地方金融监督管理", "局"), ("地方金融监管", "局"),
+        ("医疗保障", "局"), ("广播电视", "局"), ("知识产权", "局"),
+        ("乡村振兴", "局"), ("信访", "局"), ("地震", "局"), ("能源", "局"), ("水务", "局"), ("海事", "局"),
+        ("数据", "局"), ("烟草专卖", "局"), ("国家安全", "厅 局"),
+        ("外事", "办公室"), ("人民防空", "办公室"), ("侨务", "办公室"), ("台湾事务", "办公室"), ("港澳事务", "办公室"),
+        ("口岸", "办公室"), ("国防动员", "办公室"),
+        ("疾病预防控制", "中心"), ("疾控", "中心"), ("融媒体", "中心"), ("公共资源交易", "中心"), ("政务服务", "中心"),
+        ("急救", "中心"), ("血液", "中心"), ("妇幼保健", "院"),
+        ("消防救援", "总队 支队 大队 站"), ("出入境边防检查", "站"), ("边检", "站"), ("军", "分区"),
+        ("总工", "会"), ("科", "协"), ("残", "联"), ("侨", "联"), ("文", "联"), ("社科", "联"), ("作", "协"),
+        ("红十字", "会"),
+    ) for end in ends.split()]
+)
+_LOCAL_DEPARTMENT_NAMES = frozenset(_LOCAL_DEPARTMENTS.split("|"))
 #: Suffixes an institution headed by a place or a qualifier ends with.
 _STANDALONE = (
+    _LOCAL_DEPARTMENTS + "|"
     "职业技术学院|大学|学院|研究院|研究所|科学院|工程院|社会科学院|重点实验室|实验室|医院|学会|协会|联合会|基金会|"
     "集团有限公司|股份有限公司|有限公司|集团|公司|银行|交易所|研究中心|委员会|管理局|总局|人民政府|政府|人大常委会|"
     "党委|法院|检察院|博物馆|纪念馆|图书馆|出版社|报社|电视台|科技厅|教育厅|财政厅|科技局|科委|发改委|经信委|工信厅|商务厅|"
@@ -88,7 +113,7 @@ _COUNTED_PLACES = re.compile(r"[两二三四五六七八九十]+([省市])")
 _TERM_OF_GOVERNMENT = re.compile(r"(新一届|上一届|下一届|本届|上届|新任|现任|前任|新|历届|多届|各届|几届)政府")
 #: A person's title inside a would-be name shows a clause (印度总统穆尔穆…政府).
 _TITLE_INSIDE = re.compile(
-    r"总统|总理|主席|首相|国王|部长|外长|大使|秘书长|委员长|议长|总书记|书记|院士|教授|研究员|院长|馆长|校长|所长|"
+    r"总统|总理|主席|首相|国王|部长|外长|大使|秘书长|委员长|议长|总书记|书记|院士|教授|研究员|院长|馆长|校长|所长|司令(?!部)|"
     r"组成人员|成员|工作报告|报告|第[一二三四五六七八九十]+任"  # …委员会组成人员和第五任…委员会: a list of bodies
 )
 #: Verbs that show a phrase is a clause, not a name (厦门大学 成立 新质生产力研究发展中心).
@@ -436,11 +461,15 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
     if rule.endswith("place") and tail in _CLASS_OF_A_COUNTRY and (
             (place := ctx.anchor_at(start, "Place")) is not None and place.names_a_country):
         return None  # 法国公司, 美国企业: a country's companies, no one of them
-    if not _proper(name, tail) or _VERBS.search(tail) or _TITLE_INSIDE.search(tail) or "和" in tail or "与" in tail:
+    # a department's full name (发展和改革委员会, 住房和城乡建设厅) is a name whatever words it holds: the checks for a
+    # clause look at what stands around it
+    inner = text[head_end : m.start()] + text[m.end() : best] if m.group() in _LOCAL_DEPARTMENT_NAMES else tail
+    if not _proper(name, tail if tail in _SUPREME_COURTS else inner) or _VERBS.search(inner) or _TITLE_INSIDE.search(inner) \
+            or "和" in inner or "与" in inner:
         return None  # 印度总统穆尔穆代表印度政府: a clause, not a name
     if tail.startswith("非政府"):
         return None  # 美国|非政府组织: a country's NGOs, no one of them
-    if _holds_clause(ctx, tail):
+    if _holds_clause(ctx, inner):
         return None  # 长春 继续 加大 政府, 全国 共 开立 银行
     if (_QUANTIFIED.search(text, max(0, start - 3), start) or tail in ("分公司", "子公司", "分行", "支行")
             or _COUNT_INSIDE.search(tail) or _RANGE_INSIDE.search(tail)):
@@ -465,6 +494,12 @@ def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
     """The institution's sub-unit written right after it (天津大学 -> 天津大学精仪学院)."""
     text = ctx.text
     _, hi = ctx.sentence_bounds(head.start)
+    if (o := _OFFICE.match(text, head.end, hi)) is not None and _GOVERNING.search(head.name):
+        # 湖北省委|党校, 湖北省人民政府|办公厅: a committee's school and a government's general office, common words
+        if (a := ctx.anchor_at(head.end, "Institution")) is not None and a.end >= o.end():
+            return None
+        return ctx.resolved(head.start, o.end(), "Institution", text[head.start : o.end()], "rule:institution-subunit",
+                            form=text[head.start : o.end()], parent=head)
     m = _SUBUNIT_RE.match(text, head.end, min(hi, head.end + 24))
     if m is None:
         return None
@@ -489,6 +524,10 @@ def _subunit(ctx: Context, head: Candidate) -> Candidate | None:
                         form=text[head.start : m.end()], parent=head)
 
 
+#: A Party committee's school and a government's or a committee's general office, words of their own.
+_OFFICE = re.compile(rf"(?:党校|办公厅){_TITLE_NEXT}")
+#: The bodies that have them (中共湖北省委员会, 湖北省人民政府, 全国人大常委会).
+_GOVERNING = re.compile(r"(?:委|委员会|政府|常委会)$")
 #: A university's schools and the schools and hospitals attached to it (医学院, 附属中学), common words as they are.
 _UNIVERSITY_PART = re.compile(rf"(?:[{HAN}]{{1,6}}学院|附属[{HAN}]{{0,6}}(?:中学|小学|学校|幼儿园|医院))")
 
