@@ -251,6 +251,8 @@ def test_offsets_invariant(lexicon, text):
     ("湖北省疾病预防控制中心提醒", ("Institution", "湖北省疾病预防控制中心")),
     ("长沙市委党校举办培训班。", ("Institution", "长沙市委党校")),
     ("湖北省人民政府办公厅印发通知。", ("Institution", "湖北省人民政府办公厅")),
+    # a speech to a meeting's plenary (大会发言) names the meeting before it
+    ("全国政协十四届常委会第九次会议大会发言摘登", ("Event", "全国政协十四届常委会第九次会议")),
     ("杭州亚运会组委会宣布", ("Institution", "杭州亚运会组委会")),
     # an athlete's name before how the result was won
     ("中国队选手刘焕华凭借最后一举夺得冠军", ("Person", "刘焕华")),
@@ -671,6 +673,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("湖北省和国家发展和改革委员会联合调研", ("Institution", "湖北省和国家发展和改革委员会")),
     ("美国网络司令部司令兼国家安全局局长表示", ("Institution", "美国网络司令部司令兼国家安全局")),
     ("京津优质中小学资源共享", ("Institution", "京津优质中小学")),
+    ("全国政协十四届常委会第九次会议大会发言摘登", ("Event", "全国政协十四届常委会第九次会议大会")),
+    ("在全国政协十四届二次会议第二次全体会议上作大会发言", ("Event", "全国政协十四届二次会议第二次全体会议上作大会")),
     ("第十四届中国航展新闻发布会今天举行。", ("Event", "第十四届中国航展新闻发布会")),  # about an event
     ("各地召开部署会。", ("Event", "各地召开部署会")),  # no name before the kind
     ("开展综合改革试点。", ("Policy", "综合改革试点")),  # general words only
