@@ -1074,3 +1074,12 @@ def test_cities_listed_before_a_mountains_body_stay_cities(extract):
     ms = extract("吉林边境地区包括通化市、白山市、长白山管委会、延边朝鲜族自治州")
     assert not any(m.type == "Institution" and m.text in ("通化市", "白山市") for m in ms)
     assert ("Institution", "中共北京市委员会") in found(extract("北京、上海市委"))  # divisions still share
+
+
+@pytest.mark.parametrize("text, span", [
+    ("要完善城乡融合发展体制机制。", "城乡融合发展体制机制"),  # not …体制, with 机制 left over
+    ("健全全过程人民民主制度体系。", "全过程人民民主制度体系"),
+    ("实施黑土地保护性耕作行动计划。", "黑土地保护性耕作行动计划"),  # not …行动
+])
+def test_a_compound_policy_head_is_taken_whole(extract, text, span):
+    assert span in {text[m.start:m.end] for m in extract(text) if m.type == "Policy"}
