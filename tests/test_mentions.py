@@ -251,6 +251,10 @@ def test_offsets_invariant(lexicon, text):
     ("湖北省疾病预防控制中心提醒", ("Institution", "湖北省疾病预防控制中心")),
     ("长沙市委党校举办培训班。", ("Institution", "长沙市委党校")),
     ("湖北省人民政府办公厅印发通知。", ("Institution", "湖北省人民政府办公厅")),
+    # a law's implementing regulations; laws listed after a draft; a free trade area's upgrade protocol
+    ("国务院公布专利法实施细则。", ("Document", "专利法实施细则")),
+    ("审议原子能法草案、国家公园法草案。", ("Document", "国家公园法")),
+    ("中国—东盟自贸区3.0版升级议定书签署。", ("Document", "中国—东盟自贸区3.0版升级议定书")),
     # a speech to a meeting's plenary (大会发言) names the meeting before it
     ("全国政协十四届常委会第九次会议大会发言摘登", ("Event", "全国政协十四届常委会第九次会议")),
     ("杭州亚运会组委会宣布", ("Institution", "杭州亚运会组委会")),
@@ -674,6 +678,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("美国网络司令部司令兼国家安全局局长表示", ("Institution", "美国网络司令部司令兼国家安全局")),
     ("京津优质中小学资源共享", ("Institution", "京津优质中小学")),
     ("全国政协十四届常委会第九次会议大会发言摘登", ("Event", "全国政协十四届常委会第九次会议大会")),
+    ("要认真实施办法，落实条例。", ("Document", "实施办法")),
+    ("审议原子能法草案、审议计划", ("Document", "审议计划")),
     ("在全国政协十四届二次会议第二次全体会议上作大会发言", ("Event", "全国政协十四届二次会议第二次全体会议上作大会")),
     ("第十四届中国航展新闻发布会今天举行。", ("Event", "第十四届中国航展新闻发布会")),  # about an event
     ("各地召开部署会。", ("Event", "各地召开部署会")),  # no name before the kind

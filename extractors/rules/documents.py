@@ -50,8 +50,11 @@ _AGREEMENT_KIND = (r"(?:条约|议定书|谅解备忘录|备忘录|联合声明|
 _OPINION_START = r"(?:加强|加快|推进|推动|促进|鼓励|支持|深化|完善|健全|做好|进一步|全面|坚持|建立|构建|实施|关于)"
 #: The plan period a plan's title may start with (“十二五”节能减排综合性工作方案).
 _PLAN_PERIOD = r"(?:“十[一二三四五六七八九]五”)"
+#: A law's implementing regulations, a text of their own (专利法实施细则, 外商投资法实施条例).
+_IMPLEMENTING = r"(?:实施条例|实施细则|实施办法)"
+_IMPLEMENTING_END = re.compile(_IMPLEMENTING + "$")
 _LAW_NAME = re.compile(
-    rf"(?:关于[^，。、；：\n]{{2,40}}?的(?:决定|决议)|{_LAW_CHAR}{{2,16}}?{_LAW_KIND}|{_PLAN_PERIOD}?{_LAW_CHAR}{{2,20}}?{_AGREEMENT_KIND}|"
+    rf"(?:关于[^，。、；：\n]{{2,40}}?的(?:决定|决议)|{_LAW_CHAR}{{2,16}}?{_LAW_KIND}{_IMPLEMENTING}?|{_PLAN_PERIOD}?{_LAW_CHAR}{{2,20}}?{_AGREEMENT_KIND}|"
     rf"关于[^，。、；：\n]{{2,30}}?的{_AGREEMENT_KIND}|{_OPINION_START}{_LAW_CHAR}{{2,20}}?的(?:指导|实施)?意见)"
     r"(?=草案|修正案|修订草案|（草案）|实施条例|的|，|。|、|；|和|与|及|等|将|自|于|正式|生效|$)"
 )
@@ -85,6 +88,7 @@ _NOT_LAWS = ("方法", "办法", "做法", "看法", "想法", "说法", "立法
 def _last_trigger(name: str) -> int:
     """Where a would-be law's name starts again after a verb of law-making inside it (0 if none)."""
     last = 0
+    name = _IMPLEMENTING_END.sub("", name)  # the 实施 of 专利法实施细则 is the regulations' name, no verb
     for t in _LAW_TRIGGER.finditer(name):
         if t.end() < len(name) - 1:
             last = t.end()
@@ -133,8 +137,9 @@ def _laws(ctx: Context) -> list[Candidate]:
             # a national law's full name is 中华人民共和国…法: the lexicon may know it so
             form = f"中华人民共和国{m.group()}" if ctx.entry(f"中华人民共和国{m.group()}") else m.group()
             out.append(ctx.resolved(m.start(), m.end(), "Document", m.group(), "rule:law", form=form))
-            # and the laws listed with it: 野生动物保护法、预备役人员法
-            m = _LAW_NAME.match(text, m.end() + 1) if text[m.end() : m.end() + 1] in ("、", "和", "及") else None
+            # and the laws listed with it: 野生动物保护法、预备役人员法; 原子能法草案、国家公园法草案
+            end = f.end() if (f := _LAW_FOLLOW.match(text, m.end())) is not None else m.end()
+            m = _LAW_NAME.match(text, end + 1) if text[end : end + 1] in ("、", "和", "及") else None
     return out
 
 
@@ -160,6 +165,7 @@ _PROGRAMME_AFTER = re.compile(
 #: 中国—东盟自由贸易协定, 中国—海合会自由贸易区协定), with their upgrades.
 _FREE_TRADE = re.compile(
     rf"(?:中国[—－-][{HAN}]{{2,6}}|中[{HAN}]{{1,2}}|[{HAN}]中)(?:自由贸易协定|自贸协定|自由贸易区协定|自贸区协定)(?:升级议定书|升级版)?"
+    rf"|(?:中国[—－-][{HAN}]{{2,6}}|中[{HAN}]{{1,2}})(?:自由贸易区|自贸区)(?:[\d.]+版)?升级议定书"  # 中国—东盟自贸区3.0版升级议定书
 )
 #: Titles written one after another (《A》《B》、《C》和《D》) are one list, of one kind.
 _TITLE_GAP = re.compile(r"[、，,和与及]?")
