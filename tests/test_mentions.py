@@ -251,6 +251,11 @@ def test_offsets_invariant(lexicon, text):
     ("湖北省疾病预防控制中心提醒", ("Institution", "湖北省疾病预防控制中心")),
     ("长沙市委党校举办培训班。", ("Institution", "长沙市委党校")),
     ("湖北省人民政府办公厅印发通知。", ("Institution", "湖北省人民政府办公厅")),
+    # people the news introduces by what they grow or where they came back from, or by 名叫
+    ("一位名叫张伟的年轻人回到家乡创业。", ("Person", "张伟")),
+    ("老党员陈德明带头捐款。", ("Person", "陈德明")),
+    ("种粮大户王德福说，今年小麦长势好。", ("Person", "王德福")),
+    ("返乡青年李梦瑶开起了网店。", ("Person", "李梦瑶")),
     # a law's implementing regulations; laws listed after a draft; a free trade area's upgrade protocol
     ("国务院公布专利法实施细则。", ("Document", "专利法实施细则")),
     ("审议原子能法草案、国家公园法草案。", ("Document", "国家公园法")),
@@ -679,6 +684,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("京津优质中小学资源共享", ("Institution", "京津优质中小学")),
     ("全国政协十四届常委会第九次会议大会发言摘登", ("Event", "全国政协十四届常委会第九次会议大会")),
     ("要认真实施办法，落实条例。", ("Document", "实施办法")),
+    ("依法保障妇女儿童权益。", ("Person", "童权益")),  # 女儿 is inside 妇女儿童
+    ("让企业家安心搞经营、放心办企业。", ("Person", "安心搞")),  # a name starts with no verb
+    ("做好退役军人安置工作。", ("Person", "安置工")),
     ("审议原子能法草案、审议计划", ("Document", "审议计划")),
     ("在全国政协十四届二次会议第二次全体会议上作大会发言", ("Event", "全国政协十四届二次会议第二次全体会议上作大会")),
     ("第十四届中国航展新闻发布会今天举行。", ("Event", "第十四届中国航展新闻发布会")),  # about an event

@@ -40,7 +40,11 @@ OCCUPATIONS = (
     "首席经济学家|经济学家|科学家|分析师|研究人员|工程师|技术员|设计师|总监|经理|总经理助理|厂长|站长|馆长|台长|队长|"
     "机长|船长|店长|园长|村支书|支书|村民|农民|牧民|渔民|工人|职工|员工|医生|护士|教师|老师|班主任|学生|研究生|"
     "运动员|选手|小将|名将|老将|新秀|组合|队员|队友|搭档|球员|棋手|教练员|主教练|教练|志愿者|快递员|外卖员|网格员|民警|辅警|消防员|指战员|战士|飞行员|航天员|党员|居民|市民|游客|"
-    "企业家|创业者|负责人|讲解员|非遗传承人|传承人|演员|歌手|作家|画家|律师|法官|检察官|警官|夫人|遗孀"
+    "企业家|创业者|负责人|讲解员|非遗传承人|传承人|演员|歌手|作家|画家|律师|法官|检察官|警官|夫人|遗孀|"
+    # people the news introduces by what they grow, where they came back from, what they are to a family
+    "种粮大户|养殖大户|大户|养殖户|农户|果农|茶农|菜农|返乡青年|青年|大学生|老党员|老兵|退役军人|村干部|村医|乡村医生|"
+    "护林员|巡护员|店主|摊主|商户|船员|乘客|旅客|患者|家长|母亲|父亲|妻子|丈夫|科研人员|科技特派员|技术人员|"
+    "第一书记|驻村第一书记|名叫|叫做"
 )
 _TITLE_BEFORE = re.compile(rf"(?:{TITLES})(?:、(?:{TITLES}))*")
 _OCCUPATION_BEFORE = re.compile(rf"(?:{OCCUPATIONS})")
@@ -57,6 +61,8 @@ _AFTER_NAME = re.compile(
     r"夺得|获得|荣获|摘得|夺冠|包揽|打破|卫冕|击败|战胜|凭借|凭|以|首次|再次|成功|一举|率队|带队|领衔|搭档|联手|"
     r"来到|前往|抵达|签署|签发|陪同|参加|参观|出访|访问|视察|慰问|致电|致信|致辞|致贺|互致|通话|举行|"
     r"先后|分别|随后|当天|当日|今日|昨天|近期|至今|一直|始终|依然|仍然|已经|曾经|多年来|每天|经常|总是|从小|刚刚|"
+    r"带头|开起|开办|创办|回到|返回|回乡|返乡|种植|养殖|经营|发现|决定|开始|打算|准备|负责|坚持|带着|拿着|家里|家中|"
+    r"今年|去年|每年|笑着|感慨|"
     r"[0-9０-９]|[一二三四五六七八九十]+[日月]|"
     r"[，。、；：！？,.;:!?（(）)“”/／\s]|$)"
 )
@@ -342,8 +348,8 @@ def _after_occupations(ctx: Context) -> Iterator[Span]:
         if text[i : i + 1] not in COMMON_SURNAMES or _title_goes_on(ctx, m) or ctx.anchor_at(i, "Person") is not None:
             continue
         end = _name_end_before(ctx, i)
-        if end is not None:
-            yield i, end, "rule:person-title", True
+        if end is not None and not (end - i == 3 and tag(text[i : i + 2]) in (*CLAUSE_TAGS, *VERB_TAGS)):
+            yield i, end, "rule:person-title", True  # not 企业家|安心搞经营, 退役军人|安置工作: a name starts with no verb
 
 
 def _name_end_before(ctx: Context, i: int) -> int | None:
