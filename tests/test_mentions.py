@@ -316,6 +316,8 @@ def test_offsets_invariant(lexicon, text):
     ("十七届三中、四中、五中全会", ("Event", "党的十七届四中全会")),
     ("中、美两国元首通话", ("Place", "中国")),
     ("中、美两国元首通话", ("Place", "美国")),
+    ("推动中俄两国关系发展", ("Place", "俄罗斯")),  # written together, counted
+    ("中泰缅老四国联合巡逻", ("Place", "老挝")),
     # a word listed before a known name takes its tail where the whole is a known name of that type
     ("深入打好蓝天、碧水、净土保卫战。", ("Policy", "蓝天保卫战")),
     ("深入打好蓝天、碧水、净土保卫战。", ("Policy", "碧水保卫战")),
@@ -685,6 +687,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("全国政协十四届常委会第九次会议大会发言摘登", ("Event", "全国政协十四届常委会第九次会议大会")),
     ("要认真实施办法，落实条例。", ("Document", "实施办法")),
     ("依法保障妇女儿童权益。", ("Person", "童权益")),  # 女儿 is inside 妇女儿童
+    ("中巴两国签署协议", ("Place", "巴基斯坦")),  # 巴: Pakistan or Brazil, the text does not say
+    ("其中美两国占一半", ("Place", "中国")),
     ("让企业家安心搞经营、放心办企业。", ("Person", "安心搞")),  # a name starts with no verb
     ("做好退役军人安置工作。", ("Person", "安置工")),
     ("审议原子能法草案、审议计划", ("Document", "审议计划")),

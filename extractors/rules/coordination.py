@@ -45,6 +45,13 @@ _COUNTRY_LIST = re.compile(
     rf"(?<![\u4e00-\u9fff])([{_ABBR}])((?:、[{_ABBR}])+)(?=两国|三国|四国|五国|双方|三方|四方|各方|关系|领导人|元首|外长)"
 )
 
+#: The same written together, counted (中俄两国, 中老两国, 中日韩三国), but for the one-character forms of more
+#: than one country (巴: Pakistan or Brazil, 印: India or Indonesia, 伊, 埃, 乌), and not after a word ending in
+#: 中 (其中|美…, 集中).
+_GLUED = "".join(c for c in COUNTRY_ABBREVIATIONS if c not in "巴印伊埃乌")
+_GLUED_COUNTRIES = re.compile(rf"(?<![其集高当空心家期途手眼胸暗])([{_GLUED}]{{2,4}})([两三四五])国")
+_HOW_MANY = {"两": 2, "三": 3, "四": 4, "五": 5}
+
 
 def expand_coordination(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     out = _shared_heads(text, accepted, lexicon)
@@ -275,8 +282,11 @@ def _place_at(text: str, c: Candidate, lexicon: Lexicon) -> Candidate | None:
 
 def _country_lists(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     found = []
-    for m in _COUNTRY_LIST.finditer(text):
-        positions = [m.start(1)] + [m.start(2) + i for i, ch in enumerate(m.group(2)) if ch != "、"]
+    lists = [[m.start(1)] + [m.start(2) + i for i, ch in enumerate(m.group(2)) if ch != "、"]
+             for m in _COUNTRY_LIST.finditer(text)]
+    lists += [list(range(m.start(1), m.end(1))) for m in _GLUED_COUNTRIES.finditer(text)
+              if len(m.group(1)) == _HOW_MANY[m.group(2)] and len(set(m.group(1))) == len(m.group(1))]
+    for positions in lists:
         for pos in positions:
             country = COUNTRY_ABBREVIATIONS[text[pos]]
             entry = lexicon.lookup(country)
