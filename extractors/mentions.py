@@ -35,7 +35,7 @@ from extractors.rules.headlines import find_headlines
 from extractors.rules.institutions import bodies_inside, find_institutions
 from extractors.rules.persons import ends_a_name_context, find_persons, known_short_name_stands, starts_with_title
 from extractors.rules.places import drop_places_out_of_place, find_places, find_sites, places_inside
-from extractors.rules.policies import find_policies, find_programmes
+from extractors.rules.policies import find_policies, find_programmes, policies_inside
 from extractors.rules.recurring import find_recurring
 from extractors.rules.technologies import find_technologies
 from extractors.segment import sentences
@@ -84,6 +84,7 @@ def extract_mentions(
         accepted = titles_in_events(text, accepted, lexicon.lookup)
         accepted = places_inside(text, accepted, lexicon.lookup)
         accepted = bodies_inside(text, accepted, lexicon.lookup)
+        accepted = policies_inside(text, accepted, lexicon.lookup)
         accepted = find_recurring(text, accepted, lexicon)
         accepted = find_headlines(text, accepted, ctx.repeated_runs)
         accepted = drop_places_out_of_place(text, accepted)

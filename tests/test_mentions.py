@@ -1101,3 +1101,20 @@ def test_cities_listed_before_a_mountains_body_stay_cities(extract):
 ])
 def test_a_compound_policy_head_is_taken_whole(extract, text, span):
     assert span in {text[m.start:m.end] for m in extract(text) if m.type == "Policy"}
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("实施种业振兴行动。", "种业振兴"),  # the policy before its campaign
+    ("实现碳达峰碳中和。", "碳达峰"),  # two policies written together
+    ("实现碳达峰碳中和。", "碳中和"),
+])
+def test_the_policy_a_longer_policy_is_made_of_is_kept(extract, text, inner):
+    assert inner in {text[m.start:m.end] for m in extract(text) if m.type == "Policy"}
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("深化公立医院改革试点。", "公立医院改革"),  # a pilot is read as the pilot alone
+    ("坚持不敢腐、不能腐、不想腐一体推进。", "不敢腐"),  # a slogan is taken whole
+])
+def test_a_pilot_or_a_slogan_keeps_no_policy_inside(extract, text, inner):
+    assert inner not in {text[m.start:m.end] for m in extract(text) if m.type == "Policy"}

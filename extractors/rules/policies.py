@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.rules.base import Candidate, Context
+from extractors.rules.base import Candidate, Context, with_nested
 from extractors.rules.wordclass import clause_word
 from extractors.textutil import HAN, is_han
 
@@ -228,3 +228,43 @@ def find_programmes(ctx: Context) -> list[Candidate]:
             continue
         out.append(ctx.resolved(start, m.end(), "Policy", text[start : m.end()], "rule:policy-programme"))
     return out
+
+
+#: What after a policy makes a longer name that still means it: its campaign, its policies, its system, its
+#: strategic whole (种业振兴|行动, 耕地保护|制度, 中华民族伟大复兴|战略全局). Not its pilots (公立医院改革试点 is
+#: read as the pilot alone).
+_STILL_THE_POLICY = re.compile(r"(?:行动|政策|制度|战略全局)$")
+#: The shortest half of two policies written together (碳达峰|碳中和).
+_SHORTEST_HALF = 3
+
+
+def policies_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidate]:
+    """``accepted`` with the policy a longer policy's name is made of kept as a mention of its own: the
+    policy before its campaign or its system (种业振兴行动 names 种业振兴 too), and
+    two policies written together (碳达峰碳中和: 碳达峰, 碳中和); ``lookup`` finds a form's lexicon entry.
+    Not the parts of a slogan or of a reform (不敢腐、不能腐、不想腐; 投资审批制度改革), which annotators
+    and readers take whole."""
+    spans = {(c.start, c.end) for c in accepted}
+    extra = []
+
+    def add(start: int, end: int, outer: Candidate) -> bool:
+        entry = lookup(text[start:end])
+        if entry is None or entry.type != "Policy" or entry.name == outer.name or (start, end) in spans:
+            return False
+        extra.append(Candidate(start, end, "Policy", entry.name, "rule:policy-inside", entry))
+        return True
+
+    for c in accepted:
+        if c.type != "Policy":
+            continue
+        written = text[c.start : c.end]
+        if (m := _STILL_THE_POLICY.search(written)) is not None and m.start() >= 2:
+            add(c.start, c.start + m.start(), c)
+            continue
+        for k in range(_SHORTEST_HALF, len(written) - _SHORTEST_HALF + 1):
+            first, second = lookup(written[:k]), lookup(written[k:])
+            if first is not None and second is not None and first.type == second.type == "Policy":
+                add(c.start, c.start + k, c)
+                add(c.start + k, c.end, c)
+                break
+    return with_nested(accepted, extra)
