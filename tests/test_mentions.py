@@ -668,6 +668,8 @@ def test_offsets_invariant(lexicon, text):
     # a national federation by its short form, the organisation at every level
     ("认真听取民主党派、工商联和无党派人士的意见。", ("Institution", "中华全国工商业联合会")),
     ("各级妇联组织开展了关爱活动。", ("Institution", "中华全国妇女联合会")),
+    ("大会强调，各级残联要全面贯彻党的二十大精神。", ("Institution", "中国残疾人联合会")),
+    ("王沪宁与共青团、总工会、妇联负责同志座谈。", ("Institution", "中华全国总工会")),
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
@@ -1028,6 +1030,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("湖北省文物考古研究院院长方勤和湖南省人民医院护士长", ("Institution", "湖北省文物考古研究院院长方勤和湖南省人民医院")),
     ("日本主要港口吞吐量下降。", ("Place", "主要港")),
     ("县妇联主席走访了留守儿童家庭。", ("Institution", "中华全国妇女联合会")),
+    ("县残联主席走访了残疾人家庭。", ("Institution", "中国残疾人联合会")),  # the county's own
+    ("省总工会开展送温暖活动。", ("Institution", "中华全国总工会")),
 ])
 def test_generalising_rules_do_not_overreach(extract, text, absent):
     assert absent not in found(extract(text))
