@@ -256,6 +256,9 @@ def test_offsets_invariant(lexicon, text):
     ("老党员陈德明带头捐款。", ("Person", "陈德明")),
     ("种粮大户王德福说，今年小麦长势好。", ("Person", "王德福")),
     ("返乡青年李梦瑶开起了网店。", ("Person", "李梦瑶")),
+    # a storm by its name in quotes, the lexicon's when it knows the name
+    ("今年第11号台风“摩羯”登陆海南。", ("Event", "台风摩羯")),
+    ("受台风“杜苏芮”影响，华北出现强降雨。", ("Event", "台风杜苏芮")),
     # a law's implementing regulations; laws listed after a draft; a free trade area's upgrade protocol
     ("国务院公布专利法实施细则。", ("Document", "专利法实施细则")),
     ("审议原子能法草案、国家公园法草案。", ("Document", "国家公园法")),
@@ -689,6 +692,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("全国政协十四届常委会第九次会议大会发言摘登", ("Event", "全国政协十四届常委会第九次会议大会")),
     ("要认真实施办法，落实条例。", ("Document", "实施办法")),
     ("依法保障妇女儿童权益。", ("Person", "童权益")),  # 女儿 is inside 妇女儿童
+    ("台风“泰利”过境。", ("Event", "台风“泰利”")),  # one storm, one name, however it is written
     ("中巴两国签署协议", ("Place", "巴基斯坦")),  # 巴: Pakistan or Brazil, the text does not say
     ("其中美两国占一半", ("Place", "中国")),
     ("让企业家安心搞经营、放心办企业。", ("Person", "安心搞")),  # a name starts with no verb

@@ -164,7 +164,7 @@ _LAUNCHED_ACTIVITY = re.compile(r"(?:举行|开展|举办|启动|发起|组织)�
 
 #: A disaster named by where it struck (汶川特大地震, 玉树强烈地震, 四川泸定6.8级地震, 舟曲特大山洪泥石流).
 _DISASTER = re.compile(r"(?:\d(?:\.\d)?级)?(?:特大|强烈|大)?(?:地震|山洪泥石流|泥石流|洪灾|雪灾)(?![带区局台网站应学预监科研部波谱仪])")
-_DISASTER_KIND = re.compile(r"地震|泥石流|洪灾|雪灾")
+_DISASTER_KIND = re.compile(r"地震|泥石流|洪灾|雪灾|台风|热带风暴|飓风")
 #: Places no disaster is named after: directions (利比亚东部|洪灾), the country itself (中国|地震局).
 _NOT_DISASTER_PLACE = re.compile(r"(?:[东南西北中]部|[东南西北]方|[东南西北中]部地区|中国|中华人民共和国|我国|全国)")
 
@@ -190,7 +190,19 @@ def _disasters(ctx: Context) -> list[Candidate]:
                 place = ctx.resolved(start, m.start(), "Place", county, "rule:place-county", form=county)
                 out.append(ctx.resolved(start, m.end(), "Event", text[start : m.end()], "rule:disaster", parent=place))
                 break
+    for m in _TYPHOON.finditer(text):  # 第5号台风“杜苏芮”, 超强台风“玛娃”: a storm by its name
+        known = ctx.entry(m.group(2))  # the lexicon's storm, whatever the text calls it now (热带风暴|飓风“菲欧娜”)
+        if known is not None and known.type == "Event":
+            out.append(Candidate(m.start(), m.end(), "Event", known.name, "rule:disaster", known))
+            continue
+        name = m.group(1) + m.group(2)
+        out.append(ctx.resolved(m.start(), m.end(), "Event", name, "rule:disaster", form=name))
     return out
+
+
+#: A typhoon, a hurricane or a tropical storm by its name, in quotes (台风“杜苏芮”, 今年第11号台风“摩羯”, 超强台风“玛娃”,
+#: 飓风“伊恩”).
+_TYPHOON = re.compile(rf"(?:第\d+号)?(?:超强|强)?(台风|热带风暴|飓风)“([{HAN}]{{1,5}})”")
 
 
 def _listed(m: re.Match, first: int, rest: int) -> list[tuple[tuple[int, int], str]]:
