@@ -253,6 +253,8 @@ def test_offsets_invariant(lexicon, text):
     ("湖北省人民政府办公厅印发通知。", ("Institution", "湖北省人民政府办公厅")),
     # people the news introduces by what they grow or where they came back from, or by 名叫
     ("一位名叫张伟的年轻人回到家乡创业。", ("Person", "张伟")),
+    ("张建国今年52岁，是村里的致富带头人。", ("Person", "张建国")),  # a name jieba's dictionary lists
+    ("越南国家主席苏林表示，", ("Person", "苏林")),  # jieba takes 苏林 for a place
     ("老党员陈德明带头捐款。", ("Person", "陈德明")),
     ("种粮大户王德福说，今年小麦长势好。", ("Person", "王德福")),
     ("返乡青年李梦瑶开起了网店。", ("Person", "李梦瑶")),
@@ -693,6 +695,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("要认真实施办法，落实条例。", ("Document", "实施办法")),
     ("依法保障妇女儿童权益。", ("Person", "童权益")),  # 女儿 is inside 妇女儿童
     ("台风“泰利”过境。", ("Event", "台风“泰利”")),  # one storm, one name, however it is written
+    ("白皮书指出，中国坚持和平发展。", ("Person", "白皮书")),  # jieba tags it a name; documents speak too
     ("中巴两国签署协议", ("Place", "巴基斯坦")),  # 巴: Pakistan or Brazil, the text does not say
     ("其中美两国占一半", ("Place", "中国")),
     ("让企业家安心搞经营、放心办企业。", ("Person", "安心搞")),  # a name starts with no verb

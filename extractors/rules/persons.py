@@ -269,6 +269,8 @@ _PREPOSITION_SURNAMES = frozenset("向于应")
 _CONJUNCTIONS = frozenset("和与及同并或")
 _NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两几百千万数多")
 
+#: Rules whose context says a person stands there, whatever the name's word is.
+_PERSON_CONTEXTS = frozenset({"rule:person-list", "rule:person-title", "rule:person-context"})
 #: A possible name: (start, end, rule, strict); strict: a word of the general dictionary is no name.
 Span = tuple[int, int, str, bool]
 
@@ -278,8 +280,10 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
     name = ctx.text[start:end]
     listed = rule == "rule:person-list"
     foreign = (listed or rule == _FOREIGN_TITLE) and all(c in TRANSLIT for c in name)
-    # in a list of names, a name jieba knows (李岚清, 许其亮, whose 其 no given name is expected to have)
-    known = listed and len(name) == 3 and name[0] in COMMON_SURNAMES and known_name(name)
+    # a name jieba knows as one (李岚清, 许其亮, whose 其 no given name is expected to have; 张建国, a word of its
+    # dictionary), where the context says a person stands there: a list of names, a title, what only a person
+    # does (not a verb of saying, which documents do too: jieba tags 白皮书 a name, and 白皮书指出)
+    known = rule in _PERSON_CONTEXTS and len(name) == 3 and name[0] in COMMON_SURNAMES and known_name(name)
     if not looks_like_name(name) and "·" not in name and not foreign and not known:
         return None
     if name[-1] in _TITLE_PREFIXES or ctx.text[start - 1 : start] in _NUMERALS or name[0] in _CONJUNCTIONS:
