@@ -53,6 +53,10 @@ NOT_WORDS = frozenset({
 #: How far around a term the segmentation looks.
 _CONTEXT = 8
 #: Longest dictionary word considered when looking for words that cross a boundary.
+#: From this many characters a lexicon term's end is its own: the words jieba would make across it are the
+#: term's head joined to what the text does with it (…水电工程|建设, …战略|实施). Not a rule's span, whose
+#: end is what is in question (流动人口计划|生育).
+_LONG_TERM = 6
 _MAX_CROSSING = 4
 #: Longest dictionary word considered when looking for a word that goes on past a term.
 _MAX_WORD = 8
@@ -223,8 +227,9 @@ class WordBoundaries:
                 return True
         return False
 
-    def accepts(self, text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> bool:
-        """True if jieba puts word boundaries at ``start`` and ``end`` (within ``text[lo:hi]``)."""
+    def accepts(self, text: str, start: int, end: int, lo: int = 0, hi: int | None = None, *, known: bool = False) -> bool:
+        """True if jieba puts word boundaries at ``start`` and ``end`` (within ``text[lo:hi]``). A ``known``
+        term (a lexicon form) of ``_LONG_TERM`` characters or more needs the boundary at its start only."""
         if self._tokenizer is None:
             self._init()
         hi = len(text) if hi is None else hi
@@ -246,7 +251,9 @@ class WordBoundaries:
                 found.add(pos)
             cuts = frozenset(found)
             self._remember(self._cut_memo, window, cuts)
-        return (start - w0) in cuts and (end - w0) in cuts
+        # a long term (a programme, a strategy's full name) stands where it starts a word, whatever jieba
+        # makes of its last characters and the next ones (…水电工程|建设 cut as 水电|工程建设)
+        return (start - w0) in cuts and ((end - w0) in cuts or (known and end - start >= _LONG_TERM))
 
     def forget(self) -> None:
         """Drop the tokenizer and the memo of decisions (memory back for the stages after

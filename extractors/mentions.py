@@ -144,7 +144,7 @@ def _stands_alone(text: str, start: int, end: int, lo: int, hi: int, lexicon: Le
         return True
     if entry.type == "Document" and text[end - 1] == "法" and text[end : end + 1] in _LAW_GOES_ON:
         return False  # 国家安全法|治体系: 法治, not a law (the lexicon's word wins jieba's cut there)
-    return lexicon.boundaries.accepts(text, start, end, lo, hi)
+    return lexicon.boundaries.accepts(text, start, end, lo, hi, known=True)
 
 
 #: Categories of national bodies with local branches at every level (妇联, 工商联): their short form after a level

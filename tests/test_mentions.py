@@ -258,6 +258,8 @@ def test_offsets_invariant(lexicon, text):
     ("老党员陈德明带头捐款。", ("Person", "陈德明")),
     ("种粮大户王德福说，今年小麦长势好。", ("Person", "王德福")),
     ("返乡青年李梦瑶开起了网店。", ("Person", "李梦瑶")),
+    # a long lexicon term whose last characters jieba joins to the next (巴勒斯坦卫生部|发表 read as 部发)
+    ("巴勒斯坦卫生部发表声明说", ("Institution", "巴勒斯坦卫生部")),
     # a storm by its name in quotes, the lexicon's when it knows the name
     ("今年第11号台风“摩羯”登陆海南。", ("Event", "台风摩羯")),
     ("受台风“杜苏芮”影响，华北出现强降雨。", ("Event", "台风杜苏芮")),
@@ -696,6 +698,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("依法保障妇女儿童权益。", ("Person", "童权益")),  # 女儿 is inside 妇女儿童
     ("台风“泰利”过境。", ("Event", "台风“泰利”")),  # one storm, one name, however it is written
     ("白皮书指出，中国坚持和平发展。", ("Person", "白皮书")),  # jieba tags it a name; documents speak too
+    ("加强流动人口计划生育服务管理", ("Policy", "流动人口计划")),  # a rule's span needs its end too
     ("中巴两国签署协议", ("Place", "巴基斯坦")),  # 巴: Pakistan or Brazil, the text does not say
     ("其中美两国占一半", ("Place", "中国")),
     ("让企业家安心搞经营、放心办企业。", ("Person", "安心搞")),  # a name starts with no verb
