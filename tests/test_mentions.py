@@ -255,6 +255,7 @@ def test_offsets_invariant(lexicon, text):
     ("一位名叫张伟的年轻人回到家乡创业。", ("Person", "张伟")),
     ("张建国今年52岁，是村里的致富带头人。", ("Person", "张建国")),  # a name jieba's dictionary lists
     ("越南国家主席苏林表示，", ("Person", "苏林")),  # jieba takes 苏林 for a place
+    ("尼泊尔前总理普拉钦达说", ("Person", "普拉钦达")),  # not the place 普拉 it starts with
     ("老党员陈德明带头捐款。", ("Person", "陈德明")),
     ("种粮大户王德福说，今年小麦长势好。", ("Person", "王德福")),
     ("返乡青年李梦瑶开起了网店。", ("Person", "李梦瑶")),
@@ -698,6 +699,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("依法保障妇女儿童权益。", ("Person", "童权益")),  # 女儿 is inside 妇女儿童
     ("台风“泰利”过境。", ("Event", "台风“泰利”")),  # one storm, one name, however it is written
     ("白皮书指出，中国坚持和平发展。", ("Person", "白皮书")),  # jieba tags it a name; documents speak too
+    ("尼泊尔前总理普拉钦达说", ("Place", "普拉")),
     ("加强流动人口计划生育服务管理", ("Policy", "流动人口计划")),  # a rule's span needs its end too
     ("中巴两国签署协议", ("Place", "巴基斯坦")),  # 巴: Pakistan or Brazil, the text does not say
     ("其中美两国占一半", ("Place", "中国")),

@@ -389,9 +389,12 @@ def _foreign_after_titles(ctx: Context) -> Iterator[Span]:
     text = ctx.text
     for m in _TITLE_BEFORE.finditer(text):
         i = m.end()
-        if ctx.anchor_at(i) is not None or _title_goes_on(ctx, m) or any(
-                _AFTER_NAME.match(text, e) or _TITLE_AFTER.match(text, e) for e in name_ends(text, i)):
-            continue  # a known name, or a Chinese one (the other passes take those; 穆萨耶娃 is none)
+        known = ctx.anchor_at(i)
+        if (known is not None and (known.type == "Person" or _translit_run_end(ctx, i) <= known.end)) \
+                or _title_goes_on(ctx, m) or any(_AFTER_NAME.match(text, e) or _TITLE_AFTER.match(text, e)
+                                                 for e in name_ends(text, i)):
+            continue  # a known name, or a Chinese one (the other passes take those; 穆萨耶娃 is none); but a
+            # place the name starts with is no name of its own (前总理|普拉钦达, not the place 普拉)
         end = _translit_run_end(ctx, i)
         while end - i >= 2 and not follows_name(text, end):
             end -= 1
