@@ -242,9 +242,15 @@ def _policy_heads(text: str, sents: Sequence[Sentence], lexicon: Lexicon) -> Ite
                 if not _substantial(name_tokens[i:], lexicon):
                     break
                 start = m.start() - sum(map(len, name_tokens[i:]))
+                if _WHEN_ONLY.fullmatch(text, start, m.start()):
+                    break  # 2023年计划, 年度计划: a year's plan, no programme's name
                 if seg.accepts(text, start, m.end(), s.start, s.end):
                     yield Proposal(start, m.end(), "Policy", text[start : m.end()], POLICY_HEAD)
                     break
+
+
+#: A year or a period alone before a head (2023年计划, 年度计划, 今年计划).
+_WHEN_ONLY = re.compile(r"(?:(?:19|20)\d\d年度?|年度|今年|明年|去年|本年度?|当年)")
 
 
 def _cut_from(before: str, first: str, stem: str = "") -> bool:
@@ -276,6 +282,8 @@ _TAG_TYPES = {"ns": "Place", "nt": "Institution"}
 #: 热烈祝贺 ns, 中美关系 nt): a place's suffix, an organisation's head.
 _PLACE_END = re.compile(r"(?:国|省|市|县|区|州|岛|湾|河|江|湖|山|岸|港|洲|盟|斯|亚)$")
 _ORGANISATION_END = re.compile(r"(?:部|局|委|会|院|团|社|厅|署|办|所|校|中心|公司|集团|银行|大学|学院)$")
+#: Words whose 局 or 会 is no body's (新格局, 大变局, 机会): a situation, a layout, an occasion.
+_NOT_BODY_ENDS = frozenset("格局 布局 大局 全局 结局 变局 开局 时局 僵局 政局 残局 骗局 机会 社会 体会 误会 都会 约会".split())
 
 
 @cache
@@ -287,7 +295,7 @@ def _rare_names() -> tuple[TermMatcher, dict[str, str]]:
         type_ = _TAG_TYPES.get(tag)
         if not type_ or freq >= RARE_WORD_FREQ or len(word) < 3 or not re.fullmatch(f"[{HAN}]+", word):
             continue
-        if (_PLACE_END if type_ == "Place" else _ORGANISATION_END).search(word):
+        if (_PLACE_END if type_ == "Place" else _ORGANISATION_END).search(word) and word[-2:] not in _NOT_BODY_ENDS:
             types[word] = type_
     return TermMatcher(types), types
 

@@ -33,6 +33,11 @@ def test_what_is_not_proposed(lexicon, text, name):
     assert name not in names(lexicon, text)
 
 
+@pytest.mark.parametrize("text", ["加快形成多点支撑、多业并举、多元发展的新格局。", "构建双边合作新格局。"])
+def test_a_situation_is_no_body(lexicon, text):
+    assert "新格局" not in names(lexicon, text)  # jieba tags it an organisation; its 局 is 格局's
+
+
 def test_a_name_with_a_policy_head_without_the_verb_before_it(lexicon):
     found = proposals(lexicon, "研究所主任王韬说，要建立健全耕地保护补偿机制。")
     assert ("耕地保护补偿机制", "Policy", "policy-head") in found
@@ -44,6 +49,7 @@ def test_a_name_with_a_policy_head_without_the_verb_before_it(lexicon):
     ("中国科学技术发展战略研究院发布报告。", "中国科学技术发展战略"),  # inside an institution's name
     ("要完善科技金融体制。", "科技金融体制"),  # the lexicon's 科技金融, written with its head
     ("加快构建产业体系。", "产业体系"),  # a general word and a head is no name
+    ("全国人大财经委依法开展2023年计划、预算审查工作。", "2023年计划"),  # a year's plan
 ])
 def test_heads_that_make_no_name(lexicon, text, absent):
     assert absent not in names(lexicon, text)
