@@ -261,6 +261,9 @@ def test_offsets_invariant(lexicon, text):
     ("返乡青年李梦瑶开起了网店。", ("Person", "李梦瑶")),
     # a long lexicon term whose last characters jieba joins to the next (巴勒斯坦卫生部|发表 read as 部发)
     ("巴勒斯坦卫生部发表声明说", ("Institution", "巴勒斯坦卫生部")),
+    # a meeting of two sides' ministries (工作会|晤 is one word); a conference held year by year, whatever its head
+    ("恢复中美国防部工作会晤。", ("Event", "中美国防部工作会晤")),
+    ("泽连斯基在第58届慕尼黑安全会议上发言", ("Event", "慕尼黑安全会议")),
     # a storm by its name in quotes, the lexicon's when it knows the name
     ("今年第11号台风“摩羯”登陆海南。", ("Event", "台风摩羯")),
     ("受台风“杜苏芮”影响，华北出现强降雨。", ("Event", "台风杜苏芮")),

@@ -26,7 +26,8 @@ _MEETING_SUFFIX = re.compile(
     r"会晤|普查|调查|清查|大督查|联欢会|招待会|运动会|展览会|吹风会|电影节|艺术节|文化节|旅游节|音乐节|戏剧节|电视节|"
     r"航展|车展|锦标赛|世锦赛|展销会|推介会|部署会|动员会|总结会|报告会|通气会|见面会|调度会|分析会|工作会|启动会|恳谈会|"
     r"团拜会|茶话会|宣讲会|表彰会|誓师会|技能大赛|(?<![一二三四五六七八九十两几])大赛|高层对话(?!会)|战略对话(?!会))"
-    r"(?![堂室厅馆员址场长议席]|中心|秘书|展览|事规则)"  # 人民大会堂, 国际会议中心, 立法会议员, 常委会议事规则, 议会议席: no meeting
+    r"(?![堂室厅馆员址场长议席晤]|中心|秘书|展览|事规则)"  # 人民大会堂, 国际会议中心, 立法会议员, 常委会议事规则, 议会议席: no meeting
+    # (and 工作会|晤 is a 会晤)
 )  # a 大会发言 is a speech to the plenary of the meeting named before it (全国政协十四届二次会议|大会发言)
 _PROPER_START = re.compile(
     rf"(?:全国|中央|国务院|政协|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|纪念|庆祝|第[{_NUM}百零〇\d]+[届次]|(?<![第{_NUM}]){_TERM}届|"
@@ -263,7 +264,8 @@ def _meetings(ctx: Context) -> list[Candidate]:
         body = ctx.anchor_at(start, "Institution")
         if m.group() == "会议" and body is not None and body.end == m.start() and ctx.entry(name) is None:
             continue  # 俄国防部会议, 全国人大常委会会议: a body's sittings, no one named meeting
-        if _BODY_MEETING.search(name) and "国际" not in name:  # 莫斯科国际安全会议 is a conference
+        if _BODY_MEETING.search(name) and "国际" not in name and not _LEADING_EDITION.match(name):
+            # 莫斯科国际安全会议, 第58届慕尼黑安全会议: a conference, held year by year
             out.append(ctx.resolved(start, end, "Institution", name, "rule:meeting"))
             continue
         if _ABOUT_AN_EVENT.search(name):
