@@ -704,6 +704,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("白皮书指出，中国坚持和平发展。", ("Person", "白皮书")),  # jieba tags it a name; documents speak too
     ("尼泊尔前总理普拉钦达说", ("Place", "普拉")),
     ("加强流动人口计划生育服务管理", ("Policy", "流动人口计划")),  # a rule's span needs its end too
+    ("从扩大保障性租赁住房供给到城市提升行动，一项项政策落地。", ("Policy", "保障性租赁住房供给到城市提升行动")),  # 从…到…
     ("中巴两国签署协议", ("Place", "巴基斯坦")),  # 巴: Pakistan or Brazil, the text does not say
     ("其中美两国占一半", ("Place", "中国")),
     ("让企业家安心搞经营、放心办企业。", ("Person", "安心搞")),  # a name starts with no verb

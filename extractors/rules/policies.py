@@ -155,7 +155,7 @@ _QUOTED_VERBS = sorted(_LAUNCH | {"建立", "健全", "完善", "建立健全", 
                        key=len, reverse=True)
 _FUNCTION = frozenset(
     "的 和 与 及 或 并 是 有 了 着 过 其 该 各 这 那 以 为 把 将 在 对 等 由 从 向 于 用 作为 通过 围绕 依托 按照 根据 关于 对于 "
-    "针对".split()
+    "针对 到 至".split()
 )
 #: Words that count or qualify, inside a programme's would-be name: the name starts after them
 #: (服务 新一轮 | 千亿斤粮食产能提升行动), and right before the head they make a class (食物节约各项行动).
