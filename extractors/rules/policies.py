@@ -23,6 +23,8 @@ from extractors.textutil import HAN, is_han
 
 #: Policy heads, the compound ones first (a regex takes the first alternative that matches: 体制机制, not 体制).
 _HEADS = "体制机制|制度体系|政策体系|行动计划|行动方案|战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|理念|政策|专项|改革|试点|示范区"
+#: Heads after a known policy that name the policy itself (科技金融体制 is 科技金融), not a programme of it.
+_THE_POLICY_ITSELF = frozenset("战略 体制 体系 机制 制度 政策 理念 改革 倡议 体制机制 制度体系 政策体系".split())
 _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6}})”")
 #: What before a quote says it is a saying, not a slogan (中国有句老话，“一个巴掌拍不响”).
 _SAYING_BEFORE = re.compile(r"(?:老话|俗话|谚语|古话|俗语|歇后语|成语)")
@@ -125,8 +127,7 @@ def find_policies(ctx: Context) -> list[Candidate]:
         entry = ctx.entry(name)
         if entry is not None:
             out.append(Candidate(a.start, m.end(), entry.type, entry.name, "rule:policy-head", entry))
-        elif a.type == "Policy" and m.group() in ("战略", "体制", "体系", "机制", "制度", "政策", "理念", "改革", "倡议",
-                                                   "体制机制", "制度体系", "政策体系"):
+        elif a.type == "Policy" and m.group() in _THE_POLICY_ITSELF:
             # 科技金融体制 is the policy 科技金融 itself, written with its head
             out.append(Candidate(a.start, m.end(), "Policy", a.name, "rule:policy-head", a.entry))
         else:
@@ -247,12 +248,10 @@ def policies_inside(text: str, accepted: list[Candidate], lookup) -> list[Candid
     spans = {(c.start, c.end) for c in accepted}
     extra = []
 
-    def add(start: int, end: int, outer: Candidate) -> bool:
+    def add(start: int, end: int, outer: Candidate) -> None:
         entry = lookup(text[start:end])
-        if entry is None or entry.type != "Policy" or entry.name == outer.name or (start, end) in spans:
-            return False
-        extra.append(Candidate(start, end, "Policy", entry.name, "rule:policy-inside", entry))
-        return True
+        if entry is not None and entry.type == "Policy" and entry.name != outer.name and (start, end) not in spans:
+            extra.append(Candidate(start, end, "Policy", entry.name, "rule:policy-inside", entry))
 
     for c in accepted:
         if c.type != "Policy":
