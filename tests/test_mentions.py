@@ -264,6 +264,9 @@ def test_offsets_invariant(lexicon, text):
     # a meeting of two sides' ministries (工作会|晤 is one word); a conference held year by year, whatever its head
     ("恢复中美国防部工作会晤。", ("Event", "中美国防部工作会晤")),
     ("泽连斯基在第58届慕尼黑安全会议上发言", ("Event", "慕尼黑安全会议")),
+    # a cooperation mechanism's sitting (a policy in the lexicon), a foreign ministers' meeting by its short kind
+    ("澜湄合作第四次领导人会议在北京举行。", ("Event", "澜湄合作第四次领导人会议")),
+    ("中国—太平洋岛国外长会在斐济举行。", ("Event", "中国—太平洋岛国外长会")),
     # a storm by its name in quotes, the lexicon's when it knows the name
     ("今年第11号台风“摩羯”登陆海南。", ("Event", "台风摩羯")),
     ("受台风“杜苏芮”影响，华北出现强降雨。", ("Event", "台风杜苏芮")),
@@ -703,6 +706,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("台风“泰利”过境。", ("Event", "台风“泰利”")),  # one storm, one name, however it is written
     ("白皮书指出，中国坚持和平发展。", ("Person", "白皮书")),  # jieba tags it a name; documents speak too
     ("尼泊尔前总理普拉钦达说", ("Place", "普拉")),
+    ("推进乡村振兴领导人会议", ("Event", "乡村振兴领导人会议")),  # a policy that is no cooperation mechanism
+    ("埃及土耳其外长会谈讨论恢复关系", ("Event", "埃及土耳其外长会")),  # 外长会|谈: talks
+    ("欧盟贸易部长会议25日举行", ("Event", "欧盟贸易部长会")),
     ("加强流动人口计划生育服务管理", ("Policy", "流动人口计划")),  # a rule's span needs its end too
     ("从扩大保障性租赁住房供给到城市提升行动，一项项政策落地。", ("Policy", "保障性租赁住房供给到城市提升行动")),  # 从…到…
     ("中巴两国签署协议", ("Place", "巴基斯坦")),  # 巴: Pakistan or Brazil, the text does not say

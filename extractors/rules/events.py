@@ -23,7 +23,7 @@ _STUDY = re.compile(rf"(?:中共中央|中央)政治局第([{_NUM}百零〇\d]+)
 # named meetings: a proper head, then one of these
 _MEETING_SUFFIX = re.compile(
     r"(?:工作会议|常务会议|全体会议|会议|全会|大会(?!发言)|论坛|峰会|博览会|交易会|年会|座谈会|协商会|研讨会|洽谈会|高峰论坛|发布会|对话会|交流会|推进会|现场会|"
-    r"会晤|普查|调查|清查|大督查|联欢会|招待会|运动会|展览会|吹风会|电影节|艺术节|文化节|旅游节|音乐节|戏剧节|电视节|"
+    r"会晤|外长会(?![议谈见面])|部长会(?![议谈见面])|普查|调查|清查|大督查|联欢会|招待会|运动会|展览会|吹风会|电影节|艺术节|文化节|旅游节|音乐节|戏剧节|电视节|"
     r"航展|车展|锦标赛|世锦赛|展销会|推介会|部署会|动员会|总结会|报告会|通气会|见面会|调度会|分析会|工作会|启动会|恳谈会|"
     r"团拜会|茶话会|宣讲会|表彰会|誓师会|技能大赛|(?<![一二三四五六七八九十两几])大赛|高层对话(?!会)|战略对话(?!会))"
     r"(?![堂室厅馆员址场长议席晤]|中心|秘书|展览|事规则)"  # 人民大会堂, 国际会议中心, 立法会议员, 常委会议事规则, 议会议席: no meeting
@@ -356,6 +356,19 @@ def _proper_start(ctx: Context, lo: int, hi: int) -> int | None:
     for i in range(lo, hi):
         if ctx.anchor_at(i, "Place", "Institution", "Event") is not None:
             return i
+        if (p := ctx.anchor_at(i, "Policy")) is not None and ctx.text[p.start : p.end].endswith(_MECHANISMS) and (
+                _SITTING_OF_A_MECHANISM.fullmatch(ctx.text, p.end, hi) or (
+                    _EDITION_ONLY.fullmatch(ctx.text, p.end, hi) and ctx.text.startswith(_WHO_SITS, hi))):
+            return i  # 澜湄合作|第四次领导人会议, 澜湄合作|外长会: a cooperation mechanism's sitting
         if _PROPER_START.match(ctx.text, i):
             return i
     return None
+
+
+#: Cooperation mechanisms the lexicon holds as policies (澜湄合作, 中国—中东欧国家合作), whose sittings are events.
+_MECHANISMS = ("合作", "合作机制")
+#: What between such a mechanism and a meeting's kind says it is the mechanism's sitting: its edition and who sits
+#: (澜湄合作|第四次领导人|会议), or the edition alone before a kind that says who sits (…|外长会, …|峰会, …|会晤).
+_SITTING_OF_A_MECHANISM = re.compile(rf"(?:第[{_NUM}百零〇\d]+[次届])?(?:领导人|外长|部长级|部长|高官|元首)")
+_EDITION_ONLY = re.compile(rf"(?:第[{_NUM}百零〇\d]+[次届])?")
+_WHO_SITS = ("外长会", "部长会", "峰会", "会晤")
