@@ -254,6 +254,7 @@ def test_offsets_invariant(lexicon, text):
     # people the news introduces by what they grow or where they came back from, or by 名叫
     ("一位名叫张伟的年轻人回到家乡创业。", ("Person", "张伟")),
     ("张建国今年52岁，是村里的致富带头人。", ("Person", "张建国")),  # a name jieba's dictionary lists
+    ("市长助理李明远表示，", ("Person", "李明远")),  # an official's assistant
     ("越南国家主席苏林表示，", ("Person", "苏林")),  # jieba takes 苏林 for a place
     ("尼泊尔前总理普拉钦达说", ("Person", "普拉钦达")),  # not the place 普拉 it starts with
     ("老党员陈德明带头捐款。", ("Person", "陈德明")),

@@ -23,6 +23,8 @@ from extractors.rules.wordclass import CLAUSE_TAGS, NAME_TAGS, VERB_TAGS, common
 from extractors.textutil import HAN, is_han
 
 TITLES = (
+    # an official's assistant, before the office it assists (市长|助理 is no mayor)
+    "部长助理|省长助理|市长助理|总统助理|国务卿助理|院长助理|校长助理|总经理助理|"
     "中共中央总书记|国家主席|总书记|副主席|主席|副总统|总统|副总理|总理|国务委员|委员长|"
     "党组书记|党委书记|副书记|书记|副部长|部长|副局长|局长|副主任|执行主任|主任|副厅长|厅长|"
     "副省长|省长|副市长|市长|县长|区长|司长|处长|副院长|院长|执行所长|副所长|所长|副校长|校长|"
