@@ -356,9 +356,9 @@ def _proper_start(ctx: Context, lo: int, hi: int) -> int | None:
     for i in range(lo, hi):
         if ctx.anchor_at(i, "Place", "Institution", "Event") is not None:
             return i
-        if (p := ctx.anchor_at(i, "Policy")) is not None and ctx.text[p.start : p.end].endswith(_MECHANISMS) and (
-                _SITTING_OF_A_MECHANISM.fullmatch(ctx.text, p.end, hi) or (
-                    _EDITION_ONLY.fullmatch(ctx.text, p.end, hi) and ctx.text.startswith(_WHO_SITS, hi))):
+        if (p := ctx.anchor_at(i, "Policy")) is not None and ctx.text[p.start : p.end].endswith(_MECHANISMS) \
+                and (s := _SITTING_OF_A_MECHANISM.fullmatch(ctx.text, p.end, hi)) is not None \
+                and (s.group(1) or ctx.text.startswith(_WHO_SITS, hi)):
             return i  # 澜湄合作|第四次领导人会议, 澜湄合作|外长会: a cooperation mechanism's sitting
         if _PROPER_START.match(ctx.text, i):
             return i
@@ -369,6 +369,5 @@ def _proper_start(ctx: Context, lo: int, hi: int) -> int | None:
 _MECHANISMS = ("合作", "合作机制")
 #: What between such a mechanism and a meeting's kind says it is the mechanism's sitting: its edition and who sits
 #: (澜湄合作|第四次领导人|会议), or the edition alone before a kind that says who sits (…|外长会, …|峰会, …|会晤).
-_SITTING_OF_A_MECHANISM = re.compile(rf"(?:第[{_NUM}百零〇\d]+[次届])?(?:领导人|外长|部长级|部长|高官|元首)")
-_EDITION_ONLY = re.compile(rf"(?:第[{_NUM}百零〇\d]+[次届])?")
+_SITTING_OF_A_MECHANISM = re.compile(rf"(?:第[{_NUM}百零〇\d]+[次届])?(领导人|外长|部长级|部长|高官|元首)?")
 _WHO_SITS = ("外长会", "部长会", "峰会", "会晤")
