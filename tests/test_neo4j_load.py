@@ -769,3 +769,34 @@ def test_cli_build_with_neo4j_loads_the_graph(neo4j_db, tmp_path, monkeypatch, c
     printed = capsys.readouterr()
     assert "Replaced corpus 'policyout'" in printed.out and "Loaded corpus 'policyout'" in printed.out
     assert neo4j_db.password not in printed.out + printed.err
+
+
+class _RacingSession:
+    """A session where another load creates each schema rule between the IF NOT EXISTS check and the creation."""
+
+    def __init__(self, code: str):
+        self.code, self.calls = code, 0
+
+    def execute_write(self, fn, statement, parameters):
+        from neo4j.exceptions import Neo4jError
+
+        self.calls += 1
+        raise Neo4jError._hydrate_neo4j(code=self.code, message="An equivalent index already exists")
+
+
+def test_a_schema_rule_created_by_a_concurrent_load_counts_as_created():
+    from kg.neo4j.load import create_schema
+    from kg.neo4j.statements import schema_statements
+
+    session = _RacingSession("Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists")
+    create_schema(session)  # no error: the rule exists, as wanted
+    assert session.calls == len(list(schema_statements()))
+
+
+def test_other_schema_errors_still_fail_the_load():
+    from neo4j.exceptions import ClientError
+
+    from kg.neo4j.load import create_schema
+
+    with pytest.raises(ClientError):
+        create_schema(_RacingSession("Neo.ClientError.Security.Forbidden"))

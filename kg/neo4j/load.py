@@ -192,8 +192,7 @@ def _load(driver, rows: Neo4jRows, *, database: str, replace: bool, batch_size: 
             session.run(PROBE_STATEMENT).consume()  # auto-commit, no retries: fails fast
 
             t0 = time.perf_counter()
-            for _, statement in schema_statements():
-                session.execute_write(_consume, statement, {})
+            create_schema(session)
             report.seconds["schema"] = time.perf_counter() - t0
 
             ids = [row.id for row in rows.documents]
@@ -269,6 +268,25 @@ def _write_groups(session, what: str, groups, statement_for, tally: dict[str, Co
             advance(len(batch), f"{name} {what}")
         counts.seconds += time.perf_counter() - t1
     return time.perf_counter() - t0
+
+
+#: What the server says when another session created the same constraint or index between this statement's
+#: ``IF NOT EXISTS`` check and its creation (two loads started at once): the rule exists, as wanted.
+_SCHEMA_RACE = ("Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+                "Neo.ClientError.Schema.ConstraintAlreadyExists", "Neo.ClientError.Schema.IndexAlreadyExists")
+
+
+def create_schema(session) -> None:
+    """The uniqueness constraints and name indexes, each ``IF NOT EXISTS``; a rule another load created at the
+    same moment counts as created."""
+    from neo4j.exceptions import ClientError
+
+    for _, statement in schema_statements():
+        try:
+            session.execute_write(_consume, statement, {})
+        except ClientError as exc:
+            if getattr(exc, "code", "") not in _SCHEMA_RACE:
+                raise
 
 
 def _consume(tx, statement: str, parameters: dict):
