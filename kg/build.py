@@ -209,11 +209,12 @@ def _build_into(folder: Path, tasks, lexicon: Lexicon, options: BuildOptions, pr
 
 def _write_files(folder: Path, graph: nx.Graph, data: Corpus, options: BuildOptions, step: Callable[[str], None],
                  *, corpus: str, where: Path) -> None:
-    """Every file but the streamed tables: two groups of about equal cost on small and
-    large corpora alike (the tables, the Neo4j files and JSON; GraphML, GEXF and the view), the
-    second in a forked process when the build has more than one worker."""
+    """Every file but the streamed tables, as five jobs shared by this process and, when the build
+    has more than one worker, a forked one. The tables and the Neo4j files (made from the same
+    rows) are one job and the longest on a large corpus; the view is the longest of the others on
+    a small one: both are started first, and each process then takes the next job left."""
 
-    def tables_neo4j_and_json() -> None:
+    def tables_and_neo4j() -> None:
         step("writing the tables")
         entities, relations, documents = entity_rows(graph), relation_rows(graph, data), document_rows(data)
         write_entities(entities, folder / "entities.csv")
@@ -226,39 +227,57 @@ def _write_files(folder: Path, graph: nx.Graph, data: Corpus, options: BuildOpti
             rows = to_neo4j_rows(entities, relations, documents, MentionCounts(*data.mention_count_arrays()),
                                  corpus=corpus, where=str(where))
             write_files(rows, folder / "neo4j")
-        step("writing graph.json")
-        write_json(graph, folder / "graph.json")
 
-    def graph_files() -> None:
-        step("writing graph.graphml, graph.gexf")
-        write_graphml(graph, folder / "graph.graphml")
-        write_gexf(graph, folder / "graph.gexf")
+    def view() -> None:
         if options.html:
             from kg.export.html import write_html
 
             step("writing index.html")
             write_html(graph, data, folder / "index.html")
 
-    _in_parallel([tables_neo4j_and_json, graph_files], processes=min(2, options.workers))
+    def gexf() -> None:
+        step("writing graph.gexf")
+        write_gexf(graph, folder / "graph.gexf")
+
+    def graphml() -> None:
+        step("writing graph.graphml")
+        write_graphml(graph, folder / "graph.graphml")
+
+    def json() -> None:
+        step("writing graph.json")
+        write_json(graph, folder / "graph.json")
+
+    _in_parallel([tables_and_neo4j, view, gexf, graphml, json], processes=min(2, options.workers))
     _write_readme(folder)
 
 
 def _in_parallel(jobs: list[Callable[[], None]], *, processes: int) -> None:
-    """Run ``jobs``: the first here, the others in forked processes when ``processes`` > 1 (they
-    see everything in memory as it is, nothing is copied or pickled). The first error raised by any
-    job is raised here, as an ``ExportError``."""
+    """Run ``jobs``: here and, when ``processes`` > 1, in forked processes (they see everything in
+    memory as it is, nothing is copied or pickled), each process taking the next job not yet taken,
+    in the order given. The first error raised by any job is raised here, as an ``ExportError``."""
     if processes <= 1 or len(jobs) == 1 or "fork" not in mp.get_all_start_methods():
         for job in jobs:
             job()
         return
     ctx = mp.get_context("fork")
+    taken = ctx.Value("i", 0)  # the index of the next job; its lock makes taking one atomic
+
+    def run_jobs() -> None:
+        while True:
+            with taken.get_lock():
+                i = taken.value
+                taken.value += 1
+            if i >= len(jobs):
+                return
+            jobs[i]()
+
     children = []
-    for job in jobs[1:]:
+    for _ in range(min(processes, len(jobs)) - 1):
         receive, send = ctx.Pipe(duplex=False)
 
-        def child(job=job, send=send) -> None:
+        def child(send=send) -> None:
             try:
-                job()
+                run_jobs()
                 send.send(None)
             except BaseException as exc:  # reported by the parent as a project error
                 send.send(str(exc) or type(exc).__name__)
@@ -268,8 +287,12 @@ def _in_parallel(jobs: list[Callable[[], None]], *, processes: int) -> None:
         send.close()
         children.append((proc, receive))
     errors: list[str] = []
+    cause: BaseException | None = None
     try:
-        jobs[0]()
+        run_jobs()
+    except Exception as exc:  # raised below, after the other processes are done
+        errors.append(str(exc) or type(exc).__name__)
+        cause = exc
     finally:
         for proc, receive in children:
             try:
@@ -280,7 +303,7 @@ def _in_parallel(jobs: list[Callable[[], None]], *, processes: int) -> None:
             if error is not None:
                 errors.append(error)
     if errors:
-        raise ExportError(errors[0])
+        raise ExportError(errors[0]) from cause
 
 
 def _write_readme(out: Path) -> None:

@@ -159,9 +159,17 @@ def _add_centrality(g: nx.Graph, options: GraphOptions) -> None:
     co.add_nodes_from(sorted(g.nodes))
     co.add_weighted_edges_from(sorted((u, v, d["weight"]) for u, v, d in g.edges(data=True)))
     pagerank = weighted_pagerank(co)
+    # an entity without co-occurrence edges is a community of its own: Louvain is run on the others
+    # only (it visits every node on every pass, and most entities of a large corpus stand alone)
+    # (a graph of its own, not a subgraph view: a view of a few nodes iterates them in set order,
+    # which differs from run to run)
+    linked = nx.Graph()
+    linked.add_nodes_from(n for n in co if co.degree(n))
+    linked.add_edges_from(co.edges(data=True))
     communities = nx.community.louvain_communities(
-        co, weight="weight", resolution=options.community_resolution, seed=options.community_seed
-    ) if co.number_of_edges() else [{n} for n in co]
+        linked, weight="weight", resolution=options.community_resolution, seed=options.community_seed
+    ) if linked.number_of_edges() else []
+    communities += [{n} for n in co if not co.degree(n)]
     # number communities by size (largest first), then by smallest member id: stable labels
     ordered = sorted(communities, key=lambda c: (-len(c), min(c)))
     community = {n: i for i, c in enumerate(ordered) for n in c}

@@ -83,6 +83,56 @@ def test_one_worker_two_workers_and_small_batches_write_the_same_bytes(tmp_path,
 
 # --- the stamp -------------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("processes", [1, 2, 3])
+def test_the_output_jobs_each_run_once_however_many_processes_share_them(tmp_path, processes):
+    from kg.build import _in_parallel
+
+    def job(i):
+        def write():
+            time.sleep(0.2)
+            with open(tmp_path / f"job{i}", "a") as fh:
+                fh.write(f"{os.getpid()}\n")
+        return write
+
+    _in_parallel([job(i) for i in range(5)], processes=processes)
+    runs = {i: (tmp_path / f"job{i}").read_text().split() for i in range(5)}
+    assert all(len(pids) == 1 for pids in runs.values())
+    used = {pid for pids in runs.values() for pid in pids}
+    assert str(os.getpid()) in used  # this process takes jobs too
+    assert (len(used) > 1) == (processes > 1)
+
+
+def test_an_error_in_any_output_job_fails_the_build_with_its_message(tmp_path):
+    from kg.build import _in_parallel
+    from kg.files import ExportError
+
+    def fails():
+        raise OSError("disk full while writing graph.gexf")
+
+    for position in range(3):
+        jobs = [lambda: None, lambda: None]
+        jobs.insert(position, fails)
+        with pytest.raises(ExportError, match="disk full while writing graph.gexf"):
+            _in_parallel(jobs, processes=2)
+
+
+def test_communities_do_not_depend_on_the_hash_seed(tmp_path):
+    """Louvain runs on the entities with edges only; built from the seeds under two hash seeds, the
+    communities (and every other file) are the same bytes."""
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(SEEDS), "-o", str(out), "--quiet"],
+                              env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        outs.append(snapshot(out))
+    assert outs[0] == outs[1]
+    entities = (tmp_path / "out" / "entities.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len({line.split(",")[-5] for line in entities[1:]}) > 3  # several communities, not one
+
+
 def test_the_stamp_lists_every_file_with_its_size_and_checksum(seeds_out):
     stamp = json.loads((seeds_out / BUILD_STAMP).read_text(encoding="utf-8"))
     files = {p.relative_to(seeds_out).as_posix() for p in seeds_out.rglob("*") if p.is_file() and p.name != BUILD_STAMP}
