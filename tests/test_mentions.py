@@ -125,10 +125,20 @@ def test_subunits_chain_and_keep_their_parents(extract):
         ("加拿大安大略中医学院院长吴滨江", "加拿大安大略中医学院"),
         ("中国医学科学院基础医学研究所研究员", "中国医学科学院基础医学研究所"),
         ("作者刘冬梅系中国科学技术发展战略研究院科技创新理论研究所所长", "中国科学技术发展战略研究院科技创新理论研究所"),
+        # a local body right before a title
+        ("成都市教育局副局长王某出席。", "成都市教育局"),
+        ("成都市教育局局长王某出席。", "成都市教育局"),
+        ("湖北省发展改革委党组成员、副主任王某", "湖北省发展改革委"),
+        ("湖北省发展和改革委员会副主任王某", "湖北省发展和改革委员会"),
+        ("湖北省住房和城乡建设厅副厅长王某", "湖北省住房和城乡建设厅"),
     ],
 )
 def test_institution_rules_find(extract, text, institution):
     assert institution in names(extract(text), "Institution")
+
+
+def test_a_local_bodys_head_is_not_cut_inside_the_title_after_it(extract):
+    assert names(extract("成都市教育局局长王某出席。"), "Institution") == {"成都市教育局"}
 
 
 @pytest.mark.parametrize(
@@ -325,6 +335,9 @@ def test_offsets_invariant(lexicon, text):
     ("塞内加尔总统萨勒表示，", ("Person", "萨勒")),
     ("智利总统加夫列尔·博里奇表示", ("Person", "加夫列尔·博里奇")),
     ("肯尼亚外长丹尼斯·穆内内热烈欢迎", ("Person", "丹尼斯·穆内内")),
+    ("教授王晓东表示，", ("Person", "王晓东")),  # a name jieba knows (and uses often) after a title
+    ("记者王晓明报道：", ("Person", "王晓明")),  # a byline
+    ("记者刘小东 摄", ("Person", "刘小东")),
     # coordination
     ("党的十八届五中、六中全会精神", ("Event", "党的十八届五中全会")),
     ("党的十八届五中、六中全会精神", ("Event", "党的十八届六中全会")),
@@ -685,6 +698,12 @@ def test_offsets_invariant(lexicon, text):
     ("各级妇联组织开展了关爱活动。", ("Institution", "中华全国妇女联合会")),
     ("大会强调，各级残联要全面贯彻党的二十大精神。", ("Institution", "中国残疾人联合会")),
     ("王沪宁与共青团、总工会、妇联负责同志座谈。", ("Institution", "中华全国总工会")),
+    # railway lines named by their termini, alone and listed before the head they share
+    ("哈大高铁开通运营。", ("Place", "哈大高铁")),
+    ("建成沪宁城际铁路。", ("Place", "沪宁城际铁路")),
+    ("京沪、京广、哈大等高铁相继投入运营。", ("Place", "京沪高铁")),
+    ("京沪、京广、哈大等高铁相继投入运营。", ("Place", "京广高铁")),
+    ("京沪、京广、哈大等高铁相继投入运营。", ("Place", "哈大高铁")),
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
@@ -1055,6 +1074,13 @@ def test_generalising_rules_find(extract, text, expected):
     ("县妇联主席走访了留守儿童家庭。", ("Institution", "中华全国妇女联合会")),
     ("县残联主席走访了残疾人家庭。", ("Institution", "中国残疾人联合会")),  # the county's own
     ("省总工会开展送温暖活动。", ("Institution", "中华全国总工会")),
+    ("广大铁路职工坚守岗位。", ("Place", "广大铁路")),  # a common word, not two termini
+    ("建成沪宁城际铁路。", ("Place", "成沪宁城际铁路")),  # 建成 is a word
+    ("北京、上海、广州等城市。", ("Place", "广州城市")),
+    ("北京、上海、广州等地的高铁站。", ("Place", "广州地")),
+    ("增加教育、科技等法定支出。", ("Document", "中华人民共和国教育法")),  # 法定 is a word: 法 is no head
+    ("天津、山东、内蒙古中部等地区出现降雨。", ("Place", "中部地区")),  # part of 内蒙古中部, no item of the list
+    ("推动科研、产业、技术、金融等科技创新资源集聚。", ("Technology", "金融科技")),  # one item of four
 ])
 def test_generalising_rules_do_not_overreach(extract, text, absent):
     assert absent not in found(extract(text))

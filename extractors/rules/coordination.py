@@ -24,6 +24,8 @@ import re
 
 from extractors.lexicon import Lexicon
 from extractors.rules.base import Candidate
+from extractors.rules.places import LINE_HEADS, names_a_line
+from extractors.textutil import is_han
 
 #: Places that are sites or natural features, not divisions: a body named after one is not shared with the
 #: divisions listed before it (长白山管委会), nor a site's with another site's.
@@ -212,6 +214,69 @@ _COUNTED_PAIR = re.compile(r"([\u4e00-\u9fff]{2,6})、([\u4e00-\u9fff]{2,6}?)(?:
 _SHARED_TYPES = frozenset({"Place", "Institution", "Event", "Policy", "Document", "Technology"})
 
 
+#: What stands before the first item of a list: a separator, or a word that introduces the list.
+_BEFORE_ITEM = frozenset("、和及与如是在")
+#: Words listed before 等 and the head they share: 京沪、京广、哈大|等|高铁.
+_LISTED_ETC = re.compile(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+等(?=[\u4e00-\u9fff])")
+
+
+def _each_with_head(text: str, end: int, head: str, starts: dict[int, Candidate], covered: bytearray,
+                    lexicon: Lexicon, found: dict[int, Candidate]) -> bool:
+    """京沪、京广、哈大等高铁 -> 京沪高铁, 京广高铁, 哈大高铁: each item of the list before ``end`` whose name with
+    ``head`` is known (or, before the head of a line, names the line's termini), all of one type. An item
+    runs from the 、 before it; the first from where the list starts (after punctuation or 如, 和 …), or
+    it is a name found there of just its span (深圳|罗湖、福田等区). An item not known so is skipped, not
+    the list, but half the items at least must be known so; an item that is part of another name
+    (内蒙古|中部、…等地区) is no item."""
+    hits: list[Candidate] = []
+    type_ = None
+    items = known = 0
+    ends = {c.end for c in starts.values()}
+    while True:
+        items += 1
+        sep = text.rfind("、", max(0, end - 7), end)
+        if sep >= 0:
+            begins = [sep + 1]
+        else:  # the first item: the longest that starts the list, or a name of just its span
+            lo = max(0, end - 6)
+            at, word_starts = lo, set()
+            for word in lexicon.boundaries.segment(text[lo:end]):
+                word_starts.add(at)
+                at += len(word)
+            begins = [k for k in range(lo, end - 1)
+                      if k == 0 or text[k - 1] in _BEFORE_ITEM or not is_han(text[k - 1])
+                      or ((own := starts.get(k)) is not None and own.end == end)
+                      or (k in word_starts and k not in ends)]  # 加快|电力、; not 内蒙古|中部、
+        hit = None
+        for start in begins:
+            if end - start < 2:
+                continue
+            own = starts.get(start)
+            if any(covered[start:end]) and not (own is not None and own.end == end and own.type == "Place"):
+                continue  # part of another name (a place of just the item's span is replaced)
+            entry = lexicon.lookup(text[start:end] + head)
+            if own is not None and entry is not None and own.entry is entry:
+                known += 1  # 华北|、…等地区: the item is that name already
+                break
+            if entry is not None and entry.type in _SHARED_TYPES and entry.type == (type_ or entry.type):
+                hit = Candidate(start, end, entry.type, entry.name, "rule:coordination", entry)
+            elif head in LINE_HEADS and type_ in (None, "Place") and names_a_line(text[start:end]) \
+                    and not any(covered[start:end]):
+                hit = Candidate(start, end, "Place", text[start:end] + head, "rule:coordination")  # 哈大|等高铁
+            if hit is not None:
+                type_ = hit.type
+                hits.append(hit)
+                break
+        if sep < 0:
+            break
+        end = sep
+    if (len(hits) + known) * 2 < items:
+        return False  # 科研、产业、技术、金融等|科技创新资源: one item of four makes a name by chance
+    for hit in hits:
+        found.setdefault(hit.start, hit)
+    return True
+
+
 def _known_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """科尔沁、浑善达克沙地 -> 科尔沁沙地; 科尔沁、浑善达克两大沙地 -> both: the listed word plus the tail of the
     name after it is a lexicon name of that name's type. Replaces a candidate that spans the word
@@ -263,6 +328,13 @@ def _known_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list
             if second is not None and second.type in _SHARED_TYPES and not any(covered[m.start(2) : m.end(2)]):
                 found.setdefault(m.start(2), Candidate(m.start(2), m.end(2), second.type, second.name, "rule:coordination", second))
                 word_with_tail(m.end(1), [head], second.type)
+                break
+    for m in _LISTED_ETC.finditer(text):
+        for k in (2, 1, 3, 4):  # the shared head after 等: most often two characters (高铁), then one, three, four
+            head = text[m.end() : m.end() + k]
+            if lexicon.boundaries.word_goes_on(text, m.end(), m.end() + k):
+                continue  # 教育、科技等|法定支出: the head is part of a longer word
+            if _each_with_head(text, m.end() - 1, head, starts, covered, lexicon, found):
                 break
     if not found:
         return accepted

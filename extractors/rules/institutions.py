@@ -76,7 +76,9 @@ _TITLE_NEXT = r"(?!长|主任|副|书记|委员|党委|党组|成员)"
 #: A school attached to a body (清华大学|附属中学, 华中师范大学|第一附属中学).
 _ATTACHED_SCHOOL = rf"(?:第[一二三四五六七八九十]+)?附属[{HAN}]{{0,4}}?(?:中学|小学|学校|幼儿园)"
 _SUBUNIT_RE = re.compile(rf"(?:[{HAN}与和·]{{1,18}}?(?:{_SUBUNIT})|{_ATTACHED_SCHOOL}){_TITLE_NEXT}")
-_STANDALONE_RE = re.compile(rf"(?:{_STANDALONE}){_TITLE_NEXT}")
+#: After a local body's head a title may follow at once (成都市教育局副局长, 湖北省发展改革委党组成员): only a head
+#: whose last character starts the title is none (教育局|局长 is found, not 教育局局|长).
+_STANDALONE_RE = re.compile(rf"(?:{_STANDALONE})(?!长)")
 _COMPOUND_TAIL = re.compile(r"(?:联合会|联盟|总会|分会|协会|学会|商会|研究会|促进会|基金会)")  # 中国上市公司|协会
 #: A body's term, which belongs to the body named before it (致公党|第十六届中央委员会).
 _TERM = re.compile(r"第?[一二三四五六七八九十]+届")

@@ -64,7 +64,7 @@ _AFTER_NAME = re.compile(
     r"来到|前往|抵达|签署|签发|陪同|参加|参观|出访|访问|视察|慰问|致电|致信|致辞|致贺|互致|通话|举行|"
     r"先后|分别|随后|当天|当日|今日|昨天|近期|至今|一直|始终|依然|仍然|已经|曾经|多年来|每天|经常|总是|从小|刚刚|"
     r"带头|开起|开办|创办|回到|返回|回乡|返乡|种植|养殖|经营|发现|决定|开始|打算|准备|负责|坚持|带着|拿着|家里|家中|"
-    r"今年|去年|每年|笑着|感慨|"
+    r"今年|去年|每年|笑着|感慨|报道|发自|摄|"
     r"[0-9０-９]|[一二三四五六七八九十]+[日月]|"
     r"[，。、；：！？,.;:!?（(）)“”/／\s]|$)"
 )
@@ -302,8 +302,8 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
         return None  # 主席|贺信, 专家|农技 (人员), 加拿大|原住民: a letter, a trade, a people
     if entry is None and len(name) == 2 and name[1] == "方" and name[0] in _SIDES:
         return None  # 乌方表示, 俄方称: a country's side in talks, not 乌 (a surname) 方
-    if entry is None and (ctx.is_common_word(name) or _common_given_name(ctx, name) or common_non_name(name)):
-        return None  # 和平, 高校; 宣讲 (a verb jieba knows, if not a common one)
+    if entry is None and ((ctx.is_common_word(name) and not known) or _common_given_name(ctx, name) or common_non_name(name)):
+        return None  # 和平, 高校; 宣讲 (a verb jieba knows, if not a common one); 教授王晓东 is a name jieba knows
     if entry is None and name[0] in _PREPOSITION_SURNAMES and (ctx.word_frequency(name[1:]) > 0 or ctx.entry(name[1:])):
         return None  # 主席向拉美…, 走向观众: the preposition, not the surname 向
     if entry is None and strict and not known and (ctx.word_frequency(name) > 0

@@ -299,7 +299,7 @@ def _counties_visited(ctx: Context, taken: set[int]) -> list[Candidate]:
 #: named works: bridges, tunnels, railways, airports, dams and power stations (哈巴雪山隧道, 池黄高铁, 溪洛渡水电站).
 _SITE = re.compile(r"(?:风景名胜区|国家级自然保护区|自然保护区|国家公园|湿地公园|森林公园|地质公园|郊野公园|风景区|景区|遗址|"
                    r"古城|古镇|石窟|会展中心|"
-                   r"(?P<works>特大桥|大桥|隧道|铁路|高铁|高速公路|国际机场|机场|水库|水电站|核电站|抽水蓄能电站|水利枢纽|"
+                   r"(?P<works>特大桥|大桥|隧道|城际铁路|铁路|高铁|高速公路|国际机场|机场|水库|水电站|核电站|抽水蓄能电站|水利枢纽|"
                    r"运河|灌区)(?![局段网线站集公部办院系职工企运])"
                    r")")
 #: What before a work's head makes it a class of works, or a stretch of a network (跨海大桥, 全国铁路, 最大水电站).
@@ -414,6 +414,8 @@ def _work_start(ctx: Context, head: int, head_text: str, lo: int) -> int | None:
             return None
         return before.start
     start = _work_stem_start(ctx, head, lo)
+    if head_text in LINE_HEADS and (termini := _termini_start(ctx, start, head)) is not None:
+        return termini  # 哈大|高铁, 建成|沪宁|城际铁路: a line named by its termini
     if not _names_a_work(ctx, text[start:head]):
         return None
     if text[start - 1 : start] == "至":  # 弥勒至蒙自高铁: a line named by its two ends
@@ -423,6 +425,40 @@ def _work_start(ctx: Context, head: int, head_text: str, lo: int) -> int | None:
     if head_text in _NETWORKS and county_anywhere(text[start:head]) is not None:
         return None  # 广东|龙川|高速公路: a county's stretch of the road (寻乌到龙川), as after a known city
     return start
+
+
+#: One-character names of provinces and of the cities railway lines are named after (京沪: Beijing and
+#: Shanghai; 哈大: Harbin and Dalian; 郑西: Zhengzhou and Xi'an).
+TERMINI = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔滇藏陕甘青宁新港"
+                    "哈大沈长广深武郑西昆兰包石太杭甬温福厦合蚌成徐连盐济烟青银呼乌拉张怀宜汉蓉衡柳湛汕漳赣"
+                    "九池衢金芜襄遂绵雅日临菏邯雄唐锡嘉绍牡佳齐")
+#: Heads of lines a pair of termini names (哈大高铁, 沪宁城际铁路, 京哈高速公路).
+LINE_HEADS = frozenset({"铁路", "高铁", "高速铁路", "城际铁路", "高速公路"})
+
+
+def names_a_line(stem: str) -> bool:
+    """Is ``stem`` two or three one-character names of places, as a line between them is named (哈大, 沪宁,
+    京港澳): a word jieba does not know, knows as rare, or knows as an abbreviation or a proper noun (京沪
+    j, 京广 nz), not a common word of another class (广大, 长大, 合成, 成长)?"""
+    return 2 <= len(stem) <= 3 and all(ch in TERMINI for ch in stem) and tag(stem) in _LINE_TAGS
+
+
+def _termini_start(ctx: Context, start: int, head: int) -> int | None:
+    """Where the termini that name a line before ``head`` start, within the stem from ``start``: three
+    or two characters, at a word boundary of the stem (建成|沪宁, not 建|成沪宁)."""
+    stem = ctx.text[start:head]
+    bounds, at = {0}, 0
+    for word in ctx.segment(stem):
+        at += len(word)
+        bounds.add(at)
+    for k in (3, 2):
+        if k <= len(stem) and len(stem) - k in bounds and names_a_line(stem[-k:]):
+            return head - k
+    return None
+
+
+#: jieba's tags a line's termini may have: none (not a word, or a rare one), an abbreviation, a proper noun.
+_LINE_TAGS = frozenset({None, "j", "nz"})
 
 
 def _work_stem_start(ctx: Context, end: int, lo: int) -> int:
