@@ -315,3 +315,27 @@ def test_every_place_of_jiebas_dictionary_glued_to_diqu_is_no_boundary_word():
             glued.add(word)
     assert "中东地区" in glued, "the check no longer finds what it is for"
     assert glued <= NOT_WORDS, sorted(glued - NOT_WORDS)
+
+
+#: Pairs that look like one body listed twice but are two: a chamber of foreign business in China and the
+#: foreign chamber itself; the national committee and the committees of every level; a network and the national one.
+_TWO_BODIES = {("德国商会", "中国德国商会"), ("美国商会", "中国美国商会"),
+               ("关心下一代工作委员会", "中国关心下一代工作委员会"), ("算力网络", "国家算力网络")}
+
+
+def test_no_body_company_or_document_is_listed_twice_under_a_short_and_a_full_name(lexicon):
+    """One entity, one entry: a company's short name and its legal name (腾讯 / 腾讯控股有限公司), or a name with and
+    without 中国, 全国 or 国家 in front (邮政储蓄银行 / 中国邮政储蓄银行), are forms of one entry, or the graph
+    holds the same company twice and splits its mentions."""
+    twice = []
+    for type_ in ("Institution", "Event", "Document", "Technology", "Place"):
+        names = {e.name for e in lexicon.entries if e.type == type_}
+        for name in names:
+            for prefix in ("中国", "中华人民共和国", "全国", "国家"):
+                if len(name) >= 3 and prefix + name in names and (name, prefix + name) not in _TWO_BODIES:
+                    twice.append((name, prefix + name))
+            if type_ == "Institution":
+                for suffix in ("有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "科技股份有限公司", "科技有限公司"):
+                    if len(name) >= 2 and name + suffix in names:
+                        twice.append((name, name + suffix))
+    assert not twice, sorted(twice)
