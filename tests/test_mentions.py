@@ -1160,6 +1160,8 @@ def test_a_compound_policy_head_is_taken_whole(extract, text, span):
     ("实施种业振兴行动。", "种业振兴"),  # the policy before its campaign
     ("实现碳达峰碳中和。", "碳达峰"),  # two policies written together
     ("实现碳达峰碳中和。", "碳中和"),
+    ("推进丝绸之路经济带和21世纪海上丝绸之路建设。", "丝绸之路经济带"),  # joined by a conjunction
+    ("推进丝绸之路经济带和21世纪海上丝绸之路建设。", "21世纪海上丝绸之路"),
 ])
 def test_the_policy_a_longer_policy_is_made_of_is_kept(extract, text, inner):
     assert inner in {text[m.start:m.end] for m in extract(text) if m.type == "Policy"}

@@ -239,10 +239,15 @@ _STILL_THE_POLICY = re.compile(r"(?:行动|政策|制度|战略全局)$")
 _SHORTEST_HALF = 3
 
 
+#: Conjunctions between two policies a lexicon entry names together.
+_JOINS = frozenset("和与及、")
+
+
 def policies_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidate]:
     """``accepted`` with the policy a longer policy's name is made of kept as a mention of its own: the
-    policy before its campaign or its system (种业振兴行动 names 种业振兴 too), and
-    two policies written together (碳达峰碳中和: 碳达峰, 碳中和); ``lookup`` finds a form's lexicon entry.
+    policy before its campaign or its system (种业振兴行动 names 种业振兴 too), and two policies written
+    together (碳达峰碳中和: 碳达峰, 碳中和; 丝绸之路经济带和21世纪海上丝绸之路); ``lookup`` finds a form's
+    lexicon entry.
     Not the parts of a slogan or of a reform (不敢腐、不能腐、不想腐; 投资审批制度改革), which annotators
     and readers take whole."""
     spans = {(c.start, c.end) for c in accepted}
@@ -261,9 +266,11 @@ def policies_inside(text: str, accepted: list[Candidate], lookup) -> list[Candid
             add(c.start, c.start + m.start(), c)
             continue
         for k in range(_SHORTEST_HALF, len(written) - _SHORTEST_HALF + 1):
-            first, second = lookup(written[:k]), lookup(written[k:])
+            # glued (碳达峰碳中和) or joined by a conjunction (丝绸之路经济带和21世纪海上丝绸之路)
+            gap = 1 if written[k] in _JOINS else 0
+            first, second = lookup(written[:k]), lookup(written[k + gap :])
             if first is not None and second is not None and first.type == second.type == "Policy":
                 add(c.start, c.start + k, c)
-                add(c.start + k, c.end, c)
+                add(c.start + k + gap, c.end, c)
                 break
     return with_nested(accepted, extra)
