@@ -338,6 +338,9 @@ def test_offsets_invariant(lexicon, text):
     ("教授王晓东表示，", ("Person", "王晓东")),  # a name jieba knows (and uses often) after a title
     ("记者王晓明报道：", ("Person", "王晓明")),  # a byline
     ("记者刘小东 摄", ("Person", "刘小东")),
+    ("获奖者包括陈思远、刘梓萱等人。", ("Person", "刘梓萱")),  # names listed before 等人
+    ("王军、李红等同志参加会议。", ("Person", "王军")),
+    ("他叫赵国庆，是一名快递员。", ("Person", "赵国庆")),
     # coordination
     ("党的十八届五中、六中全会精神", ("Event", "党的十八届五中全会")),
     ("党的十八届五中、六中全会精神", ("Event", "党的十八届六中全会")),
@@ -1079,6 +1082,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("北京、上海、广州等城市。", ("Place", "广州城市")),
     ("北京、上海、广州等地的高铁站。", ("Place", "广州地")),
     ("增加教育、科技等法定支出。", ("Document", "中华人民共和国教育法")),  # 法定 is a word: 法 is no head
+    ("北京、上海等人口大省。", ("Person", "上海")),  # 等|人口, not 等人
+    ("高校、企业等人员参加。", ("Person", "企业")),
     ("天津、山东、内蒙古中部等地区出现降雨。", ("Place", "中部地区")),  # part of 内蒙古中部, no item of the list
     ("推动科研、产业、技术、金融等科技创新资源集聚。", ("Technology", "金融科技")),  # one item of four
 ])

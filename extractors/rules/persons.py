@@ -46,7 +46,7 @@ OCCUPATIONS = (
     # people the news introduces by what they grow, where they came back from, what they are to a family
     "种粮大户|养殖大户|大户|养殖户|农户|果农|茶农|菜农|返乡青年|青年|大学生|老党员|老兵|退役军人|村干部|村医|乡村医生|"
     "护林员|巡护员|店主|摊主|商户|船员|乘客|旅客|患者|家长|母亲|父亲|妻子|丈夫|科研人员|科技特派员|技术人员|"
-    "第一书记|驻村第一书记|名叫|叫做"
+    "第一书记|驻村第一书记|名叫|叫做|他叫|她叫|我叫"
 )
 _TITLE_BEFORE = re.compile(rf"(?:{TITLES})(?:、(?:{TITLES}))*")
 _OCCUPATION_BEFORE = re.compile(rf"(?:{OCCUPATIONS})")
@@ -172,23 +172,38 @@ def _count(written: str) -> int | None:
 
 def _counted_lists(ctx: Context) -> list[Candidate]:
     """Names listed and then counted (…、韩宇南等10名同志): as many items as the count, each of two or three
-    characters, none a word of the dictionary or an entity of another type; else none is taken."""
+    characters, none a word of the dictionary or an entity of another type; else none is taken. Names
+    listed before 等人 (陈思远、刘梓萱等人; 等同志, 等专家 …) the same way, where each starts with one of the common
+    surnames or is a known person."""
     out = []
     for m in _COUNTED_LIST.finditer(ctx.text):
         items = m.group(1).split("、")
-        if _count(m.group(2)) != len(items):
-            continue
-        found, i = [], m.start(1)
-        for item in items:
-            entry = ctx.entry(item)
-            if (entry is not None and entry.type != "Person") or (
-                    entry is None and ctx.word_frequency(item) > 0 and tag(item) not in NAME_TAGS):
-                found = []
-                break
-            found.append(Candidate(i, i + len(item), "Person", entry.name if entry else item, "rule:person-list", entry))
-            i += len(item) + 1
-        out += found
+        if _count(m.group(2)) == len(items):
+            out += _listed_names(ctx, m.start(1), items, surnames=False)
+    for m in _PEOPLE_LIST.finditer(ctx.text):
+        out += _listed_names(ctx, m.start(1), m.group(1).split("、"), surnames=True)
     return out
+
+
+#: Names listed before what says they are people (陈思远、刘梓萱等人, 王军、李红等同志), after punctuation or
+#: a word that opens a list (包括, 还有, 其中).
+_PEOPLE_LIST = re.compile(
+    rf"(?:(?<=[，。；：“\n])|(?<=包括)|(?<=还有)|(?<=其中)|^)((?:[{HAN}]{{2,3}}、){{1,40}}[{HAN}]{{2,3}})"
+    r"等(?:人|同志|专家|学者|院士|代表|委员|选手|运动员|队员)(?![口民才员工类力群士文事体格生性权心气情家间物数选种道团组处作会队部室])",
+    re.M)
+
+
+def _listed_names(ctx: Context, start: int, items: list[str], *, surnames: bool) -> list[Candidate]:
+    found, i = [], start
+    for item in items:
+        entry = ctx.entry(item)
+        if (entry is not None and entry.type != "Person") or (
+                entry is None and ctx.word_frequency(item) > 0 and tag(item) not in NAME_TAGS) or (
+                surnames and entry is None and item[0] not in COMMON_SURNAMES):
+            return []
+        found.append(Candidate(i, i + len(item), "Person", entry.name if entry else item, "rule:person-list", entry))
+        i += len(item) + 1
+    return found
 
 
 #: Winners named at the start of a clause, before what they won: ，梁小梅以绝对优势夺冠, ，毕焜、黄先婷分获…冠军.
