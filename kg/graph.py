@@ -160,9 +160,9 @@ def _add_centrality(g: nx.Graph, options: GraphOptions) -> None:
     co.add_weighted_edges_from(sorted((u, v, d["weight"]) for u, v, d in g.edges(data=True)))
     pagerank = weighted_pagerank(co)
     # an entity without co-occurrence edges is a community of its own: Louvain is run on the others
-    # only (it visits every node on every pass, and most entities of a large corpus stand alone)
-    # (a graph of its own, not a subgraph view: a view of a few nodes iterates them in set order,
-    # which differs from run to run)
+    # only (it visits every node on every pass, and most entities of a large corpus stand alone), on a
+    # graph of their own: a subgraph view of a few nodes iterates them in set order, which differs
+    # from run to run
     linked = nx.Graph()
     linked.add_nodes_from(n for n in co if co.degree(n))
     linked.add_edges_from(co.edges(data=True))

@@ -25,6 +25,7 @@ import re
 from extractors.lexicon import Lexicon
 from extractors.rules.base import Candidate
 from extractors.rules.places import LINE_HEADS, names_a_line
+from extractors.rules.wordclass import VERB_TAGS, tag
 from extractors.textutil import is_han
 
 #: Places that are sites or natural features, not divisions: a body named after one is not shared with the
@@ -277,6 +278,16 @@ def _each_with_head(text: str, end: int, head: str, starts: dict[int, Candidate]
     return True
 
 
+def _after_a_verb(text: str, start: int, lexicon: Lexicon) -> bool:
+    """Does a verb of two characters or more end at ``start`` (推进|失业…, 实施|城中村…)?"""
+    words = lexicon.boundaries.segment(text[max(0, start - 4) : start])
+    return bool(words) and len(words[-1]) >= 2 and tag(words[-1]) in VERB_TAGS
+
+
+#: What joins the word to the name whose tail it takes (长江、黄河流域; 失业和工伤保险).
+_ITEM_JOINS = ("、", "和", "与", "及")
+
+
 def _known_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """科尔沁、浑善达克沙地 -> 科尔沁沙地; 科尔沁、浑善达克两大沙地 -> both: the listed word plus the tail of the
     name after it is a lexicon name of that name's type. Replaces a candidate that spans the word
@@ -287,9 +298,12 @@ def _known_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list
         covered[c.start : c.end] = b"\1" * (c.end - c.start)
     found: dict[int, Candidate] = {}
 
-    def word_with_tail(end: int, tails: list[str], type_: str) -> None:
+    def word_with_tail(end: int, tails: list[str], type_: str, outer: Candidate | None = None) -> None:
         """The word ending at ``end`` with the first of ``tails`` that makes a known name, and the words
-        listed before it with the same tail (科技、教育、人才强国建设)."""
+        listed before it with the same tail (科技、教育、人才强国建设). Before a conjunction (``outer``: the
+        name after 和, 与 or 及) the word must stand as a whole item, as long as what it stands for in
+        ``outer`` within two characters, and make another name than ``outer``'s (失业和工伤保险; not
+        高水平|开放和高质量发展, 中国的发展和构建人类命运共同体, 农业和农业科技)."""
         while True:
             m = _LISTED.search(text, max(0, end - 8), end)
             if m is None:
@@ -297,13 +311,20 @@ def _known_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list
             hit = None
             for start in range(m.start(), end - 1):  # the longest word first
                 own = starts.get(start)
+                if outer is not None and not (
+                        (start == 0 or not is_han(text[start - 1]) or text[start - 1] in _BEFORE_ITEM
+                         or (own is not None and own.end == end) or _after_a_verb(text, start, lexicon))):
+                    continue  # 金融|改革和对外开放: part of a longer phrase (推进|失业和工伤保险 is not)
                 if type_ != "Place" and (known := lexicon.lookup(text[start:end])) is not None and known.type == "Place":
                     continue  # 通化市、白山市、长白山管委会: places listed before a body are places
                 if any(covered[start:end]) and not (own is not None and own.end == end and own.type == "Place" == type_):
                     continue  # another name's: only a place grows into a longer place (长江 -> 长江流域)
                 for tail in tails:
+                    if outer is not None and abs((outer.end - outer.start - len(tail)) - (end - start)) > 2:
+                        continue  # 发展和|构建人类命运|共同体: the items are no pair
                     entry = lexicon.lookup(text[start:end] + tail)
-                    if entry is not None and entry.type == type_ and (own is None or own.entry is not entry):
+                    if entry is not None and entry.type == type_ and (own is None or own.entry is not entry) \
+                            and (outer is None or entry is not outer.entry):
                         hit = Candidate(start, end, entry.type, entry.name, "rule:coordination", entry)
                         tails = [tail]
                         break
@@ -317,10 +338,12 @@ def _known_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list
             end = hit.start - 1
 
     for c in accepted:
-        if c.type in _SHARED_TYPES and c.entry is not None and text[c.start - 1 : c.start] == "、" and c.end - c.start >= 3:
+        if c.type in _SHARED_TYPES and c.entry is not None and text[c.start - 1 : c.start] in _ITEM_JOINS \
+                and c.end - c.start >= 3:
             written = text[c.start : c.end]
             # the shortest shared tail first (长江、黄河|流域), two characters at least
-            word_with_tail(c.start - 1, [written[k:] for k in range(len(written) - 2, 0, -1)], c.type)
+            word_with_tail(c.start - 1, [written[k:] for k in range(len(written) - 2, 0, -1)], c.type,
+                           None if text[c.start - 1] == "、" else c)
     for m in _COUNTED_PAIR.finditer(text):
         for k in (2, 1, 3, 4):  # the shared head: most often two characters (沙地, 流域), then one, three, four
             head = text[m.end() : m.end() + k]

@@ -430,7 +430,7 @@ def _work_start(ctx: Context, head: int, head_text: str, lo: int) -> int | None:
 #: One-character names of provinces and of the cities railway lines are named after (京沪: Beijing and
 #: Shanghai; 哈大: Harbin and Dalian; 郑西: Zhengzhou and Xi'an).
 TERMINI = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔滇藏陕甘青宁新港"
-                    "哈大沈长广深武郑西昆兰包石太杭甬温福厦合蚌成徐连盐济烟青银呼乌拉张怀宜汉蓉衡柳湛汕漳赣"
+                    "哈大沈长广深武郑西昆兰包石太杭甬温福厦合蚌成徐连盐济烟银呼乌拉张怀宜汉蓉衡柳湛汕漳"
                     "九池衢金芜襄遂绵雅日临菏邯雄唐锡嘉绍牡佳齐")
 #: Heads of lines a pair of termini names (哈大高铁, 沪宁城际铁路, 京哈高速公路).
 LINE_HEADS = frozenset({"铁路", "高铁", "高速铁路", "城际铁路", "高速公路"})
