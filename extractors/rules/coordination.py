@@ -5,7 +5,11 @@
   share that name's tail (when the full name is an entity of its own).
 - 科尔沁、浑善达克沙地 / 科尔沁、浑善达克两大沙地 / 长江、黄河流域 -> 科尔沁沙地, 长江流域: a word listed
   before a known name (or before a count and a shared head) takes that name's tail, where the whole is
-  a known name of the same type (the lexicon says so; nothing is invented).
+  a known name of the same type (the lexicon says so; nothing is invented); joined by 和, 与 or 及 too
+  where the word stands as an item of its own (失业和工伤保险 -> 失业保险).
+- 京沪、京广、哈大等高铁 / 电力、油气等体制改革 -> 京沪高铁, 哈大高铁, 电力体制改革: words listed before 等
+  share the head after it where half of them at least make known names with it (or name a railway
+  line's termini).
 - 中、美两国 / 中、俄、蒙三国 / 中、法双方 -> 中国, 美国 …: one-character country abbreviations in a
   list that says it is a list of countries.
 
