@@ -18,6 +18,19 @@ SENTENCE_END = "。！？；!?;"
 LINE_END = "。！？；!?;：:…”’」』）)】"
 
 
+#: The characters that join the items of a list (科技、教育; 失业和工伤保险; 丝绸之路经济带和21世纪海上丝绸之路).
+LIST_JOINS = frozenset("、和与及")
+
+
+def word_bounds(words, start: int = 0) -> set[int]:
+    """The offsets where the segmented ``words`` of a text that starts at ``start`` begin and end."""
+    bounds, at = {start}, start
+    for word in words:
+        at += len(word)
+        bounds.add(at)
+    return bounds
+
+
 def is_han(ch: str) -> bool:
     o = ord(ch)
     return (

@@ -30,7 +30,7 @@ from extractors.lexicon import Lexicon
 from extractors.rules.base import Candidate
 from extractors.rules.places import LINE_HEADS, names_a_line
 from extractors.rules.wordclass import VERB_TAGS, tag
-from extractors.textutil import is_han
+from extractors.textutil import LIST_JOINS, is_han, word_bounds
 
 #: Places that are sites or natural features, not divisions: a body named after one is not shared with the
 #: divisions listed before it (长白山管委会), nor a site's with another site's.
@@ -220,7 +220,7 @@ _SHARED_TYPES = frozenset({"Place", "Institution", "Event", "Policy", "Document"
 
 
 #: What stands before the first item of a list: a separator, or a word that introduces the list.
-_BEFORE_ITEM = frozenset("、和及与如是在")
+_BEFORE_ITEM = LIST_JOINS | frozenset("如是在")
 #: Words listed before 等 and the head they share: 京沪、京广、哈大|等|高铁.
 _LISTED_ETC = re.compile(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6})+等(?=[\u4e00-\u9fff])")
 
@@ -244,10 +244,7 @@ def _each_with_head(text: str, end: int, head: str, starts: dict[int, Candidate]
             begins = [sep + 1]
         else:  # the first item: the longest that starts the list, or a name of just its span
             lo = max(0, end - 6)
-            at, word_starts = lo, set()
-            for word in lexicon.boundaries.segment(text[lo:end]):
-                word_starts.add(at)
-                at += len(word)
+            word_starts = word_bounds(lexicon.boundaries.segment(text[lo:end]), lo)
             begins = [k for k in range(lo, end - 1)
                       if k == 0 or text[k - 1] in _BEFORE_ITEM or not is_han(text[k - 1])
                       or ((own := starts.get(k)) is not None and own.end == end)
@@ -286,10 +283,6 @@ def _after_a_verb(text: str, start: int, lexicon: Lexicon) -> bool:
     """Does a verb of two characters or more end at ``start`` (推进|失业…, 实施|城中村…)?"""
     words = lexicon.boundaries.segment(text[max(0, start - 4) : start])
     return bool(words) and len(words[-1]) >= 2 and tag(words[-1]) in VERB_TAGS
-
-
-#: What joins the word to the name whose tail it takes (长江、黄河流域; 失业和工伤保险).
-_ITEM_JOINS = ("、", "和", "与", "及")
 
 
 def _known_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
@@ -342,7 +335,7 @@ def _known_tails(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list
             end = hit.start - 1
 
     for c in accepted:
-        if c.type in _SHARED_TYPES and c.entry is not None and text[c.start - 1 : c.start] in _ITEM_JOINS \
+        if c.type in _SHARED_TYPES and c.entry is not None and text[c.start - 1 : c.start] in LIST_JOINS \
                 and c.end - c.start >= 3:
             written = text[c.start : c.end]
             # the shortest shared tail first (长江、黄河|流域), two characters at least

@@ -39,7 +39,7 @@ import re
 from extractors.families import county_anywhere, county_in
 from extractors.rules.base import Candidate, Context, with_nested
 from extractors.rules.wordclass import FUNCTION_CHARS, NAME_TAGS, PLACE_TAG, VERB_TAGS, clause_word, tag
-from extractors.textutil import HAN, is_han
+from extractors.textutil import HAN, is_han, word_bounds
 
 #: The lexicon's regions of China named by a direction.
 DIRECTIONS = frozenset({"东部地区", "西部地区", "中部地区", "东北地区", "中西部地区", "西北", "西南"})
@@ -447,10 +447,7 @@ def _termini_start(ctx: Context, start: int, head: int) -> int | None:
     """Where the termini that name a line before ``head`` start, within the stem from ``start``: three
     or two characters, at a word boundary of the stem (建成|沪宁, not 建|成沪宁)."""
     stem = ctx.text[start:head]
-    bounds, at = {0}, 0
-    for word in ctx.segment(stem):
-        at += len(word)
-        bounds.add(at)
+    bounds = word_bounds(ctx.segment(stem))
     for k in (3, 2):
         if k <= len(stem) and len(stem) - k in bounds and names_a_line(stem[-k:]):
             return head - k

@@ -19,7 +19,7 @@ import re
 
 from extractors.rules.base import Candidate, Context, with_nested
 from extractors.rules.wordclass import clause_word
-from extractors.textutil import HAN, is_han
+from extractors.textutil import HAN, LIST_JOINS, is_han
 
 #: Policy heads, the compound ones first (a regex takes the first alternative that matches: 体制机制, not 体制).
 _HEADS = "体制机制|制度体系|政策体系|行动计划|行动方案|战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|理念|政策|专项|改革|试点|示范区"
@@ -239,10 +239,6 @@ _STILL_THE_POLICY = re.compile(r"(?:行动|政策|制度|战略全局)$")
 _SHORTEST_HALF = 3
 
 
-#: Conjunctions between two policies a lexicon entry names together.
-_JOINS = frozenset("和与及、")
-
-
 def policies_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidate]:
     """``accepted`` with the policy a longer policy's name is made of kept as a mention of its own: the
     policy before its campaign or its system (种业振兴行动 names 种业振兴 too), and two policies written
@@ -267,7 +263,7 @@ def policies_inside(text: str, accepted: list[Candidate], lookup) -> list[Candid
             continue
         for k in range(_SHORTEST_HALF, len(written) - _SHORTEST_HALF + 1):
             # glued (碳达峰碳中和) or joined by a conjunction (丝绸之路经济带和21世纪海上丝绸之路)
-            gap = 1 if written[k] in _JOINS else 0
+            gap = 1 if written[k] in LIST_JOINS else 0
             first, second = lookup(written[:k]), lookup(written[k + gap :])
             if first is not None and second is not None and first.type == second.type == "Policy":
                 add(c.start, c.start + k, c)
