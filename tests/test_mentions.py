@@ -75,6 +75,9 @@ def test_institution_followed_by_title_is_found(extract):
         ("评荐：吴爱祥（中国工程院院士、学报主编）", "吴爱祥"),
         ("多年前与斯图尔特·罗素的对话，", "斯图尔特·罗素"),
         ("深度融合路径深度融合路径深度融合路径深度融合路径宋德雄党的二十届三中全会提出，", "宋德雄"),
+        ("来自浙江大学的刘志远教授认为，", "刘志远"),  # after 的, before a title only a person bears
+        ("如今，39岁的张舸已经成为总装的领军人物。", "张舸"),  # after an age
+        ("今年58岁的王德福是村里的种粮大户。", "王德福"),
     ],
 )
 def test_person_rules_find(extract, text, person):
@@ -894,6 +897,11 @@ def test_generalising_rules_find(extract, text, expected):
     ("习近平总书记都牵挂和惦念着困难群众", ("Person", "都牵挂")),  # an adverb and a verb
     ("宣布，由前总理罗伯特·菲佐领导的方向党", ("Person", "由前")),  # a former office
     ("首席技师、高技能专家孙柏慧", ("Person", "高技能")),  # what qualifies the title before the name
+    ("家住九龙花园小区的居民杜先生预约", ("Person", "居民杜")),  # after 的, an occupation and a surname
+    ("出席会议的政协委员表示", ("Person", "政协")),  # 委员 ends a body's name too
+    ("一位85岁的张大爷说", ("Person", "张大爷")),  # a surname and a way of addressing someone
+    ("。王阿姨告诉记者，", ("Person", "王阿姨")),
+    ("18岁的王子", ("Person", "王子")),  # a word
     ("习近平复信英国弗朗西斯·霍兰德学校小学生", ("Person", "弗朗西斯·霍兰德")),  # a school named after him
     ("我国通过立法修法、体制机制改革", ("Document", "立法修法")),
     ("把推进全民守法作为基础工程", ("Policy", "全民守法作为基础工程")),

@@ -313,6 +313,8 @@ def _accept(ctx: Context, start: int, end: int, rule: str, strict: bool) -> Cand
     if entry is None and len(name) == 3 and name[2] in "同与和及跟向对" and (known := ctx.entry(name[:2])) is not None \
             and known.type == "Person":
         return None  # 蔡奇同|越共中央政治局委员…: a known name, then 同 (with)
+    if entry is None and name[1:] in _ADDRESS_TERMS:
+        return None  # 张大爷, 李奶奶: a surname and a way of addressing someone, no name
     if entry is None and name in _NOT_NAMES:
         return None  # 主席|贺信, 专家|农技 (人员), 加拿大|原住民: a letter, a trade, a people
     if entry is None and len(name) == 2 and name[1] == "方" and name[0] in _SIDES:
@@ -333,6 +335,9 @@ _A_PLACES_OWN = frozenset("党国方军民人省市州")
 #: Words that stand after a title where a name would, rare enough for the common-word checks, and that jieba
 #: tags as names or nouns: letters, students, trades, peoples (习近平主席|贺信, 代表|农技人员).
 _NOT_NAMES = frozenset({"贺信", "贺电", "贺词", "唁电", "复信", "回信", "来信", "师范生", "农技", "原住民", "智库"})
+#: What follows a surname to address someone whose name is not given (张大爷, 李奶奶, 王阿姨).
+_ADDRESS_TERMS = frozenset({"大爷", "大妈", "大娘", "奶奶", "爷爷", "阿姨", "大姐", "大哥", "大叔", "大婶", "婆婆",
+                            "阿婆", "老汉", "老伯", "伯伯", "叔叔", "嫂子", "师傅", "老师", "同学", "姐", "哥", "叔", "婶"})
 #: One-character country forms that take 方 for "that country's side" (中方, 美方, 乌方, 俄方).
 _SIDES = frozenset("中美俄乌日英法德韩朝印巴以伊土沙越菲澳加蒙老柬缅泰意西葡荷比瑞丹挪芬波匈捷塞希新马叙黎约埃苏古委阿斯")
 #: Last characters of bodies, not of people's names (宣讲团, 工作组).
@@ -475,10 +480,16 @@ def _before_titles(text: str, institution_ends: set[int]) -> Iterator[Span]:
         for start in (m.start() - 3, m.start() - 2, m.start() - 4):
             if start < 0 or m.start() not in name_ends(text, start):
                 continue
-            if _clean_left(text, start, institution_ends):
+            if _clean_left(text, start, institution_ends) or (
+                    text[start - 1] == "的" and text[start] in COMMON_SURNAMES and _HONORIFIC_AFTER.fullmatch(m.group())):
                 yield start, m.start(), "rule:person-title", False
                 break
 
+
+#: Titles only a person bears, so that a name of a common surname may stand after 的 before them
+#: (浙江大学的刘志远教授; not 的居民杜先生); not 代表, 委员, 主任 …, which a body's name ends in as well
+#: (会议的政协委员).
+_HONORIFIC_AFTER = re.compile(r"(?:教授|副教授|院士|研究员|博士|先生|女士|同志)")
 
 #: Ministries whose name a title completes (内政部长, 外交部长): no name ends before them.
 _MINISTRY_BEFORE = re.compile(r"(?:内政|外交|国防|财政|司法|卫生|教育|能源|商务|经济|农业|交通|文化|劳工|内务|安全|情报)部$")
@@ -556,12 +567,15 @@ _PERSONAL_AFTER = re.compile(
     r"|是一[名位个](?!月|年|天)|出生于|生于|毕业于)")
 #: ... and what follows a name after 在: a home or a view (在王丽家里, 在张强看来).
 _AT_PERSON = re.compile(r"(?:家里|家中|看来|眼里|心中)")
+#: An age, right before a name (今年58岁的王德福是, 72岁高龄的林恩): the name must then end where a name may.
+_AGE_BEFORE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:岁|周岁)(?:高龄)?的")
 
 
 def _in_personal_contexts(text: str) -> Iterator[Span]:
     """Names no title introduces, before what only a person is said to do or have (。张建国今年56岁, 李华和妻子,
     陈晓东向记者展示, 在王丽家里, 在张强看来): one of the common surnames, alone at the start of a clause (or after
-    在 or 据 there), or after 在 before a home or a view; no word of the dictionary, as for every rule-made name."""
+    在 or 据 there), or after 在 before a home or a view; or after an age (今年58岁的王德福是); no word of the
+    dictionary, as for every rule-made name."""
     cued = [(m.start(), lambda s: _opens_clause(text, s, "在据")) for m in _PERSONAL_AFTER.finditer(text)]
     cued += [(m.start(), lambda s: s > 0 and text[s - 1] == "在") for m in _AT_PERSON.finditer(text)]
     for end, stands in cued:
@@ -569,6 +583,12 @@ def _in_personal_contexts(text: str) -> Iterator[Span]:
             if text[start] in COMMON_SURNAMES and stands(start):  # not 但面|对记者, 由罗英: a function word
                 yield start, end, "rule:person-context", True
                 break
+    for m in _AGE_BEFORE.finditer(text):
+        if m.end() < len(text) and text[m.end()] in COMMON_SURNAMES:
+            for end in name_ends(text, m.end()):
+                if _AFTER_NAME.match(text, end) or _TITLE_AFTER.match(text, end):
+                    yield m.end(), end, "rule:person-context", True
+                    break
 
 
 def _foreign_before_reporting_verbs(ctx: Context) -> Iterator[Span]:
