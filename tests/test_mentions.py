@@ -134,6 +134,9 @@ def test_subunits_chain_and_keep_their_parents(extract):
         ("湖北省发展改革委党组成员、副主任王某", "湖北省发展改革委"),
         ("湖北省发展和改革委员会副主任王某", "湖北省发展和改革委员会"),
         ("湖北省住房和城乡建设厅副厅长王某", "湖北省住房和城乡建设厅"),
+        # the national manufacturing and technology innovation centres, a family of named bodies; after a verb too
+        ("国家稀土功能材料创新中心等70多个平台落地。", "国家稀土功能材料创新中心"),
+        ("依托国家先进功能纤维创新中心开展研究。", "国家先进功能纤维创新中心"),
     ],
 )
 def test_institution_rules_find(extract, text, institution):
@@ -908,6 +911,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("美国媒体援引美国国家冰雪数据研究中心的数据", ("Institution", "美国媒体援引美国国家冰雪数据研究中心")),
     ("江苏自贸试验区南京片区与金陵海关合作", ("Institution", "江苏自贸试验区南京片区与金陵海关")),
     ("当地公安局局长介绍", ("Institution", "当地公安局")),
+    ("建设北京国际科技创新中心", ("Institution", "北京国际科技创新中心")),  # a place the country builds (a zone)
+    ("打造全国区域创新中心", ("Institution", "全国区域创新中心")),  # a goal, no body
+    ("建设国家技术创新中心", ("Institution", "国家技术创新中心")),  # the programme, no one centre
     ("中国选手勇夺世锦赛冠军", ("Event", "中国选手勇夺世锦赛")),  # a clause before the head
     ("美国杜马市一个车展上", ("Event", "美国杜马市一个车展")),
     ("办赛理念是“简约、安全、精彩”。", ("Policy", "简约、安全、精彩")),  # words listed, no slogan of phrases

@@ -55,7 +55,7 @@ _LOCAL_DEPARTMENT_NAMES = frozenset(_LOCAL_DEPARTMENTS.split("|"))
 _STANDALONE = (
     _LOCAL_DEPARTMENTS + "|"
     "职业技术学院|大学|学院|研究院|研究所|科学院|工程院|社会科学院|重点实验室|实验室|医院|学会|协会|联合会|基金会|"
-    "集团有限公司|股份有限公司|有限公司|集团|公司|银行|交易所|研究中心|委员会|管理局|总局|人民政府|政府|人大常委会|"
+    "集团有限公司|股份有限公司|有限公司|集团|公司|银行|交易所|研究中心|(?<!科技)(?<!区域)创新中心|委员会|管理局|总局|人民政府|政府|人大常委会|"
     "党委|法院|检察院|博物馆|纪念馆|图书馆|出版社|报社|电视台|科技厅|教育厅|财政厅|科技局|科委|发改委|经信委|工信厅|商务厅|"
     # a province's or a city's departments under their usual short names (浙江省发展改革委, 苏州工业园区管委会)
     "发展改革委|卫生健康委|卫健委|国资委|民宗委|管委会|党工委|工委|组委会|筹委会|冬奥组委|亚组委|执委会|"
@@ -361,11 +361,13 @@ def find_institutions(ctx: Context) -> list[Candidate]:
 
 
 def _clean_left(ctx: Context, i: int) -> bool:
-    """Is ``i`` a plausible start of a name (not in the middle of a word)?"""
+    """Is ``i`` a plausible start of a name (not in the middle of a word)? After a verb too (依托|国家…创新中心),
+    unless the verb and what follows make a word."""
     if i == 0:
         return True
     prev = ctx.text[i - 1]
-    return not (prev and is_han(prev[0])) or prev in _STOP or prev in "系任在与和及由向对为据经原现"
+    return not (prev and is_han(prev[0])) or prev in _STOP or prev in "系任在与和及由向对为据经原现" \
+        or (i >= 2 and tag(ctx.text[i - 2 : i]) in VERB_TAGS and ctx.word_frequency(ctx.text[i - 2 : i + 1]) == 0)
 
 
 #: Heads that after a bare country name make a class, not a name (法国公司, 美国企业, 日本银行 is a name).
