@@ -134,6 +134,12 @@ def test_subunits_chain_and_keep_their_parents(extract):
         ("湖北省发展改革委党组成员、副主任王某", "湖北省发展改革委"),
         ("湖北省发展和改革委员会副主任王某", "湖北省发展和改革委员会"),
         ("湖北省住房和城乡建设厅副厅长王某", "湖北省住房和城乡建设厅"),
+        # a province's departments under the names they bore before the 2018 reform, and 粮食局
+        ("湖北省卫生和计划生育委员会主任", "湖北省卫生和计划生育委员会"),
+        ("江苏省国土资源厅发布", "江苏省国土资源厅"),
+        ("广东省政务服务和数据管理局", "广东省政务服务和数据管理局"),
+        ("湖北省粮食局局长", "湖北省粮食局"),
+        ("黑龙江省原粮食局党组书记", "黑龙江省粮食局"),  # the former body, named without 原
         # the national manufacturing and technology innovation centres, a family of named bodies; after a verb too
         ("国家稀土功能材料创新中心等70多个平台落地。", "国家稀土功能材料创新中心"),
         ("依托国家先进功能纤维创新中心开展研究。", "国家先进功能纤维创新中心"),

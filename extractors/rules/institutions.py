@@ -40,7 +40,11 @@ _LOCAL_DEPARTMENTS = "|".join(
         ("城市管理和综合执法", "局"), ("地方金融监督管理", "局"), ("地方金融监管", "局"),
         ("医疗保障", "局"), ("广播电视", "局"), ("知识产权", "局"),
         ("乡村振兴", "局"), ("信访", "局"), ("地震", "局"), ("能源", "局"), ("水务", "局"), ("海事", "局"),
-        ("数据", "局"), ("烟草专卖", "局"), ("国家安全", "厅 局"),
+        ("数据", "局"), ("烟草专卖", "局"), ("国家安全", "厅 局"), ("粮食", "局"), ("政务服务和数据管理", "局"),
+        ("互联网信息", "办公室"),
+        # the names before the 2018 reform, which reports and news of those years write
+        ("卫生和计划生育", "委员会"), ("人口和计划生育", "委员会"), ("国土资源", "厅 局"), ("环境保护", "厅 局"),
+        ("质量技术监督", "局"), ("新闻出版广电", "局"), ("食品药品监督管理", "局"),
         ("外事", "办公室"), ("人民防空", "办公室"), ("侨务", "办公室"), ("台湾事务", "办公室"), ("港澳事务", "办公室"),
         ("口岸", "办公室"), ("国防动员", "办公室"),
         ("疾病预防控制", "中心"), ("疾控", "中心"), ("融媒体", "中心"), ("公共资源交易", "中心"), ("政务服务", "中心"),
@@ -452,6 +456,10 @@ def _headed(ctx: Context, start: int, head_end: int, rule: str) -> Candidate | N
     if rule.endswith("place") and (count := _COUNTED_PLACES.match(tail)) is not None:
         # 河北、黑龙江、云南三省人民政府: the last of the places listed, with their common suffix
         form = text[start:head_end] + count.group(1) + tail[count.end() :]
+        return ctx.resolved(start, best, "Institution", form, rule, form=form)
+    if rule.endswith("place") and tail.startswith("原") and tail[1:] in _LOCAL_DEPARTMENT_NAMES:
+        # 黑龙江省原粮食局: the province's department under its former name, named without 原
+        form = text[start:head_end] + tail[1:]
         return ctx.resolved(start, best, "Institution", form, rule, form=form)
     if rule.endswith("place") and (when := _TERM_OF_GOVERNMENT.fullmatch(tail)) is not None:
         if when.group(1) in ("历届", "多届", "各届", "几届"):
