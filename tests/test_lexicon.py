@@ -339,3 +339,22 @@ def test_no_body_company_or_document_is_listed_twice_under_a_short_and_a_full_na
                     if len(name) >= 2 and name + suffix in names:
                         twice.append((name, name + suffix))
     assert not twice, sorted(twice)
+
+
+#: Short names that name one edition only: the host city or the season is in them (平昌冬奥会, 成都世乒赛).
+_ONE_EDITION_NAMES = {"平昌冬奥会", "短道速滑世界杯盐湖城站", "卡塔尔世界杯", "成都世乒赛", "德班世乒赛", "中俄文化年"}
+
+
+def test_a_series_short_name_is_no_form_of_one_edition(lexicon):
+    """世界机器人博览会, 文博会, 乌镇峰会 name a series: as an alias of 2023世界机器人博览会 they would date every later
+    year's fair to 2023 (a false fact in the graph). An edition's forms carry its edition (a year, 第N届, 首届)."""
+    import re
+
+    edition = re.compile(r"^(?:第[一二三四五六七八九十百]+届|首届|\d{4})")
+    marked = re.compile(r"\d|第|首届|[一二三四五六七八九十]届")
+    wrong = [(e.name, a) for e in lexicon.entries if e.type == "Event" and edition.match(e.name)
+             for a in e.aliases if not marked.search(a) and a not in _ONE_EDITION_NAMES]
+    assert not wrong, wrong
+    series = {f: e.name for e in lexicon.entries for f in (e.name, *e.aliases)}
+    assert series["文博会"] == "中国（深圳）国际文化产业博览交易会"
+    assert series["乌镇峰会"] == "世界互联网大会"
