@@ -318,9 +318,11 @@ def test_every_place_of_jiebas_dictionary_glued_to_diqu_is_no_boundary_word():
 
 
 #: Pairs that look like one body listed twice but are two: a chamber of foreign business in China and the
-#: foreign chamber itself; the national committee and the committees of every level; a network and the national one.
+#: foreign chamber itself; the national committee and the committees of every level; a network and the national one;
+#: the people's congresses of every level and the national one.
 _TWO_BODIES = {("德国商会", "中国德国商会"), ("美国商会", "中国美国商会"),
-               ("关心下一代工作委员会", "中国关心下一代工作委员会"), ("算力网络", "国家算力网络")}
+               ("关心下一代工作委员会", "中国关心下一代工作委员会"), ("算力网络", "国家算力网络"),
+               ("人民代表大会", "全国人民代表大会")}
 
 
 def test_no_body_company_or_document_is_listed_twice_under_a_short_and_a_full_name(lexicon):

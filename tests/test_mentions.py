@@ -140,6 +140,9 @@ def test_subunits_chain_and_keep_their_parents(extract):
         ("广东省政务服务和数据管理局", "广东省政务服务和数据管理局"),
         ("湖北省粮食局局长", "湖北省粮食局"),
         ("黑龙江省原粮食局党组书记", "黑龙江省粮食局"),  # the former body, named without 原
+        # the people's congresses and the unions as kinds of body, where a report names them so
+        ("各级政府要依法接受同级人大及其常委会的监督。", "人民代表大会"),
+        ("支持工会、共青团、妇联等群团组织更好发挥作用。", "中华全国总工会"),
         # the national manufacturing and technology innovation centres, a family of named bodies; after a verb too
         ("国家稀土功能材料创新中心等70多个平台落地。", "国家稀土功能材料创新中心"),
         ("依托国家先进功能纤维创新中心开展研究。", "国家先进功能纤维创新中心"),
@@ -917,7 +920,11 @@ def test_generalising_rules_find(extract, text, expected):
     ("美国媒体援引美国国家冰雪数据研究中心的数据", ("Institution", "美国媒体援引美国国家冰雪数据研究中心")),
     ("江苏自贸试验区南京片区与金陵海关合作", ("Institution", "江苏自贸试验区南京片区与金陵海关")),
     ("当地公安局局长介绍", ("Institution", "当地公安局")),
-    ("建设北京国际科技创新中心", ("Institution", "北京国际科技创新中心")),  # a place the country builds (a zone)
+    ("建设北京国际科技创新中心", ("Institution", "北京国际科技创新中心")),
+    ("人大代表和政协委员出席", ("Institution", "人民代表大会")),  # a delegate's title
+    ("中国人民大学简称人大", ("Institution", "人民代表大会")),
+    ("县人大及其常委会", ("Institution", "人民代表大会")),  # the county's, a local body
+    ("企业工会、共青团", ("Institution", "中华全国总工会")),  # an enterprise's own union  # a place the country builds (a zone)
     ("打造全国区域创新中心", ("Institution", "全国区域创新中心")),  # a goal, no body
     ("建设国家技术创新中心", ("Institution", "国家技术创新中心")),  # the programme, no one centre
     ("中国选手勇夺世锦赛冠军", ("Event", "中国选手勇夺世锦赛")),  # a clause before the head

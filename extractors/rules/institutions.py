@@ -286,6 +286,28 @@ def _ministers_ministries(ctx: Context) -> list[Candidate]:
     return out
 
 
+#: The people's congresses and the unions as kinds of body, written bare where a report names them with the other
+#: bodies the government answers to or works with: 接受同级人大及其常委会的监督, 人大、政协, 工会、共青团、妇联.
+#: Elsewhere bare 人大 is as often 人大代表 (a delegate), 人大附中 or 中国人民大学, and 工会 an enterprise's own.
+_CONGRESS_KIND = re.compile(r"人大(?=及其常委会|及其常务委员会|和政协|、政协|与政协|依法)")
+_UNIONS_LISTED = re.compile(r"(?<![总县市省区乡镇村厂业校])工会(?=、共青团|、妇联|和共青团)|(?<=共青团、|[、和]妇联、)工会")
+
+
+def _kinds_of_body(ctx: Context) -> list[Candidate]:
+    """人大 (→ 人民代表大会) and 工会 (→ 中华全国总工会, the unions' national body) where the text names them as the
+    kinds of body a government answers to or the mass organisations it supports; not after a level of government
+    (县人大 is the county's, found as a local body)."""
+    text, out = ctx.text, []
+    for m in _CONGRESS_KIND.finditer(text):
+        if ctx.anchor_inside(m.start()) is None and (m.start() == 0 or not is_han(text[m.start() - 1])
+                                                     or text.endswith(("同级", "各级", "地方", "接受", "向", "和", "、"), 0, m.start())):
+            out.append(ctx.resolved(m.start(), m.end(), "Institution", "人民代表大会", "rule:institution-kind"))
+    for m in _UNIONS_LISTED.finditer(text):
+        if ctx.anchor_inside(m.start()) is None:
+            out.append(ctx.resolved(m.start(), m.end(), "Institution", "中华全国总工会", "rule:institution-kind"))
+    return out
+
+
 #: What before a legal form is a class of companies, not a name (国有独资有限公司, 子公司).
 _COMPANY_CLASS = frozenset("国有独资 国有控股 国有 民营 外资 合资 独资 控股 子 母 上市 股份 集团 投资 科技 贸易 实业 发展".split())
 
@@ -322,7 +344,8 @@ def find_institutions(ctx: Context) -> list[Candidate]:
             seen.add((c.start, c.end))
             out.append(c)
 
-    for rule in (_national_teams, _companies, _foreign_parties, _pla_services, _ministers_ministries, _numbered_units):
+    for rule in (_national_teams, _companies, _foreign_parties, _pla_services, _ministers_ministries, _numbered_units,
+                 _kinds_of_body):
         for c in rule(ctx):
             add(c)
 
