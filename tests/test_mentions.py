@@ -190,6 +190,11 @@ def test_institution_rules_do_not_glue_clauses(extract, text):
         ("近日，在北京召开的中国发展高层论坛上", ("Event", "中国发展高层论坛")),
         ("应坚持“四个面向”，充分发挥", ("Policy", "四个面向")),
         ("加快构建科技金融体制", ("Policy", "科技金融")),
+        # a country's elections, by the country or its legislature
+        ("为参加日本参议院选举的自民党候选人拉票", ("Event", "日本参议院选举")),
+        ("美国中期选举结果揭晓", ("Event", "美国中期选举")),
+        ("韩国国会选举", ("Event", "韩国国会选举")),
+        ("《论坚持人民当家作主》收入重要文稿50篇。", ("Document", "论坚持人民当家作主")),  # a book of texts
     ],
 )
 def test_document_event_policy_rules_find(extract, text, expected):
@@ -922,6 +927,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("当地公安局局长介绍", ("Institution", "当地公安局")),
     ("建设北京国际科技创新中心", ("Institution", "北京国际科技创新中心")),
     ("人大代表和政协委员出席", ("Institution", "人民代表大会")),  # a delegate's title
+    ("美国选举人团投票", ("Event", "美国选举人团")),  # a body of electors, no election
+    ("中国选举产生新一届领导", ("Event", "中国选举")),
     ("中国人民大学简称人大", ("Institution", "人民代表大会")),
     ("县人大及其常委会", ("Institution", "人民代表大会")),  # the county's, a local body
     ("企业工会、共青团", ("Institution", "中华全国总工会")),  # an enterprise's own union  # a place the country builds (a zone)

@@ -101,6 +101,7 @@ def find_events(ctx: Context) -> list[Candidate]:
         name = f"中央政治局第{m.group(1)}次集体学习"
         out.append(_named(ctx, m.start(), m.end(), [m.group(0), name], name, "rule:collective-study"))
     out.extend(_meetings(ctx))
+    out.extend(_elections(ctx))
     out.extend(_disasters(ctx))
     out.extend(_anniversaries(ctx))
     for m in _NAMED_INCIDENT.finditer(text):  # “北溪”管道遭破坏事件, “3·21”东航飞行事故
@@ -114,6 +115,29 @@ def find_events(ctx: Context) -> list[Candidate]:
                 ctx.anchor_at(i, "Place", "Institution", "Event", "Person") for i in range(m.start(1), m.end(1))):
             out.append(ctx.resolved(m.start(1), m.end(1), "Event", m.group(1), "rule:campaign"))
             # not 为北京冬奥会送祝福, 畅享高铁 乐游湖北: an activity named after a place or a body keeps naming it
+    return out
+
+
+#: A country's elections, after its name (美国中期选举, 日本参议院选举, 法国总统大选) or its legislature's (韩国国会|选举).
+_ELECTION = re.compile(r"(?:\d{4}年)?(?:参议院|众议院|参众两院|国会|议会|议会下院|议会上院|国民议会|联邦议院|总统|中期|地方|州长)?"
+                       r"(?:选举|大选)(?![权法人制委])")
+_BARE_ELECTION = re.compile(r"(?:选举|大选)(?![权法人制委])")
+_LEGISLATURE = re.compile(r"(?:国会|议会|议院|杜马|国民大会)$")
+
+
+def _elections(ctx: Context) -> list[Candidate]:
+    """美国中期选举, 日本参议院选举, 韩国国会选举: an election named by the country (not China, whose people's
+    congresses are elected otherwise) or a foreign legislature before it, and its kind."""
+    out = []
+    for a in ctx.anchors:
+        if a.type == "Place" and a.names_a_country and a.name != "中国":
+            m = _ELECTION.match(ctx.text, a.end)
+        elif a.type == "Institution" and _LEGISLATURE.search(a.name) and a.name[:2] != "中国":
+            m = _BARE_ELECTION.match(ctx.text, a.end)
+        else:
+            continue
+        if m is not None:
+            out.append(ctx.resolved(a.start, m.end(), "Event", ctx.text[a.start : m.end()], "rule:election"))
     return out
 
 
