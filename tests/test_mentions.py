@@ -190,6 +190,7 @@ def test_institution_rules_do_not_glue_clauses(extract, text):
         ("近日，在北京召开的中国发展高层论坛上", ("Event", "中国发展高层论坛")),
         ("应坚持“四个面向”，充分发挥", ("Policy", "四个面向")),
         ("加快构建科技金融体制", ("Policy", "科技金融")),
+        ("普遍建立节能减排目标责任制。", ("Policy", "节能减排目标责任制")),  # a policy's system of responsibility
         # a country's elections, by the country or its legislature
         ("为参加日本参议院选举的自民党候选人拉票", ("Event", "日本参议院选举")),
         ("美国中期选举结果揭晓", ("Event", "美国中期选举")),

@@ -22,7 +22,7 @@ from extractors.rules.wordclass import clause_word
 from extractors.textutil import HAN, LIST_JOINS, is_han
 
 #: Policy heads, the compound ones first (a regex takes the first alternative that matches: 体制机制, not 体制).
-_HEADS = "体制机制|制度体系|政策体系|行动计划|行动方案|战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|理念|政策|专项|改革|试点|示范区"
+_HEADS = "体制机制|制度体系|政策体系|行动计划|行动方案|目标责任制|责任制|战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|理念|政策|专项|改革|试点|示范区"
 #: Heads after a known policy that name the policy itself (科技金融体制 is 科技金融), not a programme of it.
 _THE_POLICY_ITSELF = frozenset("战略 体制 体系 机制 制度 政策 理念 改革 倡议 体制机制 制度体系 政策体系".split())
 _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6}})”")
