@@ -190,7 +190,9 @@ def test_institution_rules_do_not_glue_clauses(extract, text):
         ("近日，在北京召开的中国发展高层论坛上", ("Event", "中国发展高层论坛")),
         ("应坚持“四个面向”，充分发挥", ("Policy", "四个面向")),
         ("加快构建科技金融体制", ("Policy", "科技金融")),
-        ("普遍建立节能减排目标责任制。", ("Policy", "节能减排目标责任制")),  # a policy's system of responsibility
+        ("普遍建立节能减排目标责任制。", ("Policy", "节能减排目标责任制")),
+        ("坚决打好国有企业提质增效攻坚战。", ("Policy", "国有企业提质增效攻坚战")),  # 打|好, cut apart, launch it
+        ("继续打好党风廉政建设和反腐败斗争这场攻坚战、持久战。", ("Policy", "反腐败斗争")),  # a policy's system of responsibility
         # a country's elections, by the country or its legislature
         ("为参加日本参议院选举的自民党候选人拉票", ("Event", "日本参议院选举")),
         ("美国中期选举结果揭晓", ("Event", "美国中期选举")),
@@ -929,6 +931,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("建设北京国际科技创新中心", ("Institution", "北京国际科技创新中心")),
     ("人大代表和政协委员出席", ("Institution", "人民代表大会")),  # a delegate's title
     ("美国选举人团投票", ("Event", "美国选举人团")),  # a body of electors, no election
+    ("继续打好党风廉政建设和反腐败斗争这场攻坚战、持久战。", ("Policy", "党风廉政建设和反腐败斗争这场攻坚战")),  # called a battle
+    ("在重点生态功能区实施了25个生态保护修复试点工程", ("Policy", "生态保护修复试点工程")),  # many of a kind
+    ("打好实现建军一百年奋斗目标攻坚战", ("Policy", "实现建军一百年奋斗目标攻坚战")),  # a battle for a named goal
     ("中国选举产生新一届领导", ("Event", "中国选举")),
     ("中国人民大学简称人大", ("Institution", "人民代表大会")),
     ("县人大及其常委会", ("Institution", "人民代表大会")),  # the county's, a local body

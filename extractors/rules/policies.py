@@ -22,7 +22,8 @@ from extractors.rules.wordclass import clause_word
 from extractors.textutil import HAN, LIST_JOINS, is_han
 
 #: Policy heads, the compound ones first (a regex takes the first alternative that matches: 体制机制, not 体制).
-_HEADS = "体制机制|制度体系|政策体系|行动计划|行动方案|目标责任制|责任制|战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|理念|政策|专项|改革|试点|示范区"
+_HEADS = ("体制机制|制度体系|政策体系|行动计划|行动方案|目标责任制|责任制|"
+          "战略|工程|计划|行动|体制|机制|体系|制度|倡议|方针|理念|政策|专项|改革|试点|示范区")
 #: Heads after a known policy that name the policy itself (科技金融体制 is 科技金融), not a programme of it.
 _THE_POLICY_ITSELF = frozenset("战略 体制 体系 机制 制度 政策 理念 改革 倡议 体制机制 制度体系 政策体系".split())
 _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6}})”")
@@ -163,6 +164,8 @@ _FUNCTION = frozenset(
 _QUANTIFIERS = frozenset("一批 新一批 一大批 新一轮 一轮 多轮 更多 各项 各类 多项 一系列".split())
 #: Words that rank a thing among others of its kind, right before the head: 重要工程, 重点行动.
 _RANKING = frozenset("重要 重大 重点 关键 主要 标志性 基础性 骨干".split())
+#: A demonstrative and its measure word right before the head: what comes before is called so, not named so.
+_DEMONSTRATIVES = frozenset("这场 这一 这个 这项 这些 那场 这次 此次 本次 该项".split())
 #: An army's operations, not programmes: 地面行动, 特别军事行动, 空袭行动.
 _MILITARY = re.compile(r"(?:地面|军事|空中|空袭|海上|反攻|进攻|清剿|围剿|封锁|打击)行动$")
 _QUANTIFIER_PREFIXES = sorted(_QUANTIFIERS, key=len, reverse=True)
@@ -176,6 +179,10 @@ _GENERIC_TOKENS = frozenset(
     "联合 军事 封控 演训 作战 巡航 规划 计划 行动 工程 培养 打击 整治 监督 检查 监督检查 巡查 排查 清理 执法 督查 "
     "帮扶 救援 灾后 救灾 救助 援助".split()
 )
+#: Verbs of reaching a goal, at the start of a would-be programme: the goal is what is named.
+_GOAL_VERBS = ("实现", "确保", "夺取", "赢得", "取得", "完成")
+#: A count of more than one at the start (25个, 三个): the things counted are of a kind.
+_COUNT_OF_MANY = re.compile(r"^(?:\d+|[两三四五六七八九十百几]+)[多余]?个")
 #: A year before a programme's name dates this year's round of it (2023年|大学生志愿服务西部计划).
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d年度?")
 
@@ -194,15 +201,21 @@ def find_programmes(ctx: Context) -> list[Candidate]:
         tokens = ctx.segment(clause) if clause else []
         name_tokens: list[str] = []
         launched = False
-        for tok in reversed(tokens):
+        for i in range(len(tokens) - 1, -1, -1):
+            tok = tokens[i]
             if tok in _LAUNCH:
                 launched = True
+                break
+            if i > 0 and len(tok) == 1 and tokens[i - 1] + tok in _LAUNCH:
+                launched = True  # 打|好, 抓|好: a verb and its complement, which the segmenter may cut apart
                 break
             if tok in _FUNCTION or not (is_han(tok[0]) or (tok[0].isascii() and tok[0].isalnum())):
                 break
             name_tokens.insert(0, tok)
         if name_tokens and (name_tokens[-1] in _QUANTIFIERS or name_tokens[-1] in _RANKING):
             continue  # 食物节约各项行动, 拉萨山南一体化重要工程: a class, ranked
+        if name_tokens and name_tokens[-1] in _DEMONSTRATIVES:
+            continue  # 打好党风廉政建设和反腐败斗争这场攻坚战: the policy, called a battle, is named before 这场
         for k in range(len(name_tokens) - 1, -1, -1):
             if name_tokens[k] in _QUANTIFIERS:
                 name_tokens = name_tokens[k + 1 :]
@@ -215,6 +228,10 @@ def find_programmes(ctx: Context) -> list[Candidate]:
         verb = next((v for v in _LAUNCH_PREFIXES if name.startswith(v) and len(name) - len(v) >= 2), "")
         name = name[len(verb) :]  # 共筑|人类命运共同体: a verb jieba cut in pieces (共|筑)
         name = name[next((len(q) for q in _QUANTIFIER_PREFIXES if name.startswith(q)), 0) :]  # 更|多|惠民
+        if name.startswith(_GOAL_VERBS):
+            continue  # 打好|实现建军一百年奋斗目标攻坚战: a battle for a goal, which is named (建军一百年奋斗目标)
+        if _COUNT_OF_MANY.match(name):
+            continue  # 实施了25个生态保护修复试点工程: many of a kind, no one programme
         name = _LEADING_COUNT.sub("", name)  # 四期|国家人权行动计划, 我军|建设规划计划
         name = _LEADING_YEAR.sub("", name)  # 2023年|大学生志愿服务西部计划
         words = ctx.segment(name)
