@@ -191,7 +191,11 @@ def test_institution_rules_do_not_glue_clauses(extract, text):
         ("应坚持“四个面向”，充分发挥", ("Policy", "四个面向")),
         ("加快构建科技金融体制", ("Policy", "科技金融")),
         ("普遍建立节能减排目标责任制。", ("Policy", "节能减排目标责任制")),
-        ("坚决打好国有企业提质增效攻坚战。", ("Policy", "国有企业提质增效攻坚战")),  # 打|好, cut apart, launch it
+        ("坚决打好国有企业提质增效攻坚战。", ("Policy", "国有企业提质增效攻坚战")),
+        # principles named before 的方针, 的基本国策; slogans pairing their phrases with 、 and a comma
+        ("要坚持全心全意依靠工人阶级的根本方针，", ("Policy", "全心全意依靠工人阶级")),
+        ("坚持自主创新、重点跨越、支撑发展、引领未来的方针", ("Policy", "自主创新、重点跨越、支撑发展、引领未来")),
+        ("要按照“谁审批、谁监管，谁主管、谁监管”的原则落实监管责任。", ("Policy", "谁审批、谁监管，谁主管、谁监管")),  # 打|好, cut apart, launch it
         ("继续打好党风廉政建设和反腐败斗争这场攻坚战、持久战。", ("Policy", "反腐败斗争")),  # a policy's system of responsibility
         # a country's elections, by the country or its legislature
         ("为参加日本参议院选举的自民党候选人拉票", ("Event", "日本参议院选举")),
@@ -934,6 +938,10 @@ def test_generalising_rules_find(extract, text, expected):
     ("继续打好党风廉政建设和反腐败斗争这场攻坚战、持久战。", ("Policy", "党风廉政建设和反腐败斗争这场攻坚战")),  # called a battle
     ("在重点生态功能区实施了25个生态保护修复试点工程", ("Policy", "生态保护修复试点工程")),  # many of a kind
     ("打好实现建军一百年奋斗目标攻坚战", ("Policy", "实现建军一百年奋斗目标攻坚战")),  # a battle for a named goal
+    ("贯彻“一国两制”、“港人治港”、高度自治的方针", ("Policy", "“一国两制”、“港人治港”、高度自治")),  # known, each
+    ("坚持和发展中国特色社会主义的基本方略", ("Policy", "和发展中国特色社会主义")),  # a second verb's object
+    ("遵循健全政府间财政关系的基本原则", ("Policy", "健全政府间财政关系")),
+    ("他说“今天很好，明天更好”。", ("Policy", "今天很好，明天更好")),  # a comma alone joins clauses
     ("中国选举产生新一届领导", ("Event", "中国选举")),
     ("中国人民大学简称人大", ("Institution", "人民代表大会")),
     ("县人大及其常委会", ("Institution", "人民代表大会")),  # the county's, a local body

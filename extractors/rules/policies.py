@@ -29,8 +29,8 @@ _THE_POLICY_ITSELF = frozenset("战略 体制 体系 机制 制度 政策 理念
 _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6}})”")
 #: What before a quote says it is a saying, not a slogan (中国有句老话，“一个巴掌拍不响”).
 _SAYING_BEFORE = re.compile(r"(?:老话|俗话|谚语|古话|俗语|歇后语|成语)")
-#: Slogans of parallel phrases in quotes: “学思想、强党性、重实践、建新功”, “人民至上、生命至上”.
-_PARALLEL = re.compile(rf"“([{HAN}]{{3,5}}(?:、[{HAN}]{{3,5}}){{1,5}})”")
+#: Slogans of parallel phrases in quotes: “学思想、强党性、重实践、建新功”, “人民至上、生命至上”, “谁审批、谁监管，谁主管、谁监管”.
+_PARALLEL = re.compile(rf"“([{HAN}]{{3,5}}(?:[、，][{HAN}]{{3,5}}){{1,5}})”")
 #: What a text says of a slogan right before it: that one holds to it, follows it, or that it is the aim,
 #: the principle, the theme (坚持“人民至上、生命至上”, 总要求是“学思想、强党性、重实践、建新功”); not a
 #: quoted description (“一江碧水、两岸青山”得到重现).
@@ -41,6 +41,12 @@ _SLOGAN_CUE = re.compile(r"(?:坚持|秉持|秉承|贯彻|践行|落实|按照|�
 _QUOTED_HEAD = re.compile(
     rf"“([{HAN}A-Za-z0-9+＋]{{2,16}}(?:{_HEADS})|(?!弘扬|发扬|传承|牢记|点亮|践行|学习|继承)(?:(?!的)[{HAN}·]){{2,8}}精神)”"
 )
+#: A principle the text holds to, named by what it says before 的方针 or 的基本国策 (坚持全心全意依靠工人阶级的根本方针,
+#: 贯彻安全第一、预防为主的方针, 坚持对外开放的基本国策); not 原则 or 宗旨 alone, which follow any description.
+_PRINCIPLE = re.compile(rf"(?:坚持|贯彻|实行|执行|遵循|落实)((?:(?![的这该])[{HAN}、“”]){{4,24}}?)的"
+                        rf"(?:(?:根本|基本|总)?(?:方针|国策|方略)|(?:根本|基本)(?:原则|宗旨))")
+#: What joins a second verb to 坚持 (坚持和发展, 坚持并完善): the object follows both verbs.
+_JOINED_VERB = ("和", "与", "并", "及", "和发展", "和完善")
 #: Xi Jinping's thought on a subject, named: 习近平网络强国重要思想, 习近平总书记关于…的重要思想.
 _IMPORTANT_THOUGHT = re.compile(rf"习近平(?:总书记|同志)?(?:关于[^，。；：、“”\n]{{2,40}}?的|(?:(?!的)[{HAN}]){{2,8}}?)重要思想")
 #: A leader's thought on a field, after the leader's name: 毛泽东|军事思想, 江泽民|国防和军队建设思想; not his
@@ -80,11 +86,29 @@ def find_policies(ctx: Context) -> list[Candidate]:
             continue  # 老话“一个巴掌拍不响”: a saying, no numbered slogan
         add(m.start(1), m.end(1), "rule:policy-slogan")
     for m in _PARALLEL.finditer(text):
-        parts = m.group(1).split("、")
+        if "、" not in m.group(1):
+            continue  # “谁审批、谁监管，谁主管、谁监管” pairs its phrases with 、; a comma alone joins clauses
+        parts = re.split("[、，]", m.group(1))
         if len({len(p) for p in parts}) == 1 and (len(parts) >= 3 or len(parts[0]) >= 4) \
                 and not any("的" in p for p in parts) \
                 and _SLOGAN_CUE.search(text, max(0, m.start() - 8), m.start()):  # not “怕出错、不敢闯”, a mood
             add(m.start(1), m.end(1), "rule:policy-slogan")  # phrases of one length, side by side: a slogan
+    for m in _PRINCIPLE.finditer(text):
+        start, end = m.start(1), m.end(1)
+        if text[start] == "“" and text[end - 1] == "”" and "“" not in text[start + 1 : end - 1]:
+            start, end = start + 1, end - 1  # “和平统一、一国两制”的基本方针: the principle without its quotes
+        named = text[start:end]
+        if named.startswith(_JOINED_VERB) or named.startswith(tuple(_QUOTED_VERBS)) or named.startswith("实行"):
+            continue  # 坚持|和发展中国特色社会主义的基本方略; 遵循|健全政府间财政关系的基本原则: a verb's object, no principle
+        parts = [p for p in re.split(r"[、和与及“”]+", named) if p]
+        if "“" in named and any(ctx.anchor_at(k) is not None for k in range(start, end)):
+            continue  # “外防输入、内防反弹”总策略和“动态清零”: named policies quoted, and what the text says of them
+        if len(parts) > 1:
+            if 2 * sum(ctx.entry(p) is not None for p in parts) >= len(parts):
+                continue  # “一国两制”、“港人治港”、高度自治: principles the lexicon knows, each found on its own
+        elif any(ctx.anchor_at(k) is not None for k in range(start, end)) or ctx.anchor_inside(start) is not None:
+            continue  # 党领导人民军队, 寄希望于台湾人民: a clause about a known name
+        add(start, end, "rule:policy-principle")
     for m in _ONE_PER.finditer(text):
         if m.group(1) not in _ONE_PER_NOT and ctx.word_frequency(m.group()) == 0 and ctx.anchor_inside(m.start()) is None:
             add(m.start(), m.end(), "rule:policy-slogan")
