@@ -97,18 +97,8 @@ def find_policies(ctx: Context) -> list[Candidate]:
         start, end = m.start(1), m.end(1)
         if text[start] == "“" and text[end - 1] == "”" and "“" not in text[start + 1 : end - 1]:
             start, end = start + 1, end - 1  # “和平统一、一国两制”的基本方针: the principle without its quotes
-        named = text[start:end]
-        if named.startswith(_JOINED_VERB) or named.startswith(tuple(_QUOTED_VERBS)) or named.startswith("实行"):
-            continue  # 坚持|和发展中国特色社会主义的基本方略; 遵循|健全政府间财政关系的基本原则: a verb's object, no principle
-        parts = [p for p in re.split(r"[、和与及“”]+", named) if p]
-        if "“" in named and any(ctx.anchor_at(k) is not None for k in range(start, end)):
-            continue  # “外防输入、内防反弹”总策略和“动态清零”: named policies quoted, and what the text says of them
-        if len(parts) > 1:
-            if 2 * sum(ctx.entry(p) is not None for p in parts) >= len(parts):
-                continue  # “一国两制”、“港人治港”、高度自治: principles the lexicon knows, each found on its own
-        elif any(ctx.anchor_at(k) is not None for k in range(start, end)) or ctx.anchor_inside(start) is not None:
-            continue  # 党领导人民军队, 寄希望于台湾人民: a clause about a known name
-        add(start, end, "rule:policy-principle")
+        if _names_a_principle(ctx, start, end):
+            add(start, end, "rule:policy-principle")
     for m in _ONE_PER.finditer(text):
         if m.group(1) not in _ONE_PER_NOT and ctx.word_frequency(m.group()) == 0 and ctx.anchor_inside(m.start()) is None:
             add(m.start(), m.end(), "rule:policy-slogan")
@@ -179,6 +169,8 @@ _LAUNCH_PREFIXES = sorted((v for v in _LAUNCH if len(v) >= 2), key=len, reverse=
 #: Verbs that may open a quoted policy term without being part of it, longest first.
 _QUOTED_VERBS = sorted(_LAUNCH | {"建立", "健全", "完善", "建立健全", "发展", "建设", "构建", "促进", "推进", "优化", "探索"},
                        key=len, reverse=True)
+#: How what stands before 的方针 starts when it is a verb's object, not a principle's name.
+_NOT_A_PRINCIPLE_START = (*_JOINED_VERB, *_QUOTED_VERBS, "实行")
 _FUNCTION = frozenset(
     "的 和 与 及 或 并 是 有 了 着 过 其 该 各 这 那 以 为 把 将 在 对 等 由 从 向 于 用 作为 通过 围绕 依托 按照 根据 关于 对于 "
     "针对 到 至".split()
@@ -209,6 +201,20 @@ _GOAL_VERBS = ("实现", "确保", "夺取", "赢得", "取得", "完成")
 _COUNT_OF_MANY = re.compile(r"^(?:\d+|[两三四五六七八九十百几]+)[多余]?个")
 #: A year before a programme's name dates this year's round of it (2023年|大学生志愿服务西部计划).
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d年度?")
+
+
+def _names_a_principle(ctx: Context, start: int, end: int) -> bool:
+    """Is what stands before 的方针 (的基本国策 …) at ``text[start:end]`` a principle's own name?"""
+    named = ctx.text[start:end]
+    if named.startswith(_NOT_A_PRINCIPLE_START):
+        return False  # 坚持|和发展中国特色社会主义的基本方略; 遵循|健全政府间财政关系的基本原则: a verb's object
+    known_inside = any(ctx.anchor_at(k) is not None for k in range(start, end)) or ctx.anchor_inside(start) is not None
+    if "“" in named and known_inside:
+        return False  # “外防输入、内防反弹”总策略和“动态清零”: named policies quoted, and what the text says of them
+    parts = [p for p in re.split(r"[、和与及“”]+", named) if p]
+    if len(parts) > 1:
+        return 2 * sum(ctx.entry(p) is not None for p in parts) < len(parts)  # not “一国两制”、“港人治港”、高度自治
+    return not known_inside  # not 党领导人民军队, 寄希望于台湾人民: a clause about a known name
 
 
 def find_programmes(ctx: Context) -> list[Candidate]:
