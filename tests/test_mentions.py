@@ -197,6 +197,9 @@ def test_institution_rules_do_not_glue_clauses(extract, text):
         ("坚持自主创新、重点跨越、支撑发展、引领未来的方针", ("Policy", "自主创新、重点跨越、支撑发展、引领未来")),
         ("要按照“谁审批、谁监管，谁主管、谁监管”的原则落实监管责任。", ("Policy", "谁审批、谁监管，谁主管、谁监管")),  # 打|好, cut apart, launch it
         ("继续打好党风廉政建设和反腐败斗争这场攻坚战、持久战。", ("Policy", "反腐败斗争")),  # a policy's system of responsibility
+        # the places a document's title names, each a mention of its own
+        ("双方发表了《中华人民共和国和巴西联邦共和国联合声明》。", ("Place", "巴西")),
+        ("拥护《中华人民共和国香港特别行政区基本法》", ("Place", "香港")),
         # a country's elections, by the country or its legislature
         ("为参加日本参议院选举的自民党候选人拉票", ("Event", "日本参议院选举")),
         ("美国中期选举结果揭晓", ("Event", "美国中期选举")),
@@ -935,6 +938,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("建设北京国际科技创新中心", ("Institution", "北京国际科技创新中心")),
     ("人大代表和政协委员出席", ("Institution", "人民代表大会")),  # a delegate's title
     ("美国选举人团投票", ("Event", "美国选举人团")),  # a body of electors, no election
+    ("双方发表了《中华人民共和国和巴西联邦共和国联合声明》。", ("Place", "中国")),  # China, whose statements most titles name
     ("继续打好党风廉政建设和反腐败斗争这场攻坚战、持久战。", ("Policy", "党风廉政建设和反腐败斗争这场攻坚战")),  # called a battle
     ("在重点生态功能区实施了25个生态保护修复试点工程", ("Policy", "生态保护修复试点工程")),  # many of a kind
     ("打好实现建军一百年奋斗目标攻坚战", ("Policy", "实现建军一百年奋斗目标攻坚战")),  # a battle for a named goal

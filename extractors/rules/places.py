@@ -526,11 +526,15 @@ _OF_THE_PLACE = {
 
 def places_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidate]:
     """``accepted`` with the province or country that starts a delegation's, a government's or a zone's name
-    kept as a place of its own (山东|代表团, 英国|政府, 河北|雄安新区, 重庆|两江新区): the text says where too.
-    Not China itself (中国政府: 中国 is part of the body's name); ``lookup`` finds a form's lexicon entry."""
+    kept as a place of its own (山东|代表团, 英国|政府, 河北|雄安新区, 重庆|两江新区): the text says where too; and the
+    ones a document's title names anywhere in it (``_jurisdictions_in``). Not China itself (中国政府: 中国 is part of
+    the body's name); ``lookup`` finds a form's lexicon entry."""
     spans = {(c.start, c.end) for c in accepted}
     extra = []
     for c in accepted:
+        if c.type == "Document" and c.end - c.start >= _TITLE_WITH_PLACES:
+            extra.extend(_jurisdictions_in(text, c, lookup))
+            continue
         pattern = _OF_THE_PLACE.get(c.type)
         written = text[c.start : c.end]
         if pattern is None or c.entry is None or not pattern.search(written):
@@ -542,6 +546,29 @@ def places_inside(text: str, accepted: list[Candidate], lookup) -> list[Candidat
                 extra.append(Candidate(c.start, c.start + k, "Place", entry.name, "rule:place-inside", entry))
                 break
     return with_nested(accepted, extra)
+
+
+#: The shortest document title that may name a place inside it (《中华人民共和国和巴西联邦共和国联合声明》,
+#: 香港特别行政区基本法, 关于支持贵州在新时代西部大开发上闯新路的意见).
+_TITLE_WITH_PLACES = 8
+
+
+def _jurisdictions_in(text: str, doc: Candidate, lookup) -> list[Candidate]:
+    """The provinces, SARs and countries a document's title names (巴西 in the joint statement with 巴西联邦共和国, 香港 in
+    香港特别行政区基本法), longest form first, each a mention of its own: a researcher asks which documents concern a place.
+    Not China, whose laws and statements most titles name."""
+    out, i = [], doc.start
+    while i < doc.end - 1:
+        for k in range(min(8, doc.end - i), 1, -1):
+            form = text[i : i + k]
+            entry = lookup(form) if all(is_han(ch) for ch in form) else None
+            if entry is not None and entry.type == "Place" and entry.category in _JURISDICTIONS \
+                    and entry.name not in ("中国", "中华人民共和国"):
+                out.append(Candidate(i, i + k, "Place", entry.name, "rule:place-inside", entry))
+                i += k - 1
+                break
+        i += 1
+    return out
 
 
 def drop_places_out_of_place(text: str, accepted: list[Candidate]) -> list[Candidate]:
