@@ -66,3 +66,22 @@ def write(rows: list[dict], path: pathlib.Path) -> None:
     rows.sort(key=lambda r: r["id"])
     path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     print(len(rows))
+
+
+#: The sets of the eighth round's sixth session in the order they were drawn, each after every set before it (held-out
+#: 1–7 and tuning sets 1–18 all came first); a set's script excludes exactly the sets drawn before it, so that it draws
+#: the same passages when it is run again after later sets exist.
+SIXTH_SESSION_ORDER = ("tune19", "tune20", "tune21", "tune22")
+_BEFORE_THE_SIXTH_SESSION = (
+    "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+    *(f"tune{n}" if n > 1 else "tune" for n in range(1, 19)),
+)
+
+
+def start_draw(name: str, seed: int, root: pathlib.Path, data: pathlib.Path):
+    """The seeded generator, the sources in their seeded order (news days no earlier set uses, work reports, long
+    reports) and the texts of every passage drawn before, for the set ``name`` of ``SIXTH_SESSION_ORDER``."""
+    before = (*_BEFORE_THE_SIXTH_SESSION, *SIXTH_SESSION_ORDER[: SIXTH_SESSION_ORDER.index(name)])
+    rng = random.Random(seed)
+    used_days, used_text = used_passages(data, before)
+    return rng, sources(root, rng, used_days), used_text

@@ -7,18 +7,13 @@ Run from the project root. Seeded; nothing about the passages is chosen with the
 """
 
 import pathlib
-import random
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from passage_draw import draw, sources, used_passages, write  # noqa: E402
+from passage_draw import draw, start_draw, write  # noqa: E402
 
-root = pathlib.Path("../shared/corpus")
-rng = random.Random(20261207)
 data = pathlib.Path("tests/data")
-sets = tuple(sorted(p.parent.name for p in data.glob("*/passages.json") if p.parent.name != "tune19"))
-used_days, used_text = used_passages(data, sets)
-news, reports, long_reports = sources(root, rng, used_days)
+rng, (news, reports, long_reports), used_text = start_draw("tune19", 20261207, pathlib.Path("../shared/corpus"), data)
 rows = draw(rng, news, "t19", 24, lambda f: f.stem, used_text)
 rows += draw(rng, long_reports, "t19lr", 16, lambda f: f.stem[:2], used_text, per_file=6)
 rows += draw(rng, reports, "t19gw", 40 - len(rows), lambda f: f.stem, used_text)

@@ -7,18 +7,13 @@ Run from the project root. Seeded; nothing about the passages is chosen with the
 """
 
 import pathlib
-import random
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from passage_draw import draw, sources, used_passages, write  # noqa: E402
+from passage_draw import draw, start_draw, write  # noqa: E402
 
-root = pathlib.Path("../shared/corpus")
-rng = random.Random(20261208)
 data = pathlib.Path("tests/data")
-sets = tuple(sorted(p.parent.name for p in data.glob("*/passages.json") if p.parent.name != "tune20"))
-used_days, used_text = used_passages(data, sets)
-news, reports, _ = sources(root, rng, used_days)
+rng, (news, reports, _), used_text = start_draw("tune20", 20261208, pathlib.Path("../shared/corpus"), data)
 rows = draw(rng, news, "t20", 20, lambda f: f.stem, used_text)
 rows += draw(rng, reports, "t20gw", 40 - len(rows), lambda f: f.stem, used_text, per_file=2)
 write(rows, data / "tune20" / "passages.json")
