@@ -740,6 +740,13 @@ def test_offsets_invariant(lexicon, text):
     ("京沪、京广、哈大等高铁相继投入运营。", ("Place", "京沪高铁")),
     ("京沪、京广、哈大等高铁相继投入运营。", ("Place", "京广高铁")),
     ("京沪、京广、哈大等高铁相继投入运营。", ("Place", "哈大高铁")),
+    # a known policy the text calls China's own, with the way it is (道路, 之路) and the head it has
+    ("发展多种形式适度规模经营，是中国特色农业现代化的必由之路。", ("Policy", "中国特色农业现代化")),
+    ("为走出一条中国特色乡村振兴之路贡献力量。", ("Policy", "中国特色乡村振兴之路")),
+    ("积极阐释中国特色涉外法治理念、主张和成功实践。", ("Policy", "中国特色涉外法治理念")),
+    # formulas of parallel phrases, written without quotes
+    ("推动明大德、守公德、严私德，提高人民道德水准。", ("Policy", "明大德、守公德、严私德")),
+    ("树立尊重自然、顺应自然、保护自然的理念。", ("Policy", "尊重自然、顺应自然、保护自然")),
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
@@ -754,6 +761,11 @@ def test_generalising_rules_find(extract, text, expected):
     ("有近50家法国公司的品牌亮相。", ("Institution", "法国公司")),  # a country's companies
     # a department's full name holds 和, but no 和 joins two names into one, no title is inside one, no class is one
     ("湖北省和国家发展和改革委员会联合调研", ("Institution", "湖北省和国家发展和改革委员会")),
+    # 中国特色 describing a policy (具有), or a policy cut short by what follows it (式)
+    ("走出一条具有中国特色乡村振兴的路子。", ("Policy", "具有中国特色乡村振兴")),
+    ("走出一条具有中国特色乡村振兴的路子。", ("Policy", "中国特色乡村振兴")),
+    ("走中国特色军民融合式发展路子。", ("Policy", "中国特色军民融合")),
+    ("全面贯彻中国特色社会主义思想。", ("Policy", "中国特色社会主义思想")),
     ("美国网络司令部司令兼国家安全局局长表示", ("Institution", "美国网络司令部司令兼国家安全局")),
     ("京津优质中小学资源共享", ("Institution", "京津优质中小学")),
     ("全国政协十四届常委会第九次会议大会发言摘登", ("Event", "全国政协十四届常委会第九次会议大会")),

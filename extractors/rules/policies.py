@@ -53,6 +53,10 @@ _IMPORTANT_THOUGHT = re.compile(rf"习近平(?:总书记|同志)?(?:关于[^，�
 #: thinking of the moment (习近平|思想上…), and not a clause (毛泽东|同志的思想).
 _THOUGHT_OF = re.compile(rf"((?:(?![的是在和与])[{HAN}]|和(?=[{HAN}]{{2}}建设)){{2,12}}?)思想(?![上中里性家者])")
 _HEAD_AFTER = re.compile(rf"(?:{_HEADS})")
+#: What makes a known policy China's own when written right before it (中国特色农业现代化); after another word it is
+#: describes it (具有中国特色, 富有中国特色).
+_CHINESE_CHARACTERISTICS = "中国特色"
+_WAY = re.compile(r"(?:发展道路|道路|之路)")
 #: Targeted measures named by their pattern, one per unit (一企一策, 一村一品, 一人一档, 一厂一案); not a
 #: programme's time slot (一日一图) nor an idiom (一心一意, which jieba's dictionary knows).
 _ONE_PER = re.compile(rf"(?<!一)一([{HAN}])一([策案档单码品])(?![{HAN}]?一)")
@@ -147,6 +151,12 @@ def find_policies(ctx: Context) -> list[Candidate]:
             out.append(Candidate(a.start, m.end(), "Policy", a.name, "rule:policy-head", a.entry))
         else:
             out.append(Candidate(a.start, m.end(), "Policy", name, "rule:policy-head"))
+    for a in [*ctx.anchors, *out]:  # 中国特色农业现代化, 中国特色涉外法治理念: a policy the text calls China's own
+        if a.type == "Policy" and a.start >= 4 and text.startswith(_CHINESE_CHARACTERISTICS, a.start - 4) \
+                and not a.name.startswith("社会主义") and text[a.start - 5 : a.start - 4] != "有" \
+                and not text.startswith("式", a.end):  # 具有中国特色; 中国特色军民融合式发展路子
+            m = _WAY.match(text, a.end)  # 中国特色城镇化道路, 中国特色粮食安全之路
+            add(a.start - 4, a.end if m is None else m.end(), "rule:policy-chinese")
     return out
 
 
