@@ -22,6 +22,7 @@ Steps:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -39,6 +40,7 @@ from extractors.rules.policies import find_policies, find_programmes, policies_i
 from extractors.rules.recurring import find_recurring
 from extractors.rules.technologies import find_technologies
 from extractors.segment import sentences
+from extractors.textutil import is_han
 from extractors.traditional import simplified
 
 
@@ -60,7 +62,7 @@ def extract_mentions(
     offsets); a mention's text is sliced from the document as written."""
     text = simplified(doc.text)
     sents = sentences(doc.id, text) if sents is None else sents
-    anchors = _resolve(_lexicon_candidates(text, sents, lexicon, options))
+    anchors = _resolve([*_lexicon_candidates(text, sents, lexicon, options), *_across_quotes(text, sents, lexicon)])
     if options.rules:
         ctx = Context(
             text, sents, lexicon, anchors,
@@ -120,6 +122,60 @@ def _lexicon_candidates(text: str, sents, lexicon: Lexicon, options: ExtractOpti
             else:
                 continue
         entry = forms[text[start:end]]
+        out.append(Candidate(start, end, entry.type, entry.name, "lexicon", entry))
+    return out
+
+
+#: A quoted stretch of a line, what a term may quote part of (“零就业”家庭, “三网”融合, 黄河“几字弯”攻坚战).
+_QUOTED_PART = re.compile(r"“([^“”\n]{1,12})”")
+_BEFORE_QUOTE, _AFTER_QUOTE = 6, 8  # how far a term may reach out of the quote on either side
+_LONG_FORM = 6  # a term this long needs a word boundary at its start only (as in ``Boundaries.accepts``)
+
+
+def _across_quotes(text: str, sents, lexicon: Lexicon) -> list[Candidate]:
+    """Lexicon terms written with part of them in quotes: “零就业”家庭 is 零就业家庭, “米袋子”省长负责制 the
+    system of that name. The term covers the quoted words and reaches out of the quotes on one side or
+    both; the mention is the span as written, quotes included, and stands where jieba puts word boundaries at
+    both ends, as any lexicon term (“三农”工作者 are workers, no 三农工作), counting the term's length without
+    its quotes (“东数西算”工程|建设, a long term, needs its start only)."""
+    out: list[Candidate] = []
+    if "“" not in text:
+        return out
+    matcher, forms = lexicon.matcher, lexicon.forms
+    bounds = [(s.start, s.end) for s in sents]
+    k = 0
+    for m in _QUOTED_PART.finditer(text):
+        qs, qe = m.start(), m.end()
+        while k < len(bounds) and bounds[k][1] <= qs:
+            k += 1
+        if k == len(bounds) or bounds[k][0] > qs or qe > bounds[k][1]:
+            continue
+        lo, hi = bounds[k]
+        b = qs
+        while b > max(lo, qs - _BEFORE_QUOTE) and is_han(text[b - 1]):
+            b -= 1
+        a = qe
+        while a < min(hi, qe + _AFTER_QUOTE) and is_han(text[a]):
+            a += 1
+        pre, inner, post = text[b:qs], m.group(1), text[qe:a]
+        if not pre and not post:
+            continue
+        joined = pre + inner + post
+        inner_end = len(pre) + len(inner)
+        best = None
+        for i in range(len(pre) + 1):  # a start before the quote or at it; an end at or after it
+            for e in matcher.find_all(joined, i):
+                if e >= inner_end and (i < len(pre) or e > inner_end):
+                    if best is None or e - i > best[1] - best[0]:
+                        best = (i, e)
+                    break
+        if best is None:
+            continue
+        i, e = best
+        start, end = (b + i if i < len(pre) else qs), qe + (e - inner_end)
+        entry = forms[joined[i:e]]
+        if entry.type == "Person" or not lexicon.boundaries.accepts(text, start, end, lo, hi, known=e - i >= _LONG_FORM):
+            continue
         out.append(Candidate(start, end, entry.type, entry.name, "lexicon", entry))
     return out
 

@@ -191,6 +191,7 @@ def test_institution_rules_do_not_glue_clauses(extract, text):
         ("应坚持“四个面向”，充分发挥", ("Policy", "四个面向")),
         ("加快构建科技金融体制", ("Policy", "科技金融")),
         ("普遍建立节能减排目标责任制。", ("Policy", "节能减排目标责任制")),
+        ("实行节能环保目标责任制。", ("Policy", "节能环保目标责任制")),  # a field's, not only a policy's
         ("坚决打好国有企业提质增效攻坚战。", ("Policy", "国有企业提质增效攻坚战")),
         # principles named before 的方针, 的基本国策; slogans pairing their phrases with 、 and a comma
         ("要坚持全心全意依靠工人阶级的根本方针，", ("Policy", "全心全意依靠工人阶级")),
@@ -744,6 +745,9 @@ def test_offsets_invariant(lexicon, text):
     ("发展多种形式适度规模经营，是中国特色农业现代化的必由之路。", ("Policy", "中国特色农业现代化")),
     ("为走出一条中国特色乡村振兴之路贡献力量。", ("Policy", "中国特色乡村振兴之路")),
     ("积极阐释中国特色涉外法治理念、主张和成功实践。", ("Policy", "中国特色涉外法治理念")),
+    # a lexicon term with part of it in quotes: the span as written, the term's entity
+    ("积极帮助“零就业”家庭成员实现就业。", ("Policy", "零就业家庭")),
+    ("加快推进“三网”融合。", ("Policy", "三网融合")),
     # formulas of parallel phrases, written without quotes
     ("推动明大德、守公德、严私德，提高人民道德水准。", ("Policy", "明大德、守公德、严私德")),
     ("树立尊重自然、顺应自然、保护自然的理念。", ("Policy", "尊重自然、顺应自然、保护自然")),
@@ -1249,3 +1253,15 @@ def test_the_policy_a_longer_policy_is_made_of_is_kept(extract, text, inner):
 ])
 def test_a_pilot_or_a_slogan_keeps_no_policy_inside(extract, text, inner):
     assert inner not in {text[m.start:m.end] for m in extract(text) if m.type == "Policy"}
+
+
+def test_a_term_quoted_in_part_is_one_mention_with_its_quotes(extract):
+    text = "进一步做好“三农”工作，帮助“零就业”家庭。"
+    ms = [m for m in extract(text) if m.type == "Policy"]
+    assert [(m.text, m.name) for m in ms] == [("“三农”工作", "三农"), ("“零就业”家庭", "零就业家庭")]
+    assert all(text[m.start : m.end] == m.text for m in ms)
+
+
+def test_a_term_quoted_in_part_must_end_as_a_word(extract):
+    ms = extract("感谢“三农”工作者的辛勤付出。")  # 工作者, workers: no 三农工作 ends inside it
+    assert [m.text for m in ms if m.type == "Policy"] == ["三农"]
