@@ -138,8 +138,9 @@ def find_policies(ctx: Context) -> list[Candidate]:
             continue  # 深度学习工程师 is no 深度学习工程, 增材制造工程技术人员 no 增材制造工程
         if _COUNTED.search(text, max(lo, a.start - 6), a.start):
             continue  # 一批新能源工程, 35项生态文明试点: a count of things of a kind, not one named policy
-        if a.type != "Policy" and m.group() not in ("战略", "工程", "计划", "行动", "倡议", "专项", "行动计划"):
-            continue
+        if a.type != "Policy" and m.group() not in ("战略", "工程", "计划", "行动", "倡议", "专项", "行动计划", "目标责任制",
+                                                    "责任制"):
+            continue  # 节能环保目标责任制: a field's system of responsibility is a policy, its 体系 or 机制 not named so
         if a.type == "Technology" and m.group() == "工程" and ctx.entry(text[a.start : m.end()]) is None:
             continue  # 核电工程, 特高压输电工程, 轨道交通工程: works of a kind, not a named programme
         name = text[a.start : m.end()]
