@@ -748,6 +748,11 @@ def test_offsets_invariant(lexicon, text):
     # a lexicon term with part of it in quotes: the span as written, the term's entity
     ("积极帮助“零就业”家庭成员实现就业。", ("Policy", "零就业家庭")),
     ("加快推进“三网”融合。", ("Policy", "三网融合")),
+    # the army's founding and a policy's own years, each an anniversary; a line by its termini and 高速铁路
+    ("隆重庆祝中国人民解放军建军九十周年、改革开放四十周年。", ("Event", "中国人民解放军建军九十周年")),
+    ("隆重庆祝中国人民解放军建军九十周年、改革开放四十周年。", ("Event", "改革开放四十周年")),
+    ("溪洛渡水电站、京沪高速铁路等一批重大项目陆续开工。", ("Place", "京沪高铁")),
+    ("沪昆高速铁路全线贯通。", ("Place", "沪昆高速铁路")),
     # formulas of parallel phrases, written without quotes
     ("推动明大德、守公德、严私德，提高人民道德水准。", ("Policy", "明大德、守公德、严私德")),
     ("树立尊重自然、顺应自然、保护自然的理念。", ("Policy", "尊重自然、顺应自然、保护自然")),
@@ -765,6 +770,9 @@ def test_generalising_rules_find(extract, text, expected):
     ("有近50家法国公司的品牌亮相。", ("Institution", "法国公司")),  # a country's companies
     # a department's full name holds 和, but no 和 joins two names into one, no title is inside one, no class is one
     ("湖北省和国家发展和改革委员会联合调研", ("Institution", "湖北省和国家发展和改革委员会")),
+    # a count of works is no work's name; a thing begun has no anniversary of its own
+    ("主持参与了60余项高速铁路重要技术标准制定。", ("Place", "余项高速铁路")),
+    ("在倡议提出10周年之际。", ("Event", "倡议提出10周年")),
     # 中国特色 describing a policy (具有), or a policy cut short by what follows it (式)
     ("走出一条具有中国特色乡村振兴的路子。", ("Policy", "具有中国特色乡村振兴")),
     ("走出一条具有中国特色乡村振兴的路子。", ("Policy", "中国特色乡村振兴")),

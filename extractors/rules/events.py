@@ -147,9 +147,9 @@ _NAMED_INCIDENT = re.compile(rf"“([^“”\n]{{2,12}})”号?([{HAN}]{{0,8}}?)
 _RISK_METAPHORS = frozenset({"灰犀牛", "黑天鹅"})
 _INCIDENT_CLAUSE = ("的", "时", "发生", "上", "在", "中")
 #: An anniversary of a founding, a return, diplomatic ties or a birth: 中国共产党成立一百周年, 香港回归祖国25周年,
-#: 中俄建交75周年, 毛泽东同志诞辰130周年, a war's victory (抗美援朝战争胜利70周年); not of a thing begun or done
-#: (倡议提出10周年, 运动开展70周年).
-_ANNIVERSARY = re.compile(rf"(?:同志)?(成立|回归祖国|回归|建交|建立外交关系|诞辰|胜利)([\d{_NUM}百零〇]+)周年")
+#: 中俄建交75周年, 毛泽东同志诞辰130周年, 中国人民解放军建军九十周年, a war's victory (抗美援朝战争胜利70周年), a
+#: policy's own (改革开放四十周年); not of a thing begun or done (倡议提出10周年, 运动开展70周年).
+_ANNIVERSARY = re.compile(rf"(?:同志)?(成立|回归祖国|回归|建交|建立外交关系|诞辰|胜利|建军|)([\d{_NUM}百零〇]+)周年")
 #: Pairs of countries by their one-character forms before 建交 (中俄建交, 中厄建交).
 _PAIR_BEFORE = re.compile(r"中[\u4e00-\u9fff]$")
 
@@ -161,7 +161,11 @@ def _anniversaries(ctx: Context) -> list[Candidate]:
     for m in _ANNIVERSARY.finditer(text):
         anchor = ctx.anchor_ending_at(m.start())
         ties = m.group(1) in ("建交", "建立外交关系")
-        if anchor is not None and anchor.type in ("Institution", "Place", "Person", "Event") \
+        if not m.group(1):  # 改革开放四十周年: a policy's years, its name right before the count
+            if anchor is None or anchor.type != "Policy" or anchor.entry is None:
+                continue
+            start = anchor.start
+        elif anchor is not None and anchor.type in ("Institution", "Place", "Person", "Event") \
                 and (m.group(1) == "诞辰") == (anchor.type == "Person") and (m.group(1) != "胜利" or anchor.type == "Event"):
             start = anchor.start
             if text.endswith("新", 0, start) and anchor.name == "中国":

@@ -299,7 +299,7 @@ def _counties_visited(ctx: Context, taken: set[int]) -> list[Candidate]:
 #: named works: bridges, tunnels, railways, airports, dams and power stations (哈巴雪山隧道, 池黄高铁, 溪洛渡水电站).
 _SITE = re.compile(r"(?:风景名胜区|国家级自然保护区|自然保护区|国家公园|湿地公园|森林公园|地质公园|郊野公园|风景区|景区|遗址|"
                    r"古城|古镇|石窟|会展中心|"
-                   r"(?P<works>特大桥|大桥|隧道|城际铁路|铁路|高铁|高速公路|国际机场|机场|水库|水电站|核电站|抽水蓄能电站|水利枢纽|"
+                   r"(?P<works>特大桥|大桥|隧道|城际铁路|高速铁路|铁路|高铁|高速公路|国际机场|机场|水库|水电站|核电站|抽水蓄能电站|水利枢纽|"
                    r"运河|灌区)(?![局段网线站集公部办院系职工企运])"
                    r")")
 #: What before a work's head makes it a class of works, or a stretch of a network (跨海大桥, 全国铁路, 最大水电站).
@@ -465,7 +465,7 @@ def _work_stem_start(ctx: Context, end: int, lo: int) -> int:
 #: Characters that, as words of their own, show a work's stem is no name (某机场, 乘高铁, 双国际机场).
 _NOT_IN_WORKS = frozenset("某乘坐双中着了第大小新多每各该这那其本全不无有是在的座条处所余但待享通亚运要好首台")
 #: A number and its counter (五大水库, 万座隧道, 两座电站).
-_COUNTED = re.compile(r"[一二三四五六七八九十百千万两几多][座条个大台处所批家项种余]")
+_COUNTED = re.compile(r"[一二三四五六七八九十百千万两几多][座条个大台处所批家项种余]|^余[座条个台处所批家项种]")  # 60|余项高速铁路
 #: jieba's tags of words that may make up a work's name: places, names, proper nouns, abbreviations.
 _WORKS_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz"})
 
