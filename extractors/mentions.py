@@ -6,7 +6,8 @@ no module-level state. Its output is sorted by ``(doc_id, start, end, entity_id)
 Steps:
 
 1. Lexicon terms are found on characters (longest match at every position) and kept where jieba
-   puts word boundaries at both ends (科技部 is not in 科技部署).
+   puts word boundaries at both ends (科技部 is not in 科技部署); so are terms written with part of
+   them in quotes (“零就业”家庭 is 零就业家庭).
 2. Rules find what no lexicon lists (people by titles and bylines, institutions by structure,
    documents in 《》, meetings, quoted policy terms), building on the lexicon matches.
 3. Overlaps are resolved: the longest match wins; on equal spans a lexicon entry wins. Nested
