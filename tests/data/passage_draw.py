@@ -85,3 +85,13 @@ def start_draw(name: str, seed: int, root: pathlib.Path, data: pathlib.Path):
     rng = random.Random(seed)
     used_days, used_text = used_passages(data, before)
     return rng, sources(root, rng, used_days), used_text
+
+
+def draw_congress_and_reports(name: str, seed: int, prefix: str, root: pathlib.Path, data: pathlib.Path) -> None:
+    """The seventh session's sets: 12 windows of the 20th Party Congress report and up to three windows of each work
+    report, 40 in all, written to ``data/name/passages.json`` (ids ``{prefix}pc-04-LINE``, ``{prefix}gw-YYYY-LINE``)."""
+    rng, (_, reports, long_reports), used_text = start_draw(name, seed, root, data)
+    congress = [f for f in long_reports if "party_congress" in f.name]
+    rows = draw(rng, congress, f"{prefix}pc", 12, lambda f: f.stem[:2], used_text, per_file=12)
+    rows += draw(rng, reports, f"{prefix}gw", 40 - len(rows), lambda f: f.stem, used_text, per_file=3)
+    write(rows, data / name / "passages.json")

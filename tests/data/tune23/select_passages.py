@@ -11,11 +11,6 @@ import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from passage_draw import draw, start_draw, write  # noqa: E402
+from passage_draw import draw_congress_and_reports  # noqa: E402
 
-data = pathlib.Path("tests/data")
-rng, (_, reports, long_reports), used_text = start_draw("tune23", 20261207, pathlib.Path("../shared/corpus"), data)
-congress = [f for f in long_reports if "party_congress" in f.name]
-rows = draw(rng, congress, "t23pc", 12, lambda f: f.stem[:2], used_text, per_file=12)
-rows += draw(rng, reports, "t23gw", 40 - len(rows), lambda f: f.stem, used_text, per_file=3)
-write(rows, data / "tune23" / "passages.json")
+draw_congress_and_reports("tune23", 20261207, "t23", pathlib.Path("../shared/corpus"), pathlib.Path("tests/data"))
