@@ -773,6 +773,7 @@ def test_generalising_rules_find(extract, text, expected):
     # a count of works is no work's name; a thing begun has no anniversary of its own
     ("主持参与了60余项高速铁路重要技术标准制定。", ("Place", "余项高速铁路")),
     ("在倡议提出10周年之际。", ("Event", "倡议提出10周年")),
+    ("写在习近平主席提出强军目标10周年之际", ("Event", "强军目标10周年")),
     # 中国特色 describing a policy (具有), or a policy cut short by what follows it (式)
     ("走出一条具有中国特色乡村振兴的路子。", ("Policy", "具有中国特色乡村振兴")),
     ("走出一条具有中国特色乡村振兴的路子。", ("Policy", "中国特色乡村振兴")),

@@ -150,6 +150,8 @@ _INCIDENT_CLAUSE = ("的", "时", "发生", "上", "在", "中")
 #: 中俄建交75周年, 毛泽东同志诞辰130周年, 中国人民解放军建军九十周年, a war's victory (抗美援朝战争胜利70周年), a
 #: policy's own (改革开放四十周年); not of a thing begun or done (倡议提出10周年, 运动开展70周年).
 _ANNIVERSARY = re.compile(rf"(?:同志)?(成立|回归祖国|回归|建交|建立外交关系|诞辰|胜利|建军|)([\d{_NUM}百零〇]+)周年")
+#: Verbs before a policy that make its years those of a proposal or a launch (提出“一带一路”倡议10周年).
+_LAUNCHED = ("提出", "实施", "启动", "开展", "发起", "推行", "作出")
 #: Pairs of countries by their one-character forms before 建交 (中俄建交, 中厄建交).
 _PAIR_BEFORE = re.compile(r"中[\u4e00-\u9fff]$")
 
@@ -162,8 +164,9 @@ def _anniversaries(ctx: Context) -> list[Candidate]:
         anchor = ctx.anchor_ending_at(m.start())
         ties = m.group(1) in ("建交", "建立外交关系")
         if not m.group(1):  # 改革开放四十周年: a policy's years, its name right before the count
-            if anchor is None or anchor.type != "Policy" or anchor.entry is None:
-                continue
+            if anchor is None or anchor.type != "Policy" or anchor.entry is None \
+                    or text.endswith(_LAUNCHED, 0, anchor.start):
+                continue  # 提出强军目标10周年: the years since a proposal, as 倡议提出10周年
             start = anchor.start
         elif anchor is not None and anchor.type in ("Institution", "Place", "Person", "Event") \
                 and (m.group(1) == "诞辰") == (anchor.type == "Person") and (m.group(1) != "胜利" or anchor.type == "Event"):
