@@ -380,6 +380,8 @@ def test_offsets_invariant(lexicon, text):
     ("中、美两国元首通话", ("Place", "美国")),
     ("推动中俄两国关系发展", ("Place", "俄罗斯")),  # written together, counted
     ("中泰缅老四国联合巡逻", ("Place", "老挝")),
+    ("李强就深化中法合作提出三点建议。", ("Place", "法国")),  # a pair before what the two share
+    ("共同作出中菲建交的历史性抉择", ("Place", "菲律宾")),
     # a word listed before a known name takes its tail where the whole is a known name of that type
     ("深入打好蓝天、碧水、净土保卫战。", ("Policy", "蓝天保卫战")),
     ("深入打好蓝天、碧水、净土保卫战。", ("Policy", "碧水保卫战")),
@@ -774,6 +776,11 @@ def test_generalising_rules_find(extract, text, expected):
     ("主持参与了60余项高速铁路重要技术标准制定。", ("Place", "余项高速铁路")),
     ("在倡议提出10周年之际。", ("Event", "倡议提出10周年")),
     ("写在习近平主席提出强军目标10周年之际", ("Event", "强军目标10周年")),
+    # a pair of countries whose one-character form names more than one country; a word ending in 中; 中美洲
+    ("习近平指出，中土建交30年来，两国关系发展顺利。", ("Place", "土耳其")),
+    ("中加友好始终坚如磐石。", ("Place", "加拿大")),
+    ("其中美方企业占三成。", ("Place", "美国")),
+    ("中美洲国家同中国的关系", ("Place", "美国")),
     # 中国特色 describing a policy (具有), or a policy cut short by what follows it (式)
     ("走出一条具有中国特色乡村振兴的路子。", ("Policy", "具有中国特色乡村振兴")),
     ("走出一条具有中国特色乡村振兴的路子。", ("Policy", "中国特色乡村振兴")),

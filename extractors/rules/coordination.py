@@ -11,7 +11,8 @@
   share the head after it where half of them at least make known names with it (or name a railway
   line's termini).
 - 中、美两国 / 中、俄、蒙三国 / 中、法双方 -> 中国, 美国 …: one-character country abbreviations in a
-  list that says it is a list of countries.
+  list that says it is a list of countries; so is China and one other country as a pair before what they
+  share (中俄关系, 中法合作, 中菲建交).
 
 - 土外交部称, 以国防部称: a one-character country abbreviation that the lexicon does not build
   compounds with (it is also a preposition or a common character) before a Chinese body's name, at
@@ -58,6 +59,11 @@ _COUNTRY_LIST = re.compile(
 _GLUED = "".join(c for c in COUNTRY_ABBREVIATIONS if c not in "巴印伊埃乌")
 _GLUED_COUNTRIES = re.compile(rf"(?<![其集高当空心家期途手眼胸暗])([{_GLUED}]{{2,4}})([两三四五])国")
 _HOW_MANY = {"两": 2, "三": 3, "四": 4, "五": 5}
+#: China and one other country as a pair, before what the two share (中俄关系, 中法合作, 中菲建交, 中德企业): both named;
+#: not after a word ending in 中 (其中|美…), as above, and not 土 or 加, which in pairs name more countries (中土: Turkey or
+#: Turkmenistan; 中加: Canada, Gabon or Ghana).
+_PAIR = re.compile(rf"(?<![其集高当空心家期途手眼胸暗看])中([{''.join(c for c in _GLUED if c not in '中土加')}])"
+                   r"(?=关系|友好|友谊|合作|建交|双方|元首|战略|经贸|贸易|人民|企业|议会|边境|外长|自贸|交往|人文交流)")
 
 
 def expand_coordination(text: str, accepted: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
@@ -378,6 +384,7 @@ def _country_lists(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
              for m in _COUNTRY_LIST.finditer(text)]
     lists += [list(range(m.start(1), m.end(1))) for m in _GLUED_COUNTRIES.finditer(text)
               if len(m.group(1)) == _HOW_MANY[m.group(2)] and len(set(m.group(1))) == len(m.group(1))]
+    lists += [[m.start(), m.start(1)] for m in _PAIR.finditer(text)]
     for positions in lists:
         for pos in positions:
             country = COUNTRY_ABBREVIATIONS[text[pos]]
