@@ -199,6 +199,8 @@ def _stands_alone(text: str, start: int, end: int, lo: int, hi: int, lexicon: Le
         return False  # 县|妇联, 浙江省|工商联: the local federation, not the national one its short form names
     if entry.type == "Institution" and starts_with_title(text, end):
         return True
+    if entry.category == "country" and text.startswith("式", end):
+        return True  # 美国式|民主, 美国式“小圈子”: the country's way, jieba's word 美国式 notwithstanding
     if entry.type == "Document" and text[end - 1] == "法" and text[end : end + 1] in _LAW_GOES_ON:
         return False  # 国家安全法|治体系: 法治, not a law (the lexicon's word wins jieba's cut there)
     return lexicon.boundaries.accepts(text, start, end, lo, hi, known=True)

@@ -381,6 +381,7 @@ def test_offsets_invariant(lexicon, text):
     ("推动中俄两国关系发展", ("Place", "俄罗斯")),  # written together, counted
     ("中泰缅老四国联合巡逻", ("Place", "老挝")),
     ("李强就深化中法合作提出三点建议。", ("Place", "法国")),  # a pair before what the two share
+    ("说明美国式“小圈子”不得人心。", ("Place", "美国")),  # the country's way
     ("共同作出中菲建交的历史性抉择", ("Place", "菲律宾")),
     # a word listed before a known name takes its tail where the whole is a known name of that type
     ("深入打好蓝天、碧水、净土保卫战。", ("Policy", "蓝天保卫战")),
