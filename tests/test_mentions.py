@@ -382,6 +382,7 @@ def test_offsets_invariant(lexicon, text):
     ("中泰缅老四国联合巡逻", ("Place", "老挝")),
     ("李强就深化中法合作提出三点建议。", ("Place", "法国")),  # a pair before what the two share
     ("说明美国式“小圈子”不得人心。", ("Place", "美国")),  # the country's way
+    ("积极推进人大、政协、军队、地方等各方面对外交往。", ("Institution", "中国人民政治协商会议")),  # kinds of body, listed
     ("共同作出中菲建交的历史性抉择", ("Place", "菲律宾")),
     # a word listed before a known name takes its tail where the whole is a known name of that type
     ("深入打好蓝天、碧水、净土保卫战。", ("Policy", "蓝天保卫战")),
@@ -777,6 +778,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("主持参与了60余项高速铁路重要技术标准制定。", ("Place", "余项高速铁路")),
     ("在倡议提出10周年之际。", ("Event", "倡议提出10周年")),
     ("写在习近平主席提出强军目标10周年之际", ("Event", "强军目标10周年")),
+    ("县人大、政协领导参加调研。", ("Institution", "中国人民政治协商会议")),  # the county's, not the kind
     # a pair of countries whose one-character form names more than one country; a word ending in 中; 中美洲
     ("习近平指出，中土建交30年来，两国关系发展顺利。", ("Place", "土耳其")),
     ("中加友好始终坚如磐石。", ("Place", "加拿大")),

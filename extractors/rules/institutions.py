@@ -289,19 +289,27 @@ def _ministers_ministries(ctx: Context) -> list[Candidate]:
 #: The people's congresses and the unions as kinds of body, written bare where a report names them with the other
 #: bodies the government answers to or works with: 接受同级人大及其常委会的监督, 人大、政协, 工会、共青团、妇联.
 #: Elsewhere bare 人大 is as often 人大代表 (a delegate), 人大附中 or 中国人民大学, and 工会 an enterprise's own.
-_CONGRESS_KIND = re.compile(r"人大(?=及其常委会|及其常务委员会|和政协|、政协|与政协|依法)")
+_CONGRESS_KIND = re.compile(r"人大(?=及其常委会|及其常务委员会|和政协|、政协|与政协|依法|监督)")
+#: The CPPCC as a kind of body, listed right after the congresses (人大、政协, 人大和政协): 人民政协.
+_CPPCC_KIND = re.compile(r"(?<=人大[、和与])政协(?![委员会常主])")
+#: A level of government before 人大: the local congress, found as a local body (县人大、政协).
+_LEVEL_BEFORE = frozenset("省市县区乡镇州旗村")
 _UNIONS_LISTED = re.compile(r"(?<![总县市省区乡镇村厂业校])工会(?=、共青团|、妇联|和共青团)|(?<=共青团、|[、和]妇联、)工会")
 
 
 def _kinds_of_body(ctx: Context) -> list[Candidate]:
-    """人大 (→ 人民代表大会) and 工会 (→ 中华全国总工会, the unions' national body) where the text names them as the
-    kinds of body a government answers to or the mass organisations it supports; not after a level of government
-    (县人大 is the county's, found as a local body)."""
+    """人大 (→ 人民代表大会), 政协 listed right after it (→ 人民政协) and 工会 (→ 中华全国总工会, the unions' national
+    body) where the text names them as the kinds of body a government answers to or the mass organisations it
+    supports; not after a level of government (县人大 is the county's, found as a local body)."""
     text, out = ctx.text, []
     for m in _CONGRESS_KIND.finditer(text):
+        listed = text.startswith("政协", m.end() + 1)  # 人大、政协: the two kinds of body, whatever precedes them
         if ctx.anchor_inside(m.start()) is None and (m.start() == 0 or not is_han(text[m.start() - 1])
-                                                     or text.endswith(("同级", "各级", "地方", "接受", "向", "和", "、"), 0, m.start())):
+                                                     or text.endswith(("同级", "各级", "地方", "接受", "向", "和", "、"), 0, m.start())
+                                                     or listed and text[m.start() - 1] not in _LEVEL_BEFORE):
             out.append(ctx.resolved(m.start(), m.end(), "Institution", "人民代表大会", "rule:institution-kind"))
+            if listed and _CPPCC_KIND.match(text, m.end() + 1) and ctx.anchor_inside(m.end() + 1) is None:
+                out.append(ctx.resolved(m.end() + 1, m.end() + 3, "Institution", "人民政协", "rule:institution-kind"))
     for m in _UNIONS_LISTED.finditer(text):
         if ctx.anchor_inside(m.start()) is None:
             out.append(ctx.resolved(m.start(), m.end(), "Institution", "中华全国总工会", "rule:institution-kind"))
