@@ -383,6 +383,7 @@ def test_offsets_invariant(lexicon, text):
     ("李强就深化中法合作提出三点建议。", ("Place", "法国")),  # a pair before what the two share
     ("说明美国式“小圈子”不得人心。", ("Place", "美国")),  # the country's way
     ("积极推进人大、政协、军队、地方等各方面对外交往。", ("Institution", "中国人民政治协商会议")),  # kinds of body, listed
+    ("尽早签署中韩、中澳自贸协定。", ("Document", "中韩自贸协定")),  # a pair listed before the agreement's head
     ("共同作出中菲建交的历史性抉择", ("Place", "菲律宾")),
     # a word listed before a known name takes its tail where the whole is a known name of that type
     ("深入打好蓝天、碧水、净土保卫战。", ("Policy", "蓝天保卫战")),

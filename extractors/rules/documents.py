@@ -167,6 +167,9 @@ _FREE_TRADE = re.compile(
     rf"(?:中国[—－-][{HAN}]{{2,6}}|中[{HAN}]{{1,2}}|[{HAN}]中)(?:自由贸易协定|自贸协定|自由贸易区协定|自贸区协定)(?:升级议定书|升级版)?"
     rf"|(?:中国[—－-][{HAN}]{{2,6}}|中[{HAN}]{{1,2}})(?:自由贸易区|自贸区)(?:[\d.]+版)?升级议定书"  # 中国—东盟自贸区3.0版升级议定书
 )
+#: A pair of countries listed before another pair's free trade agreement (中韩、|中澳自贸协定), and the heads it shares.
+_PAIR_LISTED = re.compile(rf"中[{HAN}][、和与]")
+_FTA_HEADS = ("自由贸易协定", "自贸协定", "自由贸易区协定", "自贸区协定")
 #: Titles written one after another (《A》《B》、《C》和《D》) are one list, of one kind.
 _TITLE_GAP = re.compile(r"[、，,和与及]?")
 #: A publication named after its title: 《明镜》周刊, 《求是》杂志.
@@ -318,6 +321,13 @@ def find_documents(ctx: Context) -> list[Candidate]:
     for m in _FREE_TRADE.finditer(text):
         if ctx.anchor_inside(m.start()) is None and ctx.stands_alone(m.start(), m.end()):
             out.append(ctx.resolved(m.start(), m.end(), "Document", m.group(), "rule:free-trade-agreement"))
+            head, start = m.group()[2:], m.start()
+            while m.group()[0] == "中" and head.startswith(_FTA_HEADS) and start >= 3 \
+                    and (p := _PAIR_LISTED.match(text, start - 3)):
+                # 中韩、中澳自贸协定: a pair listed before takes the agreement's head (中韩自贸协定)
+                out.append(ctx.resolved(p.start(), p.start() + 2, "Document", text[p.start() : p.start() + 2] + head,
+                                        "rule:free-trade-agreement"))
+                start = p.start()
     for m in _SOURCE.finditer(text):
         out.append(ctx.resolved(m.start(1), m.end(1), "Institution", m.group(1), "rule:publication-source"))
     for m in _COLUMN.finditer(text):
