@@ -53,8 +53,8 @@ _IMPORTANT_THOUGHT = re.compile(rf"习近平(?:总书记|同志)?(?:关于[^，�
 #: thinking of the moment (习近平|思想上…), and not a clause (毛泽东|同志的思想).
 _THOUGHT_OF = re.compile(rf"((?:(?![的是在和与])[{HAN}]|和(?=[{HAN}]{{2}}建设)){{2,12}}?)思想(?![上中里性家者])")
 _HEAD_AFTER = re.compile(rf"(?:{_HEADS})")
-#: What makes a known policy China's own when written right before it (中国特色农业现代化); after another word it is
-#: describes it (具有中国特色, 富有中国特色).
+#: What makes a known policy China's own when written right before it (中国特色农业现代化); after 有 it only describes
+#: it (具有中国特色, 富有中国特色). What may follow the policy as its way: 中国特色城镇化道路, 中国特色粮食安全之路.
 _CHINESE_CHARACTERISTICS = "中国特色"
 _WAY = re.compile(r"(?:发展道路|道路|之路)")
 #: Targeted measures named by their pattern, one per unit (一企一策, 一村一品, 一人一档, 一厂一案); not a
