@@ -87,11 +87,15 @@ def start_draw(name: str, seed: int, root: pathlib.Path, data: pathlib.Path):
     return rng, sources(root, rng, used_days), used_text
 
 
-def draw_congress_and_reports(name: str, seed: int, prefix: str, root: pathlib.Path, data: pathlib.Path) -> None:
-    """The seventh session's sets: 12 windows of the 20th Party Congress report and up to three windows of each work
-    report, 40 in all, written to ``data/name/passages.json`` (ids ``{prefix}pc-04-LINE``, ``{prefix}gw-YYYY-LINE``)."""
-    rng, (_, reports, long_reports), used_text = start_draw(name, seed, root, data)
-    congress = [f for f in long_reports if "party_congress" in f.name]
-    rows = draw(rng, congress, f"{prefix}pc", 12, lambda f: f.stem[:2], used_text, per_file=12)
-    rows += draw(rng, reports, f"{prefix}gw", 40 - len(rows), lambda f: f.stem, used_text, per_file=3)
+def draw_set(name: str, seed: int, prefix: str, root: pathlib.Path, data: pathlib.Path, *, news: int = 0,
+             congress: int = 0, per_report: int = 1) -> None:
+    """A set of 40 drawn from the sixth session on: ``news`` news days (one window each, ids ``{prefix}-YYYYMMDD``),
+    then ``congress`` windows of the 20th Party Congress report (``{prefix}pc-04-LINE``), then work-report windows,
+    ``per_report`` of each report in turn (``{prefix}gw-YYYY…``), to make 40; written to ``data/name/passages.json``."""
+    rng, (news_days, reports, long_reports), used_text = start_draw(name, seed, root, data)
+    rows = draw(rng, news_days, prefix, news, lambda f: f.stem, used_text) if news else []
+    if congress:
+        speech = [f for f in long_reports if "party_congress" in f.name]
+        rows += draw(rng, speech, f"{prefix}pc", congress, lambda f: f.stem[:2], used_text, per_file=congress)
+    rows += draw(rng, reports, f"{prefix}gw", 40 - len(rows), lambda f: f.stem, used_text, per_file=per_report)
     write(rows, data / name / "passages.json")

@@ -10,10 +10,6 @@ import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from passage_draw import draw, start_draw, write  # noqa: E402
+from passage_draw import draw_set  # noqa: E402
 
-data = pathlib.Path("tests/data")
-rng, (news, reports, _), used_text = start_draw("tune20", 20261208, pathlib.Path("../shared/corpus"), data)
-rows = draw(rng, news, "t20", 20, lambda f: f.stem, used_text)
-rows += draw(rng, reports, "t20gw", 40 - len(rows), lambda f: f.stem, used_text, per_file=2)
-write(rows, data / "tune20" / "passages.json")
+draw_set("tune20", 20261208, "t20", pathlib.Path("../shared/corpus"), pathlib.Path("tests/data"), news=20, per_report=2)

@@ -10,10 +10,6 @@ import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from passage_draw import draw, start_draw, write  # noqa: E402
+from passage_draw import draw_set  # noqa: E402
 
-data = pathlib.Path("tests/data")
-rng, (news, reports, _), used_text = start_draw("tune21", 20261209, pathlib.Path("../shared/corpus"), data)
-rows = draw(rng, news, "t21", 30, lambda f: f.stem, used_text)
-rows += draw(rng, reports, "t21gw", 40 - len(rows), lambda f: f.stem, used_text, per_file=1)
-write(rows, data / "tune21" / "passages.json")
+draw_set("tune21", 20261209, "t21", pathlib.Path("../shared/corpus"), pathlib.Path("tests/data"), news=30)

@@ -10,10 +10,6 @@ import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from passage_draw import draw, start_draw, write  # noqa: E402
+from passage_draw import draw_set  # noqa: E402
 
-data = pathlib.Path("tests/data")
-rng, (news, reports, _), used_text = start_draw("tune22", 20261210, pathlib.Path("../shared/corpus"), data)
-rows = draw(rng, news, "t22", 20, lambda f: f.stem, used_text)
-rows += draw(rng, reports, "t22gw", 40 - len(rows), lambda f: f.stem, used_text, per_file=2)
-write(rows, data / "tune22" / "passages.json")
+draw_set("tune22", 20261210, "t22", pathlib.Path("../shared/corpus"), pathlib.Path("tests/data"), news=20, per_report=2)

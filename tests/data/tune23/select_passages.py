@@ -7,10 +7,11 @@ seventh session, for fresh misses before any change made for them; its misses ma
 Run from the project root. Seeded; nothing about the passages is chosen with the extractor in view.
 """
 
+
 import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from passage_draw import draw_congress_and_reports  # noqa: E402
+from passage_draw import draw_set  # noqa: E402
 
-draw_congress_and_reports("tune23", 20261207, "t23", pathlib.Path("../shared/corpus"), pathlib.Path("tests/data"))
+draw_set("tune23", 20261207, "t23", pathlib.Path("../shared/corpus"), pathlib.Path("tests/data"), congress=12, per_report=3)

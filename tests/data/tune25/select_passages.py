@@ -6,10 +6,11 @@ from, and for fresh misses; its misses may be read (it is a tuning set).
 Run from the project root. Seeded; nothing about the passages is chosen with the extractor in view.
 """
 
+
 import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from passage_draw import draw_congress_and_reports  # noqa: E402
+from passage_draw import draw_set  # noqa: E402
 
-draw_congress_and_reports("tune25", 20261209, "t25", pathlib.Path("../shared/corpus"), pathlib.Path("tests/data"))
+draw_set("tune25", 20261209, "t25", pathlib.Path("../shared/corpus"), pathlib.Path("tests/data"), congress=12, per_report=3)
