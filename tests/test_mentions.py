@@ -1285,3 +1285,32 @@ def test_a_term_quoted_in_part_is_one_mention_with_its_quotes(extract):
 def test_a_term_quoted_in_part_must_end_as_a_word(extract):
     ms = extract("感谢“三农”工作者的辛勤付出。")  # 工作者, workers: no 三农工作 ends inside it
     assert [m.text for m in ms if m.type == "Policy"] == ["三农"]
+
+
+@pytest.mark.parametrize(
+    "text, event, inside",
+    [
+        # 中国 and the place that hosts the series, in brackets: part of the name
+        ("第十一届中国（绵阳）科技城国际科技博览会开幕。", "第十一届中国（绵阳）科技城国际科技博览会", "绵阳"),
+        ("2022中国（曲阜）国际孔子文化节开幕。", "2022中国（曲阜）国际孔子文化节", "曲阜"),
+        # a body's short form after its name: the meeting named without it
+        ("同时应邀出席亚太经合组织（APEC）第三十次领导人非正式会议。", "亚太经合组织第三十次领导人非正式会议", "APEC"),
+        ("二十国集团（G20）领导人第十七次峰会在巴厘岛举行。", "二十国集团领导人第十七次峰会", "G20"),
+    ],
+)
+def test_a_meetings_name_runs_through_a_bracket_that_belongs_to_it(extract, text, event, inside):
+    ms = extract(text)
+    [m] = [m for m in ms if m.type == "Event"]
+    assert m.name == event and inside in m.text  # not 国际科技博览会 or 第三十次领导人非正式会议, a name cut short
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("部分部门党组（党委）主要负责同志参加会议。", "党委）主要负责同志参加会议"),
+        ("《中华人民共和国企业所得税法（草案）》将提请本次大会审议。", "本次大会"),
+        ("中国（湖南）援非抗疫专家组成员出席座谈会。", "中国（湖南）援非抗疫专家组成员出席座谈会"),
+    ],
+)
+def test_a_bracket_of_no_name_stops_a_meetings_name(extract, text, absent):
+    assert all(absent not in m.text for m in extract(text) if m.type == "Event")

@@ -305,7 +305,7 @@ def _meetings(ctx: Context) -> list[Candidate]:
                 and ctx.entry("中国共产党" + name) is not None:
             out.append(ctx.resolved(start, end, "Event", "中国共产党" + name, "rule:meeting"))
             continue  # 中国共产党将召开|第二十次全国代表大会: the Party's congress (党的二十大)
-        out.append(_meeting(ctx, start, end, name))
+        out.append(_meeting(ctx, start, end, _without_short_form(ctx, start, name)))
     return out
 
 
@@ -325,11 +325,11 @@ def _head_start(ctx: Context, lo: int, suffix_start: int) -> int:
     last verb of hosting (召开, 主办 …), particle, adverb, preposition or pronoun standing as a word
     in it (中国 主办 二十国集团杭州峰会; but 经 in 经济, 同 in 同志 and 以 in 以色列 are no words)."""
     text = ctx.text
-    i = suffix_start
-    while i > lo and i > suffix_start - _LONGEST_HEAD and text[i - 1] not in _PUNCT and (
-        (is_han(text[i - 1]) or (text[i - 1].isascii() and text[i - 1].isalnum()) or text[i - 1] == "·")
-    ):
-        i -= 1
+    i = _walk_left(text, lo, suffix_start, suffix_start - _LONGEST_HEAD)
+    kept = None  # the bracket of a name the head runs through, where no word cuts it
+    if i - 1 > lo and text[i - 1] == "）" and (owner := _bracket_owner(ctx, lo, i)) is not None:
+        kept = (owner.end, i)
+        i = _walk_left(text, lo, owner.start, suffix_start - _LONGEST_HEAD)
     if i - 1 > lo and text[i - 1] in _DASHES:
         party = ctx.anchor_ending_at(i - 1, "Place", "Institution")
         if party is not None:
@@ -337,15 +337,60 @@ def _head_start(ctx: Context, lo: int, suffix_start: int) -> int:
     head = text[i:suffix_start]
     for w in _STOP_WORDS:
         k = head.rfind(w)
-        if k >= 0:
+        if k >= 0 and (kept is None or not kept[0] <= i + k < kept[1]):
             i += k + len(w)
             head = text[i:suffix_start]
     pos = i
     for w in ctx.segment(head):
         pos += len(w)
+        if kept is not None and kept[0] < pos <= kept[1]:
+            continue  # 中国（绵阳）, 亚太经合组织（APEC）: the bracket belongs to the name
         if (w in _STOP or w in _CLAUSE_VERBS or clause_word(w, verbs=False)) and ctx.entry(w) is None:
             i = pos  # 在|…, 与|…: a particle or preposition standing as a word (not 经 in 经济, 同 in 同志)
     return i
+
+
+def _walk_left(text: str, lo: int, i: int, limit: int) -> int:
+    """Back from ``i`` over Han characters, Latin letters, digits and ``·``, not past ``lo`` or ``limit``."""
+    while i > lo and i > limit and text[i - 1] not in _PUNCT and (
+        (is_han(text[i - 1]) or (text[i - 1].isascii() and text[i - 1].isalnum()) or text[i - 1] == "·")
+    ):
+        i -= 1
+    return i
+
+
+#: A bracket inside a meeting's name: a body's short form after its name (亚太经合组织（APEC）第三十次领导人非正式会议) or
+#: the host of a series China holds in many places (第十一届中国（绵阳）科技城国际科技博览会, 中国（曲阜）国际孔子文化节).
+_NAME_BRACKET = re.compile(r"（([A-Za-z0-9\u4e00-\u9fff]{2,8})）")
+
+
+def _bracket_owner(ctx: Context, lo: int, close: int) -> Candidate | None:
+    """The name a bracket ending at ``close`` belongs to, when the bracket is part of a meeting's name: a known
+    body before its short form, or 中国 before a place (a known one, or Han characters no lexicon knows)."""
+    open_ = ctx.text.rfind("（", lo, close)
+    if open_ < 0 or _NAME_BRACKET.fullmatch(ctx.text, open_, close) is None:
+        return None
+    owner = ctx.anchor_ending_at(open_, "Place", "Institution")
+    if owner is None:
+        return None
+    if owner.type == "Institution":
+        short = ctx.anchor_at(open_ + 1, "Institution")
+        return owner if short is None or short.name == owner.name else None
+    inner = ctx.text[open_ + 1 : close - 1]
+    known = ctx.anchor_at(open_ + 1)
+    plain = known is None if all(map(is_han, inner)) else False  # 曲阜, 寿光: a place no lexicon lists bare
+    return owner if owner.name == "中国" and (plain or known is not None and known.type == "Place"
+                                             and known.end == close - 1) else None
+
+
+def _without_short_form(ctx: Context, start: int, name: str) -> str:
+    """A meeting's name without the short form of the body it names, in brackets after that body's name
+    (亚太经合组织（APEC）第三十次领导人非正式会议 is 亚太经合组织第三十次领导人非正式会议)."""
+    for m in _NAME_BRACKET.finditer(name):
+        owner = ctx.anchor_ending_at(start + m.start(), "Institution")
+        if owner is not None and owner.start >= start:
+            return name[: m.start()] + name[m.end():]
+    return name
 
 
 def _meeting(ctx: Context, start: int, end: int, name: str) -> Candidate:
