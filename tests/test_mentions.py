@@ -1314,3 +1314,30 @@ def test_a_meetings_name_runs_through_a_bracket_that_belongs_to_it(extract, text
 )
 def test_a_bracket_of_no_name_stops_a_meetings_name(extract, text, absent):
     assert all(absent not in m.text for m in extract(text) if m.type == "Event")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "积极发展水电，安全发展核电。",
+        "开工一批水电、核电项目。",
+        "我国风电、光伏、水电发电装机容量均居世界首位。",
+        "统筹水电开发和生态保护。",
+    ],
+)
+def test_hydropower_is_a_technology(extract, text):
+    assert ("Technology", "水电") in found(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "给予税费减免、资金支持、水电气热价格优惠等扶持。",
+        "加强农村水电路气信邮等基础设施建设。",
+        "在房租水电减免等方面给予支持。",
+        "谁家有个水电故障都来找他。",
+        "白鹤滩水电站16台机组全部投产。",
+    ],
+)
+def test_water_and_power_the_utilities_are_no_technology(extract, text):
+    assert ("Technology", "水电") not in found(extract(text))
