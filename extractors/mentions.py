@@ -31,7 +31,7 @@ from extractors.lexicon import Lexicon
 from extractors.records import Document, Mention, entity_id
 from extractors.rules.base import Candidate, Context
 from extractors.rules.coordination import expand_coordination
-from extractors.rules.documents import find_documents, titles_in_events
+from extractors.rules.documents import find_documents, texts_in_titles, titles_in_events
 from extractors.rules.events import find_events
 from extractors.rules.headlines import find_headlines
 from extractors.rules.institutions import bodies_inside, find_institutions
@@ -85,6 +85,7 @@ def extract_mentions(
         accepted = _resolve([*anchors, *found])
         accepted = _with_parents(accepted)
         accepted = titles_in_events(text, accepted, lexicon.lookup)
+        accepted = texts_in_titles(text, accepted, anchors)
         accepted = places_inside(text, accepted, lexicon.lookup)
         accepted = bodies_inside(text, accepted, lexicon.lookup)
         accepted = policies_inside(text, accepted, lexicon.lookup)

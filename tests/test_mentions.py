@@ -1341,3 +1341,32 @@ def test_hydropower_is_a_technology(extract, text):
 )
 def test_water_and_power_the_utilities_are_no_technology(extract, text):
     assert ("Technology", "水电") not in found(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, report",
+    [
+        ("听取了全国人大常委会执法检查组关于检查长江保护法实施情况的报告；", "关于检查长江保护法实施情况的报告"),
+        ("审议的政协全国委员会常务委员会工作报告、关于提案工作情况的报告，审议通过", "关于提案工作情况的报告"),
+        ("听取了周光权作的关于民事诉讼法修正草案审议结果的报告。", "关于民事诉讼法修正草案审议结果的报告"),
+    ],
+)
+def test_a_report_titled_without_brackets_where_it_is_heard(extract, text, report):
+    assert ("Document", report) in found(extract(text))
+
+
+@pytest.mark.parametrize("text", ["他说，关于这个问题的报告很多。", "有关于此事的报告称，"])
+def test_a_report_on_a_matter_is_no_title(extract, text):
+    assert not [m for m in extract(text) if m.type == "Document"]
+
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ("听取了周光权作的关于民事诉讼法修正草案审议结果的报告。", ("Document", "中华人民共和国民事诉讼法")),
+        ("会议通过了关于修改反垄断法的决定。", ("Document", "中华人民共和国反垄断法")),
+        ("审议了关于数字经济发展情况的报告。", ("Technology", "数字经济")),
+    ],
+)
+def test_what_a_report_or_a_decision_is_about_is_named_too(extract, text, inner):
+    assert inner in found(extract(text))

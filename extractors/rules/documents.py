@@ -4,6 +4,7 @@ which is an institution (the newspaper or journal), not a document."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from extractors.rules.base import Candidate, Context, with_nested
 from extractors.textutil import HAN
@@ -93,6 +94,34 @@ def _last_trigger(name: str) -> int:
         if t.end() < len(name) - 1:
             last = t.end()
     return last
+
+
+#: A report titled by what it is about, written without 《》 (关于2021年中央决算的报告, 关于提案工作情况的报告,
+#: 关于职业教育法修订草案审议结果的报告): a title as formal as a law's, where the text hears, reviews or delivers it.
+_REPORT = re.compile(r"关于[^，。、；：《》“”（）\n]{2,60}?的(?:报告|汇报)(?=[，。、；：）\n]|和|及|与|$)")
+#: What a congress or a committee does with a report, right before it or before the body that made it
+#: (听取了|…执法检查组|关于…的报告, 审议|国务院|关于…的报告, 分别作的|关于…的报告).
+_REPORT_HEARD = re.compile(r"(?:听取|审议|审查|作|所作|提交|提请审议|批准|通过)(?:了|的)?$")
+
+
+def _reports(ctx: Context) -> list[Candidate]:
+    """Reports titled 关于…的报告 without 《》 where a congress or a committee hears, reviews or delivers them, or
+    listed after another document (政协全国委员会常务委员会工作报告、关于提案工作情况的报告)."""
+    text = ctx.text
+    out = []
+    for m in _REPORT.finditer(text):
+        if ctx.anchor_inside(m.start()) is not None:
+            continue
+        before = m.start()
+        maker = ctx.anchor_ending_at(before, "Institution", "Person")
+        if maker is not None:
+            before = maker.start  # 审议|国务院|关于…, 李德印分别作的|…: the body or the person who reports
+        lo = ctx.sentence_bounds(m.start())[0]
+        listed = before - 1 >= lo and text[before - 1] in "、和及" \
+            and ctx.anchor_ending_at(before - 1, "Document") is not None
+        if listed or _REPORT_HEARD.search(text, max(lo, before - 6), before):
+            out.append(ctx.resolved(m.start(), m.end(), "Document", m.group(), "rule:report"))
+    return out
 
 
 def _laws(ctx: Context) -> list[Candidate]:
@@ -318,6 +347,7 @@ def find_documents(ctx: Context) -> list[Candidate]:
             earlier.add(out[-1])
         # else: a title that neither says nor is said to be a document (a song, a film, a painting)
     out.extend(_laws(ctx))
+    out.extend(_reports(ctx))
     for m in _FREE_TRADE.finditer(text):
         if ctx.anchor_inside(m.start()) is None and ctx.stands_alone(m.start(), m.end()):
             out.append(ctx.resolved(m.start(), m.end(), "Document", m.group(), "rule:free-trade-agreement"))
@@ -370,3 +400,28 @@ def titles_in_events(text: str, accepted: list[Candidate], lookup) -> list[Candi
             spans.add(span)
             extra.append(Candidate(*span, "Document", entry.name if entry else title, "rule:title", entry))
     return with_nested(accepted, extra)
+
+
+#: A title about other texts: a report, a decision or a resolution on a law or a session (关于黄河保护法草案审议结果的报告,
+#: 关于修改立法法的决定), whose subject the text names as well.
+_ABOUT = re.compile(r"关于.+的(?:报告|汇报|决定|决议)(?:草案)?$")
+
+
+def texts_in_titles(text: str, accepted: list[Candidate], anchors: list[Candidate]) -> list[Candidate]:
+    """``accepted`` with the laws and sessions named inside a 关于…的报告 or 关于…的决定 kept as mentions of their own
+    (关于黄河保护法草案审议结果的报告: the report, and 黄河保护法, the law it is on; 关于十三届全国人大五次会议主席团
+    交付…的报告: the session); ``anchors`` are the lexicon's matches, before the title took their place."""
+    spans = {(c.start, c.end) for c in accepted}
+    titles = [c for c in accepted if c.type == "Document" and _ABOUT.match(text, c.start, c.end)]
+    if not titles:
+        return accepted
+    inside = sorted(anchors, key=lambda a: a.start)
+    starts = [a.start for a in inside]
+    extra = []
+    for c in titles:
+        for a in inside[bisect_right(starts, c.start) : bisect_left(starts, c.end)]:
+            if a.end < c.end and (a.start, a.end) not in spans:
+                extra.append(a)
+                spans.add((a.start, a.end))
+    return with_nested(accepted, extra)
+
