@@ -1370,3 +1370,18 @@ def test_a_report_on_a_matter_is_no_title(extract, text):
 )
 def test_what_a_report_or_a_decision_is_about_is_named_too(extract, text, inner):
     assert inner in found(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("全军党的建设会议在京召开。", "全军党的建设会议"),  # the 的 of 党的建设 is no particle that cuts the name
+        ("全军装备工作会议在京召开。", "全军装备工作会议"),
+    ],
+)
+def test_the_armys_own_meetings_are_named(extract, text, event):
+    assert ("Event", event) in found(extract(text))
+
+
+def test_the_army_and_a_bare_meeting_name_none(extract):
+    assert not [m for m in extract("全军会议强调，在全军部队召开会议。") if m.type == "Event"]

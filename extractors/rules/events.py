@@ -30,7 +30,7 @@ _MEETING_SUFFIX = re.compile(
     # (and 工作会|晤 is a 会晤)
 )  # a 大会发言 is a speech to the plenary of the meeting named before it (全国政协十四届二次会议|大会发言)
 _PROPER_START = re.compile(
-    rf"(?:全国|中央|国务院|政协|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|纪念|庆祝|第[{_NUM}百零〇\d]+[届次]|(?<![第{_NUM}]){_TERM}届|"
+    rf"(?:全国|全军|中央|国务院|政协|中国|中华|世界|全球|国际|亚洲|亚太|博鳌|首届|纪念|庆祝|第[{_NUM}百零〇\d]+[届次]|(?<![第{_NUM}]){_TERM}届|"
     r"(?:20|19)\d\d(?:年(?![\d一二三四五六七八九十]{1,2}月)|(?![年\d]))|"
     r"中[美俄日韩朝法德英意加澳印越泰老柬缅菲马新哈吉塔土伊以沙埃巴蒙乌欧非阿])"  # 中俄元首会晤, 中欧峰会
 )
@@ -345,6 +345,8 @@ def _head_start(ctx: Context, lo: int, suffix_start: int) -> int:
         pos += len(w)
         if kept is not None and kept[0] < pos <= kept[1]:
             continue  # 中国（绵阳）, 亚太经合组织（APEC）: the bracket belongs to the name
+        if (a := ctx.anchor_inside(pos - len(w))) is not None and a.end <= suffix_start:
+            continue  # 全军|党的建设|会议: the 的 of a known name before the head is no particle of a clause
         if (w in _STOP or w in _CLAUSE_VERBS or clause_word(w, verbs=False)) and ctx.entry(w) is None:
             i = pos  # 在|…, 与|…: a particle or preposition standing as a word (not 经 in 经济, 同 in 同志)
     return i
@@ -404,7 +406,7 @@ def _meeting(ctx: Context, start: int, end: int, name: str) -> Candidate:
 
 
 _LEADING_EDITION = re.compile(rf"^(?:首届|第[{_NUM}百零〇\d]+届|(?:19|20)\d\d年?)")
-_QUALIFIER_ONLY = re.compile(r"(?:全国|中央|国务院|政协|人大|中国|中华|世界|全球|国际|亚洲|亚太)")
+_QUALIFIER_ONLY = re.compile(r"(?:全国|全军|中央|国务院|政协|人大|中国|中华|世界|全球|国际|亚洲|亚太)")
 
 
 #: Heads that only say what kind of sitting a meeting is (纪念峰会, 2016年第五届|部长级会议, 特别领导人会议): no name,
