@@ -1385,3 +1385,12 @@ def test_the_armys_own_meetings_are_named(extract, text, event):
 
 def test_the_army_and_a_bare_meeting_name_none(extract):
     assert not [m for m in extract("全军会议强调，在全军部队召开会议。") if m.type == "Event"]
+
+
+def test_a_councils_sitting_is_a_meeting_and_the_council_is_named_too(extract):
+    got = found(extract("美、英、法、德主导在国际原子能机构理事会会议上通过决议。"))
+    assert {("Event", "国际原子能机构理事会会议"), ("Institution", "国际原子能机构理事会")} <= got
+
+
+def test_a_ministrys_sitting_is_no_named_meeting(extract):
+    assert not [m for m in extract("俄国防部会议上，绍伊古表示。") if m.type == "Event"]

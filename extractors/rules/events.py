@@ -293,8 +293,10 @@ def _meetings(ctx: Context) -> list[Candidate]:
             out.append(Candidate(start, end, known.type, known.name, "rule:meeting", known.entry))
             continue  # 中共二十大会议 is 党的二十大
         body = ctx.anchor_at(start, "Institution")
-        if m.group() == "会议" and body is not None and body.end == m.start() and ctx.entry(name) is None:
-            continue  # 俄国防部会议, 全国人大常委会会议: a body's sittings, no one named meeting
+        if m.group() == "会议" and body is not None and body.end == m.start() and ctx.entry(name) is None \
+                and not text.endswith("理事会", body.start, body.end):
+            continue  # 俄国防部会议, 全国人大常委会会议: a body's sittings, no one named meeting (a council's
+            # are: 国际原子能机构理事会会议)
         if _BODY_MEETING.search(name) and "国际" not in name and not _LEADING_EDITION.match(name):
             # 莫斯科国际安全会议, 第58届慕尼黑安全会议: a conference, held year by year
             out.append(ctx.resolved(start, end, "Institution", name, "rule:meeting"))
