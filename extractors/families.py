@@ -386,6 +386,25 @@ def county_in(parent: str, bare: str) -> str | None:
     return None if province is None else by_bare.get((province, bare))
 
 
+def counties_by_province(bare: str) -> Mapping[str, str]:
+    """The full names of the county-level units whose bare name is ``bare``, by the province each is in
+    (龙岗 -> {广东: 龙岗区}); empty if there is none."""
+    return _bare_index().get(bare, {})
+
+
+def province_of(place: str) -> str | None:
+    """The province of a province's or a prefecture-level city's shipped member name (宁德 -> 福建), or None."""
+    return _counties_by_bare_name()[0].get(place)
+
+
+@cache
+def _bare_index() -> dict[str, dict[str, str]]:
+    index: dict[str, dict[str, str]] = {}
+    for (province, bare), name in _counties_by_bare_name()[1].items():
+        index.setdefault(bare, {})[province] = name
+    return index
+
+
 def county_anywhere(bare: str) -> str | None:
     """The full name of the one county-level unit in China whose bare name is ``bare`` (汶川 -> 汶川县);
     None if there is none, or more than one (朝阳 is a district of Beijing and a county of Liaoning)."""

@@ -1394,3 +1394,30 @@ def test_a_councils_sitting_is_a_meeting_and_the_council_is_named_too(extract):
 
 def test_a_ministrys_sitting_is_no_named_meeting(extract):
     assert not [m for m in extract("俄国防部会议上，绍伊古表示。") if m.type == "Event"]
+
+
+@pytest.mark.parametrize(
+    "text, county",
+    [
+        ("习近平在宁德察看城市水系整治情况；乘船前往福安“蓝海渔歌”海上综合整治展示平台。", "福安市"),  # its city before
+        ("在浙江，安吉的余村已经变了样。", "安吉县"),  # its province before
+        ("党的十八大以来，云和县发展很快。如今的云和，处处是景。", "云和县"),  # its full name before
+    ],
+)
+def test_a_county_named_bare_after_its_province_or_city_in_the_story(extract, text, county):
+    assert ("Place", county) in found(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("在重庆奉节，坐船游览瞿塘峡，欣赏高峡平湖的秀美画卷。", "平湖市"),  # a calm lake
+        ("四川大凉山腹地的昭觉县三河村里，彝族群众聚到村委会。", "三河市"),  # a village named so, and not in Hebei
+        ("在广西，眼下在右江河畔，芒果成熟了。", "右江区"),  # the river
+        ("黑龙江充分利用“龙江先锋党建云平台”。", "龙江县"),  # the province's short name
+        ("山东菏泽的牡丹进入最佳观赏期。", "牡丹区"),  # the flower
+        ("安吉县的干部说，安吉的变化很大。在浙江以外，福安的名字少有人知。", "福安市"),  # Fujian is not named
+    ],
+)
+def test_a_bare_county_name_that_is_a_word_or_of_another_province_is_no_county(extract, text, absent):
+    assert ("Place", absent) not in found(extract(text))

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.families import county_anywhere, county_in
+from extractors.families import counties_by_province, county_anywhere, county_in, province_of
 from extractors.rules.base import Candidate, Context, with_nested
 from extractors.rules.wordclass import FUNCTION_CHARS, NAME_TAGS, PLACE_TAG, VERB_TAGS, clause_word, tag
 from extractors.textutil import HAN, is_han, word_bounds
@@ -107,7 +107,8 @@ def find_places(ctx: Context) -> list[Candidate]:
     out += towns + _villages(ctx, counties | {c.end for c in towns})
     out += _villages_visited(ctx, {c.start for c in out})
     out += _foreign_ports(ctx)
-    return out + _counties_visited(ctx, {c.start for c in out})
+    out += _counties_visited(ctx, {c.start for c in out})
+    return out + _counties_of_the_story(ctx, {c.start for c in out})
 
 
 #: A port after its country, by its transliterated name (秘鲁|钱凯港, 缅甸|皎漂港, 马来西亚|关丹港); not 港澳, 港口, 港区.
@@ -293,6 +294,71 @@ def _counties_visited(ctx: Context, taken: set[int]) -> list[Candidate]:
         entry = ctx.entry(full)
         out.append(Candidate(start, m.end(1), "Place", entry.name if entry else full, "rule:place-county", entry))
     return out
+
+
+#: The longest a paragraph may reach back for the province or the city a bare county is in.
+_STORY_REACH = 400
+
+
+def _counties_of_the_story(ctx: Context, taken: set[int]) -> list[Candidate]:
+    """Counties by their bare name where the paragraph has named their province or city before (宁德……前往福安,
+    浙江……在安吉), or the document the county by its full name (云和县……云和): the story says where it is once
+    and then names the county bare. After a province or a city only a name jieba does not know as a common word
+    (牡丹, 滨海, 青山 are words; 兴业 a noun), and only where jieba reads the name as a word."""
+    text, out = ctx.text, []
+    named = {a.name for a in ctx.anchors if a.type == "Place" and a.entry is not None
+             and a.entry.category in _COUNTY_KINDS}
+    said: dict[str, int] = {}  # province -> where the paragraph last named it or a city of it
+    places = iter(sorted((a for a in ctx.anchors if a.type == "Place"), key=lambda a: a.end))
+    nxt = next(places, None)
+    for m in _HAN_RUN.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] == "\n":
+            said.clear()  # a new paragraph, a new story
+        for k in range(m.start(), m.end() - 1):
+            while nxt is not None and nxt.end <= k:
+                if (province := province_of(nxt.name)) is not None:
+                    said[province] = nxt.end
+                nxt = next(places, None)
+            if not said or k in taken:
+                continue
+            for n in (3, 2):
+                by_province = counties_by_province(text[k : k + n]) if k + n <= m.end() else {}
+                full = next((f for p, f in by_province.items() if k - said.get(p, -_STORY_REACH) < _STORY_REACH), None)
+                if full is not None and _story_county(ctx, k, n, full, named):
+                    entry = ctx.entry(full)
+                    out.append(Candidate(k, k + n, "Place", entry.name if entry else full, "rule:place-county", entry))
+                    taken.add(k)
+                    break
+    return out
+
+
+def _story_county(ctx: Context, k: int, n: int, full: str, named: set[str]) -> bool:
+    """Is ``text[k:k+n]``, the bare name of the county ``full``, that county here?"""
+    text, bare = ctx.text, ctx.text[k : k + n]
+    if text[k + n : k + n + 1] in _COUNTY_SUFFIX or bare in _ORDINARY_BARE_NAMES \
+            or text[k + n : k + n + 1] in _NAMED_AFTER_IT or text[k - 1 : k] == "“" \
+            or ctx.anchor_at(k) is not None or ctx.anchor_inside(k) is not None \
+            or ctx.anchor_inside(k + n) is not None:
+        return False  # 三河村, 栖霞大道, 右江河畔: a village, a road, a river; “双城”联动: a slogan
+    entry = ctx.entry(full)
+    if (entry.name if entry else full) not in named and (ctx.word_frequency(bare) >= _COMMON_BARE_NAME
+                                                         or tag(bare) not in (None, PLACE_TAG, *NAME_TAGS)):
+        return False  # 菏泽|牡丹, 绿水|青山: the word, unless the document names the county in full
+    return ctx.stands_alone(k, k + n)
+
+
+#: What after a county's bare name makes it the name of a village, a road, a river or a lake (三河村, 栖霞大道,
+#: 右江河畔, 宁晋泊), not the county.
+_NAMED_AFTER_IT = frozenset("村镇乡路街道河江湖泊桥山")
+#: Bare names of counties that news writes as ordinary words: 高峡平湖 (a calm lake), 城市滨江绿廊 (a riverside),
+#: 生态龙江 (Heilongjiang), 宜居兴业之城 (thriving), 双城联动 (two cities), 东坡文化 (Su Dongpo).
+_ORDINARY_BARE_NAMES = frozenset({"平湖", "滨江", "龙江", "兴业", "双城", "东坡"})
+#: Categories of the county-level places (the lexicon's county family).
+_COUNTY_KINDS = frozenset({"county", "district", "county-city", "banner", "autonomous-county", "autonomous-banner"})
+#: How often jieba's dictionary may use a county's bare name for it to be read as the county on the story's word
+#: alone (延庆 279, 牡丹 457, 滨海 441: the common ones need the county's full name in the document).
+_COMMON_BARE_NAME = 100
+_HAN_RUN = re.compile(rf"[{HAN}]+")
 
 
 #: Heads of named sites: scenic areas, ruins, parks and reserves, old towns (黄河大峡谷景区, 辛店遗址), and
