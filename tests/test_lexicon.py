@@ -317,6 +317,31 @@ def test_every_place_of_jiebas_dictionary_glued_to_diqu_is_no_boundary_word():
     assert glued <= NOT_WORDS, sorted(glued - NOT_WORDS)
 
 
+#: Words of jieba's dictionary that are a place and 市 but name another place: 南海市, the old county-level city of
+#: Foshan, not the South China Sea.
+_CITY_OF_ANOTHER_NAME = {"南海市"}
+
+
+def test_every_city_of_jiebas_dictionary_written_with_shi_is_a_form_of_it():
+    """纽约市, 莫斯科市: jieba's word would hide the city the lexicon knows by its bare name (纽约); each is a form of
+    the city's entry (the Chinese cities' forms with 市 come from their family)."""
+    from pathlib import Path
+
+    import jieba
+
+    from extractors.boundaries import MIN_WORD_FREQ
+
+    types = {f: e.type for e in load_lexicon().entries for f in (e.name, *e.aliases)}
+    hidden = set()
+    for line in (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").splitlines():
+        word, freq = line.split(" ")[:2]
+        if int(freq) >= MIN_WORD_FREQ and word.endswith("市") and len(word) >= 3 and word not in types \
+                and types.get(word[:-1]) == "Place":
+            hidden.add(word)
+    assert "南海市" in hidden, "the check no longer finds what it is for"
+    assert hidden <= _CITY_OF_ANOTHER_NAME, sorted(hidden - _CITY_OF_ANOTHER_NAME)
+
+
 #: Pairs that look like one body listed twice but are two: a chamber of foreign business in China and the
 #: foreign chamber itself; the national committee and the committees of every level; a network and the national one;
 #: the people's congresses of every level and the national one.

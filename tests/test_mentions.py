@@ -1421,3 +1421,8 @@ def test_a_county_named_bare_after_its_province_or_city_in_the_story(extract, te
 )
 def test_a_bare_county_name_that_is_a_word_or_of_another_province_is_no_county(extract, text, absent):
     assert ("Place", absent) not in found(extract(text))
+
+
+def test_a_foreign_city_written_with_shi_is_the_city(extract):
+    got = found(extract("美国纽约市发生枪击事件，俄罗斯莫斯科市举行活动。"))
+    assert {("Place", "纽约"), ("Place", "莫斯科")} <= got
