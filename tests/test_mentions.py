@@ -1426,3 +1426,27 @@ def test_a_bare_county_name_that_is_a_word_or_of_another_province_is_no_county(e
 def test_a_foreign_city_written_with_shi_is_the_city(extract):
     got = found(extract("美国纽约市发生枪击事件，俄罗斯莫斯科市举行活动。"))
     assert {("Place", "纽约"), ("Place", "莫斯科")} <= got
+
+
+@pytest.mark.parametrize(
+    "text, anniversary",
+    [
+        ("纪念五四运动100周年。", "五四运动100周年"),  # an event's own years
+        ("纪念全民族抗战爆发85周年。", "全民族抗战爆发85周年"),  # a war's outbreak
+        ("纪念中国人民志愿军抗美援朝出国作战七十周年。", "中国人民志愿军抗美援朝出国作战七十周年"),  # who went to war
+        ("海南解放70周年之际", "海南解放70周年"),  # a place's liberation
+    ],
+)
+def test_anniversaries_of_events_wars_and_liberations(extract, text, anniversary):
+    assert ("Event", anniversary) in found(extract(text))
+
+
+@pytest.mark.parametrize("text", ["思想解放10周年之际", "问题爆发3周年", "中国出国作战70周年"])
+def test_a_liberation_or_an_outbreak_of_no_place_or_event_is_no_anniversary(extract, text):
+    assert not [m for m in extract(text) if m.type == "Event"]
+
+
+def test_historical_events_are_known(extract):
+    got = found(extract("从辛亥革命、五四运动到红军长征、西安事变，再到南京大屠杀和抗日战争。"))
+    assert {("Event", "辛亥革命"), ("Event", "五四运动"), ("Event", "红军长征"), ("Event", "西安事变"),
+            ("Event", "南京大屠杀"), ("Event", "中国人民抗日战争")} <= got

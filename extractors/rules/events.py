@@ -147,9 +147,15 @@ _NAMED_INCIDENT = re.compile(rf"“([^“”\n]{{2,12}})”号?([{HAN}]{{0,8}}?)
 _RISK_METAPHORS = frozenset({"灰犀牛", "黑天鹅"})
 _INCIDENT_CLAUSE = ("的", "时", "发生", "上", "在", "中")
 #: An anniversary of a founding, a return, diplomatic ties or a birth: 中国共产党成立一百周年, 香港回归祖国25周年,
-#: 中俄建交75周年, 毛泽东同志诞辰130周年, 中国人民解放军建军九十周年, a war's victory (抗美援朝战争胜利70周年), a
-#: policy's own (改革开放四十周年); not of a thing begun or done (倡议提出10周年, 运动开展70周年).
-_ANNIVERSARY = re.compile(rf"(?:同志)?(成立|回归祖国|回归|建交|建立外交关系|诞辰|胜利|建军|)([\d{_NUM}百零〇]+)周年")
+#: 中俄建交75周年, 毛泽东同志诞辰130周年, 中国人民解放军建军九十周年, a war's victory, outbreak or entry
+#: (抗美援朝战争胜利70周年, 全民族抗战爆发85周年, 中国人民志愿军抗美援朝出国作战七十周年), a place's liberation
+#: (西藏和平解放70周年), a policy's or an event's own (改革开放四十周年, 辛亥革命110周年); not of a thing begun or done
+#: (倡议提出10周年, 运动开展70周年).
+_ANNIVERSARY = re.compile(rf"(?:同志)?(成立|回归祖国|回归|建交|建立外交关系|诞辰|胜利|建军|和平解放|解放|爆发|出国作战|)"
+                          rf"([\d{_NUM}百零〇]+)周年")
+#: What an anniversary's verb says was there before it: a place liberated (海南解放70周年), a war begun or entered
+#: (全民族抗战爆发85周年, 抗美援朝出国作战七十周年), a victory won.
+_OF_AN_EVENT = frozenset({"胜利", "爆发", "出国作战"})
 #: Verbs before a policy that make its years those of a proposal or a launch (提出“一带一路”倡议10周年).
 _LAUNCHED = ("提出", "实施", "启动", "开展", "发起", "推行", "作出")
 #: Pairs of countries by their one-character forms before 建交 (中俄建交, 中厄建交).
@@ -163,14 +169,18 @@ def _anniversaries(ctx: Context) -> list[Candidate]:
     for m in _ANNIVERSARY.finditer(text):
         anchor = ctx.anchor_ending_at(m.start())
         ties = m.group(1) in ("建交", "建立外交关系")
-        if not m.group(1):  # 改革开放四十周年: a policy's years, its name right before the count
-            if anchor is None or anchor.type != "Policy" or anchor.entry is None \
+        if not m.group(1):  # 改革开放四十周年, 辛亥革命110周年: a policy's or an event's years, its name right before
+            if anchor is None or anchor.type not in ("Policy", "Event") or anchor.entry is None \
                     or text.endswith(_LAUNCHED, 0, anchor.start):
                 continue  # 提出强军目标10周年: the years since a proposal, as 倡议提出10周年
             start = anchor.start
         elif anchor is not None and anchor.type in ("Institution", "Place", "Person", "Event") \
-                and (m.group(1) == "诞辰") == (anchor.type == "Person") and (m.group(1) != "胜利" or anchor.type == "Event"):
+                and (m.group(1) == "诞辰") == (anchor.type == "Person") \
+                and (m.group(1) not in _OF_AN_EVENT or anchor.type == "Event") \
+                and (m.group(1) not in ("解放", "和平解放") or anchor.type == "Place"):
             start = anchor.start
+            if m.group(1) == "出国作战" and (army := ctx.anchor_ending_at(start, "Institution")) is not None:
+                start = army.start  # 中国人民志愿军|抗美援朝|出国作战七十周年: who went
             if text.endswith("新", 0, start) and anchor.name == "中国":
                 start -= 1  # 新中国成立73周年: the People's Republic
             elif ties and (other := ctx.anchor_ending_at(start, "Place")) is not None:
