@@ -1450,3 +1450,35 @@ def test_historical_events_are_known(extract):
     got = found(extract("从辛亥革命、五四运动到红军长征、西安事变，再到南京大屠杀和抗日战争。"))
     assert {("Event", "辛亥革命"), ("Event", "五四运动"), ("Event", "红军长征"), ("Event", "西安事变"),
             ("Event", "南京大屠杀"), ("Event", "中国人民抗日战争")} <= got
+
+
+def test_a_title_recurs_with_the_names_it_holds(extract):
+    text = ("本台播发央视快评《国家好，香港会更好——写在香港回归祖国25周年之际》。\n"
+            "3.央视快评：国家好，香港会更好——写在香港回归祖国25周年之际；\n")
+    ms = extract(text)
+    docs = [m for m in ms if m.type == "Document"]
+    assert len(docs) == 2 and docs[1].rule == "rule:recurring"
+    assert any(m.name == "香港回归祖国25周年" and m.start > docs[1].start for m in ms)  # the name it holds stays
+
+
+def test_a_recurring_title_does_not_cut_a_name_across_its_end(extract):
+    ms = extract("本台播发央视快评《奋进新征程》。\n3.央视快评：奋进新征程建功新时代；\n")
+    assert [m.rule for m in ms if m.type == "Document"] == ["rule:title-brackets"]
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("今天是全国助残日。", "全国助残日"),
+        ("国际劳动节期间，游客出行。", "国际劳动节"),
+        ("2月2日是世界湿地日。", "世界湿地日"),
+    ],
+)
+def test_observance_days_by_their_head(extract, text, day):
+    assert ("Event", day) in found(extract(text))
+
+
+@pytest.mark.parametrize("text", ["这是中国的生日。", "全国多地启动购物节。", "国际友好人士共度佳节。",
+                                  "全国性节日。", "全国公共假日。", "这是国际纪念日。"])
+def test_a_day_or_festival_of_no_name_is_no_event(extract, text):
+    assert not [m for m in extract(text) if m.type == "Event"]

@@ -108,6 +108,7 @@ def find_events(ctx: Context) -> list[Candidate]:
         if m.group(1) not in _RISK_METAPHORS and not m.group(1).endswith("级") \
                 and not any(w in m.group(2) for w in _INCIDENT_CLAUSE):  # not “卡尔·文森”号航母上降落时发生事故
             out.append(ctx.resolved(m.start(), m.end(), "Event", m.group(), "rule:incident"))
+    out.extend(_observances(ctx))
     for m in _CAMPAIGN.finditer(text):
         out.append(ctx.resolved(m.start(), m.end(), "Event", m.group(), "rule:campaign"))
     for m in _LAUNCHED_ACTIVITY.finditer(text):  # 开展“消费促进年”活动: the activity by its quoted name
@@ -194,6 +195,36 @@ def _anniversaries(ctx: Context) -> list[Candidate]:
             continue
         # what was founded is named too (the party in 中国共产党成立一百周年): kept as its own mention
         out.append(ctx.resolved(start, m.end(), "Event", text[start : m.end()], "rule:anniversary", parent=anchor))
+    return out
+
+
+#: A day or a festival the world, China or its people observe, by its head: 全国助残日, 国际禁毒日, 世界湿地日, 国际劳动节,
+#: 中国影像节; then what ends a name (a clause mark, 期间, 前夕, 当天, 来临 …).
+_OBSERVANCE = re.compile(rf"(?:世界|国际|全国|全民|中国)([{HAN}]{{2,8}}?)(?:日|节)"
+                         r"(?=[，。、；：！？“”（）\s]|期间|前夕|当天|当日|来临|到来|之际|主题|前后|假期|这天|那天|活动|$)")
+#: Characters no observance's name holds between its prefix and its head: particles, pronouns, counts, time words
+#: (中国的生日, 全国各地过节, 全国第一日, 国际每日, 全国性节日, 全国公共假日, 全国多地…).
+_NOT_IN_OBSERVANCE = frozenset("的了在是各每这那个第一二三四五六七八九十今明昨过性假多")
+#: A festival's own word at the end, which makes the prefix a qualifier of it, not a name (全国民航春节, 共度佳节).
+_FESTIVAL_WORDS = ("春节", "佳节", "过节", "节日", "假日")
+#: Heads that name no day: 国际纪念日, 全国重要节日, 中国传统节日.
+_GENERIC_OBSERVANCE = frozenset({"纪念", "节", "重要节", "传统节", "法定节", "节假", "假", "重大节"})
+
+
+def _observances(ctx: Context) -> list[Candidate]:
+    """Observance days and festivals by their head (全国助残日, 国际劳动节, 世界湿地日), where jieba reads the name as
+    words of its own and no known name holds it (the lexicon's own, 全民国家安全教育日, are found as they are)."""
+    text, out = ctx.text, []
+    for m in _OBSERVANCE.finditer(text):
+        middle = m.group(1)
+        if middle in _GENERIC_OBSERVANCE or any(ch in _NOT_IN_OBSERVANCE for ch in middle) \
+                or m.group().endswith(_FESTIVAL_WORDS) \
+                or any(clause_word(w) for w in ctx.segment(middle)) \
+                or ctx.anchor_inside(m.start()) is not None or ctx.anchor_inside(m.end()) is not None \
+                or any(ctx.anchor_at(i) is not None for i in range(m.start(), m.end())) \
+                or not ctx.stands_alone(m.start(), m.end()):
+            continue
+        out.append(ctx.resolved(m.start(), m.end(), "Event", m.group(), "rule:observance"))
     return out
 
 

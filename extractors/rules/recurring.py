@@ -64,13 +64,16 @@ def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
         occupied[c.start : c.end] = b"\1" * c.length
     for m in _ABBREVIATION.finditer(text):  # the definition itself is not another mention
         occupied[m.start() : m.end()] = b"\1" * (m.end() - m.start())
+    starts, ends = bytearray(len(text) + 1), bytearray(len(text) + 1)  # where accepted mentions start and end
+    for c in accepted:
+        starts[c.start] = ends[c.end] = 1
     out = list(accepted)
     for form, start in _occurrences(text, known):
         src = known[form]
         bracketed = form.startswith("《")
         s, e = (start + 1, start + len(form) - 1) if bracketed else (start, start + len(form))
-        if any(occupied[s:e]):
-            continue
+        if any(occupied[s:e]) and not (src.type == "Document" and _holds_whole(occupied, s, e, starts, ends)):
+            continue  # (a title again may hold names of its own: 写在“五一”国际劳动节之际 holds the day)
         # a short form must stand alone: not glued to Han characters on both sides
         if not bracketed and len(form) <= 2 and src.type != "Person" and _glued(text, s, e):
             continue
@@ -81,6 +84,13 @@ def find_recurring(text: str, accepted: list[Candidate], lexicon: Lexicon) -> li
         occupied[s:e] = b"\1" * (e - s)
         out.append(Candidate(s, e, src.type, src.name, "rule:recurring", src.entry))
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _holds_whole(occupied: bytearray, s: int, e: int, starts: bytearray, ends: bytearray) -> bool:
+    """Do the mentions in ``[s, e)`` lie wholly inside it (none crosses its ends or covers it all)?"""
+    crosses_start = s > 0 and occupied[s - 1] and occupied[s] and not ends[s]
+    crosses_end = e < len(occupied) and occupied[e - 1] and occupied[e] and not ends[e]
+    return not crosses_start and not crosses_end and not (starts[s] and ends[e])
 
 
 def _occurrences(text: str, forms) -> list[tuple[str, int]]:
