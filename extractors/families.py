@@ -393,8 +393,14 @@ def counties_by_province(bare: str) -> Mapping[str, str]:
 
 
 def province_of(place: str) -> str | None:
-    """The province of a province's or a prefecture-level city's shipped member name (宁德 -> 福建), or None."""
-    return _counties_by_bare_name()[0].get(place)
+    """The province of a province's, a prefecture-level city's or a county-level unit's shipped member name
+    (宁德 -> 福建, 云和县 -> 浙江), or None."""
+    return _counties_by_bare_name()[0].get(place) or _county_provinces().get(place)
+
+
+@cache
+def _county_provinces() -> dict[str, str]:
+    return {c["name"]: c["province"] for c in load_members()["counties.tsv"]}
 
 
 @cache
