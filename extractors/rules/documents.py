@@ -402,15 +402,16 @@ def titles_in_events(text: str, accepted: list[Candidate], lookup) -> list[Candi
     return with_nested(accepted, extra)
 
 
-#: A title about other texts: a report, a decision or a resolution on a law or a session (关于黄河保护法草案审议结果的报告,
-#: 关于修改立法法的决定), whose subject the text names as well.
+#: A title about something the text names as well: a report, a decision or a resolution on a law, a session or a policy
+#: (关于黄河保护法草案审议结果的报告, 关于修改立法法的决定).
 _ABOUT = re.compile(r"关于.+的(?:报告|汇报|决定|决议)(?:草案)?$")
 
 
 def texts_in_titles(text: str, accepted: list[Candidate], anchors: list[Candidate]) -> list[Candidate]:
-    """``accepted`` with the laws and sessions named inside a 关于…的报告 or 关于…的决定 kept as mentions of their own
-    (关于黄河保护法草案审议结果的报告: the report, and 黄河保护法, the law it is on; 关于十三届全国人大五次会议主席团
-    交付…的报告: the session); ``anchors`` are the lexicon's matches, before the title took their place."""
+    """``accepted`` with what a 关于…的报告 or a 关于…的决定 is about kept as mentions of their own, as the lexicon
+    found them (关于黄河保护法草案审议结果的报告: the report, and 黄河保护法, the law it is on; 关于十三届全国人大五次会议
+    主席团交付…的报告: the session; 关于数字经济发展情况的报告: the field); ``anchors`` are the lexicon's matches,
+    before the title took their place."""
     spans = {(c.start, c.end) for c in accepted}
     titles = [c for c in accepted if c.type == "Document" and _ABOUT.match(text, c.start, c.end)]
     if not titles:

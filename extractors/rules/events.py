@@ -423,9 +423,9 @@ def _bracket_owner(ctx: Context, lo: int, close: int) -> Candidate | None:
         return owner if short is None or short.name == owner.name else None
     inner = ctx.text[open_ + 1 : close - 1]
     known = ctx.anchor_at(open_ + 1)
-    plain = known is None if all(map(is_han, inner)) else False  # 曲阜, 寿光: a place no lexicon lists bare
-    return owner if owner.name == "中国" and (plain or known is not None and known.type == "Place"
-                                             and known.end == close - 1) else None
+    unknown = known is None and all(map(is_han, inner))  # 曲阜, 寿光: a place no lexicon lists bare
+    a_place = known is not None and known.type == "Place" and known.end == close - 1
+    return owner if owner.name == "中国" and (unknown or a_place) else None
 
 
 def _without_short_form(ctx: Context, start: int, name: str) -> str:

@@ -21,7 +21,7 @@ _CRAFT = re.compile(rf"(?:{SERIES})(?:{_NUMBER})号(?:[A-Z甲乙丙](?![A-Za-z])
 
 #: What after 水电 makes it hydropower: its development, capacity and works (水电开发, 水电装机容量, 水电项目).
 _HYDRO_AFTER = re.compile(r"(?:开发|装机|工程|项目|发电|基地|产业|资源|建设|清洁能源)")
-#: What before it does: developing or building it (积极发展水电, 开工一批水电、核电项目 is a list).
+#: What before it does: developing or building it, or a kind of it (积极发展水电, 常规水电).
 _HYDRO_BEFORE = re.compile(r"(?:发展|开发|建设|先进|常规|大型)$")
 #: What joins it to another source of power in a list (水电、核电, 风电、光伏、水电, 水电核电).
 _LISTED = "、和与及"
