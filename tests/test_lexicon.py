@@ -347,20 +347,30 @@ def test_every_city_of_jiebas_dictionary_written_with_shi_is_a_form_of_it():
 #: the people's congresses of every level and the national one.
 _TWO_BODIES = {("德国商会", "中国德国商会"), ("美国商会", "中国美国商会"),
                ("关心下一代工作委员会", "中国关心下一代工作委员会"), ("算力网络", "国家算力网络"),
-               ("人民代表大会", "全国人民代表大会")}
+               ("人民代表大会", "全国人民代表大会"),
+               # a foreign country's body and China's (or another country's) of the same name
+               ("国家电网", "乌克兰国家电网"), ("铁道部", "印度铁道部"), ("国家减灾委员会", "菲律宾国家减灾委员会"),
+               ("国民警卫队", "乌克兰国民警卫队"), ("国民警卫队", "俄罗斯国民警卫队"), ("国民代表大会", "利比亚国民代表大会"),
+               ("战略导弹部队", "俄罗斯战略导弹部队"), ("左翼党", "德国左翼党"), ("盖洛普", "韩国盖洛普")}
 
 
 def test_no_body_company_or_document_is_listed_twice_under_a_short_and_a_full_name(lexicon):
     """One entity, one entry: a company's short name and its legal name (腾讯 / 腾讯控股有限公司), or a name with and
-    without 中国, 全国 or 国家 in front (邮政储蓄银行 / 中国邮政储蓄银行), are forms of one entry, or the graph
-    holds the same company twice and splits its mentions."""
+    without 中国, 全国, 国家 or a foreign body's country in front (邮政储蓄银行 / 中国邮政储蓄银行, 硅谷银行 / 美国硅谷银行),
+    are forms of one entry, or the graph holds the same company twice and splits its mentions."""
     twice = []
-    for type_ in ("Institution", "Event", "Document", "Technology", "Place"):
+    countries = {f for e in lexicon.entries if e.type == "Place" and e.category == "country" for f in (e.name, *e.aliases)}
+    foreign_family = {e.name for e in lexicon.entries if e.category == "foreign-government"}
+    for type_ in ("Institution", "Event", "Document", "Technology", "Place", "Policy"):
         names = {e.name for e in lexicon.entries if e.type == type_}
         for name in names:
-            for prefix in ("中国", "中华人民共和国", "全国", "国家"):
+            for prefix in ("中国", "中华人民共和国", "全国", "国家") if type_ != "Policy" else ():
+                # (a policy with 国家 in front is often the national level of a kind: 国家制造业创新中心)
                 if len(name) >= 3 and prefix + name in names and (name, prefix + name) not in _TWO_BODIES:
                     twice.append((name, prefix + name))
+            if type_ != "Place":  # a foreign body under its country's name and without (美国硅谷银行 / 硅谷银行)
+                twice += [(name, c + name) for c in countries if len(name) >= 2 and c + name in names
+                          and c + name not in foreign_family and (name, c + name) not in _TWO_BODIES]
             if type_ == "Institution":
                 for suffix in ("有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "科技股份有限公司", "科技有限公司"):
                     if len(name) >= 2 and name + suffix in names:
