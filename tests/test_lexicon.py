@@ -395,3 +395,17 @@ def test_a_series_short_name_is_no_form_of_one_edition(lexicon):
     series = {f: e.name for e in lexicon.entries for f in (e.name, *e.aliases)}
     assert series["文博会"] == "中国（深圳）国际文化产业博览交易会"
     assert series["乌镇峰会"] == "世界互联网大会"
+
+
+#: People listed by a full name whose last part is another person's entry: two people of one family or one name.
+_TWO_PEOPLE = {("穆罕默德·本·萨勒曼", "萨勒曼"), ("谢尔达尔·别尔德穆哈梅多夫", "别尔德穆哈梅多夫"),
+               ("马欣达·拉贾帕克萨", "拉贾帕克萨"), ("廷·巴特尔", "巴特尔")}
+
+
+def test_no_person_is_listed_twice_under_a_full_and_a_short_name(lexicon):
+    """古斯塔沃·佩特罗 and 佩特罗 are one president: as two entries the graph splits his mentions (the news writes the
+    short name, a title before it). A full name is a form of the short name's entry but for two people of one name."""
+    people = {e.name for e in lexicon.entries if e.type == "Person"}
+    twice = [(name, name.rsplit("·", 1)[1]) for name in people
+             if "·" in name and name.rsplit("·", 1)[1] in people and (name, name.rsplit("·", 1)[1]) not in _TWO_PEOPLE]
+    assert not twice, sorted(twice)
