@@ -1483,3 +1483,13 @@ def test_observance_days_by_their_head(extract, text, day):
                                   "全国性节日。", "全国公共假日。", "这是国际纪念日。"])
 def test_a_day_or_festival_of_no_name_is_no_event(extract, text):
     assert not [m for m in extract(text) if m.type == "Event"]
+
+
+def test_a_theatres_service_is_that_theatres(extract):
+    got = found(extract("东部战区联合作战指挥中心下达行动指令后，战区海军多艘驱逐舰、护卫舰，战区空军歼击机升空。"))
+    assert {("Institution", "东部战区海军"), ("Institution", "东部战区空军")} <= got
+    assert ("Institution", "中国人民解放军海军") not in got
+
+
+def test_a_theatres_service_without_its_theatre_is_no_service_of_the_pla(extract):
+    assert not [m for m in extract("执行警巡任务的战区海军多艘舰艇。") if m.type == "Institution"]

@@ -248,6 +248,12 @@ def _pla_services(ctx: Context) -> list[Candidate]:
         if ctx.anchor_inside(start) is not None or ctx.anchor_at(start) is not None \
                 or ctx.anchor_ending_at(start, "Place") is not None or not ctx.stands_alone(start, end):
             continue  # 中国人民解放军|海军 (the lexicon's), 美国|海军 (the family's), 海军陆战队
+        if text.endswith("战区", 0, start):  # 战区海军: a theatre's navy, the theatre named before (东部战区……战区海军)
+            theatre = _theatre_before(ctx, start - 2)
+            form = None if theatre is None else theatre + m.group(1)
+            if form is not None and ctx.entry(form) is not None:
+                out.append(ctx.resolved(start - 2, end, "Institution", form, "rule:institution-pla"))
+            continue
         lo, hi = ctx.sentence_bounds(start)
         if any(lo <= a.start < hi and a.entry is not None and a.name != "中国"
                and (a.entry.category in _FOREIGN_PLACES or a.entry.category.startswith("foreign"))
@@ -256,6 +262,17 @@ def _pla_services(ctx: Context) -> list[Candidate]:
         out.append(ctx.resolved(start, end, "Institution", _SERVICES[m.group(1)], "rule:institution-pla",
                                 form=_SERVICES[m.group(1)]))
     return out
+
+
+def _theatre_before(ctx: Context, pos: int) -> str | None:
+    """The last theatre command (东部战区) named in the paragraph before ``pos``, alone or as the head of one of its
+    bodies (东部战区联合作战指挥中心): whose 战区海军 a bare 战区海军 is."""
+    start, found = ctx.text.rfind("\n", 0, pos) + 1, None
+    for a in ctx.anchors:
+        written = ctx.text[a.start : a.end]
+        if start <= a.start and a.end <= pos and a.type == "Institution" and (k := written.find("战区")) >= 2:
+            found = written[: k + 2]
+    return found
 
 
 #: A ministry glued to the 长 of its minister, which jieba's words (国防部长, 外交部长 …) hide: 俄罗斯国防部长绍伊古,
