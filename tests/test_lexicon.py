@@ -368,9 +368,9 @@ def test_no_body_company_or_document_is_listed_twice_under_a_short_and_a_full_na
                 # (a policy with 国家 in front is often the national level of a kind: 国家制造业创新中心)
                 if len(name) >= 3 and prefix + name in names and (name, prefix + name) not in _TWO_BODIES:
                     twice.append((name, prefix + name))
-            if type_ != "Place":  # a foreign body under its country's name and without (美国硅谷银行 / 硅谷银行)
-                twice += [(name, c + name) for c in countries if len(name) >= 2 and c + name in names
-                          and c + name not in foreign_family and (name, c + name) not in _TWO_BODIES]
+            if type_ != "Place" and name not in foreign_family:  # a foreign body with and without its country
+                twice += [(name[k:], name) for k in range(2, min(len(name) - 1, 9)) if name[:k] in countries
+                          and name[k:] in names and (name[k:], name) not in _TWO_BODIES]  # (美国硅谷银行 / 硅谷银行)
             if type_ == "Institution":
                 for suffix in ("有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "科技股份有限公司", "科技有限公司"):
                     if len(name) >= 2 and name + suffix in names:

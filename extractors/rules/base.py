@@ -79,6 +79,11 @@ class Context:
                 return a
         return None
 
+    def anchors_between(self, lo: int, hi: int) -> list[Candidate]:
+        """The anchors that start at or after ``lo`` and end by ``hi``, in text order (found by bisection)."""
+        i, j = bisect_left(self._anchor_starts, lo), bisect_left(self._anchor_starts, hi)
+        return [a for a in self._by_start_order[i:j] if a.end <= hi]
+
     def anchor_ending_at(self, end: int, *types: str) -> Candidate | None:
         a = self._ends.get(end)
         return a if a is not None and (not types or a.type in types) else None

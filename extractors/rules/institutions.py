@@ -265,14 +265,19 @@ def _pla_services(ctx: Context) -> list[Candidate]:
 
 
 def _theatre_before(ctx: Context, pos: int) -> str | None:
-    """The last theatre command (东部战区) named in the paragraph before ``pos``, alone or as the head of one of its
-    bodies (东部战区联合作战指挥中心): whose 战区海军 a bare 战区海军 is."""
-    start, found = ctx.text.rfind("\n", 0, pos) + 1, None
-    for a in ctx.anchors:
+    """The last theatre command (东部战区) named in the paragraph before ``pos`` (at most ``_THEATRE_REACH`` back),
+    alone or as the head of one of its bodies (东部战区联合作战指挥中心): whose 战区海军 a bare 战区海军 is."""
+    lo = max(ctx.text.rfind("\n", 0, pos) + 1, pos - _THEATRE_REACH)
+    found = None
+    for a in ctx.anchors_between(lo, pos):
         written = ctx.text[a.start : a.end]
-        if start <= a.start and a.end <= pos and a.type == "Institution" and (k := written.find("战区")) >= 2:
+        if a.type == "Institution" and (k := written.find("战区")) >= 2:
             found = written[: k + 2]
     return found
+
+
+#: How far back a bare 战区海军 looks for its theatre.
+_THEATRE_REACH = 400
 
 
 #: A ministry glued to the 长 of its minister, which jieba's words (国防部长, 外交部长 …) hide: 俄罗斯国防部长绍伊古,
