@@ -324,25 +324,25 @@ def _counties_of_the_story(ctx: Context, taken: set[int]) -> list[Candidate]:
             for n in (3, 2):
                 by_province = counties_by_province(text[k : k + n]) if k + n <= m.end() else {}
                 full = next((f for p, f in by_province.items() if k - said.get(p, -_STORY_REACH) < _STORY_REACH), None)
-                if full is not None and _story_county(ctx, k, n, full, named):
-                    entry = ctx.entry(full)
-                    out.append(Candidate(k, k + n, "Place", entry.name if entry else full, "rule:place-county", entry))
+                entry = ctx.entry(full) if full is not None else None
+                name = entry.name if entry else full
+                if full is not None and _story_county(ctx, k, n, name, named):
+                    out.append(Candidate(k, k + n, "Place", name, "rule:place-county", entry))
                     taken.add(k)
                     break
     return out
 
 
-def _story_county(ctx: Context, k: int, n: int, full: str, named: set[str]) -> bool:
-    """Is ``text[k:k+n]``, the bare name of the county ``full``, that county here?"""
+def _story_county(ctx: Context, k: int, n: int, name: str, named: set[str]) -> bool:
+    """Is ``text[k:k+n]``, the bare name of the county called ``name``, that county here?"""
     text, bare = ctx.text, ctx.text[k : k + n]
     if text[k + n : k + n + 1] in _COUNTY_SUFFIX or bare in _ORDINARY_BARE_NAMES \
             or text[k + n : k + n + 1] in _NAMED_AFTER_IT or text[k - 1 : k] == "“" \
             or ctx.anchor_at(k) is not None or ctx.anchor_inside(k) is not None \
             or ctx.anchor_inside(k + n) is not None:
         return False  # 三河村, 栖霞大道, 右江河畔: a village, a road, a river; “双城”联动: a slogan
-    entry = ctx.entry(full)
-    if (entry.name if entry else full) not in named and (ctx.word_frequency(bare) >= _COMMON_BARE_NAME
-                                                         or tag(bare) not in (None, PLACE_TAG, *NAME_TAGS)):
+    if name not in named and (ctx.word_frequency(bare) >= _COMMON_BARE_NAME
+                              or tag(bare) not in (None, PLACE_TAG, *NAME_TAGS)):
         return False  # 菏泽|牡丹, 绿水|青山: the word, unless the document names the county in full
     return ctx.stands_alone(k, k + n)
 
