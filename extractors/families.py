@@ -386,10 +386,10 @@ def county_in(parent: str, bare: str) -> str | None:
     return None if province is None else by_bare.get((province, bare))
 
 
-def counties_by_province(bare: str) -> Mapping[str, str]:
-    """The full names of the county-level units whose bare name is ``bare``, by the province each is in
-    (龙岗 -> {广东: 龙岗区}); empty if there is none."""
-    return _bare_index().get(bare, {})
+def bare_county_names() -> Mapping[str, Mapping[str, str]]:
+    """The full names of the county-level units by their bare name and the province each is in
+    (龙岗 -> {广东: 龙岗区}); a bare name no county has is not a key."""
+    return _bare_index()
 
 
 def province_of(place: str) -> str | None:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.families import counties_by_province, county_anywhere, county_in, province_of
+from extractors.families import bare_county_names, county_anywhere, county_in, province_of
 from extractors.rules.base import Candidate, Context, with_nested
 from extractors.rules.wordclass import FUNCTION_CHARS, NAME_TAGS, PLACE_TAG, VERB_TAGS, clause_word, tag
 from extractors.textutil import HAN, is_han, word_bounds
@@ -311,6 +311,7 @@ def _counties_of_the_story(ctx: Context, taken: set[int]) -> list[Candidate]:
     said: dict[str, int] = {}  # province -> where the paragraph last named it or a city of it
     places = iter(sorted((a for a in ctx.anchors if a.type == "Place"), key=lambda a: a.end))
     nxt = next(places, None)
+    by_bare_name = bare_county_names()
     for m in _HAN_RUN.finditer(text):
         if m.start() > 0 and text[m.start() - 1] == "\n":
             said.clear()  # a new paragraph, a new story
@@ -322,7 +323,8 @@ def _counties_of_the_story(ctx: Context, taken: set[int]) -> list[Candidate]:
             if not said or k in taken:
                 continue
             for n in (3, 2):
-                by_province = counties_by_province(text[k : k + n]) if k + n <= m.end() else {}
+                if k + n > m.end() or (by_province := by_bare_name.get(text[k : k + n])) is None:
+                    continue
                 full = next((f for p, f in by_province.items() if k - said.get(p, -_STORY_REACH) < _STORY_REACH), None)
                 entry = ctx.entry(full) if full is not None else None
                 name = entry.name if entry else full
