@@ -37,7 +37,7 @@ from extractors.rules.headlines import find_headlines
 from extractors.rules.institutions import bodies_inside, find_institutions
 from extractors.rules.persons import ends_a_name_context, find_persons, known_short_name_stands, starts_with_title
 from extractors.rules.places import drop_places_out_of_place, find_places, find_sites, places_inside
-from extractors.rules.policies import find_policies, find_programmes, policies_inside
+from extractors.rules.policies import anchors_in_systems, find_policies, find_programmes, find_systems, policies_inside
 from extractors.rules.recurring import find_recurring
 from extractors.rules.technologies import find_technologies
 from extractors.segment import sentences
@@ -79,6 +79,7 @@ def extract_mentions(
         found.extend(find_persons(ctx, inst_ends))
         found.extend(find_policies(ctx))
         found.extend(find_programmes(ctx))
+        found.extend(find_systems(ctx))
         found.extend(find_places(ctx))
         found.extend(find_sites(ctx))
         found.extend(find_technologies(ctx))
@@ -86,6 +87,7 @@ def extract_mentions(
         accepted = _with_parents(accepted)
         accepted = titles_in_events(text, accepted, lexicon.lookup)
         accepted = texts_in_titles(text, accepted, anchors)
+        accepted = anchors_in_systems(accepted, anchors)
         accepted = places_inside(text, accepted, lexicon.lookup)
         accepted = bodies_inside(text, accepted, lexicon.lookup)
         accepted = policies_inside(text, accepted, lexicon.lookup)

@@ -761,6 +761,13 @@ def test_offsets_invariant(lexicon, text):
     # formulas of parallel phrases, written without quotes
     ("推动明大德、守公德、严私德，提高人民道德水准。", ("Policy", "明大德、守公德、严私德")),
     ("树立尊重自然、顺应自然、保护自然的理念。", ("Policy", "尊重自然、顺应自然、保护自然")),
+    # a system named after the verb that sets it up or reforms it
+    ("健全资源有偿使用制度和生态补偿制度。", ("Policy", "资源有偿使用制度")),
+    ("建立重点物资运输车辆通行证制度。", ("Policy", "重点物资运输车辆通行证制度")),
+    ("深化国防科技工业体制改革，完善知识产权管理体制。", ("Policy", "知识产权管理体制")),
+    ("完善我国新型政党制度。", ("Policy", "新型政党制度")),
+    # ... and what it is made of, as the lexicon knows it
+    ("完善职业教育经费投入机制。", ("Policy", "职业教育")),
 ])
 def test_generalising_rules_find(extract, text, expected):
     assert expected in found(extract(text))
@@ -1181,6 +1188,12 @@ def test_generalising_rules_find(extract, text, expected):
     ("2022世界工业与能源互联网博览会开幕。", ("Technology", "工业互联网")),
     ("天津、山东、内蒙古中部等地区出现降雨。", ("Place", "中部地区")),  # part of 内蒙古中部, no item of the list
     ("推动科研、产业、技术、金融等科技创新资源集聚。", ("Technology", "金融科技")),  # one item of four
+    # systems of no name, of a kind, or counted
+    ("建立健全工作协调机制。", ("Policy", "工作协调机制")),
+    ("完善考核评价制度。", ("Policy", "考核评价制度")),
+    ("完善股票发行注册制相关制度。", ("Policy", "股票发行注册制相关制度")),
+    ("累计建立302项制度。", ("Policy", "302项制度")),
+    ("完善大通关合作机制。", ("Policy", "完善大通关合作机制")),
 ])
 def test_generalising_rules_do_not_overreach(extract, text, absent):
     assert absent not in found(extract(text))

@@ -1,7 +1,7 @@
 """What rules work with: the candidate record and the read-only context of one document."""
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
@@ -38,6 +38,24 @@ def with_nested(accepted: list[Candidate], extra: list[Candidate]) -> list[Candi
     """``accepted`` and the ``extra`` mentions a post-pass keeps inside them (a title in an event's name, a place
     in a delegation's, a body in its sitting's), in text order; ``accepted`` itself when there are none."""
     return sorted([*accepted, *extra], key=lambda c: (c.start, c.end)) if extra else accepted
+
+
+def anchors_kept_inside(accepted: list[Candidate], anchors: list[Candidate], outers: list[Candidate]) -> list[Candidate]:
+    """``accepted`` with the lexicon's matches (``anchors``, as found before a longer name took their place) that lie
+    inside one of ``outers`` and end before it kept as mentions of their own: what a title or a system's name is
+    made of (关于黄河保护法草案审议结果的报告 names 黄河保护法; 职业教育经费投入机制 names 职业教育)."""
+    if not outers:
+        return accepted
+    spans = {(c.start, c.end) for c in accepted}
+    inside = sorted(anchors, key=lambda a: a.start)
+    starts = [a.start for a in inside]
+    extra = []
+    for c in outers:
+        for a in inside[bisect_right(starts, c.start - 1) : bisect_left(starts, c.end)]:
+            if a.end < c.end and (a.start, a.end) not in spans:
+                extra.append(a)
+                spans.add((a.start, a.end))
+    return with_nested(accepted, extra)
 
 
 @dataclass

@@ -4,9 +4,8 @@ which is an institution (the newspaper or journal), not a document."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 
-from extractors.rules.base import Candidate, Context, with_nested
+from extractors.rules.base import Candidate, Context, anchors_kept_inside, with_nested
 from extractors.textutil import HAN
 
 #: Titles that only stand for a document introduced earlier (…（以下简称《方案》）).
@@ -412,17 +411,6 @@ def texts_in_titles(text: str, accepted: list[Candidate], anchors: list[Candidat
     found them (关于黄河保护法草案审议结果的报告: the report, and 黄河保护法, the law it is on; 关于十三届全国人大五次会议
     主席团交付…的报告: the session; 关于数字经济发展情况的报告: the field); ``anchors`` are the lexicon's matches,
     before the title took their place."""
-    spans = {(c.start, c.end) for c in accepted}
     titles = [c for c in accepted if c.type == "Document" and _ABOUT.match(text, c.start, c.end)]
-    if not titles:
-        return accepted
-    inside = sorted(anchors, key=lambda a: a.start)
-    starts = [a.start for a in inside]
-    extra = []
-    for c in titles:
-        for a in inside[bisect_right(starts, c.start) : bisect_left(starts, c.end)]:
-            if a.end < c.end and (a.start, a.end) not in spans:
-                extra.append(a)
-                spans.add((a.start, a.end))
-    return with_nested(accepted, extra)
+    return anchors_kept_inside(accepted, anchors, titles)
 

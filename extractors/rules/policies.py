@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.rules.base import Candidate, Context, with_nested
+from extractors.rules.base import Candidate, Context, anchors_kept_inside, with_nested
 from extractors.rules.wordclass import clause_word
 from extractors.textutil import HAN, LIST_JOINS, is_han
 
@@ -234,25 +234,7 @@ def find_programmes(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _PROGRAMME_HEAD.finditer(text):
         lo, hi = ctx.sentence_bounds(m.start())
-        left = max(lo, m.start() - 18)
-        clause = text[left : m.start()]
-        cut = max(clause.rfind(p) for p in "，、；：“”（）《》 ")
-        if cut >= 0:
-            clause, left = clause[cut + 1 :], left + cut + 1
-        tokens = ctx.segment(clause) if clause else []
-        name_tokens: list[str] = []
-        launched = False
-        for i in range(len(tokens) - 1, -1, -1):
-            tok = tokens[i]
-            if tok in _LAUNCH:
-                launched = True
-                break
-            if i > 0 and len(tok) == 1 and tokens[i - 1] + tok in _LAUNCH:
-                launched = True  # 打|好, 抓|好: a verb and its complement, which the segmenter may cut apart
-                break
-            if tok in _FUNCTION or not (is_han(tok[0]) or (tok[0].isascii() and tok[0].isalnum())):
-                break
-            name_tokens.insert(0, tok)
+        name_tokens, launched = _words_after_verb(ctx, lo, m.start(), _LAUNCH)
         if name_tokens and (name_tokens[-1] in _QUANTIFIERS or name_tokens[-1] in _RANKING):
             continue  # 食物节约各项行动, 拉萨山南一体化重要工程: a class, ranked
         if name_tokens and name_tokens[-1] in _DEMONSTRATIVES:
@@ -287,6 +269,89 @@ def find_programmes(ctx: Context) -> list[Candidate]:
             continue
         out.append(ctx.resolved(start, m.end(), "Policy", text[start : m.end()], "rule:policy-programme"))
     return out
+
+
+def _words_after_verb(ctx: Context, lo: int, head: int, verbs: frozenset[str]) -> tuple[list[str], bool]:
+    """The words between one of ``verbs`` and ``head`` in the clause before it (at most 18 characters), and
+    whether such a verb stands there: 实施|中小企业数字化赋能|专项行动, 建立|企业职工基本养老保险基金中央调剂|制度.
+    The walk back stops at a function word or a mark (…的|…, “…)."""
+    text = ctx.text
+    left = max(lo, head - 18)
+    clause = text[left:head]
+    cut = max(clause.rfind(p) for p in "，、；：“”（）《》 ")
+    if cut >= 0:
+        clause = clause[cut + 1 :]
+    tokens = ctx.segment(clause) if clause else []
+    words: list[str] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        tok = tokens[i]
+        if tok in verbs:
+            return words, True
+        if i > 0 and len(tok) == 1 and tokens[i - 1] + tok in verbs:
+            return words, True  # 打|好, 抓|好: a verb and its complement, which the segmenter may cut apart
+        if tok in _FUNCTION or not (is_han(tok[0]) or (tok[0].isascii() and tok[0].isalnum())):
+            break
+        words.insert(0, tok)
+    return words, False
+
+
+#: Heads of a system a policy sets up, the compound ones first.
+_SYSTEM_HEAD = re.compile(r"(?:制度|机制|体制)(?![化性上中内外])")
+#: Verbs that set up, reform or carry out a system; the system's name starts right after one of them.
+_SYSTEM_VERBS = frozenset(
+    "建立 健全 完善 建立健全 健全完善 建立和完善 推行 实行 施行 试行 深化 构建 落实 探索 探索建立 加快建立 形成 "
+    "改革 创新 全面推行 全面实行 全面建立 逐步建立 普遍建立 初步建立 实施 执行 推广 坚持和完善".split()
+)
+#: Words that say what kind of system it is, not which one (工作机制, 管理制度, 长效机制): a name made only of
+#: them, or of them and the generic tokens of programmes, names none.
+_SYSTEM_GENERIC = frozenset(
+    "工作 管理 长效 协调 保障 监督 考核 评价 考核评价 运行 激励 约束 激励约束 责任 问责 责任追究 奖惩 联动 协同 "
+    "沟通 对话 合作 交流 会商 议事 决策 领导 组织 体制 机制 制度 体系 相关 有关 配套 内部 基本 基础 现代 新型 "
+    "科学 规范 有效 完善 健全 统一 常态化 制度化 长期 稳定 多元 多元化 市场化 社会化 法治 法律 政策 规章 "
+    "风险 防控 预警 应急 响应 处置 反馈 信息 共享 公开 报告 登记 备案 审查 审批 评估 监测 监管 调查 统计 "
+    "投入 分配 补偿 分担 调整 退出 准入 选拔 任用 培养 引进 使用 服务 治理 各项 各类 各级 一系列".split()
+)
+
+
+#: Words right before a system's head that make it the systems of a kind (相关制度, 配套制度, 各项制度).
+_OF_A_CLASS = frozenset("相关 有关 配套 各项 各类 等 其他 其它 一系列 多项 基础性".split())
+
+
+def find_systems(ctx: Context) -> list[Candidate]:
+    """Systems named right after the verb that sets them up or reforms them (建立|农村最低生活保障|制度,
+    完善|生态保护补偿|机制, 推行|医生多点执业|制度, 深化|投融资|体制). Not a system of no name (完善|工作机制,
+    健全|考核评价|制度), nor one a count or a demonstrative makes a class."""
+    text = ctx.text
+    out: list[Candidate] = []
+    for m in _SYSTEM_HEAD.finditer(text):
+        lo, hi = ctx.sentence_bounds(m.start())
+        words, set_up = _words_after_verb(ctx, lo, m.start(), _SYSTEM_VERBS)
+        while words and (words[0] in _LEADING_GENERIC and words[0] not in _RANKING or words[0] in _QUANTIFIERS):
+            words.pop(0)  # 加强|…, 一批|…; but 重点物资运输车辆通行证制度 is one system's name
+        if not set_up or not words or words[-1] in _RANKING or words[-1] in _DEMONSTRATIVES \
+                or words[-1] in _OF_A_CLASS:
+            continue  # 注册制相关制度, 这项制度: systems of a kind, or one the text has named before
+        if ctx.anchor_ending_at(m.end()) is not None or ctx.anchor_inside(m.end()) is not None:
+            continue  # 大通关合作机制, 最严格的耕地保护制度: the lexicon names the system with its head
+        name = "".join(words)
+        if _COUNT_OF_MANY.match(name) or re.match(r"[约近超\d]", name):
+            continue  # 302项制度: many systems of a kind
+        name = _LEADING_COUNT.sub("", name)  # 我国|新型政党制度
+        if len(name) < 4 or all(w in _SYSTEM_GENERIC or w in _GENERIC_TOKENS or len(w) == 1 for w in words):
+            continue  # 完善|工作|机制, 健全|考核评价|制度: what kind of system, not which
+        if any(w in _SYSTEM_VERBS or w in _LAUNCH for w in words[1:]):
+            continue  # 建立|健全…: a second verb, a clause
+        start = m.start() - len(name)
+        if not ctx.stands_alone(start, m.end(), lo, hi):
+            continue
+        out.append(ctx.resolved(start, m.end(), "Policy", text[start : m.end()], "rule:policy-system"))
+    return out
+
+
+def anchors_in_systems(accepted: list[Candidate], anchors: list[Candidate]) -> list[Candidate]:
+    """``accepted`` with what a system found by its verb is made of kept as the lexicon found it (职业教育经费投入机制:
+    the system, and 职业教育; 香港特区选举制度: 香港)."""
+    return anchors_kept_inside(accepted, anchors, [c for c in accepted if c.rule == "rule:policy-system"])
 
 
 #: What after a policy makes a longer name that still means it: its campaign, its policies, its system, its
