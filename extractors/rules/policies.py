@@ -296,7 +296,7 @@ def _words_after_verb(ctx: Context, lo: int, head: int, verbs: frozenset[str]) -
 
 
 #: Heads of a system a policy sets up, the compound ones first.
-_SYSTEM_HEAD = re.compile(r"(?:制度|机制|体制)(?![化性上中内外])")
+_SYSTEM_HEAD = re.compile(r"(?:制度|机制|体制|体系)(?![化性上中内外])")
 #: Verbs that set up, reform or carry out a system; the system's name starts right after one of them.
 _SYSTEM_VERBS = frozenset(
     "建立 健全 完善 建立健全 健全完善 建立和完善 推行 实行 施行 试行 深化 构建 落实 探索 探索建立 加快建立 形成 "
@@ -319,7 +319,7 @@ _OF_A_CLASS = frozenset("相关 有关 配套 各项 各类 等 其他 其它 �
 
 def find_systems(ctx: Context) -> list[Candidate]:
     """Systems named right after the verb that sets them up or reforms them (建立|农村最低生活保障|制度,
-    完善|生态保护补偿|机制, 推行|医生多点执业|制度, 深化|投融资|体制). Not a system of no name (完善|工作机制,
+    完善|生态保护补偿|机制, 推行|医生多点执业|制度, 深化|投融资|体制, 健全|城乡社区治理|体系). Not a system of no name (完善|工作机制,
     健全|考核评价|制度), nor one a count or a demonstrative makes a class."""
     text = ctx.text
     out: list[Candidate] = []
@@ -342,6 +342,8 @@ def find_systems(ctx: Context) -> list[Candidate]:
         if any(w in _SYSTEM_VERBS or w in _LAUNCH for w in words[1:]):
             continue  # 建立|健全…: a second verb, a clause
         start = m.start() - len(name)
+        if (known := ctx.anchor_at(start)) is not None and known.end == m.start():
+            continue  # 构建|循环经济|体系: a known policy and its head, read as the policy itself (find_policies)
         if not ctx.stands_alone(start, m.end(), lo, hi):
             continue
         out.append(ctx.resolved(start, m.end(), "Policy", text[start : m.end()], "rule:policy-system"))
