@@ -767,6 +767,7 @@ def test_offsets_invariant(lexicon, text):
     ("深化国防科技工业体制改革，完善知识产权管理体制。", ("Policy", "知识产权管理体制")),
     ("完善我国新型政党制度。", ("Policy", "新型政党制度")),
     ("健全城乡社区治理体系。", ("Policy", "城乡社区治理体系")),
+    ("完善新时代中国特色军队文职人员制度体系。", ("Policy", "新时代中国特色军队文职人员制度体系")),
     ("构建循环经济体系。", ("Policy", "循环经济")),  # a known policy and its head: the policy itself
     # ... and what it is made of, as the lexicon knows it
     ("完善职业教育经费投入机制。", ("Policy", "职业教育")),

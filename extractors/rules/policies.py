@@ -300,7 +300,7 @@ _SYSTEM_HEAD = re.compile(r"(?:制度|机制|体制|体系)(?![化性上中内�
 #: Verbs that set up, reform or carry out a system; the system's name starts right after one of them.
 _SYSTEM_VERBS = frozenset(
     "建立 健全 完善 建立健全 健全完善 建立和完善 推行 实行 施行 试行 深化 构建 落实 探索 探索建立 加快建立 形成 "
-    "改革 创新 全面推行 全面实行 全面建立 逐步建立 普遍建立 初步建立 实施 执行 推广 坚持和完善".split()
+    "改革 创新 全面推行 全面实行 全面建立 逐步建立 普遍建立 初步建立 实施 执行 推广 坚持和完善 改进 优化".split()
 )
 #: Words that say what kind of system it is, not which one (工作机制, 管理制度, 长效机制): a name made only of
 #: them, or of them and the generic tokens of programmes, names none.
@@ -326,8 +326,9 @@ def find_systems(ctx: Context) -> list[Candidate]:
     for m in _SYSTEM_HEAD.finditer(text):
         lo, hi = ctx.sentence_bounds(m.start())
         words, set_up = _words_after_verb(ctx, lo, m.start(), _SYSTEM_VERBS)
-        while words and (words[0] in _LEADING_GENERIC and words[0] not in _RANKING or words[0] in _QUANTIFIERS):
-            words.pop(0)  # 加强|…, 一批|…; but 重点物资运输车辆通行证制度 is one system's name
+        while words and (words[0] in _LEADING_GENERIC and words[0] not in _RANKING or words[0] in _QUANTIFIERS) \
+                and words[1:2] != ["时代"]:
+            words.pop(0)  # 加强|…, 一批|…; but 重点物资运输车辆通行证制度 and 新时代…制度体系 are one system's name
         if not set_up or not words or words[-1] in _RANKING or words[-1] in _DEMONSTRATIVES \
                 or words[-1] in _OF_A_CLASS:
             continue  # 注册制相关制度, 这项制度: systems of a kind, or one the text has named before
