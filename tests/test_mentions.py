@@ -1197,6 +1197,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("完善股票发行注册制相关制度。", ("Policy", "股票发行注册制相关制度")),
     ("累计建立302项制度。", ("Policy", "302项制度")),
     ("完善大通关合作机制。", ("Policy", "完善大通关合作机制")),
+    ("完善贸易投资领域体制机制。", ("Policy", "贸易投资领域体制机制")),
 ])
 def test_generalising_rules_do_not_overreach(extract, text, absent):
     assert absent not in found(extract(text))

@@ -313,8 +313,12 @@ _SYSTEM_GENERIC = frozenset(
 )
 
 
-#: Words right before a system's head that make it the systems of a kind (相关制度, 配套制度, 各项制度).
-_OF_A_CLASS = frozenset("相关 有关 配套 各项 各类 等 其他 其它 一系列 多项 基础性".split())
+#: Words right before a system's head that make it the systems of a kind (相关制度, 配套制度, 各项制度, 贸易投资领域体制机制).
+_OF_A_CLASS = frozenset("相关 有关 配套 各项 各类 等 其他 其它 一系列 多项 基础性 领域".split())
+
+
+#: The heads themselves, as words before another head (体制|机制, 制度|体系).
+_SYSTEM_WORDS = frozenset("制度 机制 体制 体系".split())
 
 
 def find_systems(ctx: Context) -> list[Candidate]:
@@ -329,9 +333,9 @@ def find_systems(ctx: Context) -> list[Candidate]:
         while words and (words[0] in _LEADING_GENERIC and words[0] not in _RANKING or words[0] in _QUANTIFIERS) \
                 and words[1:2] != ["时代"]:
             words.pop(0)  # 加强|…, 一批|…; but 重点物资运输车辆通行证制度 and 新时代…制度体系 are one system's name
-        if not set_up or not words or words[-1] in _RANKING or words[-1] in _DEMONSTRATIVES \
-                or words[-1] in _OF_A_CLASS:
-            continue  # 注册制相关制度, 这项制度: systems of a kind, or one the text has named before
+        last = words[-2] if len(words) > 1 and words[-1] in _SYSTEM_WORDS else words[-1] if words else ""
+        if not set_up or not words or last in _RANKING or last in _DEMONSTRATIVES or last in _OF_A_CLASS:
+            continue  # 注册制相关制度, 这项制度, 领域体制机制: systems of a kind, or one the text has named before
         if ctx.anchor_ending_at(m.end()) is not None or ctx.anchor_inside(m.end()) is not None:
             continue  # 大通关合作机制, 最严格的耕地保护制度: the lexicon names the system with its head
         name = "".join(words)
