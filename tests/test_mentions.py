@@ -769,6 +769,8 @@ def test_offsets_invariant(lexicon, text):
     ("健全城乡社区治理体系。", ("Policy", "城乡社区治理体系")),
     ("完善新时代中国特色军队文职人员制度体系。", ("Policy", "新时代中国特色军队文职人员制度体系")),
     ("构建循环经济体系。", ("Policy", "循环经济")),  # a known policy and its head: the policy itself
+    ("建立健全利益协调机制、诉求表达机制、矛盾排查调处机制和权益保障机制。", ("Policy", "诉求表达机制")),  # listed
+    ("建立重要商品储备制度和主要农产品临时收储制度。", ("Policy", "主要农产品临时收储制度")),
     # ... and what it is made of, as the lexicon knows it
     ("完善职业教育经费投入机制。", ("Policy", "职业教育")),
 ])
@@ -1198,6 +1200,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("累计建立302项制度。", ("Policy", "302项制度")),
     ("完善大通关合作机制。", ("Policy", "完善大通关合作机制")),
     ("完善贸易投资领域体制机制。", ("Policy", "贸易投资领域体制机制")),
+    ("完善科技评价和奖励制度。", ("Policy", "奖励制度")),  # a head shared by two, named by neither alone
 ])
 def test_generalising_rules_do_not_overreach(extract, text, absent):
     assert absent not in found(extract(text))

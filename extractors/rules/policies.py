@@ -330,6 +330,9 @@ def find_systems(ctx: Context) -> list[Candidate]:
     for m in _SYSTEM_HEAD.finditer(text):
         lo, hi = ctx.sentence_bounds(m.start())
         words, set_up = _words_after_verb(ctx, lo, m.start(), _SYSTEM_VERBS)
+        if not set_up and words:
+            begin = m.start() - sum(map(len, words))
+            set_up = _after_listed_systems(ctx, lo, begin)  # 完善激励机制和|容错纠错机制: the last of systems set up by one verb
         while words and (words[0] in _LEADING_GENERIC and words[0] not in _RANKING or words[0] in _QUANTIFIERS) \
                 and words[1:2] != ["时代"]:
             words.pop(0)  # 加强|…, 一批|…; but 重点物资运输车辆通行证制度 and 新时代…制度体系 are one system's name
@@ -353,6 +356,26 @@ def find_systems(ctx: Context) -> list[Candidate]:
             continue
         out.append(ctx.resolved(start, m.end(), "Policy", text[start : m.end()], "rule:policy-system"))
     return out
+
+
+#: What joins systems listed after one verb.
+_SYSTEM_JOINS = "和及与、"
+
+
+def _after_listed_systems(ctx: Context, lo: int, begin: int) -> bool:
+    """Does a list of systems set up by one verb end right before ``begin`` (建立健全利益协调机制、诉求表达机制和|…)?"""
+    text = ctx.text
+    for _ in range(6):
+        if begin < 3 or text[begin - 1] not in _SYSTEM_JOINS or text[begin - 3 : begin - 1] not in _SYSTEM_WORDS:
+            return False
+        head = begin - 3
+        words, set_up = _words_after_verb(ctx, lo, head, _SYSTEM_VERBS)
+        if not words:
+            return False
+        if set_up:
+            return True
+        begin = head - sum(map(len, words))
+    return False
 
 
 def anchors_in_systems(accepted: list[Candidate], anchors: list[Candidate]) -> list[Candidate]:
