@@ -1201,6 +1201,7 @@ def test_generalising_rules_find(extract, text, expected):
     ("完善大通关合作机制。", ("Policy", "完善大通关合作机制")),
     ("完善贸易投资领域体制机制。", ("Policy", "贸易投资领域体制机制")),
     ("完善科技评价和奖励制度。", ("Policy", "奖励制度")),  # a head shared by two, named by neither alone
+    ("深化文化体制机制改革。", ("Policy", "文化体制机制")),  # a reform of the system, not the system
 ])
 def test_generalising_rules_do_not_overreach(extract, text, absent):
     assert absent not in found(extract(text))

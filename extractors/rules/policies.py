@@ -296,7 +296,7 @@ def _words_after_verb(ctx: Context, lo: int, head: int, verbs: frozenset[str]) -
 
 
 #: Heads of a system a policy sets up, the compound ones first.
-_SYSTEM_HEAD = re.compile(r"(?:制度|机制|体制|体系)(?![化性上中内外])")
+_SYSTEM_HEAD = re.compile(r"(?:制度|机制|体制|体系)(?![化性上中内外改])")
 #: Verbs that set up, reform or carry out a system; the system's name starts right after one of them.
 _SYSTEM_VERBS = frozenset(
     "建立 健全 完善 建立健全 健全完善 建立和完善 推行 实行 施行 试行 深化 构建 落实 探索 探索建立 加快建立 形成 "
