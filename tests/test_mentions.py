@@ -761,6 +761,9 @@ def test_offsets_invariant(lexicon, text):
     # formulas of parallel phrases, written without quotes
     ("推动明大德、守公德、严私德，提高人民道德水准。", ("Policy", "明大德、守公德、严私德")),
     ("树立尊重自然、顺应自然、保护自然的理念。", ("Policy", "尊重自然、顺应自然、保护自然")),
+    # a slogan of parallel phrases, unquoted, right after the verb that holds to it
+    ("要坚持省际共商、生态共治、全域共建、发展共享，提升区域交通一体化水平。", ("Policy", "省际共商、生态共治、全域共建、发展共享")),
+    ("要坚持中央统筹、省负总责、市县抓落实的工作机制。", ("Policy", "中央统筹、省负总责、市县抓落实")),
     # a system named after the verb that sets it up or reforms it
     ("健全资源有偿使用制度和生态补偿制度。", ("Policy", "资源有偿使用制度")),
     ("建立重点物资运输车辆通行证制度。", ("Policy", "重点物资运输车辆通行证制度")),
@@ -1201,6 +1204,10 @@ def test_generalising_rules_find(extract, text, expected):
     ("完善大通关合作机制。", ("Policy", "完善大通关合作机制")),
     ("完善贸易投资领域体制机制。", ("Policy", "贸易投资领域体制机制")),
     ("完善科技评价和奖励制度。", ("Policy", "奖励制度")),  # a head shared by two, named by neither alone
+    # known policies listed after 坚持, phrases of uneven length, two phrases: no slogan
+    ("坚持乡村振兴、共同富裕、高质量发展的方向。", ("Policy", "乡村振兴、共同富裕、高质量发展")),
+    ("坚持加强管理、挖掘价值、让文物活起来。", ("Policy", "加强管理、挖掘价值、让文物活起来")),
+    ("坚持科学谋划、统筹安排。", ("Policy", "科学谋划、统筹安排")),
     ("深化文化体制机制改革。", ("Policy", "文化体制机制")),  # a reform of the system, not the system
 ])
 def test_generalising_rules_do_not_overreach(extract, text, absent):

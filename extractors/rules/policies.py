@@ -31,6 +31,13 @@ _NUMBERED = re.compile(rf"“([一二三四五六七八九十两]个[{HAN}]{{2,6
 _SAYING_BEFORE = re.compile(r"(?:老话|俗话|谚语|古话|俗语|歇后语|成语)")
 #: Slogans of parallel phrases in quotes: “学思想、强党性、重实践、建新功”, “人民至上、生命至上”, “谁审批、谁监管，谁主管、谁监管”.
 _PARALLEL = re.compile(rf"“([{HAN}]{{3,5}}(?:[、，][{HAN}]{{3,5}}){{1,5}})”")
+#: ... and unquoted, right after the verb that holds to them (坚持|省际共商、生态共治、全域共建、发展共享,
+#: 坚持|中央统筹、省负总责、市县抓落实的工作机制): three phrases or more of one length (the last may be one character
+#: longer), up to the clause's end or its 的.
+_PARALLEL_HELD = re.compile(
+    rf"(?:坚持|秉持|秉承|践行|贯彻|遵循|按照|落实|实行|推行|做到|不断)"
+    rf"([{HAN}]{{3,5}}(?:、[{HAN}]{{3,5}}){{2,6}})(?=[，。；：的）]|\n|$)"
+)
 #: What a text says of a slogan right before it: that one holds to it, follows it, or that it is the aim,
 #: the principle, the theme (坚持“人民至上、生命至上”, 总要求是“学思想、强党性、重实践、建新功”); not a
 #: quoted description (“一江碧水、两岸青山”得到重现).
@@ -97,6 +104,13 @@ def find_policies(ctx: Context) -> list[Candidate]:
                 and not any("的" in p for p in parts) \
                 and _SLOGAN_CUE.search(text, max(0, m.start() - 8), m.start()):  # not “怕出错、不敢闯”, a mood
             add(m.start(1), m.end(1), "rule:policy-slogan")  # phrases of one length, side by side: a slogan
+    for m in _PARALLEL_HELD.finditer(text):
+        parts = m.group(1).split("、")
+        if len({len(p) for p in parts[:-1]}) == 1 and abs(len(parts[-1]) - len(parts[0])) <= 1 \
+                and not any("的" in p for p in parts) \
+                and not any(ctx.anchor_at(k) is not None and ctx.anchor_at(k).end == k + len(p)
+                            for k, p in _starts(m.start(1), parts)):
+            add(m.start(1), m.end(1), "rule:policy-slogan")  # not 坚持|乡村振兴、…: a list of known policies
     for m in _PRINCIPLE.finditer(text):
         start, end = m.start(1), m.end(1)
         if text[start] == "“" and text[end - 1] == "”" and "“" not in text[start + 1 : end - 1]:
@@ -212,6 +226,15 @@ _GOAL_VERBS = ("实现", "确保", "夺取", "赢得", "取得", "完成")
 _COUNT_OF_MANY = re.compile(r"^(?:\d+|[两三四五六七八九十百几]+)[多余]?个")
 #: A year before a programme's name dates this year's round of it (2023年|大学生志愿服务西部计划).
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d年度?")
+
+
+def _starts(start: int, parts: list[str]) -> list[tuple[int, str]]:
+    """Where each of ``parts``, written one after another with one mark between them from ``start``, begins."""
+    out = []
+    for p in parts:
+        out.append((start, p))
+        start += len(p) + 1
+    return out
 
 
 def _names_a_principle(ctx: Context, start: int, end: int) -> bool:
