@@ -1,7 +1,7 @@
 """What rules work with: the candidate record and the read-only context of one document."""
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
@@ -51,7 +51,7 @@ def anchors_kept_inside(accepted: list[Candidate], anchors: list[Candidate], out
     starts = [a.start for a in inside]
     extra = []
     for c in outers:
-        for a in inside[bisect_right(starts, c.start - 1) : bisect_left(starts, c.end)]:
+        for a in inside[bisect_left(starts, c.start) : bisect_left(starts, c.end)]:
             if a.end < c.end and (a.start, a.end) not in spans:
                 extra.append(a)
                 spans.add((a.start, a.end))

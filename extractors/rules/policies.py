@@ -1,7 +1,8 @@
 """Policy terms that no lexicon lists, where the text itself marks them as terms.
 
 - Numbered slogans in quotes: “四个面向”, “八个坚持”, “两个毫不动摇” (X个Y), and slogans of parallel
-  phrases of one length: “学思想、强党性、重实践、建新功”, “藏粮于地、藏粮于技”.
+  phrases of one length: “学思想、强党性、重实践、建新功”, “藏粮于地、藏粮于技”; unquoted, three or more right
+  after the verb that holds to them: 坚持 | 省际共商、生态共治、全域共建、发展共享.
 - Targeted measures, one per unit: 一企一策, 一村一品, 一人一档, quoted or not.
 - Terms introduced in quotes that end in a policy head: “东数西算工程”, “科技创新2030—重大项目”
   is not (no head), “双一流”建设 is caught by the lexicon.
@@ -12,6 +13,8 @@
   开展 | 产业强链补链 | 行动, 实施 | 产业基础再造 | 工程. The words between the verb and the head
   (found with jieba) are the programme's name; a name made only of generic modifiers (重大工程,
   一批重点项目) is not one.
+- Systems introduced by the verb that sets them up or reforms them, the same way: 建立 | 农村集体土地征收补偿 | 制度,
+  完善 | 知识产权管理 | 体制, 健全 | 城乡社区治理 | 体系; not a system of no name (工作协调机制) or of a kind (相关制度).
 """
 from __future__ import annotations
 
@@ -318,7 +321,8 @@ def _words_after_verb(ctx: Context, lo: int, head: int, verbs: frozenset[str]) -
     return words, False
 
 
-#: Heads of a system a policy sets up, the compound ones first.
+#: Heads of a system a policy sets up; not where the head goes on into another word (制度化, 机制性) or names the
+#: system's reform (体制改革).
 _SYSTEM_HEAD = re.compile(r"(?:制度|机制|体制|体系)(?![化性上中内外改])")
 #: Verbs that set up, reform or carry out a system; the system's name starts right after one of them.
 _SYSTEM_VERBS = frozenset(
@@ -334,12 +338,8 @@ _SYSTEM_GENERIC = frozenset(
     "风险 防控 预警 应急 响应 处置 反馈 信息 共享 公开 报告 登记 备案 审查 审批 评估 监测 监管 调查 统计 "
     "投入 分配 补偿 分担 调整 退出 准入 选拔 任用 培养 引进 使用 服务 治理 各项 各类 各级 一系列".split()
 )
-
-
 #: Words right before a system's head that make it the systems of a kind (相关制度, 配套制度, 各项制度, 贸易投资领域体制机制).
 _OF_A_CLASS = frozenset("相关 有关 配套 各项 各类 等 其他 其它 一系列 多项 基础性 领域".split())
-
-
 #: The heads themselves, as words before another head (体制|机制, 制度|体系).
 _SYSTEM_WORDS = frozenset("制度 机制 体制 体系".split())
 
