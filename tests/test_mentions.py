@@ -765,6 +765,9 @@ def test_offsets_invariant(lexicon, text):
     ("完善无人驾驶航空器飞行管理。", ("Technology", "无人机")),
     ("大力发展钢结构和装配式建筑。", ("Technology", "钢结构")),
     ("有序发展现代煤化工，稳妥推进煤制油、煤制气。", ("Technology", "煤制油")),
+    # the NPC Standing Committee's Council of Chairmen: a body, and its numbered sittings named with their term
+    ("审议委员长会议关于提请审议国务院组织法修订草案的议案。", ("Institution", "全国人大常委会委员长会议")),
+    ("十三届全国人大常委会举行第一百一十次委员长会议。", ("Event", "十三届全国人大常委会第一百一十次委员长会议")),
     # a slogan of parallel phrases, unquoted, right after the verb that holds to it
     ("要坚持省际共商、生态共治、全域共建、发展共享，提升区域交通一体化水平。", ("Policy", "省际共商、生态共治、全域共建、发展共享")),
     ("要坚持中央统筹、省负总责、市县抓落实的工作机制。", ("Policy", "中央统筹、省负总责、市县抓落实")),

@@ -18,6 +18,10 @@ _PLENUMS = re.compile(rf"{_PARTY}?({_TERM})届([{_NUM}])中((?:、[{_NUM}]中)+)
 _CONGRESS = re.compile(rf"{_PARTY}({_TERM})大(?![学会小型])")
 #: Congresses named together: 党的十八大、十九大.
 _CONGRESSES = re.compile(rf"{_PARTY}({_TERM})大((?:、{_TERM}大)+)(?![学会小型])")
+#: A numbered sitting of the NPC Standing Committee's Council of Chairmen (委员长会议, a body of its own), with its term
+#: written in front or in the clause before (十四届全国人大常委会举行|第六次委员长会议).
+_COUNCIL_SITTING = re.compile(rf"(?:({_TERM})届全国人大常委会)?(第[{_NUM}百零]+次委员长会议)")
+_COUNCIL_TERM = re.compile(rf"({_TERM})届全国人大常委会(?:举行|召开|在京举行|在北京召开|在京召开)?$")
 _STUDY = re.compile(rf"(?:中共中央|中央)政治局第([{_NUM}百零〇\d]+)次集体学习")
 
 # named meetings: a proper head, then one of these
@@ -100,6 +104,12 @@ def find_events(ctx: Context) -> list[Candidate]:
     for m in _STUDY.finditer(text):
         name = f"中央政治局第{m.group(1)}次集体学习"
         out.append(_named(ctx, m.start(), m.end(), [m.group(0), name], name, "rule:collective-study"))
+    for m in _COUNCIL_SITTING.finditer(text):  # 十三届全国人大常委会举行|第一百一十次委员长会议
+        term = m.group(1) or (t.group(1) if (t := _COUNCIL_TERM.search(text, max(0, m.start() - 24), m.start())) else None)
+        if term is not None:
+            name = f"{term}届全国人大常委会{m.group(2)}"
+            out.append(_named(ctx, m.start(2) if m.group(1) is None else m.start(), m.end(), [m.group(0), name], name,
+                              "rule:council-sitting"))
     out.extend(_meetings(ctx))
     out.extend(_elections(ctx))
     out.extend(_disasters(ctx))
