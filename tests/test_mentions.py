@@ -768,6 +768,9 @@ def test_offsets_invariant(lexicon, text):
     # the NPC Standing Committee's Council of Chairmen: a body, and its numbered sittings named with their term
     ("审议委员长会议关于提请审议国务院组织法修订草案的议案。", ("Institution", "全国人大常委会委员长会议")),
     ("十三届全国人大常委会举行第一百一十次委员长会议。", ("Event", "十三届全国人大常委会第一百一十次委员长会议")),
+    # a special administrative region's government written bare after the paragraph named the region
+    ("当前香港疫情形势严峻，特区政府全力应对。", ("Institution", "香港特别行政区政府")),
+    ("为澳门特区长远发展开辟空间。特区政府表示欢迎。", ("Institution", "澳门特别行政区政府")),
     # a slogan of parallel phrases, unquoted, right after the verb that holds to it
     ("要坚持省际共商、生态共治、全域共建、发展共享，提升区域交通一体化水平。", ("Policy", "省际共商、生态共治、全域共建、发展共享")),
     ("要坚持中央统筹、省负总责、市县抓落实的工作机制。", ("Policy", "中央统筹、省负总责、市县抓落实")),
@@ -1211,6 +1214,8 @@ def test_generalising_rules_find(extract, text, expected):
     ("完善大通关合作机制。", ("Policy", "完善大通关合作机制")),
     ("完善贸易投资领域体制机制。", ("Policy", "贸易投资领域体制机制")),
     ("完善科技评价和奖励制度。", ("Policy", "奖励制度")),  # a head shared by two, named by neither alone
+    ("特区政府发布通告。", ("Institution", "香港特别行政区政府")),  # no region named before: whose is not said
+    ("全力支持香港、澳门发展经济。支持特区政府积极应对。", ("Institution", "澳门特别行政区政府")),  # both regions
     # known policies listed after 坚持, phrases of uneven length, two phrases: no slogan
     ("坚持乡村振兴、共同富裕、高质量发展的方向。", ("Policy", "乡村振兴、共同富裕、高质量发展")),
     ("坚持加强管理、挖掘价值、让文物活起来。", ("Policy", "加强管理、挖掘价值、让文物活起来")),

@@ -280,6 +280,35 @@ def _theatre_before(ctx: Context, pos: int) -> str | None:
 _THEATRE_REACH = 400
 
 
+#: The government of a special administrative region written bare (特区政府), and the regions by how the texts name them.
+_BARE_SAR_GOVERNMENT = re.compile(r"(?<![港门])特区政府(?![民旅工保])")
+_SARS = {"香港": "香港特别行政区政府", "澳门": "澳门特别行政区政府"}
+#: What joins the two regions named as a pair (香港、澳门; 香港和澳门).
+_PAIR_JOINS = frozenset({"、", "和", "与", "及", "以及"})
+
+
+def _sar_governments(ctx: Context) -> list[Candidate]:
+    """特区政府 written bare, where the paragraph has named its region before (当前香港疫情形势严峻，特区政府…; 为澳门
+    特区长远发展开辟空间。特区政府…): that region's government; with no region before it, or both named as a pair last
+    (支持香港、澳门发展经济……支持特区政府), it is left alone."""
+    text, out = ctx.text, []
+    for m in _BARE_SAR_GOVERNMENT.finditer(text):
+        if ctx.anchor_at(m.start()) is not None or ctx.anchor_inside(m.start()) is not None:
+            continue
+        lo = max(text.rfind("\n", 0, m.start()) + 1, m.start() - _THEATRE_REACH)
+        region, last = None, None
+        for a in ctx.anchors_between(lo, m.start()):
+            written = text[a.start : a.end]
+            if written.startswith("港澳"):
+                region = None  # 港澳: both regions, whose government is not said
+            elif (r := next((r for r in _SARS if a.name == r or written.startswith(r)), None)) is not None:
+                both = region not in (None, r) and last is not None and text[last.end : a.start] in _PAIR_JOINS
+                region, last = (None if both else r), a  # 香港、澳门: both
+        if region is not None and ctx.entry(_SARS[region]) is not None and ctx.stands_alone(m.start(), m.end()):
+            out.append(ctx.resolved(m.start(), m.end(), "Institution", _SARS[region], "rule:institution-sar"))
+    return out
+
+
 #: A ministry glued to the 长 of its minister, which jieba's words (国防部长, 外交部长 …) hide: 俄罗斯国防部长绍伊古,
 #: 美国财政部长耶伦. The ministry is the minister's organisation in apposition, as in 外交部部长王毅.
 _MINISTER = re.compile(r"(?:外交|国防|财政|卫生|教育|司法|交通)部(?=长)")
@@ -375,7 +404,7 @@ def find_institutions(ctx: Context) -> list[Candidate]:
             out.append(c)
 
     for rule in (_national_teams, _companies, _foreign_parties, _pla_services, _ministers_ministries, _numbered_units,
-                 _kinds_of_body):
+                 _kinds_of_body, _sar_governments):
         for c in rule(ctx):
             add(c)
 
