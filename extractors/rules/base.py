@@ -102,6 +102,11 @@ class Context:
         i, j = bisect_left(self._anchor_starts, lo), bisect_left(self._anchor_starts, hi)
         return [a for a in self._by_start_order[i:j] if a.end <= hi]
 
+    def anchors_before(self, pos: int, reach: int) -> list[Candidate]:
+        """The anchors of ``pos``'s paragraph that end by ``pos``, at most ``reach`` characters back, in text order:
+        what the story has named before (a theatre before its bare 战区海军, a region before its bare 特区政府)."""
+        return self.anchors_between(max(self.text.rfind("\n", 0, pos) + 1, pos - reach), pos)
+
     def anchor_ending_at(self, end: int, *types: str) -> Candidate | None:
         a = self._ends.get(end)
         return a if a is not None and (not types or a.type in types) else None

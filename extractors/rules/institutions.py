@@ -265,19 +265,18 @@ def _pla_services(ctx: Context) -> list[Candidate]:
 
 
 def _theatre_before(ctx: Context, pos: int) -> str | None:
-    """The last theatre command (东部战区) named in the paragraph before ``pos`` (at most ``_THEATRE_REACH`` back),
+    """The last theatre command (东部战区) named in the paragraph before ``pos`` (at most ``_STORY_REACH`` back),
     alone or as the head of one of its bodies (东部战区联合作战指挥中心): whose 战区海军 a bare 战区海军 is."""
-    lo = max(ctx.text.rfind("\n", 0, pos) + 1, pos - _THEATRE_REACH)
     found = None
-    for a in ctx.anchors_between(lo, pos):
+    for a in ctx.anchors_before(pos, _STORY_REACH):
         written = ctx.text[a.start : a.end]
         if a.type == "Institution" and (k := written.find("战区")) >= 2:
             found = written[: k + 2]
     return found
 
 
-#: How far back a bare 战区海军 looks for its theatre.
-_THEATRE_REACH = 400
+#: How far back a bare 战区海军 looks for its theatre, or a bare 特区政府 for its region.
+_STORY_REACH = 400
 
 
 #: The government of a special administrative region written bare (特区政府), and the regions by how the texts name them.
@@ -295,9 +294,8 @@ def _sar_governments(ctx: Context) -> list[Candidate]:
     for m in _BARE_SAR_GOVERNMENT.finditer(text):
         if ctx.anchor_at(m.start()) is not None or ctx.anchor_inside(m.start()) is not None:
             continue
-        lo = max(text.rfind("\n", 0, m.start()) + 1, m.start() - _THEATRE_REACH)
         region, last = None, None
-        for a in ctx.anchors_between(lo, m.start()):
+        for a in ctx.anchors_before(m.start(), _STORY_REACH):
             written = text[a.start : a.end]
             if written.startswith("港澳"):
                 region = None  # 港澳: both regions, whose government is not said

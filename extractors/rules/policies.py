@@ -111,7 +111,7 @@ def find_policies(ctx: Context) -> list[Candidate]:
         parts = m.group(1).split("、")
         if len({len(p) for p in parts[:-1]}) == 1 and abs(len(parts[-1]) - len(parts[0])) <= 1 \
                 and not any("的" in p for p in parts) \
-                and not any(ctx.anchor_at(k) is not None and ctx.anchor_at(k).end == k + len(p)
+                and not any((a := ctx.anchor_at(k)) is not None and a.end == k + len(p)
                             for k, p in _starts(m.start(1), parts)):
             add(m.start(1), m.end(1), "rule:policy-slogan")  # not 坚持|乡村振兴、…: a list of known policies
     for m in _PRINCIPLE.finditer(text):
